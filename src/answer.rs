@@ -1,0 +1,185 @@
+//! What the engine answers: plain data, every cited item with its numbered [`Citation`].
+//! Serialized as is for `--json`; the terminal and Discord renderers read the same data.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::extract::Status;
+
+/// Where a cited item comes from: a paragraph of a source, with its verbatim words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    /// The footnote number, from 1, the same for every item citing the same words.
+    pub n: usize,
+    /// Path relative to its corpus folder, or the URL it came from.
+    pub source: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    #[serde(serialize_with = "iso_date")]
+    pub published: Option<NaiveDate>,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// The paragraph's own words: a sentence or more of it.
+    pub excerpt: String,
+}
+
+fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub score: f32,
+    pub citation: Citation,
+    /// Byte ranges of the matched words within `citation.excerpt`.
+    pub highlights: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceEntry {
+    pub title: String,
+    pub outlet: Option<String>,
+    #[serde(serialize_with = "iso_date")]
+    pub published: Option<NaiveDate>,
+    pub paragraphs: usize,
+    pub source: String,
+    pub url: Option<String>,
+    /// The source's opening paragraph, so the listing can be checked too.
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HelpEntry {
+    pub command: String,
+    pub usage: String,
+    pub description: String,
+    pub admin: bool,
+}
+
+/// Who gives a figure or says a thing; `party` is `None` for the outlet, witnesses or
+/// others who are not a party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct According {
+    pub speaker: String,
+    pub party: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimEntry {
+    pub count: Option<u64>,
+    pub count_min: Option<u64>,
+    pub count_max: Option<u64>,
+    pub who: String,
+    pub side: Option<String>,
+    pub status: Status,
+    pub according_to: According,
+    #[serde(serialize_with = "iso_date")]
+    pub date: Option<NaiveDate>,
+    /// True when another source gives a different figure for the same side, status and event.
+    pub disputed: bool,
+    pub citation: Citation,
+}
+
+/// Claims about the same side, status and event, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimGroup {
+    pub side: Option<String>,
+    pub status: Status,
+    #[serde(serialize_with = "iso_date")]
+    pub date: Option<NaiveDate>,
+    /// Indexes into `claims`.
+    pub claims: Vec<usize>,
+    /// True when every source in the group gives the same figure.
+    pub agreed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementEntry {
+    pub speaker: String,
+    pub party: Option<String>,
+    pub verb: String,
+    pub direct: bool,
+    pub text: String,
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventEntry {
+    #[serde(serialize_with = "iso_date")]
+    pub date: Option<NaiveDate>,
+    pub citation: Citation,
+}
+
+/// The engine's answer to one request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "command", rename_all = "lowercase")]
+pub enum Answer {
+    Search {
+        query: String,
+        hits: Vec<SearchHit>,
+    },
+    Sources {
+        sources: Vec<SourceEntry>,
+    },
+    Help {
+        commands: Vec<HelpEntry>,
+    },
+    Casualties {
+        query: Option<String>,
+        claims: Vec<ClaimEntry>,
+        groups: Vec<ClaimGroup>,
+    },
+    Statement {
+        party: String,
+        party_name: String,
+        topic: Option<String>,
+        statements: Vec<StatementEntry>,
+    },
+    Timeline {
+        query: Option<String>,
+        events: Vec<EventEntry>,
+    },
+}
+
+impl Answer {
+    /// The command this answers, as the table names it.
+    pub fn command(&self) -> &'static str {
+        match self {
+            Self::Search { .. } => "search",
+            Self::Sources { .. } => "sources",
+            Self::Help { .. } => "help",
+            Self::Casualties { .. } => "casualties",
+            Self::Statement { .. } => "statement",
+            Self::Timeline { .. } => "timeline",
+        }
+    }
+
+    /// Every distinct citation, in footnote order.
+    pub fn citations(&self) -> Vec<&Citation> {
+        let mut all: Vec<&Citation> = match self {
+            Self::Search { hits, .. } => hits.iter().map(|h| &h.citation).collect(),
+            Self::Sources { sources } => sources.iter().map(|s| &s.citation).collect(),
+            Self::Help { .. } => Vec::new(),
+            Self::Casualties { claims, .. } => claims.iter().map(|c| &c.citation).collect(),
+            Self::Statement { statements, .. } => statements.iter().map(|s| &s.citation).collect(),
+            Self::Timeline { events, .. } => events.iter().map(|e| &e.citation).collect(),
+        };
+        all.sort_by_key(|c| c.n);
+        all.dedup_by_key(|c| c.n);
+        all
+    }
+
+    /// How many distinct sources the answer cites.
+    pub fn source_count(&self) -> usize {
+        let mut sources: Vec<&str> = self.citations().iter().map(|c| c.source.as_str()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources.len()
+    }
+}

@@ -1,0 +1,376 @@
+//! The source documents: found recursively in the corpus folders, parsed from Markdown
+//! with TOML front matter or plain text, and split into numbered paragraphs. A file that
+//! cannot be read or parsed is reported with its reason; the rest still load.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::text;
+
+/// One source document, its paragraphs numbered from 1 by position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Path relative to its corpus folder (`/`-separated), or the URL it came from.
+    pub source: String,
+    pub meta: Meta,
+    pub paragraphs: Vec<String>,
+}
+
+/// Front matter: `title` required, the rest optional. Unknown keys are an error.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    #[serde(default, deserialize_with = "date::optional")]
+    pub published: Option<NaiveDate>,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    /// When the bot fetched it, for ingested reporting.
+    #[serde(default, skip_serializing)]
+    pub fetched_at: Option<toml::value::Datetime>,
+}
+
+/// A file that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// What a load found: the documents in corpus order and the files it had to skip.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The file kinds the loader reads, by extension.
+fn is_document(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("md" | "markdown" | "txt")
+    )
+}
+
+/// Loads every document under `folders`, recursively, in folder order and then path order.
+/// Hidden files and folders (a leading `.`) are passed over.
+pub fn load(folders: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for folder in folders {
+        let mut files = Vec::new();
+        if let Err(reason) = walk(folder, &mut files) {
+            loaded.skipped.push(Skipped {
+                path: folder.clone(),
+                reason,
+            });
+            continue;
+        }
+        files.sort();
+        for path in files {
+            let source = relative_source(folder, &path);
+            match load_file(&path, source) {
+                Ok(document) => loaded.documents.push(document),
+                Err(reason) => loaded.skipped.push(Skipped { path, reason }),
+            }
+        }
+    }
+    loaded
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder: {e}"))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => {
+                // A sub-folder that cannot be read is passed over; its siblings still load.
+                let _ = walk(&path, files);
+            }
+            Ok(_) if is_document(&path) => files.push(path),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn relative_source(folder: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(folder).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads and parses one file; the error is the reason, for the skipped list.
+pub fn load_file(path: &Path, source: String) -> Result<Document, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let is_text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    if is_text {
+        parse_text(&text, source)
+    } else {
+        parse_markdown(&text, source)
+    }
+}
+
+/// Markdown with TOML front matter between `+++` lines.
+pub fn parse_markdown(text: &str, source: String) -> Result<Document, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    let (front, body) = split_front_matter(text)?;
+    let meta: Meta = toml::from_str(front).map_err(|e| {
+        format!(
+            "front matter: {}",
+            e.to_string().trim().replace('\n', " ").replace("  ", " ")
+        )
+    })?;
+    if meta.title.trim().is_empty() {
+        return Err("front matter: `title` is empty".into());
+    }
+    document(source, meta, text::paragraphs(body))
+}
+
+/// Plain text: the first non-empty line is the title, the rest the body.
+pub fn parse_text(text: &str, source: String) -> Result<Document, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
+    let title = lines.next().map(str::trim).unwrap_or("");
+    if title.is_empty() {
+        return Err("empty file".into());
+    }
+    let body: Vec<&str> = lines.collect();
+    let meta = Meta {
+        title: title.to_string(),
+        ..Meta::default()
+    };
+    document(source, meta, text::paragraphs(&body.join("\n")))
+}
+
+fn document(source: String, meta: Meta, paragraphs: Vec<String>) -> Result<Document, String> {
+    if paragraphs.is_empty() {
+        return Err("no text after the title".into());
+    }
+    Ok(Document {
+        source,
+        meta,
+        paragraphs,
+    })
+}
+
+/// Splits `+++\n<toml>\n+++\n<body>`.
+fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err("no front matter: a Markdown document starts with a `+++` line, then TOML with at least `title = \"...\"`, then `+++`".into());
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            return Ok((&text[front_start..offset], &text[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err("front matter is not closed by a `+++` line".into())
+}
+
+mod date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Toml(toml::value::Datetime),
+        Text(String),
+    }
+
+    /// `published = 2023-03-06` (a TOML date) or `"2023-03-06"`; a date-time keeps its date.
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let text = match Raw::deserialize(d)? {
+            Raw::Toml(dt) => match dt.date {
+                Some(date) => {
+                    return NaiveDate::from_ymd_opt(
+                        date.year.into(),
+                        date.month.into(),
+                        date.day.into(),
+                    )
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom("`published` is not a valid date"));
+                }
+                None => {
+                    return Err(D::Error::custom(
+                        "`published` must be a date like 2023-03-06",
+                    ));
+                }
+            },
+            Raw::Text(text) => text,
+        };
+        let head = text.get(..10).unwrap_or(&text);
+        NaiveDate::parse_from_str(head, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                D::Error::custom(format!(
+                    "`published` must be a date like 2023-03-06, not {text:?}"
+                ))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = include_str!("../../corpus/karabakh-clash-2023-03-06.md");
+
+    #[test]
+    fn the_article_has_twenty_two_paragraphs_numbered_from_the_body() {
+        let doc = parse_markdown(ARTICLE, "a.md".into()).unwrap();
+        assert_eq!(
+            doc.meta.title,
+            "Russia says its peacekeepers halted weekend clash in Karabakh"
+        );
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2023, 3, 6));
+        assert_eq!(doc.paragraphs.len(), 22);
+        assert!(doc.paragraphs[0].starts_with("Russia said Monday its peacekeepers"));
+        assert!(doc.paragraphs[2].contains("described the shooting as an “ambush,”"));
+        assert!(
+            doc.paragraphs[6]
+                .ends_with("a statement by the Azerbaijani Defense Ministry said late Monday.")
+        );
+    }
+
+    #[test]
+    fn front_matter_takes_the_optional_keys() {
+        let text = "+++\ntitle = \"T\"\npublished = \"2024-01-02\"\noutlet = \"O\"\nurl = \"http://x\"\nauthor = \"A\"\nlanguage = \"en\"\n+++\nBody.\n";
+        let doc = parse_markdown(text, "t.md".into()).unwrap();
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2024, 1, 2));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("O"));
+        assert_eq!(doc.paragraphs, vec!["Body."]);
+    }
+
+    #[test]
+    fn a_missing_title_is_an_error() {
+        let err = parse_markdown("+++\noutlet = \"O\"\n+++\nBody.\n", "t.md".into()).unwrap_err();
+        assert!(err.contains("title"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_naming_the_key() {
+        let err = parse_markdown(
+            "+++\ntitle = \"T\"\nsection = \"world\"\n+++\nBody.\n",
+            "t.md".into(),
+        )
+        .unwrap_err();
+        assert!(err.contains("section"), "{err}");
+    }
+
+    #[test]
+    fn bad_front_matter_is_an_error() {
+        assert!(parse_markdown("+++\ntitle = \n+++\nBody.\n", "t.md".into()).is_err());
+        assert!(
+            parse_markdown("+++\ntitle = \"T\"\nBody.\n", "t.md".into())
+                .unwrap_err()
+                .contains("not closed")
+        );
+        assert!(
+            parse_markdown("# Just markdown\n\nBody.\n", "t.md".into())
+                .unwrap_err()
+                .contains("front matter")
+        );
+        let err = parse_markdown(
+            "+++\ntitle = \"T\"\npublished = \"last week\"\n+++\nBody.\n",
+            "t.md".into(),
+        )
+        .unwrap_err();
+        assert!(err.contains("published"), "{err}");
+    }
+
+    #[test]
+    fn plain_text_takes_its_first_line_as_title() {
+        let doc = parse_text(
+            "\nThe title\n\nFirst paragraph\nstill first.\n\nSecond.\n",
+            "t.txt".into(),
+        )
+        .unwrap();
+        assert_eq!(doc.meta.title, "The title");
+        assert_eq!(
+            doc.paragraphs,
+            vec!["First paragraph still first.", "Second."]
+        );
+    }
+
+    #[test]
+    fn empty_files_are_errors() {
+        assert_eq!(
+            parse_text("  \n\n", "t.txt".into()).unwrap_err(),
+            "empty file"
+        );
+        assert_eq!(parse_markdown("", "t.md".into()).unwrap_err(), "empty file");
+    }
+
+    #[test]
+    fn a_folder_load_reports_bad_files_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub/.hidden")).unwrap();
+        std::fs::write(root.join("b.md"), "+++\ntitle = \"B\"\n+++\nB body.\n").unwrap();
+        std::fs::write(root.join("sub/a.txt"), "A title\n\nA body.\n").unwrap();
+        std::fs::write(root.join("sub/latin1.txt"), b"Title\n\ncaf\xe9\n").unwrap();
+        std::fs::write(root.join("empty.md"), "").unwrap();
+        std::fs::write(root.join("notes.json"), "{}").unwrap();
+        std::fs::write(root.join("sub/.hidden/x.md"), "").unwrap();
+        let loaded = load(&[root.to_path_buf()]);
+        let sources: Vec<_> = loaded.documents.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(sources, vec!["b.md", "sub/a.txt"]);
+        let mut reasons: Vec<_> = loaded
+            .skipped
+            .iter()
+            .map(|s| {
+                (
+                    s.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    s.reason.clone(),
+                )
+            })
+            .collect();
+        reasons.sort();
+        assert_eq!(reasons.len(), 2);
+        assert_eq!(reasons[0], ("empty.md".into(), "empty file".into()));
+        assert!(
+            reasons[1].0 == "latin1.txt" && reasons[1].1.contains("not UTF-8"),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported() {
+        let loaded = load(&[PathBuf::from("/nonexistent/corpus")]);
+        assert!(loaded.documents.is_empty());
+        assert_eq!(loaded.skipped.len(), 1);
+    }
+}

@@ -1,0 +1,466 @@
+//! `Request -> Answer`: the one place that decides what an answer holds. It knows nothing
+//! of Discord or terminals; the records it reads were made at index time, so answering is
+//! a lookup plus, for `/search` and topics, one tantivy query.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::{Arc, RwLock};
+
+use crate::answer::*;
+use crate::commands::{COMMANDS, Invocation, OptionValue};
+use crate::config::Config;
+use crate::error::{Error, Result, UserError};
+use crate::extract::{Gazetteer, Party};
+use crate::index::{BuildSummary, CatalogDoc, Snapshot};
+
+/// A request checked against the table, the gazetteer and nothing else: ready to answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    Search {
+        query: String,
+    },
+    Sources,
+    Help,
+    Casualties {
+        query: Option<String>,
+    },
+    Statement {
+        party: String,
+        topic: Option<String>,
+    },
+    Timeline {
+        query: Option<String>,
+    },
+}
+
+/// The engine: configuration, gazetteer and the index generation that answers now.
+pub struct Engine {
+    config: Config,
+    gazetteer: Gazetteer,
+    snapshot: RwLock<Arc<Snapshot>>,
+}
+
+impl Engine {
+    /// Opens the configured index, building it first when it is missing or outdated.
+    pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
+        let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
+        let (snapshot, built) =
+            Snapshot::open_or_build(&config.index.path, &config.corpus.folders, &gazetteer)?;
+        let engine = Engine {
+            config,
+            gazetteer,
+            snapshot: RwLock::new(Arc::new(snapshot)),
+        };
+        Ok((engine, built))
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The generation answering now; an answer holds it for its whole duration.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Switches to the generation `CURRENT` names now, after a rebuild.
+    pub fn reload(&self) -> Result<()> {
+        let snapshot = Snapshot::open(&self.config.index.path)?
+            .map_err(|why| Error::IndexData(format!("no index to reload: {why:?}")))?;
+        *self
+            .snapshot
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(snapshot);
+        Ok(())
+    }
+
+    /// Parses a typed command line and answers it.
+    pub fn ask_line(&self, line: &str) -> Result<Answer> {
+        let invocation = crate::commands::parse_line(line)?;
+        let request = self.request(&invocation)?;
+        self.answer(&request)
+    }
+
+    /// Checks an invocation's values against the gazetteer.
+    pub fn request(&self, invocation: &Invocation) -> Result<Request, UserError> {
+        let text = |name: &str| invocation.text(name).map(str::to_string);
+        let request = match invocation.command.name {
+            "search" => Request::Search {
+                query: text("query").unwrap_or_default(),
+            },
+            "sources" => Request::Sources,
+            "help" => Request::Help,
+            "casualties" => Request::Casualties {
+                query: text("query"),
+            },
+            "timeline" => Request::Timeline {
+                query: text("query"),
+            },
+            "statement" => {
+                let given = text("party").unwrap_or_default();
+                let (party, rest) = self.resolve_party_prefix(&given)?;
+                let topic = match (text("topic"), rest) {
+                    (Some(topic), _) => Some(topic),
+                    (None, rest) => rest,
+                };
+                Request::Statement {
+                    party: party.id.clone(),
+                    topic,
+                }
+            }
+            other => {
+                return Err(UserError::new(format!("/{other} is not answered here")));
+            }
+        };
+        Ok(request)
+    }
+
+    /// Resolves a party name; when the whole text is not one, its longest leading run of
+    /// words that is, with the rest returned as a topic (`/statement baku peacekeepers`).
+    fn resolve_party_prefix(&self, given: &str) -> Result<(&Party, Option<String>), UserError> {
+        if let Some(party) = self.gazetteer.resolve(given) {
+            return Ok((party, None));
+        }
+        let words: Vec<&str> = given.split_whitespace().collect();
+        for cut in (1..words.len()).rev() {
+            if let Some(party) = self.gazetteer.resolve(&words[..cut].join(" ")) {
+                return Ok((party, Some(words[cut..].join(" "))));
+            }
+        }
+        Err(self.unknown_party(given))
+    }
+
+    pub fn unknown_party(&self, given: &str) -> UserError {
+        let closest: Vec<String> = self
+            .gazetteer
+            .closest(given, 3)
+            .iter()
+            .map(|p| format!("{} ({})", p.id, p.name))
+            .collect();
+        let hint = if closest.is_empty() {
+            String::new()
+        } else {
+            format!(" Closest: {}.", closest.join(", "))
+        };
+        UserError::new(format!("Unknown party `{given}`.{hint}"))
+    }
+
+    /// Answers a checked request from the current generation.
+    pub fn answer(&self, request: &Request) -> Result<Answer> {
+        let snapshot = self.snapshot();
+        let mut citer = Citer::new(&snapshot);
+        Ok(match request {
+            Request::Search { query } => self.search(&snapshot, &mut citer, query)?,
+            Request::Sources => sources(&snapshot, &mut citer),
+            Request::Help => help(),
+            Request::Casualties { query } => casualties(&snapshot, &mut citer, query.as_deref())?,
+            Request::Statement { party, topic } => {
+                self.statements(&snapshot, &mut citer, party, topic.as_deref())?
+            }
+            Request::Timeline { query } => timeline(&snapshot, &mut citer, query.as_deref())?,
+        })
+    }
+
+    fn search(&self, snapshot: &Snapshot, citer: &mut Citer, query: &str) -> Result<Answer> {
+        let results = snapshot.search(query, self.config.answers.max_hits)?;
+        let hits = results
+            .hits
+            .into_iter()
+            .map(|hit| SearchHit {
+                score: hit.score,
+                citation: citer.cite(hit.doc, hit.paragraph, hit.excerpt),
+                highlights: hit.highlights,
+            })
+            .collect();
+        Ok(Answer::Search {
+            query: query.to_string(),
+            hits,
+        })
+    }
+
+    fn statements(
+        &self,
+        snapshot: &Snapshot,
+        citer: &mut Citer,
+        party: &str,
+        topic: Option<&str>,
+    ) -> Result<Answer> {
+        let on_topic = topic.map(|t| snapshot.matching_paragraphs(t)).transpose()?;
+        let mut order: Vec<usize> = (0..snapshot.catalog.documents.len()).collect();
+        // Newest document first; undated ones last, in corpus order.
+        order.sort_by_key(|&i| std::cmp::Reverse(snapshot.catalog.documents[i].meta.published));
+        let mut statements = Vec::new();
+        for doc in order {
+            let extraction = &snapshot.catalog.documents[doc].extraction;
+            for s in extraction
+                .statements
+                .iter()
+                .filter(|s| s.party.as_deref() == Some(party))
+            {
+                if on_topic
+                    .as_ref()
+                    .is_some_and(|m| !m.contains(&(doc, s.paragraph)))
+                {
+                    continue;
+                }
+                statements.push(StatementEntry {
+                    speaker: s.speaker.clone(),
+                    party: s.party.clone(),
+                    verb: s.verb.clone(),
+                    direct: s.direct,
+                    text: s.text.clone(),
+                    citation: citer.cite(doc, s.paragraph, s.excerpt.clone()),
+                });
+            }
+        }
+        let party_name = self
+            .gazetteer
+            .get(party)
+            .map_or_else(|| party.to_string(), |p| p.name.clone());
+        Ok(Answer::Statement {
+            party: party.to_string(),
+            party_name,
+            topic: topic.map(str::to_string),
+            statements,
+        })
+    }
+}
+
+fn sources(snapshot: &Snapshot, citer: &mut Citer) -> Answer {
+    let sources = snapshot
+        .catalog
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| SourceEntry {
+            title: d.meta.title.clone(),
+            outlet: d.meta.outlet.clone(),
+            published: d.meta.published,
+            paragraphs: d.paragraphs.len(),
+            source: d.source.clone(),
+            url: d.meta.url.clone(),
+            citation: citer.cite(i, 1, first_sentence(&d.paragraphs[0])),
+        })
+        .collect();
+    Answer::Sources { sources }
+}
+
+fn first_sentence(paragraph: &str) -> Range<usize> {
+    crate::text::sentences(paragraph)
+        .into_iter()
+        .next()
+        .unwrap_or(0..paragraph.len())
+}
+
+fn help() -> Answer {
+    Answer::Help {
+        commands: COMMANDS
+            .iter()
+            .map(|c| HelpEntry {
+                command: c.name.to_string(),
+                usage: c.usage(),
+                description: c.description.to_string(),
+                admin: c.admin,
+            })
+            .collect(),
+    }
+}
+
+/// The documents a topic is about: those with a paragraph or title matching it.
+fn documents_on(snapshot: &Snapshot, query: Option<&str>) -> Result<Option<HashSet<usize>>> {
+    let Some(query) = query else { return Ok(None) };
+    let matches = snapshot.matching_paragraphs(query)?;
+    Ok(Some(matches.into_iter().map(|(doc, _)| doc).collect()))
+}
+
+fn casualties(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Result<Answer> {
+    let on_topic = documents_on(snapshot, query)?;
+    let mut found: Vec<(GroupKey, ClaimEntry)> = Vec::new();
+    for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
+        if on_topic.as_ref().is_some_and(|docs| !docs.contains(&doc)) {
+            continue;
+        }
+        let event_date = usual_claim_date(d);
+        for c in &d.extraction.claims {
+            let entry = ClaimEntry {
+                count: c.count,
+                count_min: c.count_min,
+                count_max: c.count_max,
+                who: c.who.clone(),
+                side: c.side.clone(),
+                status: c.status,
+                according_to: According {
+                    speaker: c.according_to.speaker.clone(),
+                    party: c.according_to.party.clone(),
+                },
+                date: c.date,
+                disputed: false,
+                citation: citer.cite(doc, c.paragraph, c.excerpt.clone()),
+            };
+            let key = GroupKey {
+                side: c.side.clone(),
+                status: c.status,
+                date: c.date.or(event_date),
+            };
+            found.push((key, entry));
+        }
+    }
+    let (claims, groups) = group_claims(found);
+    Ok(Answer::Casualties {
+        query: query.map(str::to_string),
+        claims,
+        groups,
+    })
+}
+
+/// The date most of a document's dated claims give: the event its undated claims are
+/// most likely about.
+fn usual_claim_date(doc: &CatalogDoc) -> Option<chrono::NaiveDate> {
+    let mut counts: HashMap<chrono::NaiveDate, usize> = HashMap::new();
+    for date in doc.extraction.claims.iter().filter_map(|c| c.date) {
+        *counts.entry(date).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(date, n)| (n, std::cmp::Reverse(date)))
+        .map(|(date, _)| date)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct GroupKey {
+    side: Option<String>,
+    status: crate::extract::Status,
+    date: Option<chrono::NaiveDate>,
+}
+
+/// Orders claims by side hit (in order of first appearance), then status and date, and
+/// marks each group agreed or disputed. Figures are never summed.
+fn group_claims(found: Vec<(GroupKey, ClaimEntry)>) -> (Vec<ClaimEntry>, Vec<ClaimGroup>) {
+    let mut keys: Vec<GroupKey> = Vec::new();
+    for (key, _) in &found {
+        if !keys.contains(key) {
+            keys.push(key.clone());
+        }
+    }
+    let side_rank = |side: &Option<String>| keys.iter().position(|k| &k.side == side);
+    let mut ordered_keys = keys.clone();
+    ordered_keys.sort_by_key(|k| (side_rank(&k.side), k.status, k.date));
+    let mut claims = Vec::new();
+    let mut groups = Vec::new();
+    let mut found: Vec<Option<(GroupKey, ClaimEntry)>> = found.into_iter().map(Some).collect();
+    for key in ordered_keys {
+        let members: Vec<ClaimEntry> = found
+            .iter_mut()
+            .filter(|slot| slot.as_ref().is_some_and(|(k, _)| *k == key))
+            .filter_map(|slot| slot.take().map(|(_, entry)| entry))
+            .collect();
+        let figures: HashSet<(Option<u64>, Option<u64>, Option<u64>)> = members
+            .iter()
+            .map(|c| (c.count, c.count_min, c.count_max))
+            .collect();
+        let agreed = figures.len() == 1;
+        let start = claims.len();
+        for mut entry in members {
+            entry.disputed = !agreed;
+            claims.push(entry);
+        }
+        groups.push(ClaimGroup {
+            side: key.side,
+            status: key.status,
+            date: key.date,
+            claims: (start..claims.len()).collect(),
+            agreed,
+        });
+    }
+    (claims, groups)
+}
+
+fn timeline(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Result<Answer> {
+    let on_topic = query.map(|q| snapshot.matching_paragraphs(q)).transpose()?;
+    let mut dated = Vec::new();
+    for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
+        for e in &d.extraction.events {
+            if on_topic
+                .as_ref()
+                .is_some_and(|m| !m.contains(&(doc, e.paragraph)))
+            {
+                continue;
+            }
+            dated.push((e.date, doc, e.paragraph, e.excerpt.clone()));
+        }
+    }
+    dated.sort_by_key(|(date, doc, paragraph, excerpt)| (*date, *doc, *paragraph, excerpt.start));
+    dated.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2 && a.3 == b.3 && a.0 == b.0);
+    let events = dated
+        .into_iter()
+        .map(|(date, doc, paragraph, excerpt)| EventEntry {
+            date: Some(date),
+            citation: citer.cite(doc, paragraph, excerpt),
+        })
+        .collect();
+    Ok(Answer::Timeline {
+        query: query.map(str::to_string),
+        events,
+    })
+}
+
+/// Numbers citations from 1, giving the same words the same number.
+struct Citer<'a> {
+    snapshot: &'a Snapshot,
+    numbers: HashMap<(usize, usize, usize, usize), usize>,
+}
+
+impl<'a> Citer<'a> {
+    fn new(snapshot: &'a Snapshot) -> Self {
+        Self {
+            snapshot,
+            numbers: HashMap::new(),
+        }
+    }
+
+    fn cite(&mut self, doc: usize, paragraph: usize, excerpt: Range<usize>) -> Citation {
+        let d = &self.snapshot.catalog.documents[doc];
+        let text = d
+            .paragraphs
+            .get(paragraph.wrapping_sub(1))
+            .map_or("", String::as_str);
+        // A range that does not fit the paragraph (a record from a confused extractor)
+        // falls back to the whole paragraph rather than misquoting it.
+        let excerpt = match text.get(excerpt.clone()) {
+            Some(words) if !words.trim().is_empty() => excerpt,
+            _ => 0..text.len(),
+        };
+        let next = self.numbers.len() + 1;
+        let n = *self
+            .numbers
+            .entry((doc, paragraph, excerpt.start, excerpt.end))
+            .or_insert(next);
+        Citation {
+            n,
+            source: d.source.clone(),
+            title: d.meta.title.clone(),
+            outlet: d.meta.outlet.clone(),
+            url: d.meta.url.clone(),
+            published: d.meta.published,
+            paragraph,
+            excerpt: text[excerpt].to_string(),
+        }
+    }
+}
+
+/// Reads options Discord or the console delivered into an invocation, then a request.
+pub fn invocation(
+    command: &str,
+    options: Vec<(String, OptionValue)>,
+) -> Result<Invocation, UserError> {
+    let spec = crate::commands::find(command)
+        .ok_or_else(|| UserError::new(format!("Unknown command `/{command}`")))?;
+    Invocation::new(spec, options)
+}

@@ -1,0 +1,199 @@
+//! Dates in running text — "March 5", "5 March 2023", "Sept. 27, 2020", "2023-03-05",
+//! "on Sunday", "yesterday" — resolved against the day the report was published.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("static regex")
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("static regex")
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(last|this|next|on|late|early|since|until|by)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b",
+    )
+    .expect("static regex")
+});
+
+/// A date found in a text, with the bytes that state it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateMention {
+    pub range: Range<usize>,
+    pub date: NaiveDate,
+}
+
+/// Every date `text` states that can be resolved to a day, in text order.
+pub(crate) fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let mut found: Vec<DateMention> = Vec::new();
+    for c in ISO.captures_iter(text) {
+        let date = ymd(num(c.get(1)), num(c.get(2)), num(c.get(3)));
+        push(&mut found, c.get(0).map(|m| m.range()), date);
+    }
+    for c in MONTH_DAY.captures_iter(text) {
+        let month = c.get(1).and_then(|m| month_number(m.as_str()));
+        let date = with_year(num(c.get(3)), month, num(c.get(2)), published);
+        push(&mut found, c.get(0).map(|m| m.range()), date);
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        let month = c.get(2).and_then(|m| month_number(m.as_str()));
+        let date = with_year(num(c.get(3)), month, num(c.get(1)), published);
+        push(&mut found, c.get(0).map(|m| m.range()), date);
+    }
+    for c in RELATIVE.captures_iter(text) {
+        let modifier = c.get(1).map(|m| m.as_str().to_lowercase());
+        let date = c.get(2).zip(published).and_then(|(day, p)| {
+            relative_day(&day.as_str().to_lowercase(), modifier.as_deref(), p)
+        });
+        push(&mut found, c.get(0).map(|m| m.range()), date);
+    }
+    found.sort_by_key(|d| d.range.start);
+    found
+}
+
+fn push(found: &mut Vec<DateMention>, range: Option<Range<usize>>, date: Option<NaiveDate>) {
+    let (Some(range), Some(date)) = (range, date) else {
+        return;
+    };
+    let overlaps = found
+        .iter()
+        .any(|d| d.range.start < range.end && range.start < d.range.end);
+    if !overlaps {
+        found.push(DateMention { range, date });
+    }
+}
+
+fn num(m: Option<regex::Match<'_>>) -> Option<u32> {
+    m.and_then(|m| m.as_str().parse().ok())
+}
+
+fn ymd(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(year?).ok()?, month?, day?)
+}
+
+/// A month and day without a year take the publication's year, or the year before when
+/// that would put the date well after publication.
+fn with_year(
+    year: Option<u32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if year.is_some() {
+        return ymd(year, month, day);
+    }
+    let published = published?;
+    let this_year = NaiveDate::from_ymd_opt(published.year(), month?, day?)?;
+    if this_year > published + Duration::days(31) {
+        NaiveDate::from_ymd_opt(published.year() - 1, month?, day?)
+    } else {
+        Some(this_year)
+    }
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    // "may" as a modal verb is written in lower case; the month has a capital.
+    if name == "may" {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// "Sunday" in a report of Monday is the day before; "Monday" is the same day; "last
+/// Monday" is a week back; "next Friday" looks forward.
+fn relative_day(word: &str, modifier: Option<&str>, published: NaiveDate) -> Option<NaiveDate> {
+    let weekday = match word {
+        "yesterday" => return published.checked_sub_signed(Duration::days(1)),
+        "today" | "tonight" => return Some(published),
+        other => other.parse::<Weekday>().ok()?,
+    };
+    let now = published.weekday().num_days_from_monday();
+    let then = weekday.num_days_from_monday();
+    let back = i64::from((now + 7 - then) % 7);
+    match modifier {
+        Some("next") => {
+            let ahead = i64::from((then + 7 - now) % 7);
+            published.checked_add_signed(Duration::days(if ahead == 0 { 7 } else { ahead }))
+        }
+        Some("last") if back == 0 => published.checked_sub_signed(Duration::days(7)),
+        _ => published.checked_sub_signed(Duration::days(back)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    fn dates(text: &str) -> Vec<NaiveDate> {
+        find_dates(text, Some(d(2023, 3, 6)))
+            .into_iter()
+            .map(|m| m.date)
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_in_common_styles() {
+        assert_eq!(
+            dates("Clashes erupted on Sept. 27, 2020, near"),
+            vec![d(2020, 9, 27)]
+        );
+        assert_eq!(dates("On March 5, units"), vec![d(2023, 3, 5)]);
+        assert_eq!(
+            dates("on 5 March 2023 and 2023-03-04"),
+            vec![d(2023, 3, 5), d(2023, 3, 4)]
+        );
+        assert_eq!(
+            dates("agreement on Nov. 10, 2020, which"),
+            vec![d(2020, 11, 10)]
+        );
+    }
+
+    #[test]
+    fn a_month_without_year_after_publication_is_last_year() {
+        assert_eq!(dates("on December 30"), vec![d(2022, 12, 30)]);
+    }
+
+    #[test]
+    fn weekdays_resolve_against_publication() {
+        // 2023-03-06 is a Monday.
+        assert_eq!(dates("On Sunday, the ministry"), vec![d(2023, 3, 5)]);
+        assert_eq!(dates("said late Monday"), vec![d(2023, 3, 6)]);
+        assert_eq!(dates("last Monday"), vec![d(2023, 2, 27)]);
+        assert_eq!(dates("on Friday"), vec![d(2023, 3, 3)]);
+        assert_eq!(dates("yesterday"), vec![d(2023, 3, 5)]);
+        assert_eq!(dates("next Friday"), vec![d(2023, 3, 10)]);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("since 1991 when 300 settlements").is_empty());
+        assert!(dates("they may 5 times").is_empty());
+        assert!(dates("February 30").is_empty());
+        assert!(find_dates("on Sunday", None).is_empty());
+    }
+}

@@ -1,0 +1,276 @@
+//! Word and punctuation tokens of one paragraph, with byte offsets, sentence numbers and
+//! whether each sits inside a quotation: the surface every reader in `extract` walks.
+
+use std::ops::Range;
+
+use super::parties::normalize_word;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// As written.
+    pub text: &'a str,
+    /// Lower case, apostrophes straightened, possessive dropped.
+    pub norm: String,
+    pub word: bool,
+    /// Inside a quotation (the quote marks themselves are not).
+    pub quoted: bool,
+    pub sentence: usize,
+}
+
+impl Token<'_> {
+    pub fn is(&self, word: &str) -> bool {
+        self.norm == word
+    }
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.contains(&self.norm.as_str())
+    }
+    pub fn capitalized(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        !self.word && self.text.starts_with(c)
+    }
+    pub fn possessive(&self) -> bool {
+        self.word && super::parties::strip_possessive(self.text).len() < self.text.len()
+    }
+}
+
+/// A quotation: the token indexes of its opening and closing marks (`close` is None
+/// when the paragraph ends inside it, as a quotation continued in the next one does).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Quote {
+    pub open: usize,
+    pub close: Option<usize>,
+}
+
+impl Quote {
+    /// Token indexes strictly inside the quotation.
+    pub fn inner(&self, token_count: usize) -> Range<usize> {
+        self.open + 1..self.close.unwrap_or(token_count)
+    }
+}
+
+pub(crate) struct Tokens<'a> {
+    pub toks: Vec<Token<'a>>,
+    pub quotes: Vec<Quote>,
+    pub sentences: Vec<Range<usize>>,
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+pub(crate) fn is_quote_mark(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| is_open_quote(c) || is_close_quote(c) || c == '"')
+}
+
+/// Tokenizes `text` (one paragraph) and finds its quotations.
+pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
+    let sentences = crate::text::sentences(text);
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let end = if c.is_alphanumeric() {
+            word_end(text, start)
+        } else {
+            start + c.len_utf8()
+        };
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+        let slice = text.get(start..end).unwrap_or("");
+        toks.push(Token {
+            start,
+            end,
+            text: slice,
+            norm: normalize_word(slice),
+            word: c.is_alphanumeric(),
+            quoted: false,
+            sentence: 0,
+        });
+    }
+    assign_sentences(&mut toks, &sentences);
+    let quotes = find_quotes(&mut toks);
+    Tokens {
+        toks,
+        quotes,
+        sentences,
+    }
+}
+
+/// The end of the word starting at `start`. Hyphens and apostrophes between letters,
+/// thousands separators and decimal points between digits, and the dots of initialisms
+/// ("U.S.") stay inside the word.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut prev: Option<char> = None;
+    let mut iter = text.get(start..).unwrap_or("").char_indices().peekable();
+    while let Some((offset, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let keep = if c.is_alphanumeric() {
+            true
+        } else {
+            let between =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            match c {
+                '-' | '\'' | '’' | '‑' => between,
+                ',' => {
+                    between
+                        && prev.is_some_and(|p| p.is_ascii_digit())
+                        && thousands_group(text, start + offset + 1)
+                }
+                '.' => {
+                    let digits = prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    digits || initialism_dot(text, start, start + offset)
+                }
+                _ => false,
+            }
+        };
+        if !keep {
+            break;
+        }
+        end = start + offset + c.len_utf8();
+        prev = Some(c);
+    }
+    end
+}
+
+/// Three digits then no further digit: "1,200" but not "3,45" or "12,3456".
+fn thousands_group(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("").as_bytes();
+    rest.len() >= 3
+        && rest[..3].iter().all(u8::is_ascii_digit)
+        && !rest.get(3).is_some_and(u8::is_ascii_digit)
+}
+
+/// A dot inside or after an initialism: the word so far is single letters joined by dots.
+fn initialism_dot(text: &str, start: usize, dot: usize) -> bool {
+    let so_far = text.get(start..dot).unwrap_or("");
+    !so_far.is_empty()
+        && so_far.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        })
+}
+
+fn assign_sentences(toks: &mut [Token<'_>], sentences: &[Range<usize>]) {
+    let mut current = 0;
+    for tok in toks.iter_mut() {
+        while current + 1 < sentences.len()
+            && sentences.get(current).is_some_and(|s| tok.start >= s.end)
+        {
+            current += 1;
+        }
+        tok.sentence = current;
+    }
+}
+
+/// Pairs quotation marks: curly and guillemet marks by direction, straight ones by
+/// alternation. Marks the tokens inside as quoted. Linear in the number of tokens.
+fn find_quotes(toks: &mut [Token<'_>]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in 0..toks.len() {
+        let Some(c) = toks
+            .get(i)
+            .filter(|t| !t.word)
+            .and_then(|t| t.text.chars().next())
+        else {
+            continue;
+        };
+        let opens = is_open_quote(c) || (c == '"' && open.is_none());
+        let closes = is_close_quote(c) || (c == '"' && open.is_some());
+        if let (true, Some(o)) = (closes, open) {
+            quotes.push(Quote {
+                open: o,
+                close: Some(i),
+            });
+            open = None;
+        } else if opens && open.is_none() {
+            open = Some(i);
+        }
+    }
+    if let Some(o) = open {
+        quotes.push(Quote {
+            open: o,
+            close: None,
+        });
+    }
+    for quote in &quotes {
+        for tok in toks.get_mut(quote.inner(toks.len())).into_iter().flatten() {
+            tok.quoted = true;
+        }
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).toks.iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_keep_hyphens_thousands_decimals_and_initialisms() {
+        assert_eq!(
+            words("Seventy-one U.S. troops, 1,200 people and 5.93 mln; Azerbaijan’s army."),
+            vec![
+                "Seventy-one",
+                "U.S.",
+                "troops",
+                ",",
+                "1,200",
+                "people",
+                "and",
+                "5.93",
+                "mln",
+                ";",
+                "Azerbaijan’s",
+                "army",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotations_mark_their_inner_tokens() {
+        let t = tokenize("“We won,” he said. \"Fine\" now");
+        let quoted: Vec<&str> = t.toks.iter().filter(|t| t.quoted).map(|t| t.text).collect();
+        assert_eq!(quoted, vec!["We", "won", ",", "Fine"]);
+        assert_eq!(t.quotes.len(), 2);
+    }
+
+    #[test]
+    fn an_unclosed_quotation_runs_to_the_end() {
+        let t = tokenize("“We continue our work. And more");
+        assert_eq!(
+            t.quotes,
+            vec![Quote {
+                open: 0,
+                close: None
+            }]
+        );
+        assert!(t.toks.last().is_some_and(|t| t.quoted));
+    }
+
+    #[test]
+    fn sentence_numbers_follow_text_sentences() {
+        let t = tokenize("One here. Two there.");
+        let s: Vec<usize> = t.toks.iter().map(|t| t.sentence).collect();
+        assert_eq!(s, vec![0, 0, 0, 1, 1, 1]);
+    }
+}

@@ -1,0 +1,279 @@
+//! BM25 over paragraphs, and the excerpt of each hit: its best sentence(s), with the
+//! query's terms marked by byte range so each front end can render the marks its own way.
+
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{Query, QueryParser};
+use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{TantivyDocument, Term};
+
+use super::Snapshot;
+use crate::error::{Error, Result, UserError};
+use crate::text;
+
+/// Queries longer than this are cut: nobody types more, and the parser's work grows with it.
+const MAX_QUERY_CHARS: usize = 1_000;
+
+/// One matching paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub score: f32,
+    /// Index into the catalog's documents.
+    pub doc: usize,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// Byte range of the best sentence(s) in the paragraph.
+    pub excerpt: Range<usize>,
+    /// Byte ranges of matched terms, relative to the excerpt.
+    pub highlights: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+}
+
+impl Snapshot {
+    /// Paragraphs matching `query`, best first. A malformed query is read leniently; one
+    /// with nothing searchable in it is a [`UserError`].
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        let (parsed, terms) = self.parse(query)?;
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let (doc, paragraph) = self.locate(&stored)?;
+            let text = &self.catalog.documents[doc].paragraphs[paragraph - 1];
+            let (excerpt, highlights) = best_excerpt(text, &terms, &mut analyzer);
+            hits.push(Hit {
+                score,
+                doc,
+                paragraph,
+                excerpt,
+                highlights,
+            });
+        }
+        Ok(SearchResults { hits })
+    }
+
+    /// Every (document, paragraph) that `query` matches, for narrowing records to a topic.
+    pub fn matching_paragraphs(&self, query: &str) -> Result<HashSet<(usize, usize)>> {
+        let limit = self.catalog.paragraph_count().max(1);
+        Ok(self.search_addresses(query, limit)?.into_iter().collect())
+    }
+
+    fn search_addresses(&self, query: &str, limit: usize) -> Result<Vec<(usize, usize)>> {
+        let (parsed, _) = self.parse(query)?;
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&parsed, &TopDocs::with_limit(limit).order_by_score())?;
+        top.into_iter()
+            .map(|(_, address)| {
+                let stored: TantivyDocument = searcher.doc(address)?;
+                self.locate(&stored)
+            })
+            .collect()
+    }
+
+    /// Parses leniently over the paragraph text (and `title:`, `outlet:`, `source:` when
+    /// named). Returns the query and the stemmed terms to mark in excerpts.
+    fn parse(&self, query: &str) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.text]);
+        parser.set_field_boost(self.fields.title, 0.3);
+        let (parsed, _errors) = parser.parse_query_lenient(&query);
+        let mut terms = BTreeSet::new();
+        let mut any = false;
+        parsed.query_terms(&mut |term: &Term, _| {
+            any = true;
+            if term.field() == self.fields.text
+                && let Some(word) = term.value().as_str()
+            {
+                terms.insert(word.to_string());
+            }
+        });
+        if !any {
+            return Err(Error::User(UserError::new(format!(
+                "Nothing to search for in `{}`: give words, \"a phrase\", -word to exclude, AND / OR.",
+                shorten(&query, 60)
+            ))));
+        }
+        Ok((parsed, terms))
+    }
+
+    fn locate(&self, stored: &TantivyDocument) -> Result<(usize, usize)> {
+        let number = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_u64())
+                .ok_or_else(|| Error::IndexData("a paragraph without its address".into()))
+        };
+        let doc = number(self.fields.doc)? as usize;
+        let paragraph = number(self.fields.paragraph)? as usize;
+        let valid = self
+            .catalog
+            .documents
+            .get(doc)
+            .is_some_and(|d| paragraph >= 1 && paragraph <= d.paragraphs.len());
+        if !valid {
+            return Err(Error::IndexData(format!(
+                "paragraph {paragraph} of document {doc} is not in the catalog"
+            )));
+        }
+        Ok((doc, paragraph))
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}
+
+/// The sentence with the most distinct query terms (ties: the earlier), joined by the
+/// next sentence when that one adds terms the first lacks.
+fn best_excerpt(
+    paragraph: &str,
+    terms: &BTreeSet<String>,
+    analyzer: &mut TextAnalyzer,
+) -> (Range<usize>, Vec<Range<usize>>) {
+    let sentences = text::sentences(paragraph);
+    if sentences.is_empty() {
+        return (0..paragraph.len(), Vec::new());
+    }
+    let marked: Vec<(BTreeSet<String>, Vec<Range<usize>>)> = sentences
+        .iter()
+        .map(|range| matches_in(&paragraph[range.clone()], terms, analyzer, range.start))
+        .collect();
+    let best = (0..sentences.len())
+        .max_by_key(|&i| (marked[i].0.len(), marked[i].1.len(), std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    let mut end = best;
+    if let Some((next_terms, _)) = marked.get(best + 1)
+        && next_terms.difference(&marked[best].0).next().is_some()
+    {
+        end = best + 1;
+    }
+    let excerpt = sentences[best].start..sentences[end].end;
+    let highlights = (best..=end)
+        .flat_map(|i| marked[i].1.iter())
+        .map(|r| r.start - excerpt.start..r.end - excerpt.start)
+        .collect();
+    (excerpt, highlights)
+}
+
+/// Distinct matched terms and their byte ranges (offset by `base`) in one sentence.
+fn matches_in(
+    sentence: &str,
+    terms: &BTreeSet<String>,
+    analyzer: &mut TextAnalyzer,
+    base: usize,
+) -> (BTreeSet<String>, Vec<Range<usize>>) {
+    let mut found = BTreeSet::new();
+    let mut ranges = Vec::new();
+    let mut stream = analyzer.token_stream(sentence);
+    while let Some(token) = stream.next() {
+        if terms.contains(&token.text) {
+            found.insert(token.text.clone());
+            ranges.push(base + token.offset_from..base + token.offset_to);
+        }
+    }
+    (found, ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, Meta};
+    use crate::extract::Gazetteer;
+
+    fn snapshot(paragraphs: &[&str]) -> (tempfile::TempDir, Snapshot) {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Document {
+            source: "a.md".into(),
+            meta: Meta {
+                title: "A".into(),
+                ..Meta::default()
+            },
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        };
+        super::super::build_documents(dir.path(), vec![doc], &Gazetteer::builtin(), &mut |_| true)
+            .unwrap();
+        let snapshot = Snapshot::open(dir.path()).unwrap().unwrap();
+        (dir, snapshot)
+    }
+
+    const PARAGRAPHS: &[&str] = &[
+        "Soldiers went to check vehicles. They described the shooting as an ambush.",
+        "Peacekeepers halted the clash. Officials urged restraint.",
+        "The ministry denied the claims about the peacekeepers.",
+    ];
+
+    #[test]
+    fn a_stemmed_form_finds_its_paragraph_and_marks_the_word() {
+        let (_dir, snapshot) = snapshot(PARAGRAPHS);
+        let hits = snapshot.search("ambushes", 10).unwrap().hits;
+        assert_eq!(hits.len(), 1);
+        let text = PARAGRAPHS[0];
+        let excerpt = &text[hits[0].excerpt.clone()];
+        assert_eq!(excerpt, "They described the shooting as an ambush.");
+        let marked: Vec<_> = hits[0]
+            .highlights
+            .iter()
+            .map(|r| &excerpt[r.clone()])
+            .collect();
+        assert_eq!(marked, vec!["ambush"]);
+    }
+
+    #[test]
+    fn phrases_exclusion_and_boolean_operators_work() {
+        let (_dir, snapshot) = snapshot(PARAGRAPHS);
+        let paragraphs = |q: &str| {
+            let mut p: Vec<_> = snapshot
+                .search(q, 10)
+                .unwrap()
+                .hits
+                .iter()
+                .map(|h| h.paragraph)
+                .collect();
+            p.sort();
+            p
+        };
+        assert_eq!(paragraphs("peacekeepers"), vec![2, 3]);
+        assert_eq!(paragraphs("peacekeepers -denied"), vec![2]);
+        assert_eq!(paragraphs("\"halted the clash\""), vec![2]);
+        assert_eq!(paragraphs("ambush OR restraint"), vec![1, 2]);
+        assert_eq!(paragraphs("peacekeepers AND ministry"), vec![3]);
+    }
+
+    #[test]
+    fn malformed_queries_give_results_or_a_clear_message() {
+        let (_dir, snapshot) = snapshot(PARAGRAPHS);
+        assert!(
+            !snapshot
+                .search("\"unclosed ambush", 10)
+                .unwrap()
+                .hits
+                .is_empty()
+        );
+        assert!(
+            !snapshot
+                .search("title: ambush", 10)
+                .unwrap()
+                .hits
+                .is_empty()
+        );
+        for nothing in ["AND OR", "title:", &"!?*(\"".repeat(400), ""] {
+            match snapshot.search(nothing, 10) {
+                Ok(_) => {}
+                Err(e) => assert!(e.is_user(), "{nothing:?}: {e}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! briefbot keeps a full-text index of the reporting on a contested news event and
+//! answers questions about it with cited excerpts: who claims how many were killed, what
+//! each party said, what happened when — every figure and statement with a numbered
+//! citation to its source paragraph, rival claims side by side, never blended.
+//!
+//! How data flows:
+//!
+//! ```text
+//! corpus/ files ──corpus──▶ Document ──index::build──▶ tantivy paragraphs
+//!                                          └─extract──▶ claims, statements, events (catalog.json)
+//! front end (console, ask, Discord) ──commands::parse_line / Invocation──▶ engine::Request
+//!        ──Engine::answer──▶ answer::Answer ──render──▶ terminal text | JSON | embeds
+//! ```
+//!
+//! Everything a reader sees is read at index time; answering is a lookup and at most one
+//! tantivy query. Nothing outside the Discord adapter names Discord.
+
+pub mod answer;
+pub mod commands;
+pub mod config;
+pub mod console;
+pub mod corpus;
+pub mod engine;
+pub mod error;
+pub mod evaluate;
+
+pub mod extract;
+pub mod index;
+pub mod jobs;
+pub mod render;
+pub mod text;
+
+pub use answer::{Answer, Citation};
+pub use engine::{Engine, Request};
+pub use error::{Error, Result, UserError};

@@ -1,0 +1,204 @@
+//! Plain-text primitives shared by the loader, the index and the extractor:
+//! Markdown paragraphs and sentence boundaries.
+//!
+//! Everything here works on byte ranges into the caller's string, so a citation can
+//! always point back at the verbatim words of its paragraph.
+
+use std::ops::Range;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr",
+    "sen", "rep", "gov", "pres", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "jr",
+    "sr", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "approx", "dept", "est", "fig", "op", "vol",
+    "rev", "hon", "messrs",
+];
+
+/// Splits a Markdown body into paragraphs: blocks separated by blank lines, with their
+/// lines joined by single spaces. Link syntax is reduced to its text and heading markers
+/// are dropped, so what is cited reads as the article reads.
+pub fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut flush = |current: &mut Vec<&str>| {
+        if !current.is_empty() {
+            let joined = current.join(" ");
+            let cleaned = clean_markdown(&joined);
+            if !cleaned.is_empty() {
+                out.push(cleaned);
+            }
+            current.clear();
+        }
+    };
+    for line in body.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            flush(&mut current);
+        } else {
+            current.push(line);
+        }
+    }
+    flush(&mut current);
+    out
+}
+
+/// Drops heading markers and reduces `[text](url)` to `text`.
+fn clean_markdown(paragraph: &str) -> String {
+    let trimmed = paragraph.trim_start_matches('#').trim();
+    let mut out = String::with_capacity(trimmed.len());
+    let mut rest = trimmed;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else { break };
+        let link = &after[close + 2..];
+        let Some(end) = link.find(')') else { break };
+        if after[..close].contains('[') {
+            out.push_str(&rest[..open + 1]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        out.push_str(&after[..close]);
+        rest = &link[end + 1..];
+    }
+    out.push_str(rest);
+    collapse_spaces(&out)
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«')
+}
+
+/// Byte ranges of the sentences of `text`, trimmed, covering every non-space character.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+            if j < chars.len() && chars[j].1.is_whitespace() {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let next = chars.get(k).map(|&(_, c)| c);
+                let starts_sentence =
+                    next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opening(n));
+                if starts_sentence && !(c == '.' && is_abbreviation(&text[start..chars[i].0])) {
+                    push_trimmed(text, start..end, &mut out);
+                    start = chars[k].0;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// Whether the text before a full stop ends with an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || is_opening(c))
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn paragraphs_are_blank_line_blocks_with_lines_joined() {
+        let body =
+            "\nFirst line\ncontinues.\n\n\n# Heading\n\nSee [the report](http://x.org/a) now.\n";
+        assert_eq!(
+            paragraphs(body),
+            vec!["First line continues.", "Heading", "See the report now."]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation_and_closing_quotes() {
+        let text = "He said it was over. “We are done,” she said. Was it? Yes!";
+        assert_eq!(
+            split(text),
+            vec![
+                "He said it was over.",
+                "“We are done,” she said.",
+                "Was it?",
+                "Yes!"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "Clashes erupted on Sept. 27, 2020, near the U.S. Embassy. Gen. J. Smith left.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Clashes erupted on Sept. 27, 2020, near the U.S. Embassy.",
+                "Gen. J. Smith left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_continuation_after_a_quote_stays_in_the_sentence() {
+        let text = "“It was stopped.” the ministry said. Next one.";
+        assert_eq!(
+            split(text),
+            vec!["“It was stopped.” the ministry said.", "Next one."]
+        );
+    }
+
+    #[test]
+    fn text_without_punctuation_is_one_sentence() {
+        assert_eq!(
+            split("  no punctuation here  "),
+            vec!["no punctuation here"]
+        );
+        assert!(sentences("").is_empty());
+    }
+}

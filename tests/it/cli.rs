@@ -1,0 +1,124 @@
+//! The binary as a user runs it: `ask`, `index`, exit codes and the first-run index.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::support::{corpus, repo};
+
+fn briefbot(index: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefbot"))
+        .current_dir(repo())
+        .env_remove("DISCORD_TOKEN")
+        .arg("--corpus")
+        .arg(corpus())
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn ask_builds_the_index_on_first_run_and_cites_the_ambush_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let output = briefbot(&index, &["ask", "--json", "/search ambush"]);
+    let json = stdout_json(&output);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Built the index"));
+    assert!(index.join("CURRENT").exists());
+    assert_eq!(json["command"], "search");
+    assert_eq!(json["query"], "ambush");
+    let hit = &json["hits"][0];
+    assert!(hit["score"].as_f64().unwrap() > 0.0);
+    let citation = &hit["citation"];
+    assert_eq!(citation["n"], 1);
+    assert_eq!(citation["paragraph"], 3);
+    assert_eq!(citation["source"], "karabakh-clash-2023-03-06.md");
+    assert_eq!(citation["published"], "2023-03-06");
+    assert_eq!(
+        citation["title"],
+        "Russia says its peacekeepers halted weekend clash in Karabakh"
+    );
+    assert!(citation["outlet"].is_null() && citation["url"].is_null());
+    assert!(citation["excerpt"].as_str().unwrap().contains("“ambush,”"));
+
+    // The second run reuses the index.
+    let again = briefbot(&index, &["ask", "--json", "/search ambush"]);
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("Built the index"));
+    assert_eq!(stdout_json(&again)["hits"][0]["citation"]["paragraph"], 3);
+}
+
+#[test]
+fn user_errors_exit_2_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    for (line, expected) in [
+        ("/serch ambush", "Unknown command"),
+        ("/search", "needs `query`"),
+        ("/sources extra", "takes no options"),
+        ("/statement party:narnia", "Unknown party"),
+    ] {
+        let output = briefbot(&index, &["ask", line]);
+        assert_eq!(output.status.code(), Some(2), "{line}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let lines: Vec<_> = stderr
+            .lines()
+            .filter(|l| !l.starts_with("Built the index"))
+            .collect();
+        assert_eq!(lines.len(), 1, "{line}: {stderr}");
+        assert!(lines[0].contains(expected), "{line}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn index_rebuilds_and_summarises() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let output = briefbot(&index, &["index"]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("1 documents, 22 paragraphs"), "{stdout}");
+}
+
+#[test]
+fn a_bad_config_file_is_an_error_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bot.toml");
+    std::fs::write(&config, "[index]\npath = \"i\"\nspeed = 3\n").unwrap();
+    let output = briefbot(
+        &dir.path().join("index"),
+        &["--config", config.to_str().unwrap(), "ask", "/help"],
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("speed") && stderr.contains("line 3"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn plain_answers_read_well_with_footnotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = briefbot(&dir.path().join("index"), &["ask", "/search peacekeepers"]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("[1] "), "{stdout}");
+    assert!(stdout.contains("«peacekeepers»"), "{stdout}");
+    assert!(
+        stdout.contains("paragraph 1\n    karabakh-clash-2023-03-06.md"),
+        "{stdout}"
+    );
+}

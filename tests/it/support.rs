@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests: the repository's paths and an engine on the
+//! bundled corpus, built once per test process in a temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use briefbot::config::Config;
+use briefbot::engine::Engine;
+
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn corpus() -> PathBuf {
+    repo().join("corpus")
+}
+
+/// A configuration on `folders`, indexing into `index`.
+pub fn config(folders: Vec<PathBuf>, index: &Path) -> Config {
+    let mut config = Config::default();
+    config.corpus.folders = folders;
+    config.index.path = index.to_path_buf();
+    config
+}
+
+/// An engine over the bundled corpus, shared by the tests of one process.
+pub fn article_engine() -> &'static Engine {
+    static ENGINE: OnceLock<(tempfile::TempDir, Engine)> = OnceLock::new();
+    let (_, engine) = ENGINE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let config = config(vec![corpus()], &dir.path().join("index"));
+        let (engine, _) = Engine::open(config).expect("the bundled corpus indexes");
+        (dir, engine)
+    });
+    engine
+}
