@@ -336,7 +336,10 @@ fn option_markers(
                 let Some(tag) = rest.get(i..i + tag_len) else {
                     continue;
                 };
-                if tag[..spec.name.len()].eq_ignore_ascii_case(spec.name) && tag.ends_with(':') {
+                let named = tag
+                    .get(..spec.name.len())
+                    .is_some_and(|name| name.eq_ignore_ascii_case(spec.name));
+                if named && tag.ends_with(':') {
                     markers.push((i, i + tag_len, spec));
                     break;
                 }
@@ -450,6 +453,8 @@ mod tests {
                 .contains("takes no options")
         );
         assert!(parse_line("").is_err());
+        // A multi-byte character where an option name could start is text, not a panic.
+        assert_eq!(options("/search ¡𑅐"), vec![("query", t("¡𑅐"))]);
         let long = format!("/search {}", "x".repeat(400));
         assert!(parse_line(&long).unwrap_err().message.contains("too long"));
     }

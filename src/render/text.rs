@@ -162,16 +162,15 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
         }
     }
     let citations = answer.citations();
-    if !citations.is_empty() && !matches!(answer, Answer::Search { .. } | Answer::Sources { .. }) {
-        let _ = writeln!(out);
-        for c in &citations {
-            let _ = writeln!(out, "[{}] “{}”", c.n, c.excerpt);
-        }
-    }
+    // Claims and statements are read from their excerpts: show the words below them.
+    let with_excerpt = matches!(answer, Answer::Casualties { .. } | Answer::Statement { .. });
     if !citations.is_empty() {
         let _ = writeln!(out, "\n{}", style.heading("Sources"));
         for c in citations {
             let _ = writeln!(out, "{}", footnote(c));
+            if with_excerpt {
+                let _ = writeln!(out, "    > {}", c.excerpt);
+            }
         }
     }
     out
