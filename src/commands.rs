@@ -70,7 +70,29 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "casualties",
         description: "Casualty figures: who claims how many were killed, injured, missing or captured",
-        options: &[text("query", "Narrow to an event or topic", false)],
+        options: &[
+            text("query", "Narrow to an event or topic", false),
+            OptionSpec {
+                name: "side",
+                description: "Only people of this side (a party, e.g. azerbaijan)",
+                kind: OptionKind::Party,
+                required: false,
+                choices: &[],
+                min_length: Some(1),
+                max_length: Some(100),
+                autocomplete: true,
+            },
+            OptionSpec {
+                name: "status",
+                description: "Only killed, injured, missing or captured",
+                kind: OptionKind::Text,
+                required: false,
+                choices: &["killed", "injured", "missing", "captured"],
+                min_length: None,
+                max_length: None,
+                autocomplete: false,
+            },
+        ],
         admin: false,
     },
     CommandSpec {
@@ -108,6 +130,12 @@ pub static COMMANDS: &[CommandSpec] = &[
         description: "The commands and how to use them",
         options: &[],
         admin: false,
+    },
+    CommandSpec {
+        name: "reindex",
+        description: "Rebuild the index from the corpus (moderators)",
+        options: &[],
+        admin: true,
     },
 ];
 

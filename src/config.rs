@@ -15,6 +15,7 @@ use crate::extract::PartyConfig;
 pub struct Config {
     pub corpus: CorpusConfig,
     pub index: IndexConfig,
+    pub fetch: FetchConfig,
     pub answers: AnswersConfig,
     pub discord: DiscordConfig,
     pub parties: BTreeMap<String, PartyConfig>,
@@ -25,6 +26,36 @@ pub struct Config {
 pub struct CorpusConfig {
     /// Folders loaded recursively, in order; the first is the product's own corpus.
     pub folders: Vec<PathBuf>,
+    /// Where ingested reporting is saved as Markdown (default: `ingested/` in the first
+    /// folder). Indexed with the folders.
+    pub ingested: Option<PathBuf>,
+    /// Where forgotten sources are moved, so they can be restored (default: `.trash/` in
+    /// the first folder; hidden folders are not indexed).
+    pub trash: Option<PathBuf>,
+}
+
+/// Fetching reporting over HTTP(S).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FetchConfig {
+    /// Hosts or addresses exempt from the refusal of private, loopback and link-local
+    /// addresses (e.g. a test server on 127.0.0.1).
+    pub allow_hosts: Vec<String>,
+    /// Largest body accepted, in bytes (pages, feeds and attachments).
+    pub max_bytes: usize,
+    pub timeout_seconds: u64,
+    pub max_redirects: usize,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        Self {
+            allow_hosts: Vec::new(),
+            max_bytes: 5 * 1024 * 1024,
+            timeout_seconds: 15,
+            max_redirects: 5,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -66,6 +97,7 @@ impl Default for Config {
         Self {
             corpus: CorpusConfig::default(),
             index: IndexConfig::default(),
+            fetch: FetchConfig::default(),
             answers: AnswersConfig::default(),
             discord: DiscordConfig::default(),
             parties: BTreeMap::new(),
@@ -77,6 +109,8 @@ impl Default for CorpusConfig {
     fn default() -> Self {
         Self {
             folders: vec![PathBuf::from("corpus")],
+            ingested: None,
+            trash: None,
         }
     }
 }
@@ -163,6 +197,9 @@ impl Config {
         {
             return fail("api_base", "must start with http:// or https://");
         }
+        if self.fetch.max_bytes == 0 || self.fetch.timeout_seconds == 0 {
+            return fail("max_bytes", "fetch limits must be above zero");
+        }
         if self.discord.rate_limit_commands == 0 || self.discord.rate_limit_seconds == 0 {
             return fail(
                 "rate_limit_commands",
@@ -176,7 +213,59 @@ impl Config {
         for folder in &mut self.corpus.folders {
             *folder = base.join(&*folder);
         }
+        for path in [&mut self.corpus.ingested, &mut self.corpus.trash]
+            .into_iter()
+            .flatten()
+        {
+            *path = base.join(&*path);
+        }
         self.index.path = base.join(&self.index.path);
+    }
+
+    /// Where ingested reporting is saved.
+    pub fn ingested_folder(&self) -> PathBuf {
+        self.corpus
+            .ingested
+            .clone()
+            .unwrap_or_else(|| self.first_folder().join("ingested"))
+    }
+
+    /// Where forgotten sources wait to be restored.
+    pub fn trash_folder(&self) -> PathBuf {
+        self.corpus
+            .trash
+            .clone()
+            .unwrap_or_else(|| self.first_folder().join(".trash"))
+    }
+
+    fn first_folder(&self) -> PathBuf {
+        self.corpus
+            .folders
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("corpus"))
+    }
+
+    /// The folders to index: the configured ones, plus the ingested folder when it lies
+    /// outside them.
+    pub fn index_folders(&self) -> Vec<PathBuf> {
+        let mut folders = self.corpus.folders.clone();
+        let ingested = self.ingested_folder();
+        if ingested.is_dir() && !folders.iter().any(|f| ingested.starts_with(f)) {
+            folders.push(ingested);
+        }
+        folders
+    }
+
+    /// The fetch policy for pages, feeds and attachments.
+    pub fn fetch_policy(&self) -> crate::ingest::fetch::FetchPolicy {
+        crate::ingest::fetch::FetchPolicy {
+            allow_hosts: self.fetch.allow_hosts.clone(),
+            max_bytes: self.fetch.max_bytes,
+            timeout: std::time::Duration::from_secs(self.fetch.timeout_seconds),
+            max_redirects: self.fetch.max_redirects,
+            ..crate::ingest::fetch::FetchPolicy::default()
+        }
     }
 
     /// The bot token, from the environment variable the configuration names.

@@ -10,7 +10,7 @@ use crate::answer::*;
 use crate::commands::{COMMANDS, Invocation, OptionValue};
 use crate::config::Config;
 use crate::error::{Error, Result, UserError};
-use crate::extract::{Gazetteer, Party};
+use crate::extract::{Gazetteer, Party, Status};
 use crate::index::{BuildSummary, CatalogDoc, Snapshot};
 
 /// A request checked against the table, the gazetteer and nothing else: ready to answer.
@@ -23,6 +23,8 @@ pub enum Request {
     Help,
     Casualties {
         query: Option<String>,
+        side: Option<String>,
+        status: Option<Status>,
     },
     Statement {
         party: String,
@@ -45,7 +47,7 @@ impl Engine {
     pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
         let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
         let (snapshot, built) =
-            Snapshot::open_or_build(&config.index.path, &config.corpus.folders, &gazetteer)?;
+            Snapshot::open_or_build(&config.index.path, &config.index_folders(), &gazetteer)?;
         let engine = Engine {
             config,
             gazetteer,
@@ -99,6 +101,11 @@ impl Engine {
             "help" => Request::Help,
             "casualties" => Request::Casualties {
                 query: text("query"),
+                side: match invocation.text("side") {
+                    Some(side) => Some(self.resolve_party(side)?.id.clone()),
+                    None => None,
+                },
+                status: invocation.text("status").map(parse_status).transpose()?,
             },
             "timeline" => Request::Timeline {
                 query: text("query"),
@@ -120,6 +127,12 @@ impl Engine {
             }
         };
         Ok(request)
+    }
+
+    fn resolve_party(&self, given: &str) -> Result<&Party, UserError> {
+        self.gazetteer
+            .resolve(given)
+            .ok_or_else(|| self.unknown_party(given))
     }
 
     /// Resolves a party name; when the whole text is not one, its longest leading run of
@@ -160,7 +173,17 @@ impl Engine {
             Request::Search { query } => self.search(&snapshot, &mut citer, query)?,
             Request::Sources => sources(&snapshot, &mut citer),
             Request::Help => help(),
-            Request::Casualties { query } => casualties(&snapshot, &mut citer, query.as_deref())?,
+            Request::Casualties {
+                query,
+                side,
+                status,
+            } => {
+                let only = ClaimFilter {
+                    side: side.as_deref(),
+                    status: *status,
+                };
+                casualties(&snapshot, &mut citer, query.as_deref(), only)?
+            }
             Request::Statement { party, topic } => {
                 self.statements(&snapshot, &mut citer, party, topic.as_deref())?
             }
@@ -280,7 +303,31 @@ fn documents_on(snapshot: &Snapshot, query: Option<&str>) -> Result<Option<HashS
     Ok(Some(matches.into_iter().map(|(doc, _)| doc).collect()))
 }
 
-fn casualties(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Result<Answer> {
+/// Which claims a casualties answer keeps, besides its topic.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClaimFilter<'a> {
+    side: Option<&'a str>,
+    status: Option<Status>,
+}
+
+fn parse_status(word: &str) -> Result<Status, UserError> {
+    match word.trim().to_ascii_lowercase().as_str() {
+        "killed" | "dead" => Ok(Status::Killed),
+        "injured" | "wounded" => Ok(Status::Injured),
+        "missing" => Ok(Status::Missing),
+        "captured" => Ok(Status::Captured),
+        other => Err(UserError::new(format!(
+            "`status` must be killed, injured, missing or captured, not `{other}`"
+        ))),
+    }
+}
+
+fn casualties(
+    snapshot: &Snapshot,
+    citer: &mut Citer,
+    query: Option<&str>,
+    only: ClaimFilter,
+) -> Result<Answer> {
     let on_topic = documents_on(snapshot, query)?;
     let mut found: Vec<(GroupKey, ClaimEntry)> = Vec::new();
     for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
@@ -288,7 +335,11 @@ fn casualties(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Re
             continue;
         }
         let event_date = usual_claim_date(d);
-        for c in &d.extraction.claims {
+        let kept = d.extraction.claims.iter().filter(|c| {
+            only.side.is_none_or(|side| c.side.as_deref() == Some(side))
+                && only.status.is_none_or(|status| c.status == status)
+        });
+        for c in kept {
             let entry = ClaimEntry {
                 count: c.count,
                 count_min: c.count_min,
@@ -382,8 +433,16 @@ fn group_claims(found: Vec<(GroupKey, ClaimEntry)>) -> (Vec<ClaimEntry>, Vec<Cla
     (claims, groups)
 }
 
+/// How many of the best-matching paragraphs a timeline query draws its events from.
+const TIMELINE_PARAGRAPHS: usize = 8;
+
 fn timeline(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Result<Answer> {
-    let on_topic = query.map(|q| snapshot.matching_paragraphs(q)).transpose()?;
+    // A query keeps the events of the paragraphs that match it best, not of every
+    // paragraph that shares one word with it.
+    let on_topic: Option<HashSet<(usize, usize)>> = query
+        .map(|q| snapshot.search(q, TIMELINE_PARAGRAPHS))
+        .transpose()?
+        .map(|results| results.hits.iter().map(|h| (h.doc, h.paragraph)).collect());
     let mut dated = Vec::new();
     for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
         for e in &d.extraction.events {

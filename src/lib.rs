@@ -25,8 +25,12 @@ pub mod error;
 pub mod evaluate;
 
 pub mod extract;
+pub mod feeds;
 pub mod index;
+pub mod ingest;
 pub mod jobs;
+pub mod library;
+pub mod question;
 pub mod render;
 pub mod text;
 

@@ -12,7 +12,7 @@ const ABBREVIATIONS: &[&str] = &[
     "sen", "rep", "gov", "pres", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "jr",
     "sr", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "approx", "dept", "est", "fig", "op", "vol",
-    "rev", "hon", "messrs",
+    "rev", "hon", "messrs", "cpt", "cpl", "pfc", "pvt", "spc", "brig", "lieut",
 ];
 
 /// Splits a Markdown body into paragraphs: blocks separated by blank lines, with their

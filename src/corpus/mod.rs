@@ -16,6 +16,9 @@ pub struct Document {
     pub source: String,
     pub meta: Meta,
     pub paragraphs: Vec<String>,
+    /// The file it was loaded from, when it came from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathBuf>,
 }
 
 /// Front matter: `title` required, the rest optional. Unknown keys are an error.
@@ -80,7 +83,16 @@ pub fn load(folders: &[PathBuf]) -> Loaded {
         for path in files {
             let source = relative_source(folder, &path);
             match load_file(&path, source) {
-                Ok(document) => loaded.documents.push(document),
+                Ok(mut document) => {
+                    // Reporting the bot fetched is cited by the address it came from.
+                    if document.meta.fetched_at.is_some()
+                        && let Some(url) = &document.meta.url
+                    {
+                        document.source = url.clone();
+                    }
+                    document.path = Some(path);
+                    loaded.documents.push(document)
+                }
                 Err(reason) => loaded.skipped.push(Skipped { path, reason }),
             }
         }
@@ -178,6 +190,7 @@ fn document(source: String, meta: Meta, paragraphs: Vec<String>) -> Result<Docum
         source,
         meta,
         paragraphs,
+        path: None,
     })
 }
 
@@ -212,8 +225,9 @@ mod date {
 
     /// `published = 2023-03-06` (a TOML date) or `"2023-03-06"`; a date-time keeps its date.
     pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        let text = match Raw::deserialize(d)? {
-            Raw::Toml(dt) => match dt.date {
+        let text = match Option::<Raw>::deserialize(d)? {
+            None => return Ok(None),
+            Some(Raw::Toml(dt)) => match dt.date {
                 Some(date) => {
                     return NaiveDate::from_ymd_opt(
                         date.year.into(),
@@ -229,7 +243,7 @@ mod date {
                     ));
                 }
             },
-            Raw::Text(text) => text,
+            Some(Raw::Text(text)) => text,
         };
         let head = text.get(..10).unwrap_or(&text);
         NaiveDate::parse_from_str(head, "%Y-%m-%d")

@@ -14,8 +14,14 @@ use super::statements::Found;
 use super::tokens::{Token, Tokens};
 use super::{Attribution, CasualtyClaim, Status};
 
+mod sides;
+use sides::{our_heads, who_and_side};
+
 /// Words that end the noun phrase after a figure.
 const NP_STOPS: &[&str] = &[
+    "prisoner",
+    "captive",
+    "hostage",
     "in",
     "on",
     "at",
@@ -133,8 +139,31 @@ struct Victims {
 /// What the sentence says happened to them.
 struct Predicate {
     status: Status,
-    /// The figure is the object of an active verb ("killing three").
-    active: bool,
+    voice: Voice,
+    /// The token after the predicate (or the phrase), where "in Gaza" may follow.
+    end: usize,
+}
+
+/// How the figure relates to its verb.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Voice {
+    /// "three were killed", "five dead", "71 deaths".
+    Passive,
+    /// "X killed three": the figure is the object; `verb` is the verb's token.
+    Active { verb: usize },
+    /// "X lost 300 troops": the people are the subject's.
+    Lost { verb: usize },
+}
+
+/// Who gives a figure, as found.
+struct Source {
+    attribution: Attribution,
+    /// The act of saying denies the figure.
+    denied: bool,
+    /// The party the source's name points at, when it is no party itself.
+    hint: Option<String>,
+    /// The act's token, if any: the subject of an active verb starts after it.
+    anchor: Option<usize>,
 }
 
 /// Context shared by the figures of one paragraph.
@@ -162,6 +191,8 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
         .filter(|d| !cx.framed.get(d.range.start).copied().unwrap_or(false))
         .collect();
     let mut antecedent: Option<(String, Option<String>)> = None;
+    // The status of the last figure and its sentence, for "including five children".
+    let mut previous: Option<(usize, Status)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !starts_number(toks, i) {
@@ -176,23 +207,31 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
         if !is_count(toks, &span) || negated_before(toks, &span) {
             continue;
         }
-        let Some((victims, predicate)) = read_figure(toks, &span) else {
+        let sentence = toks.get(span.first).map_or(0, |t| t.sentence);
+        let read = read_figure(toks, &span).or_else(|| included(toks, &span, previous, sentence));
+        let Some((victims, predicate)) = read else {
             continue;
         };
-        let (attribution, denied) = claimant(cx, span.first);
-        if denied {
+        let source = claimant(cx, span.first);
+        if source.denied {
             continue;
         }
-        let (who, side) = who_and_side(
-            cx,
-            &ours,
-            &span,
-            &victims,
-            &predicate,
-            &attribution,
-            antecedent.as_ref(),
-        );
-        antecedent = Some((who.clone(), side.clone()));
+        let reading = Reading {
+            span: &span,
+            victims: &victims,
+            predicate: &predicate,
+            source: &source,
+        };
+        let (who, side) = who_and_side(cx, &ours, &reading, antecedent.as_ref());
+        let detail = span
+            .first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is("including"));
+        if !detail {
+            antecedent = Some((who.clone(), side.clone()));
+        }
+        previous = Some((sentence, predicate.status));
         let claim = CasualtyClaim {
             paragraph: cx.paragraph,
             count: span.figure.count,
@@ -201,7 +240,7 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
             who,
             side,
             status: predicate.status,
-            according_to: attribution,
+            according_to: source.attribution,
             date: claim_date(cx, &dates, span.first),
             excerpt: sentence_range(cx.tokens, span.first),
         };
@@ -218,9 +257,184 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
             claims.push(claim);
         }
     }
+    for list in named_lists(cx) {
+        let source = claimant(cx, list.span.first);
+        if source.denied
+            || claims.iter().any(|c| {
+                c.excerpt == sentence_range(cx.tokens, list.span.first)
+                    && c.status == list.predicate.status
+            })
+        {
+            continue;
+        }
+        let reading = Reading {
+            span: &list.span,
+            victims: &list.victims,
+            predicate: &list.predicate,
+            source: &source,
+        };
+        let (who, side) = who_and_side(cx, &ours, &reading, None);
+        claims.push(CasualtyClaim {
+            paragraph: cx.paragraph,
+            count: list.span.figure.count,
+            count_min: None,
+            count_max: None,
+            who,
+            side,
+            status: list.predicate.status,
+            according_to: source.attribution,
+            date: claim_date(cx, &dates, list.span.first),
+            excerpt: sentence_range(cx.tokens, list.span.first),
+        });
+    }
     claims
 }
 
+/// A list of named people and what happened to them.
+struct NamedList {
+    span: FigureSpan,
+    victims: Victims,
+    predicate: Predicate,
+}
+
+/// "Pfc. John Smith, 21, Sgt. Maria Lopez, 30, and Cpl. Tom Brown were killed": a list
+/// of two or more full names before "were" and a casualty word counts as that many.
+fn named_lists(cx: &ClaimContext<'_>) -> Vec<NamedList> {
+    let toks = &cx.tokens.toks;
+    let mut out = Vec::new();
+    for (k, tok) in toks.iter().enumerate() {
+        let Some(status) = status_word(tok) else {
+            continue;
+        };
+        let aux = k.saturating_sub(1);
+        if !toks.get(aux).is_some_and(|t| t.is("were")) {
+            continue;
+        }
+        let Some((start, count)) = names_before(cx, aux) else {
+            continue;
+        };
+        let span = FigureSpan {
+            figure: super::numbers::Figure {
+                count: Some(count),
+                min: None,
+                max: None,
+            },
+            first: start,
+            end: start,
+        };
+        let victims = Victims {
+            who: start..aux,
+            head: None,
+            possessive: false,
+            elliptical: false,
+        };
+        let predicate = Predicate {
+            status,
+            voice: Voice::Passive,
+            end: k + 1,
+        };
+        out.push(NamedList {
+            span,
+            victims,
+            predicate,
+        });
+    }
+    out
+}
+
+/// Walks back from `end` over "Name Surname, 21, and Name Surname": the first token of
+/// the list and how many names it holds (two at least).
+fn names_before(cx: &ClaimContext<'_>, end: usize) -> Option<(usize, u64)> {
+    let toks = &cx.tokens.toks;
+    let sentence = toks.get(end)?.sentence;
+    let at = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
+    let (mut j, mut count, mut start) = (end, 0u64, end);
+    while count < 50 {
+        let mut e = j;
+        if e > 0 && at(e - 1).is_some_and(|t| t.is_punct(',')) {
+            e -= 1;
+        }
+        let age = e > 1
+            && at(e - 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit()))
+            && at(e - 2).is_some_and(|t| t.is_punct(','));
+        if age {
+            e -= 2;
+        }
+        let mut b = e;
+        while b > 0 && e - b < 8 && at(b - 1).is_some_and(|t| t.capitalized()) {
+            b -= 1;
+        }
+        let words: Vec<&str> = toks
+            .get(b..e)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        let a_party = cx
+            .gazetteer
+            .match_words(&words, 0)
+            .is_some_and(|(len, _)| len == words.len());
+        if e - b < 2 || a_party {
+            break;
+        }
+        count += 1;
+        start = b;
+        let mut s = b;
+        if s > 0 && at(s - 1).is_some_and(|t| t.is("and")) {
+            s -= 1;
+        }
+        if s > 0 && at(s - 1).is_some_and(|t| t.is_punct(',')) {
+            s -= 1;
+        }
+        if s == b {
+            break;
+        }
+        j = s;
+    }
+    (count >= 2).then_some((start, count))
+}
+
+/// "killing 25 people, including five children, and wounding ...": a figure after
+/// "including" shares the status of the figure it details.
+fn included(
+    toks: &[Token<'_>],
+    span: &FigureSpan,
+    previous: Option<(usize, Status)>,
+    sentence: usize,
+) -> Option<(Victims, Predicate)> {
+    let (prev_sentence, status) = previous?;
+    let after_including = span
+        .first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["including", "among"]));
+    // "at least 35 people were killed, 24 of them women and children"
+    let of_them = toks.get(span.end).is_some_and(|t| t.is("of"))
+        && toks
+            .get(span.end + 1)
+            .is_some_and(|t| t.is_any(&["them", "whom"]));
+    if !(after_including || of_them) || prev_sentence != sentence {
+        return None;
+    }
+    let victims = victims_after(toks, span)?;
+    let end = victims.who.end;
+    Some((
+        victims,
+        Predicate {
+            status,
+            voice: Voice::Passive,
+            end,
+        },
+    ))
+}
+
+/// One figure as read, handed to the side reader.
+struct Reading<'r> {
+    span: &'r FigureSpan,
+    victims: &'r Victims,
+    predicate: &'r Predicate,
+    source: &'r Source,
+}
 /// Rules out dates, times, money, percentages and years.
 fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     let before = span.first.checked_sub(1).and_then(|k| toks.get(k));
@@ -228,6 +442,17 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     let number = toks.get(span.end.saturating_sub(1));
     let month = |t: Option<&Token<'_>>| t.is_some_and(is_month);
     if month(before) || month(after) {
+        return false;
+    }
+    // "John Smith, 21, and ...": an age after a name.
+    let name_before = span
+        .first
+        .checked_sub(2)
+        .and_then(|k| toks.get(k))
+        .is_some_and(Token::capitalized);
+    let between_commas = before.is_some_and(|t| t.is_punct(','))
+        && (after.is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')')));
+    if name_before && between_commas && span.figure.count.is_some_and(|n| n < 120) {
         return false;
     }
     if after.is_some_and(|t| {
@@ -324,46 +549,37 @@ fn negated_before(toks: &[Token<'_>], span: &FigureSpan) -> bool {
 /// Reads what the figure counts and what happened to them; None when it is not a
 /// casualty figure.
 fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<(Victims, Predicate)> {
-    let victims = victims_after(toks, span)?;
-    if let Some(status) = active_before(toks, span.first) {
-        let end = victims.who.end;
-        let status = left_status(toks, span.first, end).unwrap_or(status);
-        return Some((
-            victims,
-            Predicate {
-                status,
-                active: true,
-            },
-        ));
-    }
-    if let Some(status) = left_status(toks, span.first, victims.who.end) {
-        return Some((
-            victims,
-            Predicate {
-                status,
-                active: true,
-            },
-        ));
+    let mut victims = victims_after(toks, span)?;
+    let end = victims.who.end;
+    if let Some((status, voice)) = verb_before(toks, span.first, end) {
+        if let Some(owned) = toll_owner(toks, span.first) {
+            // "Israel's military put its death toll at 900": its own dead, not the
+            // people of an earlier figure.
+            victims.elliptical = false;
+            victims.possessive |= owned;
+        }
+        return Some((victims, Predicate { status, voice, end }));
     }
     if let Some(status) = victims.head.and_then(|h| toks.get(h)).and_then(status_noun) {
         return Some((
             victims,
             Predicate {
                 status,
-                active: false,
+                voice: Voice::Passive,
+                end,
             },
         ));
     }
-    let status = predicate_after(toks, victims.who.end)?;
+    let (status, end) = predicate_after(toks, end)?;
     Some((
         victims,
         Predicate {
             status,
-            active: false,
+            voice: Voice::Passive,
+            end,
         },
     ))
 }
-
 fn status_noun(t: &Token<'_>) -> Option<Status> {
     STATUS_NOUNS.iter().find(|(w, _)| t.is(w)).map(|&(_, s)| s)
 }
@@ -379,6 +595,12 @@ fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Victims> {
         .and_then(|k| toks.get(k))
         .is_some_and(|t| t.is_any(&["our", "its", "their"]));
     let mut j = span.end;
+    // "21 more of their troops"
+    if in_sentence(j).is_some_and(|t| t.is_any(&["more", "other"]))
+        && in_sentence(j + 1).is_some_and(|t| t.is("of"))
+    {
+        j += 1;
+    }
     let mut possessive = possessive_before;
     if in_sentence(j).is_some_and(|t| t.is("of")) {
         if in_sentence(j + 1).is_some_and(|t| t.is_any(&["them", "whom", "those", "these"])) {
@@ -389,8 +611,10 @@ fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Victims> {
                 elliptical: true,
             });
         }
-        if in_sentence(j + 1).is_some_and(|t| t.is_any(&["our", "its", "their", "the"])) {
-            possessive |= in_sentence(j + 1).is_some_and(|t| !t.is("the"));
+        // "it's" is a common typo for "its".
+        let owner = |t: &Token<'_>| t.is_any(&["our", "its", "their", "it"]);
+        if in_sentence(j + 1).is_some_and(|t| owner(t) || t.is("the")) {
+            possessive |= in_sentence(j + 1).is_some_and(owner);
             j += 2;
         }
     }
@@ -407,6 +631,11 @@ fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Victims> {
         }
         possessive |= t.is_any(&["our", "its", "their", "own"]);
         j += 1;
+        // "27 others overnight": the phrase ends at a people noun not followed by another.
+        let more = in_sentence(j).is_some_and(|n| n.word && (is_people(n) || n.capitalized()));
+        if is_people(t) && !more {
+            break;
+        }
     }
     if j == start {
         return Some(Victims {
@@ -469,11 +698,15 @@ fn complement(toks: &[Token<'_>], j: usize, sentence: usize) -> usize {
         }
         k += 1;
     }
-    if k == j + 1 { j } else { k }
+    // "bodies from the rubble": a complement with no name in it adds nothing.
+    let named = toks
+        .get(j + 1..k)
+        .is_some_and(|w| w.iter().any(|t| t.capitalized() || t.party_word));
+    if named { k } else { j }
 }
 
 fn is_status_word(t: &Token<'_>) -> bool {
-    STATUS_WORDS.iter().any(|(w, _)| t.is(w))
+    status_word(t).is_some()
 }
 
 /// A head noun naming people: the lexicon, a demonym ("Palestinians"), or a plural of a
@@ -482,7 +715,9 @@ fn is_people(t: &Token<'_>) -> bool {
     if t.is_any(NOT_PEOPLE) {
         return false;
     }
-    if t.is_any(PEOPLE_NOUNS) || status_noun(t).is_some() {
+    let plural = format!("{}s", t.norm);
+    if t.is_any(PEOPLE_NOUNS) || PEOPLE_NOUNS.contains(&plural.as_str()) || status_noun(t).is_some()
+    {
         return true;
     }
     let n = t.norm.as_str();
@@ -493,9 +728,10 @@ fn is_people(t: &Token<'_>) -> bool {
     suffix || capital_plural
 }
 
-/// "killing", "killed", "wounding" just before the figure, or "death toll rose to",
-/// or "claimed the lives of".
-fn active_before(toks: &[Token<'_>], first: usize) -> Option<Status> {
+/// The verb whose object the figure is: "killing three", "left five dead", "took two
+/// soldiers prisoner", "lost 300 troops", "claimed the lives of 12", "the death toll
+/// rose to 105".
+fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, Voice)> {
     let sentence = toks.get(first)?.sentence;
     let prev = |back: usize| {
         first
@@ -504,77 +740,110 @@ fn active_before(toks: &[Token<'_>], first: usize) -> Option<Status> {
             .filter(|t| t.sentence == sentence)
     };
     let mut back = 1;
-    while prev(back)
-        .is_some_and(|t| t.is_any(&["some", "another", "a", "further", "an", "additional", "the"]))
-    {
+    while prev(back).is_some_and(|t| {
+        t.is_any(&[
+            "some",
+            "another",
+            "a",
+            "further",
+            "an",
+            "additional",
+            "the",
+            "its",
+            "their",
+            "our",
+            "his",
+            "her",
+        ])
+    }) {
         back += 1;
     }
+    let verb_index = first.checked_sub(back)?;
     let verb = prev(back)?;
+    let after = toks.get(end).filter(|t| t.sentence == sentence);
+    let after_status = after.and_then(status_word);
     if let Some(&(_, status)) = ACTIVE_WORDS.iter().find(|(w, _)| verb.is(w)) {
-        return Some(status);
+        return Some((status, Voice::Active { verb: verb_index }));
+    }
+    if verb.is_any(&["left", "leaving", "leaves", "leave"]) {
+        return after_status.map(|s| (s, Voice::Active { verb: verb_index }));
+    }
+    if verb.is_any(&["taken", "took", "take", "taking", "takes"]) {
+        let prisoner = after.is_some_and(|t| {
+            t.is_any(&[
+                "prisoner",
+                "prisoners",
+                "captive",
+                "captives",
+                "hostage",
+                "hostages",
+            ])
+        });
+        return prisoner.then_some((Status::Captured, Voice::Active { verb: verb_index }));
+    }
+    if verb.is_any(&["lost", "lose", "loses", "losing"]) {
+        return Some((
+            after_status.unwrap_or(Status::Killed),
+            Voice::Lost { verb: verb_index },
+        ));
+    }
+    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["bodies", "remains", "corpses"]))
+    {
+        return Some((Status::Killed, Voice::Passive));
     }
     if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["lives", "life"])) {
-        return Some(Status::Killed);
+        return Some((Status::Killed, Voice::Active { verb: verb_index }));
     }
-    let toll = (back..back + 6)
-        .filter_map(prev)
-        .take_while(|t| {
-            t.is_any(&[
-                "to",
-                "at",
-                "of",
-                "rose",
-                "risen",
-                "rising",
-                "climbed",
-                "reached",
-                "stood",
-                "stands",
-                "stand",
-                "is",
-                "was",
-                "has",
-                "had",
-                "now",
-                "increased",
-                "jumped",
-                "hit",
-                "toll",
-                "tally",
-                "death",
-                "total",
-                "overall",
-            ])
-        })
-        .any(|t| t.is("toll") || t.is("tally"));
-    toll.then_some(Status::Killed)
+    toll_before(toks, first, sentence).then_some((Status::Killed, Voice::Passive))
 }
 
-/// "left three soldiers dead" / "leaving 12 injured": the word after the phrase.
-fn left_status(toks: &[Token<'_>], first: usize, end: usize) -> Option<Status> {
-    let verb = first.checked_sub(1).and_then(|k| toks.get(k))?;
-    if !verb.is_any(&["left", "leaving", "leaves", "leave"]) {
-        return None;
+/// Words that make "rose to N" a count of the dead.
+const TOLL_WORDS: &[&str] = &["toll", "tally", "dead", "deaths", "fatalities"];
+
+/// For a figure read as a toll: whether "its", "their" or "our" owns the toll.
+fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<bool> {
+    let sentence = toks.get(first)?.sentence;
+    let clause: Vec<&Token<'_>> = (1..=12)
+        .map_while(|back| first.checked_sub(back).and_then(|k| toks.get(k)))
+        .take_while(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        .collect();
+    let toll = clause.iter().position(|t| t.is_any(TOLL_WORDS))?;
+    let owned = clause
+        .get(toll..)
+        .is_some_and(|w| w.iter().take(3).any(|t| t.is_any(&["its", "their", "our"])));
+    Some(owned)
+}
+
+/// "the death toll in the territory had risen to 18,412", "a toll of 30": a toll word
+/// earlier in the clause and "to", "at" or "of" right before the figure.
+fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> bool {
+    let linked = first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["to", "at", "of"]));
+    if !linked {
+        return false;
     }
-    let after = toks.get(end)?;
-    STATUS_WORDS
-        .iter()
-        .find(|(w, _)| after.is(w))
-        .map(|&(_, s)| s)
+    (1..=12)
+        .map_while(|back| first.checked_sub(back).and_then(|k| toks.get(k)))
+        .take_while(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        .any(|t| t.is_any(TOLL_WORDS))
 }
 
 /// The casualty verb after the phrase: "were killed", "died", "was injured", "lost
-/// their lives", "were taken prisoner", or a headline's bare "killed".
-fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<Status> {
+/// their lives", "were taken prisoner", or a headline's bare "killed"; with the token
+/// after it. A relative clause ("who had been ... were taken captive") is stepped over.
+fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
     let sentence = toks.get(from.checked_sub(1)?).map(|t| t.sentence)?;
     let mut aux = false;
-    let mut k = from;
-    for _ in 0..12 {
+    let mut relative = false;
+    for k in from..from + 16 {
         let t = toks.get(k).filter(|t| t.sentence == sentence)?;
         if t.is_any(NEGATIONS) {
             return None;
         }
-        if let Some(&(_, status)) = STATUS_WORDS.iter().find(|(w, _)| t.is(w)) {
+        let next = toks.get(k + 1).filter(|n| n.sentence == sentence);
+        if let Some(status) = status_word(t) {
             let transitive = t.is_any(&[
                 "killed",
                 "wounded",
@@ -586,40 +855,42 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<Status> {
                 "executed",
                 "murdered",
             ]);
-            let object_follows = toks.get(k + 1).is_some_and(|n| {
-                n.sentence == sentence
-                    && (starts_number(toks, k + 1)
-                        || n.is_any(&["the", "a", "an", "his", "her", "their", "its", "our"])
-                        || n.is_any(PEOPLE_NOUNS))
+            let object_follows = next.is_some_and(|n| {
+                starts_number(toks, k + 1)
+                    || n.is_any(&["the", "a", "an", "his", "her", "their", "its", "our"])
+                    || n.is_any(PEOPLE_NOUNS)
             });
-            if transitive && !aux && object_follows {
+            if (transitive && !aux && object_follows) || (relative && !aux) {
                 return None;
             }
-            return Some(status);
+            return Some((status, k + 1));
         }
-        let next = toks.get(k + 1);
         if t.is("lost") && next.is_some_and(|n| n.is_any(&["their", "his", "her", "its"])) {
-            return Some(Status::Killed);
+            return Some((Status::Killed, k + 3));
         }
-        if t.is_any(&["taken", "held"])
-            && next.is_some_and(|n| {
-                n.is_any(&[
-                    "prisoner",
-                    "prisoners",
-                    "captive",
-                    "captives",
-                    "hostage",
-                    "hostages",
-                ])
-            })
-        {
-            return Some(Status::Captured);
+        let captive = next.is_some_and(|n| {
+            n.is_any(&[
+                "prisoner",
+                "prisoners",
+                "captive",
+                "captives",
+                "hostage",
+                "hostages",
+            ])
+        });
+        if t.is_any(&["taken", "held"]) && captive {
+            return Some((Status::Captured, k + 2));
         }
         if t.is("unaccounted") {
-            return Some(Status::Missing);
+            return Some((Status::Missing, k + 1));
         }
-        if t.is_any(AUXILIARIES) {
+        if t.is_any(&["who", "which"]) && !relative {
+            relative = true;
+            aux = false;
+        } else if t.is_any(AUXILIARIES) {
             aux = true;
+        } else if relative {
+            aux = false;
         } else if !(t.is_punct(',')
             || t.is_any(PASSABLE)
             || starts_number(toks, k)
@@ -628,21 +899,47 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<Status> {
         {
             return None;
         }
-        k += 1;
     }
     None
+}
+
+/// A casualty word, also when mistyped by one letter ("killd", "wounde").
+fn status_word(t: &Token<'_>) -> Option<Status> {
+    if let Some(&(_, status)) = STATUS_WORDS.iter().find(|(w, _)| t.is(w)) {
+        return Some(status);
+    }
+    const FUZZY: &[(&str, Status)] = &[
+        ("killed", Status::Killed),
+        ("wounded", Status::Injured),
+        ("injured", Status::Injured),
+        ("captured", Status::Captured),
+        ("missing", Status::Missing),
+    ];
+    let n = t.norm.as_str();
+    if n.len() < 5 || !t.word {
+        return None;
+    }
+    FUZZY
+        .iter()
+        .find(|(w, _)| n.get(..2) == w.get(..2) && strsim::levenshtein(n, w) <= 1)
+        .map(|&(_, s)| s)
 }
 
 /// Who gives the figure: the owner of the quotation holding it, else the nearest act of
 /// saying before it in its sentence (after it for a trailing attribution), else the
 /// outlet. Also whether that act denies the figure.
-fn claimant(cx: &ClaimContext<'_>, at: usize) -> (Attribution, bool) {
+fn claimant(cx: &ClaimContext<'_>, at: usize) -> Source {
     let toks = &cx.tokens.toks;
     let found = cx.found;
-    let to_attr = |s: usize| {
-        found.statements.get(s).map(|st| Attribution {
-            speaker: st.speaker.clone(),
-            party: st.party.clone(),
+    let source = |s: usize, denied: bool, anchor: Option<usize>| {
+        found.statements.get(s).map(|st| Source {
+            attribution: Attribution {
+                speaker: st.speaker.clone(),
+                party: st.party.clone(),
+            },
+            denied,
+            hint: found.hints.get(s).cloned().flatten(),
+            anchor,
         })
     };
     if toks.get(at).is_some_and(|t| t.quoted) {
@@ -655,8 +952,8 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> (Attribution, bool) {
                     .is_some_and(|q| q.inner(toks.len()).contains(&at))
             })
             .and_then(|q| found.quote_owner.get(q).copied().flatten());
-        if let Some(attr) = owner.and_then(to_attr) {
-            return (attr, false);
+        if let Some(found) = owner.and_then(|s| source(s, false, None)) {
+            return found;
         }
     }
     let sentence = toks.get(at).map(|t| t.sentence);
@@ -667,97 +964,19 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> (Attribution, bool) {
         .checked_sub(1)
         .and_then(|k| found.anchors.get(k))
         .filter(|a| in_sentence(a));
-    if let Some(anchor) = before {
-        if let Some(attr) = to_attr(anchor.statement) {
-            return (attr, anchor.denial);
-        }
+    if let Some(found) = before.and_then(|a| source(a.statement, a.denial, Some(a.tok))) {
+        return found;
     }
     let after = found.anchors.get(split).filter(|a| in_sentence(a));
-    if let Some(attr) = after.and_then(|a| to_attr(a.statement)) {
-        return (attr, false);
+    if let Some(found) = after.and_then(|a| source(a.statement, false, None)) {
+        return found;
     }
-    (cx.outlet.clone(), false)
-}
-
-/// The phrase as written and the party whose people were hit.
-fn who_and_side(
-    cx: &ClaimContext<'_>,
-    ours: &[(String, bool)],
-    span: &FigureSpan,
-    victims: &Victims,
-    predicate: &Predicate,
-    attribution: &Attribution,
-    antecedent: Option<&(String, Option<String>)>,
-) -> (String, Option<String>) {
-    let toks = &cx.tokens.toks;
-    let words: Vec<&str> = toks
-        .get(victims.who.clone())
-        .unwrap_or(&[])
-        .iter()
-        .map(|t| t.text)
-        .collect();
-    let written = words.join(" ").replace(" ’", "’").replace(" '", "'");
-    let named = (0..words.len()).find_map(|i| {
-        cx.gazetteer
-            .match_words(&words, i)
-            .map(|(_, p)| p.id.clone())
-    });
-    if victims.elliptical && named.is_none() {
-        if let Some((who, side)) = antecedent {
-            let side = side.clone().or_else(|| {
-                victims
-                    .possessive
-                    .then(|| attribution.party.clone())
-                    .flatten()
-            });
-            return (who.clone(), side);
-        }
+    Source {
+        attribution: cx.outlet.clone(),
+        denied: false,
+        hint: None,
+        anchor: None,
     }
-    let who = if written.is_empty() {
-        "people".to_string()
-    } else {
-        written
-    };
-    if named.is_some() {
-        return (who, named);
-    }
-    if victims.possessive || ours_elsewhere(cx, ours, span, victims) {
-        return (who, attribution.party.clone());
-    }
-    let hostile = victims
-        .head
-        .and_then(|h| toks.get(h))
-        .is_some_and(|t| t.is_any(HOSTILE_NOUNS));
-    let side = (!predicate.active && !hostile)
-        .then(|| attribution.party.clone())
-        .flatten();
-    (who, side)
-}
-
-/// The heads after "our" in a paragraph, and whether each is quoted.
-fn our_heads(toks: &[Token<'_>]) -> Vec<(String, bool)> {
-    toks.windows(2)
-        .filter_map(|w| match w {
-            [a, b] if a.is("our") => Some((b.norm.clone(), b.quoted)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// "our servicemen" elsewhere in the same quotation (or paragraph) makes unqualified
-/// "servicemen" the speaker's own.
-fn ours_elsewhere(
-    cx: &ClaimContext<'_>,
-    ours: &[(String, bool)],
-    span: &FigureSpan,
-    victims: &Victims,
-) -> bool {
-    let toks = &cx.tokens.toks;
-    let Some(head) = victims.head.and_then(|h| toks.get(h)) else {
-        return false;
-    };
-    let quoted = toks.get(span.first).is_some_and(|t| t.quoted);
-    ours.iter().any(|(h, q)| *h == head.norm && (!quoted || *q))
 }
 
 /// The date of the event: a date in the figure's sentence outside any "X said on
@@ -785,4 +1004,224 @@ fn sentence_range(t: &Tokens<'_>, at: usize) -> Range<usize> {
         .and_then(|tok| t.sentences.get(tok.sentence))
         .cloned()
         .unwrap_or(0..0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{CasualtyClaim, DocText, Gazetteer, Status, extract};
+
+    fn claims_of(paragraphs: &[&str]) -> Vec<CasualtyClaim> {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
+        let doc = DocText {
+            published: chrono::NaiveDate::from_ymd_opt(2023, 3, 6),
+            outlet: Some("Test Wire"),
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin()).claims
+    }
+
+    /// (count, min, max, status, side, claimant party)
+    type Row = (
+        Option<u64>,
+        Option<u64>,
+        Option<u64>,
+        Status,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn rows(paragraphs: &[&str]) -> Vec<Row> {
+        claims_of(paragraphs)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.count,
+                    c.count_min,
+                    c.count_max,
+                    c.status,
+                    c.side,
+                    c.according_to.party,
+                )
+            })
+            .collect()
+    }
+
+    fn row(count: u64, status: Status, side: Option<&str>, by: Option<&str>) -> Row {
+        (
+            Some(count),
+            None,
+            None,
+            status,
+            side.map(str::to_string),
+            by.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn number_words_and_elliptical_ones_inherit_the_noun() {
+        let got = rows(&[
+            "“Our servicemen were fired upon. As a result, two servicemen were killed, and one was injured,” a statement by the Azerbaijani Defense Ministry said.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                row(2, Status::Killed, Some("azerbaijan"), Some("azerbaijan")),
+                row(1, Status::Injured, Some("azerbaijan"), Some("azerbaijan")),
+            ]
+        );
+    }
+
+    #[test]
+    fn bounds_ranges_and_totals_across_sides() {
+        let got = rows(&[
+            "At least seventy-one people, including 12 Myanmar soldiers and 59 civilians, were killed, and between 20 and 30 were wounded, the report said.",
+        ]);
+        type Figure = (Option<u64>, Option<u64>, Option<u64>, Status);
+        let figures: Vec<Figure> = got.iter().map(|r| (r.0, r.1, r.2, r.3)).collect();
+        assert_eq!(
+            figures,
+            vec![
+                (None, Some(71), None, Status::Killed),
+                (Some(12), None, None, Status::Killed),
+                (Some(59), None, None, Status::Killed),
+                (None, Some(20), Some(30), Status::Injured),
+            ]
+        );
+        assert_eq!(got[1].4.as_deref(), Some("myanmar"));
+    }
+
+    #[test]
+    fn active_verbs_and_the_source_s_own_people() {
+        let got = rows(&[
+            "Ukrainian officials said a Russian missile strike killed at least five civilians and wounded 27 others.",
+        ]);
+        assert_eq!(
+            got[0],
+            (
+                None,
+                Some(5),
+                None,
+                Status::Killed,
+                Some("ukraine".into()),
+                Some("ukraine".into())
+            )
+        );
+        assert_eq!(
+            got[1],
+            row(27, Status::Injured, Some("ukraine"), Some("ukraine"))
+        );
+        let got =
+            rows(&["Hamas said its fighters killed nine soldiers and destroyed Israeli tanks."]);
+        assert_eq!(
+            got,
+            vec![row(9, Status::Killed, Some("israel"), Some("hamas"))]
+        );
+    }
+
+    #[test]
+    fn our_means_the_speaker_s_party() {
+        let got = rows(&["“Three of our soldiers were wounded,” Armenia’s Defense Ministry said."]);
+        assert_eq!(
+            got,
+            vec![row(3, Status::Injured, Some("armenia"), Some("armenia"))]
+        );
+    }
+
+    #[test]
+    fn trailing_attribution_and_outlet_voice() {
+        let got = rows(&[
+            "Two Israeli soldiers were killed near the border, the Israeli military said.",
+            "Floods killed 12 people last week.",
+        ]);
+        assert_eq!(
+            got[0],
+            row(2, Status::Killed, Some("israel"), Some("israel"))
+        );
+        assert_eq!(got[1], row(12, Status::Killed, None, None));
+        let claims = claims_of(&["Floods killed 12 people last week."]);
+        assert_eq!(claims[0].according_to.speaker, "Test Wire");
+    }
+
+    #[test]
+    fn denials_and_negations_are_not_claims() {
+        let got = rows(&[
+            "Azerbaijan denied that two of its soldiers were killed.",
+            "Baku rejected false reports that 15 civilians had been killed in Jermuk.",
+            "No soldiers were killed, and five were not injured, the ministry said.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn numbers_that_are_not_people_hit() {
+        let got = rows(&[
+            "Clashes erupted on Sept. 27, 2020, during the 44-day war, and 300 settlements were captured.",
+            "A 25-year-old soldier was killed at 10:30 on March 5, 1991.",
+            "Arrivals were 155,221 bags, up 5 percent; 40 vehicles were destroyed and 3 drones downed.",
+            "Hundreds of people were killed and dozens wounded.",
+            "The ceasefire was violated 12 times and 5,000 people were displaced.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn coreference_carries_the_figure_to_the_ministry() {
+        let got = claims_of(&[
+            "On Monday, the Russian Defense Ministry said its troops halted the clash.",
+            "The ministry confirmed that three Armenian police officers were killed, and two Azerbaijani troops died.",
+        ]);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter()
+                .all(|c| c.according_to.speaker == "Russian Defense Ministry")
+        );
+        assert_eq!(got[0].side.as_deref(), Some("armenia"));
+        assert_eq!(got[1].side.as_deref(), Some("azerbaijan"));
+    }
+
+    #[test]
+    fn a_list_of_named_people_counts_as_that_many() {
+        let claims = claims_of(&[
+            "Pfc. John Smith, 21, Sgt. Maria Lopez, 30, and Cpl. Tom Brown, 25, were killed, the Pentagon said.",
+        ]);
+        let got: Vec<(Option<u64>, &str)> =
+            claims.iter().map(|c| (c.count, c.who.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![(
+                Some(3),
+                "Pfc. John Smith, 21, Sgt. Maria Lopez, 30, and Cpl. Tom Brown, 25"
+            )]
+        );
+        assert_eq!(claims[0].side.as_deref(), Some("us"));
+    }
+
+    #[test]
+    fn captured_taken_prisoner_and_missing() {
+        let got = rows(&[
+            "Armenia said it had taken five Azerbaijani servicemen prisoner, and two Armenian soldiers remain missing.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                row(5, Status::Captured, Some("azerbaijan"), Some("armenia")),
+                row(2, Status::Missing, Some("armenia"), Some("armenia")),
+            ]
+        );
+    }
+
+    #[test]
+    fn event_dates_come_from_the_text_not_the_speech_frame() {
+        let got = claims_of(&["On Monday, the ministry said two soldiers were killed on Sunday."]);
+        assert_eq!(got[0].date, chrono::NaiveDate::from_ymd_opt(2023, 3, 5));
+    }
+
+    #[test]
+    fn typos_and_lower_case() {
+        let got = rows(&["israeli army says three soldiers killd in clash near lebanon border"]);
+        assert_eq!(
+            got,
+            vec![row(3, Status::Killed, Some("israel"), Some("israel"))]
+        );
+    }
 }

@@ -56,13 +56,26 @@ pub(crate) fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMe
     }
     for c in RELATIVE.captures_iter(text) {
         let modifier = c.get(1).map(|m| m.as_str().to_lowercase());
+        if matches!(modifier.as_deref(), Some("since" | "until" | "by")) {
+            continue;
+        }
         let date = c.get(2).zip(published).and_then(|(day, p)| {
             relative_day(&day.as_str().to_lowercase(), modifier.as_deref(), p)
         });
         push(&mut found, c.get(0).map(|m| m.range()), date);
     }
+    // "since Sept. 27" and "until Friday" bound a period; no event happened that day.
+    found.retain(|d| !bounds_a_period(text, d.range.start));
     found.sort_by_key(|d| d.range.start);
     found
+}
+
+fn bounds_a_period(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end().to_lowercase();
+    ["since", "until", "till", "through"].iter().any(|w| {
+        before.ends_with(w)
+            && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 fn push(found: &mut Vec<DateMention>, range: Option<Range<usize>>, date: Option<NaiveDate>) {
@@ -191,6 +204,7 @@ mod tests {
 
     #[test]
     fn not_dates() {
+        assert!(dates("killed since Sept. 27 and until Friday").is_empty());
         assert!(dates("since 1991 when 300 settlements").is_empty());
         assert!(dates("they may 5 times").is_empty());
         assert!(dates("February 30").is_empty());

@@ -20,6 +20,7 @@ mod casualties;
 mod dates;
 mod lexicon;
 mod numbers;
+mod speakers;
 mod statements;
 mod tokens;
 
@@ -119,11 +120,11 @@ pub fn extract(doc: &DocText<'_>, gazetteer: &Gazetteer) -> Extraction {
         speaker: doc.outlet.unwrap_or("the report").to_string(),
         party: None,
     };
-    let mut memory = statements::Memory::default();
+    let mut memory = speakers::Memory::default();
     let mut out = Extraction::default();
     for (index, text) in doc.paragraphs.iter().enumerate() {
         let paragraph = index + 1;
-        let tokens = tokens::tokenize(text);
+        let tokens = tokens::tokenize_with(text, Some(gazetteer));
         let found = statements::read_paragraph(paragraph, text, &tokens, &mut memory, gazetteer);
         let dates = dates::find_dates(text, doc.published);
         let framed = frame_mask(text.len(), &found.frames);
@@ -155,10 +156,11 @@ fn events(
 ) -> Vec<Event> {
     let mut happens = vec![false; t.sentences.len()];
     for tok in &t.toks {
-        if tok.is_any(lexicon::EVENT_WORDS) {
-            if let Some(h) = happens.get_mut(tok.sentence) {
-                *h = true;
-            }
+        if let Some(h) = happens
+            .get_mut(tok.sentence)
+            .filter(|_| tok.is_any(lexicon::EVENT_WORDS))
+        {
+            *h = true;
         }
     }
     let mut chosen: Vec<Option<&dates::DateMention>> = vec![None; t.sentences.len()];
@@ -203,4 +205,214 @@ fn frame_mask(len: usize, frames: &[Range<usize>]) -> Vec<bool> {
         }
     }
     mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn run(paragraphs: &[String]) -> Extraction {
+        let doc = DocText {
+            published: chrono::NaiveDate::from_ymd_opt(2023, 3, 6),
+            outlet: None,
+            paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+    }
+
+    /// Every range the extractor returns slices its paragraph on char boundaries.
+    fn assert_ranges_valid(paragraphs: &[String], out: &Extraction) {
+        let check = |p: usize, r: &Range<usize>| {
+            let text = paragraphs.get(p.wrapping_sub(1)).expect("paragraph exists");
+            assert!(text.get(r.clone()).is_some(), "bad range {r:?} in ¶{p}");
+        };
+        out.statements
+            .iter()
+            .for_each(|s| check(s.paragraph, &s.excerpt));
+        out.claims
+            .iter()
+            .for_each(|c| check(c.paragraph, &c.excerpt));
+        out.events
+            .iter()
+            .for_each(|e| check(e.paragraph, &e.excerpt));
+    }
+
+    #[test]
+    fn adversarial_text_does_not_panic_or_overflow() {
+        let cases = [
+            "\"".repeat(10_000),
+            "“".repeat(5_000) + &"”".repeat(5_000),
+            "x".repeat(50_000),
+            "99999999999999999999999 killed, the ministry said.".to_string(),
+            "18446744073709551615 soldiers were killed and 18446744073709551616 injured"
+                .to_string(),
+            "nine million billion trillion hundred thousand people were killed".to_string(),
+            "said said said, said “said” according to according to the the the".repeat(500),
+            "Ünïcödé ☃ 𝔘𝔫𝔦 — “Ώ” 5 солдат были убиты, сказал он. ٣ قتلى".repeat(200),
+            "one was killed, and one was injured, and one was ".repeat(1_000),
+            "On Monday. Sunday. yesterday. March 5. 2023-02-30. ".repeat(1_000),
+            "( ( ( ) ) ) , , , : : ' ' ’ ’ « » „".repeat(1_000),
+        ];
+        for case in cases {
+            let paragraphs = vec![case.clone(), case];
+            let out = run(&paragraphs);
+            assert_ranges_valid(&paragraphs, &out);
+        }
+    }
+
+    #[test]
+    fn huge_figure_is_skipped_not_wrapped() {
+        let paragraphs =
+            vec!["99999999999999999999999 soldiers were killed, Azerbaijan said.".to_string()];
+        assert!(run(&paragraphs).claims.is_empty());
+    }
+
+    #[test]
+    fn time_grows_roughly_linearly() {
+        let unit = "“Three Armenian soldiers were killed,” the ministry said on Sunday, adding that “our forces” repelled 12 attacks. ";
+        let small = vec![unit.repeat(200)];
+        let large = vec![unit.repeat(2_000)];
+        let t0 = std::time::Instant::now();
+        run(&small);
+        let t_small = t0.elapsed();
+        let t1 = std::time::Instant::now();
+        run(&large);
+        let t_large = t1.elapsed();
+        // Ten times the text; allow generous slack for noise, not for quadratic growth.
+        assert!(
+            t_large < t_small * 40 + std::time::Duration::from_millis(50),
+            "{t_small:?} vs {t_large:?}"
+        );
+    }
+
+    #[test]
+    fn events_are_dated_sentences_where_something_happens() {
+        let paragraphs = vec![
+            "Clashes erupted on Sept. 27, 2020, with heavy shelling. Talks are planned."
+                .to_string(),
+            "The Russian Foreign Ministry expressed concern about Sunday’s shooting.".to_string(),
+        ];
+        let out = run(&paragraphs);
+        let dates: Vec<(usize, String)> = out
+            .events
+            .iter()
+            .map(|e| (e.paragraph, e.date.to_string()))
+            .collect();
+        assert_eq!(
+            dates,
+            vec![(1, "2020-09-27".into()), (2, "2023-03-05".into())]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn random_text_never_panics(paragraphs in proptest::collection::vec(".{0,400}", 0..6)) {
+            let out = run(&paragraphs);
+            assert_ranges_valid(&paragraphs, &out);
+        }
+
+        #[test]
+        fn news_like_soup_never_panics(words in proptest::collection::vec(
+            prop_oneof![
+                Just("said"), Just("killed"), Just("“"), Just("”"), Just("\""), Just(","),
+                Just("."), Just("at least"), Just("between"), Just("and"), Just("two"),
+                Just("99999999999999999999"), Just("1,200"), Just("soldiers"), Just("were"),
+                Just("the ministry"), Just("it"), Just("according to"), Just("Armenia’s"),
+                Just("Sunday"), Just("March 5"), Just("our"), Just("of"), Just("denied"),
+                Just("including"), Just("(UN)"), Just("Zaw Min Tun"), Just("—"), Just("é"),
+            ],
+            0..300,
+        )) {
+            let paragraphs = vec![words.join(" "), words.concat()];
+            let out = run(&paragraphs);
+            assert_ranges_valid(&paragraphs, &out);
+        }
+    }
+
+    /// `cargo test reuters_timing -- --ignored --nocapture`: extraction over the 21,578
+    /// Reuters stories, to keep index-time extraction within seconds.
+    #[test]
+    #[ignore]
+    fn reuters_timing() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/news/reuters21578.jsonl"
+        );
+        let Ok(raw) = std::fs::read_to_string(path) else {
+            eprintln!("{path} not found; skipped");
+            return;
+        };
+        let gazetteer = Gazetteer::builtin();
+        let docs: Vec<(Option<chrono::NaiveDate>, Vec<String>)> = raw
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .map(|v| {
+                let text = v["text"].as_str().unwrap_or("").replace("\n    ", "\n\n");
+                let published = v["published"]
+                    .as_str()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                (published, crate::text::paragraphs(&text))
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let (mut statements, mut claims, mut events) = (0, 0, 0);
+        for (published, paragraphs) in &docs {
+            let doc = DocText {
+                published: *published,
+                outlet: Some("Reuters"),
+                paragraphs,
+            };
+            let out = extract(&doc, &gazetteer);
+            if std::env::var_os("REUTERS_STATEMENTS").is_some() {
+                for st in &out.statements {
+                    let text = paragraphs
+                        .get(st.paragraph - 1)
+                        .and_then(|p| p.get(st.excerpt.clone()));
+                    eprintln!(
+                        "ST [{}] {:?} {} :: {}",
+                        st.speaker,
+                        st.party,
+                        st.verb,
+                        text.unwrap_or("")
+                    );
+                }
+            }
+            if std::env::var_os("REUTERS_DUMP").is_some() {
+                for c in &out.claims {
+                    let text = paragraphs
+                        .get(c.paragraph - 1)
+                        .and_then(|p| p.get(c.excerpt.clone()));
+                    eprintln!(
+                        "{:?}/{:?}/{:?} {:?} side={:?} by={:?} :: {}",
+                        c.count,
+                        c.count_min,
+                        c.count_max,
+                        c.status,
+                        c.side,
+                        c.according_to.party,
+                        text.unwrap_or("")
+                    );
+                }
+            }
+            statements += out.statements.len();
+            claims += out.claims.len();
+            events += out.events.len();
+        }
+        eprintln!(
+            "{} documents in {:?}: {statements} statements, {claims} claims, {events} events",
+            docs.len(),
+            start.elapsed()
+        );
+        assert!(docs.len() > 20_000, "read {} documents", docs.len());
+        // Commodity and market news holds few casualty figures; many more would mean
+        // numbers read as people.
+        assert!(
+            claims < docs.len() / 20,
+            "{claims} claims in {} documents",
+            docs.len()
+        );
+    }
 }

@@ -250,10 +250,8 @@ fn normalize_phrase(phrase: &str) -> String {
 /// "Armenia's" and "Armenia’s" -> "Armenia"; "Forces'" -> "Forces".
 pub(crate) fn strip_possessive(word: &str) -> &str {
     for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return stem;
-            }
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            return stem;
         }
     }
     word

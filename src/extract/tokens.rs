@@ -16,6 +16,8 @@ pub(crate) struct Token<'a> {
     pub word: bool,
     /// Inside a quotation (the quote marks themselves are not).
     pub quoted: bool,
+    /// Part of a gazetteer alias (set by the extractor once it has the gazetteer).
+    pub party_word: bool,
     pub sentence: usize,
 }
 
@@ -26,8 +28,13 @@ impl Token<'_> {
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.contains(&self.norm.as_str())
     }
+    /// Starts with a capital, or is a name with a particle: "al-Qudra", "el-Sisi".
     pub fn capitalized(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+        let particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-"]
+            .iter()
+            .find_map(|p| self.text.strip_prefix(p));
+        let name = particle.unwrap_or(self.text);
+        self.word && name.chars().next().is_some_and(char::is_uppercase)
     }
     pub fn is_punct(&self, c: char) -> bool {
         !self.word && self.text.starts_with(c)
@@ -73,7 +80,16 @@ pub(crate) fn is_quote_mark(text: &str) -> bool {
 }
 
 /// Tokenizes `text` (one paragraph) and finds its quotations.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
+    tokenize_with(text, None)
+}
+
+/// Tokenizes and marks the words that belong to a party alias.
+pub(crate) fn tokenize_with<'a>(
+    text: &'a str,
+    gazetteer: Option<&super::parties::Gazetteer>,
+) -> Tokens<'a> {
     let sentences = crate::text::sentences(text);
     let mut toks = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -97,15 +113,32 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
             norm: normalize_word(slice),
             word: c.is_alphanumeric(),
             quoted: false,
+            party_word: false,
             sentence: 0,
         });
     }
+    let sentences = merge_after_titles(text, sentences);
     assign_sentences(&mut toks, &sentences);
     let quotes = find_quotes(&mut toks);
+    if let Some(g) = gazetteer {
+        mark_party_words(&mut toks, g);
+    }
     Tokens {
         toks,
         quotes,
         sentences,
+    }
+}
+
+fn mark_party_words(toks: &mut [Token<'_>], gazetteer: &super::parties::Gazetteer) {
+    let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let mut i = 0;
+    while i < texts.len() {
+        let len = gazetteer.match_words(&texts, i).map_or(0, |(len, _)| len);
+        for tok in toks.get_mut(i..i + len).into_iter().flatten() {
+            tok.party_word = true;
+        }
+        i += len.max(1);
     }
 }
 
@@ -124,7 +157,14 @@ fn word_end(text: &str, start: usize) -> usize {
             let between =
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             match c {
-                '-' | '\'' | '’' | '‑' => between,
+                '-' | '‑' => between,
+                // "Hamas’ armed wing", "doctors' union": a plural possessive.
+                '\'' | '’' => {
+                    between
+                        || (prev.is_some_and(|p| p == 's' || p == 'S')
+                            && next.is_none_or(char::is_whitespace)
+                            && offset > 1)
+                }
                 ',' => {
                     between
                         && prev.is_some_and(|p| p.is_ascii_digit())
@@ -133,7 +173,9 @@ fn word_end(text: &str, start: usize) -> usize {
                 '.' => {
                     let digits = prev.is_some_and(|p| p.is_ascii_digit())
                         && next.is_some_and(|n| n.is_ascii_digit());
-                    digits || initialism_dot(text, start, start + offset)
+                    digits
+                        || initialism_dot(text, start, start + offset)
+                        || title_dot(text, start, start + offset)
                 }
                 _ => false,
             }
@@ -163,6 +205,40 @@ fn initialism_dot(text: &str, start: usize, dot: usize) -> bool {
             let mut chars = part.chars();
             chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
         })
+}
+
+/// Title abbreviations keep their dot, so "Maj. Gen. Zaw Min Tun" stays one name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "gen", "maj", "lt", "col", "sgt", "capt", "cpt", "adm", "cmdr", "gov", "sen", "rep", "dr",
+    "pfc", "spc", "pte", "cpl", "sgt", "brig", "lt", "ens", "mr", "mrs", "ms", "prof", "pres",
+    "pvt", "cpl", "brig", "st", "messrs",
+];
+
+/// `crate::text::sentences` ends a sentence after title abbreviations it does not know
+/// ("Cpt.", "Pfc."); such a break before a capitalised name is undone here.
+fn merge_after_titles(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    for range in sentences {
+        let glued = out.last().is_some_and(|prev| {
+            let before = text.get(prev.clone()).unwrap_or("");
+            let word = before
+                .strip_suffix('.')
+                .and_then(|b| b.rsplit(' ').next())
+                .unwrap_or("");
+            !word.is_empty() && title_dot(word, 0, word.len())
+        });
+        match out.last_mut() {
+            Some(prev) if glued => prev.end = range.end,
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+fn title_dot(text: &str, start: usize, dot: usize) -> bool {
+    let word = text.get(start..dot).unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+        && TITLE_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 fn assign_sentences(toks: &mut [Token<'_>], sentences: &[Range<usize>]) {
@@ -265,6 +341,20 @@ mod tests {
             }]
         );
         assert!(t.toks.last().is_some_and(|t| t.quoted));
+    }
+
+    #[test]
+    fn a_title_abbreviation_does_not_end_the_sentence() {
+        let t =
+            tokenize("Two servicemen, Cpt. Arman Hakobyan and Pfc. Davit Petrosyan, died. Next.");
+        let last_of_first = t.toks.iter().position(|x| x.text == "died").expect("word");
+        assert!(
+            t.toks
+                .iter()
+                .take(last_of_first + 1)
+                .all(|x| x.sentence == 0)
+        );
+        assert_eq!(t.sentences.len(), 2);
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, DocText, Extraction, Gazetteer};
 
 /// Bumped whenever the schema, the catalog or the extractor's records change shape.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const CURRENT: &str = "CURRENT";
 const CATALOG: &str = "catalog.json";
@@ -102,6 +102,13 @@ pub struct CatalogDoc {
     pub meta: Meta,
     pub paragraphs: Vec<String>,
     pub extraction: Extraction,
+    /// The file it was loaded from.
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// The earlier document this one republishes (the same wire story elsewhere):
+    /// answers cite the original once and name this one's outlet beside it.
+    #[serde(default)]
+    pub duplicate_of: Option<usize>,
 }
 
 impl Catalog {
@@ -305,6 +312,8 @@ fn write_generation(
             meta: document.meta,
             paragraphs: document.paragraphs,
             extraction,
+            path: document.path,
+            duplicate_of: None,
         });
         if !progress(Progress {
             done: ordinal + 1,
@@ -313,6 +322,7 @@ fn write_generation(
             return Err(Error::Cancelled);
         }
     }
+    mark_duplicates(&mut catalog);
     writer.commit()?;
     writer.wait_merging_threads()?;
     let catalog_path = generation.join(CATALOG);
@@ -320,6 +330,29 @@ fn write_generation(
         .map_err(|e| Error::IndexData(format!("cannot encode the catalog: {e}")))?;
     write_durably(&catalog_path, &bytes)?;
     Ok(catalog)
+}
+
+/// Groups republished copies of one story; each copy points at the group's first document.
+fn mark_duplicates(catalog: &mut Catalog) {
+    let articles: Vec<crate::ingest::Article> = catalog
+        .documents
+        .iter()
+        .map(|d| crate::ingest::Article {
+            title: d.meta.title.clone(),
+            outlet: d.meta.outlet.clone(),
+            url: d.meta.url.clone(),
+            paragraphs: d.paragraphs.clone(),
+            ..crate::ingest::Article::default()
+        })
+        .collect();
+    for group in crate::ingest::dedup::group(&articles) {
+        let Some((&first, copies)) = group.split_first() else {
+            continue;
+        };
+        for &copy in copies {
+            catalog.documents[copy].duplicate_of = Some(first);
+        }
+    }
 }
 
 fn paragraph_doc(
@@ -439,6 +472,7 @@ mod tests {
                 ..Meta::default()
             },
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            path: None,
         }
     }
 

@@ -82,7 +82,13 @@ impl Snapshot {
     /// Parses leniently over the paragraph text (and `title:`, `outlet:`, `source:` when
     /// named). Returns the query and the stemmed terms to mark in excerpts.
     fn parse(&self, query: &str) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
-        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        // An unclosed quote would make the rest one phrase: search its words instead.
+        if query.matches('"').count() % 2 == 1
+            && let Some(last) = query.rfind('"')
+        {
+            query.replace_range(last..last + 1, " ");
+        }
         let mut parser = QueryParser::for_index(&self.index, vec![self.fields.text]);
         parser.set_field_boost(self.fields.title, 0.3);
         let (parsed, _errors) = parser.parse_query_lenient(&query);
@@ -202,6 +208,7 @@ mod tests {
                 ..Meta::default()
             },
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            path: None,
         };
         super::super::build_documents(dir.path(), vec![doc], &Gazetteer::builtin(), &mut |_| true)
             .unwrap();
@@ -264,7 +271,7 @@ mod tests {
         );
         assert!(
             !snapshot
-                .search("title: ambush", 10)
+                .search("ambush title:", 10)
                 .unwrap()
                 .hits
                 .is_empty()

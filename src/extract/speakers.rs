@@ -1,0 +1,873 @@
+//! Who is speaking: reads the speaker phrase next to a reporting verb ("Azerbaijan's
+//! Foreign Ministry", "a statement by the Azerbaijani Defense Ministry", "it"), and
+//! resolves it to a name and a party through the gazetteer, learnt persons and a
+//! per-document memory of earlier speakers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::{
+    CLAUSE_OPENERS, FINITE_VERBS, MEDIA_NOUNS, ORG_WORDS, PERSON_TITLES, PRONOUNS, SPEAKER_ADVERBS,
+    SPEAKER_NOUNS, SPEECH_VENUES, TIME_WORDS,
+};
+use super::parties::Gazetteer;
+use super::tokens::{Token, is_quote_mark};
+
+/// Heads of groups that report but are no party: "doctors' union", "rights group".
+const CIVIL_NOUNS: &[&str] = &[
+    "union",
+    "syndicate",
+    "association",
+    "network",
+    "observatory",
+    "ngo",
+    "charity",
+    "hospital",
+    "doctors",
+    "doctor",
+    "medics",
+    "residents",
+    "resident",
+    "witnesses",
+    "witness",
+    "activists",
+    "activist",
+    "farmer",
+    "farmers",
+    "monitors",
+    "monitor",
+    "survivors",
+    "relatives",
+    "analysts",
+    "analyst",
+    "experts",
+];
+/// Words that make a name a company's: companies speak for no party.
+const COMPANY_WORDS: &[&str] = &[
+    "co",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "pty",
+    "plc",
+    "llc",
+    "gmbh",
+    "airways",
+    "airlines",
+    "motors",
+];
+/// Words that join the parts of a speaker's name: "Ministry *of* Defence", "a statement
+/// *by* the ministry".
+const CONNECTORS: &[&str] = &[
+    "of", "for", "by", "from", "the", "a", "an", "de", "al", "on",
+];
+/// Words that make a speaker phrase point back at an earlier speaker.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "a", "an", "its", "his", "her", "their",
+];
+/// Nouns for what a source published; "the X's figures" and "figures from X" are X's.
+const SOURCE_DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "figures",
+    "data",
+    "report",
+    "tally",
+    "count",
+    "toll",
+    "records",
+    "communique",
+    "post",
+    "message",
+    "letter",
+    "release",
+    "briefing",
+];
+/// A speaker as resolved: the name the text gives (or the one it points back to).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Speaker {
+    pub name: String,
+    pub party: Option<String>,
+    pub person: bool,
+    /// A party the name points at even when the speaker is not that party ("Lebanese
+    /// state media", "Gaza residents"): whose people an unqualified figure counts.
+    pub hint: Option<String>,
+}
+/// What the statement reader remembers across the paragraphs of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Memory {
+    speakers: Vec<Speaker>,
+    /// Normalised surname or full name -> party id, learnt from "Kremlin spokesman
+    /// Dmitry Peskov"-style descriptions.
+    persons: HashMap<String, String>,
+    /// Institutions named in narration ("the Myanmar military"), for references that
+    /// no earlier speaker fits.
+    mentions: Vec<Speaker>,
+    pub previous_paragraph_spoke: bool,
+}
+impl Memory {
+    pub fn last(&self) -> Option<&Speaker> {
+        self.speakers.last()
+    }
+
+    pub(crate) fn remember(&mut self, speaker: &Speaker) {
+        self.speakers.retain(|s| s.name != speaker.name);
+        self.speakers.push(speaker.clone());
+        if self.speakers.len() > 32 {
+            self.speakers.remove(0);
+        }
+    }
+
+    /// The earlier speaker a reference ("it", "the ministry", "the statement") means.
+    fn lookup(&self, words: &[String]) -> Option<&Speaker> {
+        let recent = || self.speakers.iter().rev();
+        let Some(head) = words.last() else {
+            return self.last();
+        };
+        match head.as_str() {
+            "it" | "which" => recent().find(|s| !s.person).or_else(|| self.last()),
+            "he" | "she" | "who" => recent().find(|s| s.person).or_else(|| self.last()),
+            "they" => self.last(),
+            h if SOURCE_DOCUMENTS.contains(&h) => self.last(),
+            _ => {
+                let has = |s: &Speaker, w: &str| s.name.to_lowercase().contains(w);
+                let mentioned = || self.mentions.iter().rev();
+                recent()
+                    .find(|s| words.iter().all(|w| has(s, w)))
+                    .or_else(|| recent().find(|s| has(s, head)))
+                    .or_else(|| mentioned().find(|s| words.iter().all(|w| has(s, w))))
+                    .or_else(|| mentioned().find(|s| has(s, head)))
+                    .or_else(|| {
+                        let person = PERSON_TITLES.contains(&head.as_str());
+                        let org = ORG_WORDS.contains(&head.as_str());
+                        recent().find(|s| (person && s.person) || (org && !s.person))
+                    })
+            }
+        }
+    }
+}
+/// "Israel's military put its death toll at 900": putting a figure is giving it.
+pub(crate) fn toll_verb(toks: &[Token<'_>], verb: usize) -> bool {
+    let puts = toks
+        .get(verb)
+        .is_some_and(|t| t.is_any(&["put", "puts", "placed", "places"]));
+    puts && toks.get(verb + 1..verb + 5).is_some_and(|w| {
+        w.iter()
+            .any(|t| t.is_any(&["toll", "tally", "losses", "casualties"]))
+    })
+}
+/// "alleged" and "reported" also qualify nouns ("on alleged Japanese dumping", "the
+/// reported attack"): then a determiner or preposition stands before them.
+pub(crate) fn adjective_use(toks: &[Token<'_>], verb: usize) -> bool {
+    let Some(tok) = toks.get(verb) else {
+        return false;
+    };
+    if !tok.is_any(&["alleged", "reported"]) {
+        return false;
+    }
+    verb.checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|prev| {
+            prev.is_any(&[
+                "the",
+                "a",
+                "an",
+                "on",
+                "of",
+                "for",
+                "about",
+                "over",
+                "in",
+                "into",
+                "against",
+                "its",
+                "their",
+                "his",
+                "her",
+                "any",
+                "these",
+                "those",
+                "this",
+                "after",
+                "following",
+                "amid",
+                "by",
+                "with",
+                "and",
+                "or",
+            ])
+        })
+}
+/// "TASS quoted the ministry as saying": the one quoted is the speaker.
+pub(crate) fn quoted_speaker(toks: &[Token<'_>], verb: usize) -> Option<Range<usize>> {
+    if !toks.get(verb)?.is("quoted") {
+        return None;
+    }
+    let np = np_after(toks, verb + 1)?;
+    toks.get(np.end)?.is("as").then_some(np)
+}
+/// A speaker after the verb is only read where a quotation or comma precedes the verb:
+/// `“...,” said Peskov`.
+pub(crate) fn speaker_after_verb(toks: &[Token<'_>], verb: usize) -> Option<Range<usize>> {
+    const INVERTING: &[&str] = &[
+        "said",
+        "says",
+        "added",
+        "adds",
+        "noted",
+        "stated",
+        "wrote",
+        "insisted",
+        "warned",
+        "continued",
+        "explained",
+        "declared",
+        "stressed",
+        "replied",
+        "asked",
+    ];
+    let before = toks.get(verb.checked_sub(1)?)?;
+    let follows_quote = before.is_punct(',') || (!before.word && is_quote_mark(before.text));
+    if !follows_quote || !toks.get(verb)?.is_any(INVERTING) {
+        return None;
+    }
+    let np = np_after(toks, skip_time(toks, verb + 1))?;
+    // `..., said Peskov.` ends there; `..., said Turkey would ...` is a clause.
+    let closes = toks.get(skip_time(toks, np.end)).is_none_or(|t| !t.word);
+    closes.then_some(np)
+}
+pub(crate) enum Subject {
+    Np(Range<usize>),
+    /// The verb follows "and"/"but": its subject is an earlier verb's.
+    Coordinated,
+    None,
+}
+/// The speaker phrase before a verb, over adverbs, time phrases, "in a statement" and
+/// a parenthetical between commas.
+pub(crate) fn subject_before(toks: &[Token<'_>], verb: usize) -> Subject {
+    let Some(sentence) = toks.get(verb).map(|t| t.sentence) else {
+        return Subject::None;
+    };
+    let same = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.sentence == sentence && !t.quoted)
+    };
+    let mut j = verb;
+    let mut steps = 0;
+    while j > 0 && same(j - 1) && steps < 24 {
+        steps += 1;
+        if let Some(k) = skip_back_adverbial(toks, j) {
+            j = k;
+        } else {
+            break;
+        }
+    }
+    if j > 0
+        && same(j - 1)
+        && toks
+            .get(j - 1)
+            .is_some_and(|t| t.is_any(&["and", "but", "or"]))
+    {
+        return Subject::Coordinated;
+    }
+    if j > 0 && same(j - 1) && toks.get(j - 1).is_some_and(|t| t.is_any(PRONOUNS)) {
+        return Subject::Np(j - 1..j);
+    }
+    let end = j;
+    let mut start = j;
+    while start > 0 && end - start < 14 && same(start - 1) {
+        let Some(t) = toks.get(start - 1) else { break };
+        if !(t.word && (name_word(t) || inner_word(toks, start - 1))) {
+            break;
+        }
+        start -= 1;
+    }
+    match trim_np(toks, start..end) {
+        Some(np) => Subject::Np(np),
+        None => Subject::None,
+    }
+}
+/// One adverbial step back from `j` (exclusive): returns the new end, or None.
+fn skip_back_adverbial(toks: &[Token<'_>], j: usize) -> Option<usize> {
+    let prev = toks.get(j.checked_sub(1)?)?;
+    if prev.word && prev.is_any(SPEAKER_ADVERBS) {
+        return Some(j - 1);
+    }
+    if prev.word && prev.is_any(TIME_WORDS) && !prev.is("last") {
+        let mut k = j - 1;
+        while k > 0
+            && toks
+                .get(k - 1)
+                .is_some_and(|t| t.is_any(&["on", "late", "early", "earlier", "this", "last"]))
+        {
+            k -= 1;
+        }
+        return Some(k);
+    }
+    if prev.word && prev.is_any(SPEECH_VENUES) {
+        // "in a (written) statement"
+        let mut k = j - 1;
+        while k > 0
+            && toks
+                .get(k - 1)
+                .is_some_and(|t| t.word && !t.is("in") && !t.capitalized() && k + 4 > j)
+        {
+            k -= 1;
+        }
+        if k > 0 && toks.get(k - 1).is_some_and(|t| t.is("in")) {
+            return Some(k - 1);
+        }
+        return None;
+    }
+    if prev.is_punct(',') {
+        return parenthetical(toks, j - 1);
+    }
+    if prev.is_punct(')') {
+        // "UN peacekeepers (UNIFIL) said"
+        let open = (j.saturating_sub(10)..j - 1)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| t.is_punct('(')))?;
+        return Some(open);
+    }
+    None
+}
+/// `X, in a statement, said` / `X, the ministry's spokesman, said`: given the comma
+/// before the verb, the index of the comma that opens the parenthetical.
+fn parenthetical(toks: &[Token<'_>], comma: usize) -> Option<usize> {
+    let sentence = toks.get(comma)?.sentence;
+    let mut k = comma;
+    while k > 0 && comma - k < 16 {
+        let t = toks.get(k - 1)?;
+        if t.sentence != sentence || t.quoted || (!t.word && !t.is_punct(',')) {
+            return None;
+        }
+        if t.is_punct(',') {
+            let inner = toks.get(k..comma)?;
+            let venue = inner.first().is_some_and(|t| t.is("in") || t.is("for"))
+                || inner
+                    .iter()
+                    .all(|t| t.is_any(SPEAKER_ADVERBS) || t.is_any(TIME_WORDS) || t.is("on"));
+            // "..., who spoke to reporters outside the council, said", "..., speaking in
+            // Ankara, said"
+            let relative = inner.first().is_some_and(|t| {
+                t.is_any(&["who", "which"]) || (t.word && t.norm.ends_with("ing"))
+            });
+            let appositive = relative
+                || !inner.is_empty()
+                    && inner.iter().all(|t| name_word(t) || t.is("to"))
+                    && inner
+                        .iter()
+                        .any(|t| t.is_any(SPEAKER_NOUNS) || t.capitalized());
+            let named_before = toks
+                .get(k - 2)
+                .is_some_and(|t| t.word && (t.capitalized() || t.is_any(SPEAKER_NOUNS)));
+            return ((venue || appositive) && named_before).then_some(k - 1);
+        }
+        k -= 1;
+    }
+    None
+}
+/// A word that fits inside a speaker's name only between others: "officials *in*
+/// Yerevan", "Germany's *economy* ministry".
+fn inner_word(toks: &[Token<'_>], k: usize) -> bool {
+    let (Some(t), Some(next)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    let before = k.checked_sub(1).and_then(|b| toks.get(b));
+    let named_before =
+        before.is_some_and(|b| b.capitalized() || b.party_word || b.is_any(SPEAKER_NOUNS));
+    let place_in = t.is("in") && next.capitalized() && named_before;
+    let modifier = t.word
+        && !t.is_any(FINITE_VERBS)
+        && next.is_any(SPEAKER_NOUNS)
+        && before.is_some_and(|b| b.possessive() || b.party_word);
+    // "the junta's spokesman", "Sudan's doctors' union"
+    let owner = t.word && t.possessive() && (next.is_any(SPEAKER_NOUNS) || next.capitalized());
+    place_in || modifier || owner
+}
+/// A token that can be part of a speaker's name.
+fn name_word(t: &Token<'_>) -> bool {
+    t.word && (t.capitalized() || t.party_word || t.is_any(SPEAKER_NOUNS) || t.is_any(CONNECTORS))
+}
+/// Drops openers and determiners at the front and connectors at the back; None when no
+/// head noun or name is left.
+fn trim_np(toks: &[Token<'_>], np: Range<usize>) -> Option<Range<usize>> {
+    let (mut start, mut end) = (np.start, np.end);
+    while start < end
+        && toks.get(start).is_some_and(|t| {
+            t.is_any(CLAUSE_OPENERS)
+                || t.is_any(TIME_WORDS)
+                || (t.is_any(CONNECTORS) && !t.is_any(DETERMINERS))
+        })
+    {
+        start += 1;
+    }
+    while end > start
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.is_any(CONNECTORS) || t.is_any(DETERMINERS))
+    {
+        end -= 1;
+    }
+    let head = toks.get(end.checked_sub(1)?)?;
+    let head_ok = (head.capitalized() && !head.is_any(TIME_WORDS) && !is_month(head))
+        || head.party_word
+        || head.is_any(SPEAKER_NOUNS);
+    (start < end && head_ok).then_some(start..end)
+}
+pub(crate) fn is_month(t: &Token<'_>) -> bool {
+    t.is_any(&[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ])
+}
+/// The speaker phrase starting at `i` (after "according to" or a verb).
+pub(crate) fn np_after(toks: &[Token<'_>], i: usize) -> Option<Range<usize>> {
+    let sentence = toks.get(i)?.sentence;
+    let mut end = i;
+    while end - i < 14 {
+        let Some(t) = toks.get(end) else { break };
+        if t.sentence != sentence || t.quoted || !name_word(t) {
+            break;
+        }
+        end += 1;
+        if t.possessive()
+            && toks
+                .get(end)
+                .is_some_and(|n| !n.is_any(SPEAKER_NOUNS) && !n.capitalized())
+        {
+            break;
+        }
+    }
+    trim_np(toks, i..end)
+}
+/// For a verb after "and" with no earlier act in its sentence: the subject at the start
+/// of its clause ("According to the statement, *Bono* conveyed ... and said").
+pub(crate) fn clause_subject(toks: &[Token<'_>], verb: usize) -> Option<Range<usize>> {
+    let sentence = toks.get(verb)?.sentence;
+    let mut k = verb;
+    while k > 0
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| t.sentence == sentence && !t.is_punct(',') && !t.quoted)
+    {
+        k -= 1;
+    }
+    // The clause's own subject, else the sentence's ("Azerbaijani authorities put
+    // their toll at 71, and said ...").
+    let sentence_start = (0..k)
+        .rev()
+        .take_while(|&b| toks.get(b).is_some_and(|t| t.sentence == sentence))
+        .last()
+        .unwrap_or(k);
+    [k, sentence_start]
+        .into_iter()
+        .filter_map(|start| np_after(toks, start))
+        .find(|np| np.end < verb)
+}
+/// Steps over "Monday", "late Monday", "on Sunday", "on television", "in a statement"
+/// after a verb.
+pub(crate) fn skip_time(toks: &[Token<'_>], mut i: usize) -> usize {
+    loop {
+        let Some(t) = toks.get(i) else { return i };
+        if t.is_any(TIME_WORDS)
+            || (t.is("on") && toks.get(i + 1).is_some_and(|n| n.is_any(TIME_WORDS)))
+        {
+            i += 1;
+            continue;
+        }
+        if t.is_any(&["on", "in", "during", "at"]) {
+            let venue = (i + 1..i + 5).find(|&k| {
+                toks.get(k)
+                    .is_some_and(|v| v.is_any(SPEECH_VENUES) || v.is_any(OUTLETS))
+            });
+            let plain = toks
+                .get(i + 1..venue.unwrap_or(i + 1))
+                .is_some_and(|w| w.iter().all(|w| w.word));
+            if let Some(v) = venue.filter(|_| plain) {
+                i = v + 1;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+/// Where words are published: "said on Telegram", "told state television".
+const OUTLETS: &[&str] = &[
+    "television",
+    "tv",
+    "radio",
+    "telegram",
+    "twitter",
+    "facebook",
+    "x",
+    "instagram",
+    "youtube",
+    "media",
+    "website",
+    "broadcaster",
+];
+/// Resolves a speaker phrase: through memory for references, through the gazetteer and
+/// known persons for names.
+pub(crate) fn resolve_speaker(
+    toks: &[Token<'_>],
+    np: &Range<usize>,
+    memory: &Memory,
+    gazetteer: &Gazetteer,
+) -> Option<Speaker> {
+    let words = toks.get(np.clone())?;
+    let core = source_of(words);
+    let core_words = words.get(core.clone())?;
+    let first = core_words.first()?;
+    let is_reference = core_words.len() == 1 && first.is_any(PRONOUNS)
+        || (first.is_any(DETERMINERS) && core_words.iter().skip(1).all(|t| !t.capitalized()));
+    if is_reference {
+        let content: Vec<String> = core_words
+            .iter()
+            .filter(|t| !t.is_any(DETERMINERS))
+            .map(|t| t.norm.clone())
+            .collect();
+        return Some(match memory.lookup(&content) {
+            Some(earlier) => earlier.clone(),
+            None if first.is_any(PRONOUNS) => return None,
+            None => Speaker {
+                name: phrase_text(core_words),
+                party: None,
+                person: false,
+                hint: None,
+            },
+        });
+    }
+    let named: &[Token<'_>] = if first.is_any(DETERMINERS) {
+        core_words.get(1..)?
+    } else {
+        core_words
+    };
+    let name = phrase_text(named);
+    let texts: Vec<&str> = named.iter().map(|t| t.text).collect();
+    let place = (0..texts.len()).any(|i| {
+        gazetteer
+            .match_words(&texts, i)
+            .is_some_and(|(len, _)| len == texts.len())
+    });
+    let known_person = named.iter().any(|t| memory.persons.contains_key(&t.norm));
+    let person = named.iter().any(|t| t.is_any(PERSON_TITLES))
+        || known_person
+        || (!named.iter().any(|t| t.is_any(ORG_WORDS))
+            && !place
+            && named
+                .iter()
+                .all(|t| t.capitalized() || t.is_any(CONNECTORS)));
+    // Publications and civil groups speak for no party. A publication's nationality
+    // still says whose people it counts ("Lebanese state media"); a civil group's does
+    // not (a Sudanese doctors' union does not count the army's dead).
+    let news = named
+        .iter()
+        .any(|t| t.is_any(&["news", "state", "press", "media"]));
+    let media = named
+        .iter()
+        .any(|t| t.is_any(MEDIA_NOUNS) && (news || !t.is_any(&["agency", "agencies"])));
+    let civil = named
+        .iter()
+        .any(|t| (t.is_any(CIVIL_NOUNS) && !t.capitalized()) || t.is_any(COMPANY_WORDS));
+    let named_party =
+        party_of(named, gazetteer, memory).or_else(|| appositive_party(toks, np, gazetteer));
+    let party = named_party.clone().filter(|_| !media && !civil);
+    let hint = named_party.filter(|_| !civil);
+    Some(Speaker {
+        name,
+        party,
+        person,
+        hint,
+    })
+}
+/// "a statement by X" and "figures from X" -> X; "X's statement" -> X. Indexes into the
+/// phrase's tokens.
+fn source_of(words: &[Token<'_>]) -> Range<usize> {
+    let by = words.iter().position(|t| t.is("by") || t.is("from"));
+    if let Some(b) = by {
+        let before_is_document = words
+            .get(..b)
+            .is_some_and(|w| w.iter().any(|t| t.is_any(SOURCE_DOCUMENTS)));
+        if before_is_document && b + 1 < words.len() {
+            return b + 1..words.len();
+        }
+    }
+    let tail_is_document = words.last().is_some_and(|t| t.is_any(SOURCE_DOCUMENTS));
+    let possessive = words.iter().rposition(|t| t.possessive());
+    if let Some(p) = possessive.filter(|_| tail_is_document) {
+        return 0..p + 1;
+    }
+    // "a French Finance Ministry statement" -> "French Finance Ministry".
+    let named_before = words.len() > 1 && words.iter().rev().skip(1).any(|t| t.capitalized());
+    if tail_is_document && named_before {
+        return 0..words.len() - 1;
+    }
+    0..words.len()
+}
+/// The party a name points at: the first alias in it, else a person learnt earlier.
+fn party_of(words: &[Token<'_>], gazetteer: &Gazetteer, memory: &Memory) -> Option<String> {
+    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    let alias =
+        (0..texts.len()).find_map(|i| gazetteer.match_words(&texts, i).map(|(_, p)| p.id.clone()));
+    alias
+        .or_else(|| installed_by(words, gazetteer))
+        .or_else(|| {
+            let full = words
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            memory.persons.get(&full).cloned().or_else(|| {
+                words
+                    .iter()
+                    .rev()
+                    .filter(|t| t.capitalized())
+                    .find_map(|t| memory.persons.get(&t.norm).cloned())
+            })
+        })
+}
+/// "the Moscow-installed mayor", "Hamas-run ministry": the party that installed or runs
+/// the speaker.
+fn installed_by(words: &[Token<'_>], gazetteer: &Gazetteer) -> Option<String> {
+    const MAKERS: &[&str] = &[
+        "installed",
+        "appointed",
+        "backed",
+        "run",
+        "led",
+        "controlled",
+        "allied",
+        "aligned",
+        "affiliated",
+        "linked",
+        "funded",
+        "supported",
+    ];
+    words.iter().find_map(|t| {
+        let (prefix, suffix) = t.text.split_once('-')?;
+        let maker = MAKERS.contains(&suffix.to_lowercase().as_str());
+        maker
+            .then(|| {
+                gazetteer
+                    .match_words(&[prefix], 0)
+                    .map(|(_, p)| p.id.clone())
+            })
+            .flatten()
+    })
+}
+/// `Maria Zakharova, the Russian Foreign Ministry spokeswoman, said`: the party named in
+/// an appositive next to the speaker.
+fn appositive_party(
+    toks: &[Token<'_>],
+    np: &Range<usize>,
+    gazetteer: &Gazetteer,
+) -> Option<String> {
+    let sentence = toks.get(np.start)?.sentence;
+    let side = |from: usize, step: isize| -> Option<String> {
+        let comma = from.checked_add_signed(step)?;
+        if !toks.get(comma)?.is_punct(',') {
+            return None;
+        }
+        let mut words = Vec::new();
+        let mut k = comma;
+        for _ in 0..12 {
+            let Some(t) = k.checked_add_signed(step).and_then(|next| toks.get(next)) else {
+                break;
+            };
+            k = k.wrapping_add_signed(step);
+            if t.sentence != sentence || !(name_word(t) || t.is("to")) {
+                break;
+            }
+            words.push(t.text);
+        }
+        if step < 0 {
+            words.reverse();
+        }
+        (0..words.len()).find_map(|i| gazetteer.match_words(&words, i).map(|(_, p)| p.id.clone()))
+    };
+    // A phrase before the name counts only when it holds a title ("Israel's ambassador
+    // to the UN, Gilad Erdan, said"): otherwise it is the reported clause ("..., health
+    // officials said").
+    let titled_before = np.start > 1
+        && toks
+            .get(np.start.saturating_sub(6)..np.start - 1)
+            .is_some_and(|w| w.iter().any(|t| t.is_any(PERSON_TITLES)));
+    side(np.end.checked_sub(1)?, 1).or_else(|| {
+        if titled_before {
+            side(np.start, -1)
+        } else {
+            None
+        }
+    })
+}
+fn phrase_text(words: &[Token<'_>]) -> String {
+    let mut parts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    if let Some(last) = parts.last_mut() {
+        *last = super::parties::strip_possessive(last);
+    }
+    parts.join(" ")
+}
+/// Learns "U.S. Senior Adviser ... Louis Bono" -> Bono is us: a party alias, a run of
+/// titles, then a name.
+pub(crate) fn learn_persons(toks: &[Token<'_>], memory: &mut Memory, gazetteer: &Gazetteer) {
+    let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((len, party)) = gazetteer.match_words(&texts, i) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + len;
+        let mut titled = false;
+        while let Some(t) = toks.get(j) {
+            let title = t.is_any(PERSON_TITLES) || t.is_any(SPEAKER_NOUNS);
+            if !(t.word && (t.capitalized() || title || t.is_any(&["for", "of", "the"])))
+                || j - i > 12
+            {
+                break;
+            }
+            titled |= title;
+            j += 1;
+        }
+        while j > i + len
+            && toks
+                .get(j - 1)
+                .is_some_and(|t| t.is_any(&["for", "of", "the"]))
+        {
+            j -= 1;
+        }
+        let name_start = (i + len..j)
+            .rev()
+            .take_while(|&k| {
+                toks.get(k).is_some_and(|t| {
+                    t.capitalized()
+                        && !t.is_any(PERSON_TITLES)
+                        && !t.is_any(SPEAKER_NOUNS)
+                        && !t.is_any(ORG_WORDS)
+                })
+            })
+            .last();
+        match name_start {
+            Some(s) if titled => {
+                let name: Vec<&str> = toks
+                    .get(s..j)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                if let Some(surname) = name.last() {
+                    memory
+                        .persons
+                        .insert((*surname).to_string(), party.id.clone());
+                }
+                memory.persons.insert(name.join(" "), party.id.clone());
+            }
+            _ => remember_institution(toks, i..j, &party.id, memory),
+        }
+        i = j.max(i + 1);
+    }
+}
+/// "the Myanmar military", "Russia's Defense Ministry" in narration: kept so that a
+/// later "the military" can point back at it.
+fn remember_institution(toks: &[Token<'_>], run: Range<usize>, party: &str, memory: &mut Memory) {
+    let Some(words) = toks.get(run) else { return };
+    if !words.iter().any(|t| t.is_any(ORG_WORDS)) {
+        return;
+    }
+    let name = phrase_text(words);
+    memory.mentions.retain(|m| m.name != name);
+    memory.mentions.push(Speaker {
+        name,
+        party: Some(party.to_string()),
+        person: false,
+        hint: Some(party.to_string()),
+    });
+    if memory.mentions.len() > 32 {
+        memory.mentions.remove(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker(name: &str, party: &str, person: bool) -> Speaker {
+        Speaker {
+            name: name.into(),
+            party: Some(party.into()),
+            person,
+            hint: None,
+        }
+    }
+
+    fn memory() -> Memory {
+        let mut m = Memory::default();
+        m.remember(&speaker(
+            "Azerbaijani Defense Ministry",
+            "azerbaijan",
+            false,
+        ));
+        m.remember(&speaker("Kremlin spokesman Dmitry Peskov", "russia", true));
+        m.remember(&speaker("Russian Foreign Ministry", "russia", false));
+        m
+    }
+
+    fn name_of(m: &Memory, words: &[&str]) -> Option<String> {
+        let words: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
+        m.lookup(&words).map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn references_pick_the_latest_speaker_that_fits() {
+        let m = memory();
+        assert_eq!(
+            name_of(&m, &["ministry"]).as_deref(),
+            Some("Russian Foreign Ministry")
+        );
+        assert_eq!(
+            name_of(&m, &["defense", "ministry"]).as_deref(),
+            Some("Azerbaijani Defense Ministry")
+        );
+        assert_eq!(
+            name_of(&m, &["he"]).as_deref(),
+            Some("Kremlin spokesman Dmitry Peskov")
+        );
+        assert_eq!(
+            name_of(&m, &["it"]).as_deref(),
+            Some("Russian Foreign Ministry")
+        );
+        assert_eq!(
+            name_of(&m, &["spokesman"]).as_deref(),
+            Some("Kremlin spokesman Dmitry Peskov")
+        );
+        assert_eq!(
+            name_of(&m, &["statement"]).as_deref(),
+            Some("Russian Foreign Ministry")
+        );
+    }
+
+    #[test]
+    fn an_empty_memory_resolves_nothing() {
+        assert_eq!(name_of(&Memory::default(), &["ministry"]), None);
+    }
+}
