@@ -24,6 +24,9 @@ pub struct Citation {
     pub paragraph: usize,
     /// The paragraph's own words: a sentence or more of it.
     pub excerpt: String,
+    /// Other outlets that republished the same story: one source, not several.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<String>,
 }
 
 fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -116,6 +119,13 @@ pub struct EventEntry {
     pub citation: Citation,
 }
 
+/// How a plain-words question was read: the command and options it became.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadAs {
+    pub command: String,
+    pub options: serde_json::Map<String, serde_json::Value>,
+}
+
 /// The engine's answer to one request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "command", rename_all = "lowercase")]
@@ -145,6 +155,25 @@ pub enum Answer {
         query: Option<String>,
         events: Vec<EventEntry>,
     },
+    /// A question in plain words, answered as the command it was read as. In JSON the
+    /// fields of that command's answer follow `read_as` (`claims`, `statements`, `events`
+    /// or `hits`).
+    Ask {
+        question: String,
+        read_as: ReadAs,
+        /// The reading in words: "casualties on the Azerbaijani side (killed)".
+        reading: String,
+        /// The command a user could type for the same answer.
+        equivalent: String,
+        /// Set when the index has no answer: says so plainly.
+        no_answer: Option<String>,
+        /// The closest things the index does have.
+        suggestions: Vec<String>,
+        #[serde(flatten)]
+        fields: serde_json::Map<String, serde_json::Value>,
+        #[serde(skip)]
+        answer: Box<Answer>,
+    },
 }
 
 impl Answer {
@@ -157,6 +186,7 @@ impl Answer {
             Self::Casualties { .. } => "casualties",
             Self::Statement { .. } => "statement",
             Self::Timeline { .. } => "timeline",
+            Self::Ask { .. } => "ask",
         }
     }
 
@@ -169,10 +199,24 @@ impl Answer {
             Self::Casualties { claims, .. } => claims.iter().map(|c| &c.citation).collect(),
             Self::Statement { statements, .. } => statements.iter().map(|s| &s.citation).collect(),
             Self::Timeline { events, .. } => events.iter().map(|e| &e.citation).collect(),
+            Self::Ask { answer, .. } => return answer.citations(),
         };
         all.sort_by_key(|c| c.n);
         all.dedup_by_key(|c| c.n);
         all
+    }
+
+    /// Whether the answer holds nothing to show.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Self::Search { hits, .. } => hits.is_empty(),
+            Self::Sources { sources } => sources.is_empty(),
+            Self::Help { .. } => false,
+            Self::Casualties { claims, .. } => claims.is_empty(),
+            Self::Statement { statements, .. } => statements.is_empty(),
+            Self::Timeline { events, .. } => events.is_empty(),
+            Self::Ask { answer, .. } => answer.is_empty(),
+        }
     }
 
     /// How many distinct sources the answer cites.

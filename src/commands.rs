@@ -17,6 +17,8 @@ pub enum OptionKind {
     Party,
     /// An indexed source, as `/sources` lists it.
     Source,
+    /// A file sent with the command (Discord attachments).
+    Attachment,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,6 +59,16 @@ const fn text(name: &'static str, description: &'static str, required: bool) -> 
 pub const MAX_TEXT: u16 = 300;
 
 pub static COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "ask",
+        description: "Ask in plain words: how many were killed, what did Baku say, when did it start",
+        options: &[text(
+            "question",
+            "Your question, e.g. how many soldiers died?",
+            true,
+        )],
+        admin: false,
+    },
     CommandSpec {
         name: "search",
         description: "Find passages in the indexed reporting",
@@ -134,10 +146,95 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "reindex",
         description: "Rebuild the index from the corpus (moderators)",
+        options: &[flag(
+            "dry_run",
+            "Report what would change without changing anything",
+        )],
+        admin: true,
+    },
+    CommandSpec {
+        name: "ingest",
+        description: "Add reporting by address or file: .md, .txt, .html, .jsonl (moderators)",
+        options: &[
+            text("url", "The article's address (http or https)", false),
+            OptionSpec {
+                name: "file",
+                description: "A .md, .txt, .html or .jsonl file",
+                kind: OptionKind::Attachment,
+                ..text("file", "", false)
+            },
+        ],
+        admin: true,
+    },
+    CommandSpec {
+        name: "forget",
+        description: "Take a source out of the index; /restore brings it back (moderators)",
+        options: &[source("source", "The source, as /sources lists it")],
+        admin: true,
+    },
+    CommandSpec {
+        name: "restore",
+        description: "Bring a forgotten source back (moderators)",
+        options: &[source("source", "The source, as it was forgotten")],
+        admin: true,
+    },
+    CommandSpec {
+        name: "feeds",
+        description: "Follow RSS/Atom feeds: list, add, remove, poll (moderators)",
+        options: &[
+            OptionSpec {
+                choices: &["list", "add", "remove", "poll"],
+                min_length: None,
+                max_length: None,
+                ..text("action", "list, add, remove or poll", true)
+            },
+            text("url", "The feed's address (for add, remove, poll)", false),
+            text(
+                "include",
+                "Only entries with these words (comma-separated; /regex/ allowed)",
+                false,
+            ),
+            text(
+                "exclude",
+                "Skip entries with these words (comma-separated; /regex/ allowed)",
+                false,
+            ),
+        ],
+        admin: true,
+    },
+    CommandSpec {
+        name: "status",
+        description: "Documents, claims, the last reindex, feeds' health, index size (moderators)",
         options: &[],
         admin: true,
     },
 ];
+
+const fn flag(name: &'static str, description: &'static str) -> OptionSpec {
+    OptionSpec {
+        name,
+        description,
+        kind: OptionKind::Boolean,
+        required: false,
+        choices: &[],
+        min_length: None,
+        max_length: None,
+        autocomplete: false,
+    }
+}
+
+const fn source(name: &'static str, description: &'static str) -> OptionSpec {
+    OptionSpec {
+        name,
+        description,
+        kind: OptionKind::Source,
+        required: true,
+        choices: &[],
+        min_length: Some(1),
+        max_length: Some(MAX_TEXT),
+        autocomplete: true,
+    }
+}
 
 /// The command named `name` (case-insensitive, a leading `/` allowed).
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
@@ -265,9 +362,10 @@ fn coerce(
         }
         (OptionKind::Integer, v @ OptionValue::Integer(_)) => v,
         (OptionKind::Boolean, v @ OptionValue::Boolean(_)) => v,
-        (OptionKind::Text | OptionKind::Party | OptionKind::Source, OptionValue::Text(t)) => {
-            OptionValue::Text(t.trim().to_string())
-        }
+        (
+            OptionKind::Text | OptionKind::Party | OptionKind::Source | OptionKind::Attachment,
+            OptionValue::Text(t),
+        ) => OptionValue::Text(t.trim().to_string()),
         (OptionKind::Integer, _) => return Err(wrong("a whole number")),
         (OptionKind::Boolean, _) => return Err(wrong("true or false")),
         (_, _) => return Err(wrong("text")),

@@ -19,6 +19,8 @@ pub struct Config {
     pub answers: AnswersConfig,
     pub discord: DiscordConfig,
     pub parties: BTreeMap<String, PartyConfig>,
+    /// Feeds followed from the start (`[[feeds]]` tables); moderators add more at run time.
+    pub feeds: Vec<crate::feeds::FeedSpec>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,6 +87,8 @@ pub struct DiscordConfig {
     pub admin_users: Vec<u64>,
     /// A channel that gets one line per admin action.
     pub audit_channel: Option<u64>,
+    /// A channel that gets a short post for each new relevant article from a feed.
+    pub announce_channel: Option<u64>,
     /// Discord permission bits an admin command asks for by default (Manage Server).
     pub admin_permissions: u64,
     /// Per-user rate limit: at most `rate_limit_commands` in `rate_limit_seconds`.
@@ -101,6 +105,7 @@ impl Default for Config {
             answers: AnswersConfig::default(),
             discord: DiscordConfig::default(),
             parties: BTreeMap::new(),
+            feeds: Vec::new(),
         }
     }
 }
@@ -141,6 +146,7 @@ impl Default for DiscordConfig {
             admin_roles: Vec::new(),
             admin_users: Vec::new(),
             audit_channel: None,
+            announce_channel: None,
             admin_permissions: MANAGE_GUILD,
             rate_limit_commands: 5,
             rate_limit_seconds: 10,
@@ -196,6 +202,11 @@ impl Config {
             || self.discord.api_base.starts_with("https://"))
         {
             return fail("api_base", "must start with http:// or https://");
+        }
+        for feed in &self.feeds {
+            if let Err(why) = feed.validate() {
+                return fail("url", &format!("feed {}: {why}", feed.url));
+            }
         }
         if self.fetch.max_bytes == 0 || self.fetch.timeout_seconds == 0 {
             return fail("max_bytes", "fetch limits must be above zero");
@@ -257,6 +268,11 @@ impl Config {
         folders
     }
 
+    /// Where the feeds' state (feeds added at run time, what each has seen) is kept.
+    pub fn feeds_state(&self) -> PathBuf {
+        self.ingested_folder().join(".feeds.json")
+    }
+
     /// The fetch policy for pages, feeds and attachments.
     pub fn fetch_policy(&self) -> crate::ingest::fetch::FetchPolicy {
         crate::ingest::fetch::FetchPolicy {
@@ -314,6 +330,18 @@ mod tests {
         assert!(err.contains("line 3") && err.contains("max_hits"), "{err}");
         let err = Config::parse("[discord]\nguild_ids = [\"abc\"]\n").unwrap_err();
         assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn feeds_are_tables_and_a_bad_one_is_an_error() {
+        let config = Config::parse(
+            "[[feeds]]\nurl = \"https://example.org/rss\"\ninclude = [\"karabakh\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.feeds.len(), 1);
+        assert_eq!(config.feeds[0].include, vec!["karabakh"]);
+        let err = Config::parse("[[feeds]]\nurl = \"ftp://example.org/rss\"\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("ftp"), "{err}");
     }
 
     #[test]

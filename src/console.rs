@@ -114,8 +114,8 @@ fn history_path() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".briefbot_history"))
 }
 
-/// Turns what was typed into a command line: `/search x`, `search x`, or bare words,
-/// which are searched for.
+/// Turns what was typed into a command line: `/search x`, `search x`, or a question in
+/// plain words, which is asked.
 pub fn command_line(typed: &str) -> String {
     let typed = typed.trim();
     if typed.starts_with('/') {
@@ -125,7 +125,7 @@ pub fn command_line(typed: &str) -> String {
     if crate::commands::find(first).is_some() {
         format!("/{typed}")
     } else {
-        format!("/search {typed}")
+        format!("/ask {typed}")
     }
 }
 
@@ -206,7 +206,8 @@ mod tests {
 
     #[test]
     fn commands_options_and_parties_complete() {
-        assert_eq!(complete("/sta"), vec!["/statement "]);
+        assert_eq!(complete("/stat"), vec!["/statement ", "/status "]);
+        assert_eq!(complete("/state"), vec!["/statement "]);
         assert_eq!(complete("/statement a"), vec!["armenia ", "azerbaijan "]);
         assert_eq!(complete("/statement party:ru"), vec!["russia "]);
         assert_eq!(complete("/statement azerbaijan to"), vec!["topic:"]);
@@ -215,7 +216,7 @@ mod tests {
 
     #[test]
     fn bare_words_are_searched_and_command_words_run() {
-        assert_eq!(command_line("ambush"), "/search ambush");
+        assert_eq!(command_line("how many died?"), "/ask how many died?");
         assert_eq!(command_line("casualties"), "/casualties");
         assert_eq!(command_line("/statement baku"), "/statement baku");
     }

@@ -33,6 +33,9 @@ pub enum Request {
     Timeline {
         query: Option<String>,
     },
+    Ask {
+        question: String,
+    },
 }
 
 /// The engine: configuration, gazetteer and the index generation that answers now.
@@ -98,6 +101,9 @@ impl Engine {
                 query: text("query").unwrap_or_default(),
             },
             "sources" => Request::Sources,
+            "ask" => Request::Ask {
+                question: text("question").unwrap_or_default(),
+            },
             "help" => Request::Help,
             "casualties" => Request::Casualties {
                 query: text("query"),
@@ -121,6 +127,12 @@ impl Engine {
                     party: party.id.clone(),
                     topic,
                 }
+            }
+            other if invocation.command.admin => {
+                return Err(UserError::new(format!(
+                    "/{other} is a moderator command: run it on Discord, or `briefbot {}` in a terminal",
+                    cli_equivalent(other)
+                )));
             }
             other => {
                 return Err(UserError::new(format!("/{other} is not answered here")));
@@ -188,14 +200,178 @@ impl Engine {
                 self.statements(&snapshot, &mut citer, party, topic.as_deref())?
             }
             Request::Timeline { query } => timeline(&snapshot, &mut citer, query.as_deref())?,
+            Request::Ask { question } => {
+                let reading = crate::question::read(question, &self.gazetteer);
+                return self.answer_reading(question, &reading);
+            }
         })
     }
 
+    /// Answers a question as it was read, saying how, and saying plainly when the index
+    /// has no answer rather than dressing up an unrelated passage as one.
+    pub fn answer_reading(
+        &self,
+        question: &str,
+        reading: &crate::question::Reading,
+    ) -> Result<Answer> {
+        let snapshot = self.snapshot();
+        let mut citer = Citer::new(&snapshot);
+        let answer = match &reading.request {
+            // Passages must share enough of the question's words to answer it.
+            // Passages must share at least half the question's words, and name every
+            // party it names: "the capital of France" is not answered by Baku's.
+            Request::Search { query } => {
+                let words = crate::question::content_words(query);
+                let needed = words.len().div_ceil(2).clamp(1, 3);
+                let parties: HashSet<&str> = words
+                    .iter()
+                    .filter_map(|w| self.gazetteer.resolve(w))
+                    .map(|p| p.id.as_str())
+                    .collect();
+                let answer = self.search_with(&snapshot, &mut citer, query, needed)?;
+                self.keep_hits_naming(answer, &parties)
+            }
+            Request::Ask { .. } => {
+                return Err(UserError::new("A question cannot be read as another question").into());
+            }
+            request => {
+                drop(citer);
+                self.answer(request)?
+            }
+        };
+        let (no_answer, suggestions) = if answer.is_empty() {
+            let (message, suggestions) = self.closest_to(&snapshot, &reading.request);
+            (Some(message), suggestions)
+        } else {
+            (None, Vec::new())
+        };
+        let mut fields = match serde_json::to_value(&answer) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        };
+        fields.remove("command");
+        let read_as = read_as(&reading.command);
+        Ok(Answer::Ask {
+            question: question.to_string(),
+            read_as,
+            reading: reading.read_as.clone(),
+            equivalent: reading.command.clone(),
+            no_answer,
+            suggestions,
+            fields,
+            answer: Box::new(answer),
+        })
+    }
+
+    /// Keeps the search hits whose excerpt names every party in `parties`.
+    fn keep_hits_naming(&self, answer: Answer, parties: &HashSet<&str>) -> Answer {
+        let Answer::Search { query, hits } = answer else {
+            return answer;
+        };
+        let hits = hits
+            .into_iter()
+            .filter(|hit| {
+                let named: HashSet<&str> = hit
+                    .citation
+                    .excerpt
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .filter_map(|w| self.gazetteer.resolve(w))
+                    .map(|p| p.id.as_str())
+                    .collect();
+                parties.iter().all(|p| named.contains(p))
+            })
+            .collect();
+        Answer::Search { query, hits }
+    }
+
+    /// What to say when a reading finds nothing, and the closest things the index has.
+    fn closest_to(&self, snapshot: &Snapshot, request: &Request) -> (String, Vec<String>) {
+        let documents = &snapshot.catalog.documents;
+        let count_by = |key: &dyn Fn(&CatalogDoc) -> Vec<Option<String>>| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for d in documents {
+                for id in key(d).into_iter().flatten() {
+                    *counts.entry(id).or_default() += 1;
+                }
+            }
+            let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            counts
+                .into_iter()
+                .take(5)
+                .map(|(id, n)| {
+                    let name = self
+                        .gazetteer
+                        .get(&id)
+                        .map_or(id.clone(), |p| p.name.clone());
+                    format!("{name} ({n})")
+                })
+                .collect::<Vec<_>>()
+        };
+        match request {
+            Request::Statement { party, topic } => {
+                let name = self
+                    .gazetteer
+                    .get(party)
+                    .map_or(party.as_str(), |p| p.name.as_str());
+                let about = topic
+                    .as_deref()
+                    .map(|t| format!(" about `{t}`"))
+                    .unwrap_or_default();
+                (
+                    format!("No statement by {name}{about} in the indexed reporting."),
+                    count_by(&|d| {
+                        d.extraction
+                            .statements
+                            .iter()
+                            .map(|s| s.party.clone())
+                            .collect()
+                    })
+                    .into_iter()
+                    .map(|p| format!("statements by {p}"))
+                    .collect(),
+                )
+            }
+            Request::Casualties { .. } => (
+                "No casualty figure in the indexed reporting matches that.".to_string(),
+                count_by(&|d| d.extraction.claims.iter().map(|c| c.side.clone()).collect())
+                    .into_iter()
+                    .map(|side| format!("figures for {side}"))
+                    .collect(),
+            ),
+            Request::Search { query } | Request::Timeline { query: Some(query) } => (
+                format!("Nothing in the indexed reporting answers `{query}`."),
+                crate::question::content_words(query)
+                    .into_iter()
+                    .filter(|word| snapshot.search(word, 1).is_ok_and(|r| !r.hits.is_empty()))
+                    .map(|word| format!("the reporting mentions `{word}`: /search {word}"))
+                    .collect(),
+            ),
+            _ => (
+                "Nothing in the indexed reporting answers that.".to_string(),
+                Vec::new(),
+            ),
+        }
+    }
+
     fn search(&self, snapshot: &Snapshot, citer: &mut Citer, query: &str) -> Result<Answer> {
+        self.search_with(snapshot, citer, query, 0)
+    }
+
+    /// `/search`, keeping only hits whose excerpt marks at least `needed` distinct words.
+    fn search_with(
+        &self,
+        snapshot: &Snapshot,
+        citer: &mut Citer,
+        query: &str,
+        needed: usize,
+    ) -> Result<Answer> {
         let results = snapshot.search(query, self.config.answers.max_hits)?;
         let hits = results
             .hits
             .into_iter()
+            .filter(|hit| is_original(snapshot, hit.doc))
+            .filter(|hit| distinct_marked(snapshot, hit) >= needed)
             .map(|hit| SearchHit {
                 score: hit.score,
                 citation: citer.cite(hit.doc, hit.paragraph, hit.excerpt),
@@ -220,7 +396,7 @@ impl Engine {
         // Newest document first; undated ones last, in corpus order.
         order.sort_by_key(|&i| std::cmp::Reverse(snapshot.catalog.documents[i].meta.published));
         let mut statements = Vec::new();
-        for doc in order {
+        for doc in order.into_iter().filter(|&doc| is_original(snapshot, doc)) {
             let extraction = &snapshot.catalog.documents[doc].extraction;
             for s in extraction
                 .statements
@@ -253,6 +429,55 @@ impl Engine {
             topic: topic.map(str::to_string),
             statements,
         })
+    }
+}
+
+/// Whether a document is not a republished copy: copies are cited through their original.
+fn is_original(snapshot: &Snapshot, doc: usize) -> bool {
+    snapshot.catalog.documents[doc].duplicate_of.is_none()
+}
+
+/// How many different words a hit's excerpt marks.
+fn distinct_marked(snapshot: &Snapshot, hit: &crate::index::Hit) -> usize {
+    let text = &snapshot.catalog.documents[hit.doc].paragraphs[hit.paragraph - 1];
+    let Some(excerpt) = text.get(hit.excerpt.clone()) else {
+        return 0;
+    };
+    let words: HashSet<String> = hit
+        .highlights
+        .iter()
+        .filter_map(|r| excerpt.get(r.clone()))
+        .map(str::to_lowercase)
+        .collect();
+    words.len()
+}
+
+/// The command and options a reading's command line names.
+fn read_as(command_line: &str) -> ReadAs {
+    match crate::commands::parse_line(command_line) {
+        Ok(invocation) => ReadAs {
+            command: invocation.command.name.to_string(),
+            options: invocation
+                .options
+                .iter()
+                .map(|(name, value)| {
+                    let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+                    (name.to_string(), value)
+                })
+                .collect(),
+        },
+        Err(_) => ReadAs {
+            command: "search".into(),
+            options: serde_json::Map::new(),
+        },
+    }
+}
+
+/// The `briefbot` subcommand that does what a moderator command does.
+fn cli_equivalent(command: &str) -> &str {
+    match command {
+        "reindex" => "index",
+        other => other,
     }
 }
 
@@ -331,7 +556,8 @@ fn casualties(
     let on_topic = documents_on(snapshot, query)?;
     let mut found: Vec<(GroupKey, ClaimEntry)> = Vec::new();
     for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
-        if on_topic.as_ref().is_some_and(|docs| !docs.contains(&doc)) {
+        if on_topic.as_ref().is_some_and(|docs| !docs.contains(&doc)) || !is_original(snapshot, doc)
+        {
             continue;
         }
         let event_date = usual_claim_date(d);
@@ -445,6 +671,9 @@ fn timeline(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Resu
         .map(|results| results.hits.iter().map(|h| (h.doc, h.paragraph)).collect());
     let mut dated = Vec::new();
     for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
+        if !is_original(snapshot, doc) {
+            continue;
+        }
         for e in &d.extraction.events {
             if on_topic
                 .as_ref()
@@ -501,6 +730,19 @@ impl<'a> Citer<'a> {
             .numbers
             .entry((doc, paragraph, excerpt.start, excerpt.end))
             .or_insert(next);
+        let also_in = self
+            .snapshot
+            .catalog
+            .documents
+            .iter()
+            .filter(|copy| copy.duplicate_of == Some(doc))
+            .map(|copy| {
+                copy.meta
+                    .outlet
+                    .clone()
+                    .unwrap_or_else(|| copy.source.clone())
+            })
+            .collect();
         Citation {
             n,
             source: d.source.clone(),
@@ -510,6 +752,7 @@ impl<'a> Citer<'a> {
             published: d.meta.published,
             paragraph,
             excerpt: text[excerpt].to_string(),
+            also_in,
         }
     }
 }

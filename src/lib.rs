@@ -30,6 +30,7 @@ pub mod index;
 pub mod ingest;
 pub mod jobs;
 pub mod library;
+pub mod moderation;
 pub mod question;
 pub mod render;
 pub mod text;

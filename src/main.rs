@@ -45,8 +45,46 @@ enum Command {
         /// A command line, e.g. "/statement azerbaijan"
         line: String,
     },
-    /// Rebuild the index from the corpus
-    Index,
+    /// Rebuild the index from the corpus, and report what changed
+    Index {
+        /// Report what would change without changing anything
+        #[arg(long)]
+        dry_run: bool,
+        /// The report as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add reporting by address or file (.md, .txt, .html, .jsonl)
+    Ingest {
+        #[arg(long)]
+        json: bool,
+        /// Addresses (http/https) or files
+        #[arg(required = true)]
+        items: Vec<String>,
+    },
+    /// Take a source out of the index (its file goes to the trash)
+    Forget {
+        #[arg(long)]
+        json: bool,
+        /// The source, as /sources lists it
+        source: String,
+    },
+    /// Bring a forgotten source back
+    Restore {
+        #[arg(long)]
+        json: bool,
+        source: String,
+    },
+    /// Follow RSS/Atom feeds
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
+    /// Documents, claims, the last reindex, feeds' health, index size
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
     /// Precision, recall and F1 of the extractor against a gold set
     Eval {
         /// A gold file in the format of the development set
@@ -58,6 +96,42 @@ enum Command {
         /// List every miss and false positive
         #[arg(long)]
         verbose: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum FeedsAction {
+    /// Follow a feed
+    Add {
+        url: String,
+        /// Only entries with this word or /regex/ (repeatable)
+        #[arg(long)]
+        include: Vec<String>,
+        /// Skip entries with this word or /regex/ (repeatable)
+        #[arg(long)]
+        exclude: Vec<String>,
+        /// Minutes between polls
+        #[arg(long, default_value_t = briefbot::feeds::DEFAULT_INTERVAL_MINUTES)]
+        interval: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The feeds followed and their health
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop following a feed
+    Remove {
+        url: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Poll one feed, or all, now
+    Poll {
+        url: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -121,7 +195,71 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Console) => console(config),
         Some(Command::Ask { json, line }) => ask(config, json, &line),
-        Some(Command::Index) => rebuild(config),
+        Some(Command::Index {
+            dry_run: false,
+            json,
+        }) => rebuild(config, json),
+        Some(Command::Index {
+            dry_run: true,
+            json,
+        }) => moderate(config, json, |m| {
+            Box::pin(async move {
+                let report = m.reindex(true).await?;
+                Ok((
+                    render::admin::reindex(&report),
+                    serde_json::to_value(&report)?,
+                ))
+            })
+        }),
+        Some(Command::Ingest { json, items }) => moderate(config, json, |m| {
+            Box::pin(async move {
+                let mut reports = Vec::new();
+                for item in &items {
+                    let report = if item.starts_with("http://") || item.starts_with("https://") {
+                        m.ingest_url(item).await?
+                    } else {
+                        let bytes =
+                            std::fs::read(item).with_context(|| format!("reading {item}"))?;
+                        m.ingest_file(item, &bytes).await?
+                    };
+                    reports.push(report);
+                }
+                let text = reports
+                    .iter()
+                    .map(render::admin::ingest)
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Ok((text, serde_json::to_value(&reports)?))
+            })
+        }),
+        Some(Command::Forget { json, source }) => moderate(config, json, |m| {
+            Box::pin(async move {
+                let report = m.forget(&source).await?;
+                Ok((
+                    render::admin::trash("Forgot", &report),
+                    serde_json::to_value(&report)?,
+                ))
+            })
+        }),
+        Some(Command::Restore { json, source }) => moderate(config, json, |m| {
+            Box::pin(async move {
+                let report = m.restore(&source).await?;
+                Ok((
+                    render::admin::trash("Restored", &report),
+                    serde_json::to_value(&report)?,
+                ))
+            })
+        }),
+        Some(Command::Status { json }) => moderate(config, json, |m| {
+            Box::pin(async move {
+                let status = m.status();
+                Ok((
+                    render::admin::status(&status),
+                    serde_json::to_value(&status)?,
+                ))
+            })
+        }),
+        Some(Command::Feeds { action }) => feeds(config, action),
         Some(Command::Eval {
             gold,
             json,
@@ -169,7 +307,102 @@ fn ask(config: Config, json: bool, line: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn rebuild(config: Config) -> anyhow::Result<ExitCode> {
+type Moderator = briefbot::moderation::Moderation<briefbot::feeds::NoAnnouncer>;
+type Reply<'a> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = anyhow::Result<(String, serde_json::Value)>> + 'a>,
+>;
+
+/// Runs one moderator operation: opens the engine and its worker, prints the report as
+/// text or JSON, and waits for the worker to finish.
+fn moderate(
+    config: Config,
+    json: bool,
+    operation: impl for<'a> FnOnce(&'a Moderator) -> Reply<'a>,
+) -> anyhow::Result<ExitCode> {
+    let engine = std::sync::Arc::new(open_engine(config)?);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let (moderation, worker) = runtime.block_on(async { Moderator::start(engine, None) })?;
+    let result = runtime.block_on(operation(&moderation));
+    drop(moderation);
+    worker.join();
+    let (text, value) = match result {
+        Ok(output) => output,
+        Err(e) => {
+            if let Some(user) = e
+                .downcast_ref::<briefbot::error::Error>()
+                .filter(|e| e.is_user())
+            {
+                eprintln!("{user}");
+                return Ok(ExitCode::from(USAGE));
+            }
+            return Err(e);
+        }
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!("{text}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn feeds(config: Config, action: FeedsAction) -> anyhow::Result<ExitCode> {
+    match action {
+        FeedsAction::Add {
+            url,
+            include,
+            exclude,
+            interval,
+            json,
+        } => moderate(config, json, |m| {
+            Box::pin(async move {
+                let spec = briefbot::feeds::FeedSpec {
+                    url,
+                    interval_minutes: interval,
+                    include,
+                    exclude,
+                };
+                let status = m.feeds_add(spec).await?;
+                Ok((
+                    format!("Following {}", render::admin::feed(&status)),
+                    serde_json::to_value(&status)?,
+                ))
+            })
+        }),
+        FeedsAction::List { json } => moderate(config, json, |m| {
+            Box::pin(async move {
+                let list = m.feeds_list();
+                Ok((render::admin::feeds(&list), serde_json::to_value(&list)?))
+            })
+        }),
+        FeedsAction::Remove { url, json } => moderate(config, json, |m| {
+            Box::pin(async move {
+                m.feeds_remove(&url).await?;
+                Ok((
+                    format!("No longer following {url}"),
+                    serde_json::json!({"removed": url}),
+                ))
+            })
+        }),
+        FeedsAction::Poll { url, json } => moderate(config, json, |m| {
+            Box::pin(async move {
+                let reports = m.feeds_poll(url.as_deref()).await?;
+                let text = if reports.is_empty() {
+                    "No feeds are followed.".to_string()
+                } else {
+                    reports
+                        .iter()
+                        .map(render::admin::poll)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                Ok((text, serde_json::to_value(&reports)?))
+            })
+        }),
+    }
+}
+
+fn rebuild(config: Config, json: bool) -> anyhow::Result<ExitCode> {
     let gazetteer = briefbot::extract::Gazetteer::with_config(&config.parties)
         .map_err(briefbot::error::Error::Config)?;
     let bar = if std::io::stderr().is_terminal() {
@@ -182,9 +415,13 @@ fn rebuild(config: Config) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
+    let before = match index::Snapshot::open(&config.index.path) {
+        Ok(Ok(snapshot)) => briefbot::library::Census::of_catalog(&snapshot.catalog),
+        _ => briefbot::library::Census::default(),
+    };
     let summary = index::build(
         &config.index.path,
-        &config.corpus.folders,
+        &config.index_folders(),
         &gazetteer,
         &mut |p| {
             if let Some(bar) = &bar {
@@ -197,7 +434,18 @@ fn rebuild(config: Config) -> anyhow::Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    let after = match index::Snapshot::open(&config.index.path)? {
+        Ok(snapshot) => briefbot::library::Census::of_catalog(&snapshot.catalog),
+        Err(why) => anyhow::bail!("the index just built does not open: {why:?}"),
+    };
+    let diff = before.diff(&after);
+    if json {
+        let value = serde_json::json!({"summary": summary, "diff": diff});
+        println!("{}", serde_json::to_string_pretty(&value)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     println!("Indexed {}", summary_line(&summary));
+    println!("{}", render::admin::diff(&diff));
     report_skipped(&summary);
     Ok(ExitCode::SUCCESS)
 }

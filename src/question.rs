@@ -712,6 +712,7 @@ impl FollowUp {
             _ => return None,
         };
         match previous {
+            Request::Ask { .. } => None,
             Request::Casualties {
                 query,
                 side,
@@ -771,6 +772,10 @@ impl FollowUp {
 
 fn describe(request: Request, gazetteer: &Gazetteer) -> Reading {
     let (read_as, command) = match &request {
+        Request::Ask { question } => (
+            format!("the question “{question}”"),
+            format!("/ask question:{question}"),
+        ),
         Request::Casualties {
             query,
             side,
@@ -1122,6 +1127,10 @@ mod tests {
             }
             Request::Sources => "sources",
             Request::Help => "help",
+            Request::Ask { question } => {
+                options.push(pair("question", question));
+                "ask"
+            }
         };
         options.sort();
         (name, options)

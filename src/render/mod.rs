@@ -1,6 +1,7 @@
 //! Answer -> what a front end shows: terminal text, JSON (the answer as is), and later
 //! Discord embeds. Wording shared by every front end lives here, once.
 
+pub mod admin;
 pub mod text;
 
 use crate::answer::{Answer, ClaimEntry};

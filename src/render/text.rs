@@ -34,6 +34,28 @@ impl Style {
 pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
     let mut out = String::new();
     match answer {
+        Answer::Ask {
+            answer,
+            reading,
+            equivalent,
+            no_answer,
+            suggestions,
+            ..
+        } => {
+            let _ = writeln!(out, "Read as: {reading}  (same as {equivalent})\n");
+            if let Some(message) = no_answer {
+                let _ = writeln!(out, "{message}");
+                if !suggestions.is_empty() {
+                    let _ = writeln!(out, "The index does have:");
+                    for suggestion in suggestions {
+                        let _ = writeln!(out, "  • {suggestion}");
+                    }
+                }
+                return out;
+            }
+            out.push_str(&render(answer, gazetteer, style));
+            return out;
+        }
         Answer::Search { query, hits } => {
             let _ = writeln!(out, "{}", style.heading(&format!("Search: {query}")));
             if hits.is_empty() {
@@ -186,6 +208,9 @@ pub fn footnote(c: &Citation) -> String {
         let _ = write!(line, ", {date}");
     }
     let _ = write!(line, ", paragraph {}", c.paragraph);
+    if !c.also_in.is_empty() {
+        let _ = write!(line, " (also in: {})", c.also_in.join(", "));
+    }
     let _ = write!(line, "\n    {}", c.url.as_deref().unwrap_or(&c.source));
     line
 }

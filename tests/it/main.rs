@@ -2,6 +2,9 @@
 //! Discord on loopback in `fake_discord`.
 
 mod article;
+mod ask;
 mod cli;
+mod kill;
+mod moderation;
 mod properties;
 mod support;

@@ -1,0 +1,229 @@
+//! The moderators' commands, once, for every front end: ingest by address or file,
+//! forget and restore, reindex (with a dry run), feeds, and status. Writing goes through
+//! the index worker; fetching through the fetch policy's safety rules.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::engine::Engine;
+use crate::error::{Error, Result, UserError};
+use crate::feeds::{Announcer, FeedError, FeedSpec, FeedStatus, Feeds, PollReport, Sink};
+use crate::ingest::Article;
+use crate::ingest::fetch::Fetcher;
+use crate::jobs::{Indexer, IngestReport, Job, Outcome, ReindexReport, TrashReport, Worker};
+use crate::library::{self, Refused};
+
+/// Feeds as the bot runs them: fetched under the policy, stored through the index worker.
+pub type BotFeeds<A> = Feeds<Fetcher, Indexer, A>;
+
+/// New feed entries are ingested as one job: one rebuild per poll.
+impl Sink for Indexer {
+    async fn add(&self, articles: Vec<Article>) -> Vec<Result<String, String>> {
+        let titles: Vec<String> = articles.iter().map(|a| a.title.clone()).collect();
+        match self.run(Job::Ingest(articles)).await {
+            Ok(Outcome::Ingest(report)) => titles
+                .into_iter()
+                .map(
+                    |title| match report.refused.iter().find(|r| r.what == title) {
+                        Some(refused) => Err(refused.reason.clone()),
+                        None => Ok(title),
+                    },
+                )
+                .collect(),
+            Ok(_) => titles
+                .iter()
+                .map(|_| Err("unexpected job outcome".into()))
+                .collect(),
+            Err(e) => titles.iter().map(|_| Err(e.to_string())).collect(),
+        }
+    }
+}
+
+/// What `/status` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub version: &'static str,
+    pub uptime_seconds: u64,
+    pub documents: usize,
+    /// Documents that are not republished copies of another.
+    pub independent_sources: usize,
+    pub paragraphs: usize,
+    pub claims: usize,
+    pub statements: usize,
+    pub index_built_at: DateTime<Utc>,
+    pub index_bytes: u64,
+    pub reindex_running: bool,
+    pub last_reindex: Option<ReindexReport>,
+    pub feeds: Vec<FeedStatus>,
+    pub feed_warnings: Vec<String>,
+}
+
+/// The moderators' operations over one engine, its index worker and its feeds.
+pub struct Moderation<A: Announcer> {
+    pub engine: Arc<Engine>,
+    pub indexer: Indexer,
+    pub feeds: Arc<BotFeeds<A>>,
+    fetcher: Fetcher,
+    started: Instant,
+}
+
+impl<A: Announcer> Moderation<A> {
+    /// Starts the index worker and opens the feeds' state. The worker is returned to be
+    /// joined on shutdown.
+    pub fn start(engine: Arc<Engine>, announcer: Option<A>) -> Result<(Self, Worker)> {
+        let (indexer, worker) = Indexer::start(engine.clone());
+        let config = engine.config();
+        let feeds = Feeds::open(
+            config.feeds_state(),
+            config.feeds.clone(),
+            Fetcher::new(config.fetch_policy()),
+            indexer.clone(),
+            announcer,
+        )
+        .map_err(feed_error)?;
+        for warning in feeds.warnings() {
+            tracing::warn!(%warning, "feeds");
+        }
+        let moderation = Moderation {
+            fetcher: Fetcher::new(config.fetch_policy()),
+            engine,
+            indexer,
+            feeds: Arc::new(feeds),
+            started: Instant::now(),
+        };
+        Ok((moderation, worker))
+    }
+
+    pub async fn reindex(&self, dry_run: bool) -> Result<ReindexReport> {
+        match self.indexer.run(Job::Reindex { dry_run }).await? {
+            Outcome::Reindex(report) => Ok(report),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Fetches an article and adds it; a refused or failed fetch changes nothing.
+    pub async fn ingest_url(&self, url: &str) -> Result<IngestReport> {
+        let article = library::fetch_article(&self.fetcher, url)
+            .await
+            .map_err(|e| match e.is_internal() {
+                true => Error::IndexData(format!("fetching {url}: {e}")),
+                false => Error::User(UserError::new(format!("Not added: {e}"))),
+            })?;
+        self.ingest(vec![article], Vec::new()).await
+    }
+
+    /// Adds the articles in a file (`.md`, `.txt`, `.html`, `.jsonl`), at most the
+    /// fetch policy's size.
+    pub async fn ingest_file(&self, name: &str, bytes: &[u8]) -> Result<IngestReport> {
+        let limit = self.engine.config().fetch.max_bytes;
+        if bytes.len() > limit {
+            return Err(UserError::new(format!(
+                "Not added: {name} is {} bytes, over the limit of {limit}",
+                bytes.len()
+            ))
+            .into());
+        }
+        let (articles, refused) = library::articles_from_file(name, bytes)?;
+        self.ingest(articles, refused).await
+    }
+
+    async fn ingest(
+        &self,
+        articles: Vec<Article>,
+        mut refused: Vec<Refused>,
+    ) -> Result<IngestReport> {
+        let mut report = match self.indexer.run(Job::Ingest(articles)).await? {
+            Outcome::Ingest(report) => report,
+            other => return Err(unexpected(&other)),
+        };
+        refused.append(&mut report.refused);
+        report.refused = refused;
+        Ok(report)
+    }
+
+    pub async fn forget(&self, source: &str) -> Result<TrashReport> {
+        match self.indexer.run(Job::Forget(source.to_string())).await? {
+            Outcome::Forget(report) => Ok(report),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    pub async fn restore(&self, source: &str) -> Result<TrashReport> {
+        match self.indexer.run(Job::Restore(source.to_string())).await? {
+            Outcome::Restore(report) => Ok(report),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    pub async fn feeds_add(&self, spec: FeedSpec) -> Result<FeedStatus> {
+        self.feeds.add(spec).await.map_err(feed_error)
+    }
+
+    pub async fn feeds_remove(&self, url: &str) -> Result<()> {
+        self.feeds.remove(url).await.map_err(feed_error)
+    }
+
+    pub fn feeds_list(&self) -> Vec<FeedStatus> {
+        self.feeds.list()
+    }
+
+    /// Polls one feed now, or all of them at once.
+    pub async fn feeds_poll(&self, url: Option<&str>) -> Result<Vec<PollReport>> {
+        match url {
+            Some(url) => Ok(vec![self.feeds.poll(url).await.map_err(feed_error)?]),
+            None => Ok(self.feeds.poll_all().await),
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        let snapshot = self.engine.snapshot();
+        let docs = &snapshot.catalog.documents;
+        Status {
+            version: env!("CARGO_PKG_VERSION"),
+            uptime_seconds: self.started.elapsed().as_secs(),
+            documents: docs.len(),
+            independent_sources: docs.iter().filter(|d| d.duplicate_of.is_none()).count(),
+            paragraphs: snapshot.catalog.paragraph_count(),
+            claims: docs.iter().map(|d| d.extraction.claims.len()).sum(),
+            statements: docs.iter().map(|d| d.extraction.statements.len()).sum(),
+            index_built_at: snapshot.catalog.built_at,
+            index_bytes: folder_size(&snapshot.generation),
+            reindex_running: self.indexer.is_busy(),
+            last_reindex: self.indexer.last_reindex(),
+            feeds: self.feeds.list(),
+            feed_warnings: self.feeds.warnings().to_vec(),
+        }
+    }
+}
+
+fn unexpected(outcome: &Outcome) -> Error {
+    Error::IndexData(format!(
+        "the index worker answered another job: {outcome:?}"
+    ))
+}
+
+/// A moderator's mistake becomes a [`UserError`]; the state file failing is internal.
+pub fn feed_error(e: FeedError) -> Error {
+    if e.is_internal() {
+        Error::IndexData(e.to_string())
+    } else {
+        Error::User(UserError::new(e.to_string()))
+    }
+}
+
+fn folder_size(path: &Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
