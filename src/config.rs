@@ -310,6 +310,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shipped_bot_toml_is_valid_and_states_the_defaults() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("bot.toml");
+        let shipped = Config::load(&path, true).unwrap();
+        let defaults = Config::default();
+        assert_eq!(shipped.answers.max_hits, defaults.answers.max_hits);
+        assert_eq!(shipped.discord.token_env, defaults.discord.token_env);
+        assert_eq!(shipped.discord.admin_permissions, defaults.discord.admin_permissions);
+        assert_eq!(shipped.fetch.max_bytes, defaults.fetch.max_bytes);
+        assert!(shipped.feeds.is_empty() && shipped.parties.is_empty());
+    }
+
+    #[test]
     fn an_empty_file_gives_the_defaults() {
         let config = Config::parse("").unwrap();
         assert_eq!(config.index.path, PathBuf::from("index"));

@@ -129,8 +129,52 @@ pub fn command_line(typed: &str) -> String {
     }
 }
 
+/// The moderator commands, when the console runs them: the operator at the terminal is
+/// a moderator.
+pub type Moderator<'a> = (
+    &'a crate::moderation::Moderation<crate::feeds::NoAnnouncer>,
+    &'a tokio::runtime::Runtime,
+);
+
+/// Answers one typed line: a question or command through the engine, a moderator
+/// command through the moderation service when there is one.
+fn answer_line(engine: &Engine, moderator: Option<Moderator>, typed: &str, style: Style) -> String {
+    let line = command_line(typed);
+    let invocation = match crate::commands::parse_line(&line) {
+        Ok(invocation) => invocation,
+        Err(e) => return format!("{e}\n"),
+    };
+    let result = match (invocation.command.admin, moderator) {
+        (true, Some((moderation, runtime))) => {
+            let file = match invocation.text("file") {
+                Some(path) => match std::fs::read(path) {
+                    Ok(bytes) => Some((path.to_string(), bytes)),
+                    Err(e) => return format!("Cannot read {path}: {e}\n"),
+                },
+                None => None,
+            };
+            runtime
+                .block_on(moderation.execute(&invocation, file))
+                .map(|reply| format!("{}\n", reply.text))
+        }
+        _ => engine
+            .request(&invocation)
+            .map_err(crate::error::Error::from)
+            .and_then(|request| engine.answer(&request))
+            .map(|answer| render(&answer, engine.gazetteer(), style)),
+    };
+    match result {
+        Ok(text) => text,
+        Err(e) if e.is_user() => format!("{e}\n"),
+        Err(e) => {
+            tracing::error!(error = %e, "answering failed");
+            format!("Something went wrong answering that: {e}\n")
+        }
+    }
+}
+
 /// Runs the prompt until end of input, `quit` or `exit`.
-pub fn run(engine: &Engine) -> Result<()> {
+pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
     let style = Style {
         ansi: std::io::stdout().is_terminal(),
     };
@@ -173,14 +217,7 @@ pub fn run(engine: &Engine) -> Result<()> {
             break;
         }
         let _ = editor.add_history_entry(typed);
-        match engine.ask_line(&command_line(typed)) {
-            Ok(answer) => println!("{}", render(&answer, engine.gazetteer(), style)),
-            Err(e) if e.is_user() => println!("{e}\n"),
-            Err(e) => {
-                tracing::error!(error = %e, "answering failed");
-                println!("Something went wrong answering that: {e}\n");
-            }
-        }
+        println!("{}", answer_line(engine, moderator, typed, style));
     }
     if let Some(path) = &history {
         let _ = editor.save_history(path);

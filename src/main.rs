@@ -278,8 +278,12 @@ fn open_engine(config: Config) -> anyhow::Result<Engine> {
 }
 
 fn console(config: Config) -> anyhow::Result<ExitCode> {
-    let engine = open_engine(config)?;
-    briefbot::console::run(&engine)?;
+    let engine = std::sync::Arc::new(open_engine(config)?);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let (moderation, worker) = runtime.block_on(async { Moderator::start(engine.clone(), None) })?;
+    briefbot::console::run(&engine, Some((&moderation, &runtime)))?;
+    drop(moderation);
+    worker.join();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -9,7 +9,9 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::commands::{Invocation, OptionValue};
 use crate::engine::Engine;
+use crate::render::admin as render;
 use crate::error::{Error, Result, UserError};
 use crate::feeds::{Announcer, FeedError, FeedSpec, FeedStatus, Feeds, PollReport, Sink};
 use crate::ingest::Article;
@@ -196,6 +198,97 @@ impl<A: Announcer> Moderation<A> {
             last_reindex: self.indexer.last_reindex(),
             feeds: self.feeds.list(),
             feed_warnings: self.feeds.warnings().to_vec(),
+        }
+    }
+}
+
+/// A moderator command's reply: the words for a person and the report for tools.
+#[derive(Debug, Clone)]
+pub struct AdminReply {
+    pub text: String,
+    pub json: serde_json::Value,
+}
+
+impl AdminReply {
+    fn new(text: String, report: &impl Serialize) -> Self {
+        let json = serde_json::to_value(report).unwrap_or(serde_json::Value::Null);
+        Self { text, json }
+    }
+}
+
+/// An attached file: its name and contents.
+pub type Attachment = (String, Vec<u8>);
+
+impl<A: Announcer> Moderation<A> {
+    /// Runs a moderator command from the table, as any front end received it. `file` is
+    /// the attachment that came with `/ingest`, already read within the size limit.
+    pub async fn execute(&self, invocation: &Invocation, file: Option<Attachment>) -> Result<AdminReply> {
+        let text = |name: &str| invocation.text(name).map(str::to_string);
+        let words = |name: &str| -> Vec<String> {
+            text(name)
+                .map(|t| t.split(',').map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect())
+                .unwrap_or_default()
+        };
+        match invocation.command.name {
+            "reindex" => {
+                let dry_run = matches!(invocation.get("dry_run"), Some(OptionValue::Boolean(true)));
+                let report = self.reindex(dry_run).await?;
+                Ok(AdminReply::new(render::reindex(&report), &report))
+            }
+            "ingest" => {
+                let report = match (text("url"), file) {
+                    (Some(url), None) => self.ingest_url(&url).await?,
+                    (None, Some((name, bytes))) => self.ingest_file(&name, &bytes).await?,
+                    _ => return Err(UserError::new("Give either `url:` or a file to /ingest, not both or neither.").into()),
+                };
+                Ok(AdminReply::new(render::ingest(&report), &report))
+            }
+            "forget" => {
+                let report = self.forget(&text("source").unwrap_or_default()).await?;
+                Ok(AdminReply::new(render::trash("Forgot", &report), &report))
+            }
+            "restore" => {
+                let report = self.restore(&text("source").unwrap_or_default()).await?;
+                Ok(AdminReply::new(render::trash("Restored", &report), &report))
+            }
+            "status" => {
+                let status = self.status();
+                Ok(AdminReply::new(render::status(&status), &status))
+            }
+            "feeds" => {
+                let url = text("url");
+                let need_url = || url.clone().ok_or_else(|| Error::User(UserError::new("This needs `url:`, the feed's address.")));
+                match text("action").unwrap_or_default().as_str() {
+                    "list" => {
+                        let list = self.feeds_list();
+                        Ok(AdminReply::new(render::feeds(&list), &list))
+                    }
+                    "add" => {
+                        let spec = FeedSpec {
+                            include: words("include"),
+                            exclude: words("exclude"),
+                            ..FeedSpec::new(need_url()?)
+                        };
+                        let status = self.feeds_add(spec).await?;
+                        Ok(AdminReply::new(format!("Following {}", render::feed(&status)), &status))
+                    }
+                    "remove" => {
+                        let url = need_url()?;
+                        self.feeds_remove(&url).await?;
+                        Ok(AdminReply::new(format!("No longer following {url}"), &serde_json::json!({ "removed": url })))
+                    }
+                    "poll" => {
+                        let reports = self.feeds_poll(url.as_deref()).await?;
+                        let text = match reports.is_empty() {
+                            true => "No feeds are followed.".to_string(),
+                            false => reports.iter().map(render::poll).collect::<Vec<_>>().join("\n"),
+                        };
+                        Ok(AdminReply::new(text, &reports))
+                    }
+                    other => Err(UserError::new(format!("`action` must be list, add, remove or poll, not `{other}`")).into()),
+                }
+            }
+            other => Err(UserError::new(format!("/{other} is not a moderator command")).into()),
         }
     }
 }

@@ -34,13 +34,47 @@ pub fn status_word(status: Status) -> &'static str {
 
 /// "3 Armenian police officers killed — per Armenia's Interior Ministry"
 pub fn claim_line(claim: &ClaimEntry) -> String {
+    let who = if claim.count == Some(1) {
+        singular(&claim.who)
+    } else {
+        claim.who.clone()
+    };
     format!(
-        "{} {} {} — per {}",
+        "{} {who} {} — per {}",
         figure(claim),
-        claim.who,
         status_word(claim.status),
         claim.according_to.speaker
     )
+}
+
+/// "servicemen" -> "serviceman", "police officers" -> "police officer": for a figure of
+/// one, where the text named the people in the plural ("two were killed, one injured").
+fn singular(who: &str) -> String {
+    let (head, last) = who.rsplit_once(' ').unwrap_or(("", who));
+    let one = if let Some(stem) = last.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = last.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if last.ends_with('s') && !last.ends_with("ss") && last.len() > 3 {
+        last[..last.len() - 1].to_string()
+    } else {
+        last.to_string()
+    };
+    if head.is_empty() { one } else { format!("{head} {one}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::singular;
+
+    #[test]
+    fn a_figure_of_one_names_one_person() {
+        assert_eq!(singular("servicemen"), "serviceman");
+        assert_eq!(singular("Armenian police officers"), "Armenian police officer");
+        assert_eq!(singular("casualties"), "casualty");
+        assert_eq!(singular("soldier"), "soldier");
+        assert_eq!(singular("press"), "press");
+    }
 }
 
 /// A heading for a group of claims by the side hit.
