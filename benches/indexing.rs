@@ -85,6 +85,21 @@ fn reuters_bench(dir: &Path, documents: Vec<Document>, gazetteer: &Gazetteer) {
         "  extraction alone: {:.2} s ({claims} claims, {statements} statements)",
         extraction.as_secs_f64()
     );
+    let articles: Vec<briefbot::ingest::Article> = documents
+        .iter()
+        .map(|d| briefbot::ingest::Article {
+            title: d.meta.title.clone(),
+            paragraphs: d.paragraphs.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let started = Instant::now();
+    let groups = briefbot::ingest::dedup::group(&articles);
+    println!(
+        "  near-duplicate grouping alone: {:.2} s ({} groups of more than one)",
+        started.elapsed().as_secs_f64(),
+        groups.iter().filter(|g| g.len() > 1).count()
+    );
     let started = Instant::now();
     index::build_documents(&dir.join("reuters"), documents, gazetteer, &mut |_| true)
         .expect("Reuters indexes");

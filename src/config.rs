@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::extract::PartyConfig;
 
 /// The whole configuration, after defaults and overrides.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub corpus: CorpusConfig,
@@ -94,20 +94,6 @@ pub struct DiscordConfig {
     /// Per-user rate limit: at most `rate_limit_commands` in `rate_limit_seconds`.
     pub rate_limit_commands: u32,
     pub rate_limit_seconds: u64,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            corpus: CorpusConfig::default(),
-            index: IndexConfig::default(),
-            fetch: FetchConfig::default(),
-            answers: AnswersConfig::default(),
-            discord: DiscordConfig::default(),
-            parties: BTreeMap::new(),
-            feeds: Vec::new(),
-        }
-    }
 }
 
 impl Default for CorpusConfig {
@@ -316,7 +302,10 @@ mod tests {
         let defaults = Config::default();
         assert_eq!(shipped.answers.max_hits, defaults.answers.max_hits);
         assert_eq!(shipped.discord.token_env, defaults.discord.token_env);
-        assert_eq!(shipped.discord.admin_permissions, defaults.discord.admin_permissions);
+        assert_eq!(
+            shipped.discord.admin_permissions,
+            defaults.discord.admin_permissions
+        );
         assert_eq!(shipped.fetch.max_bytes, defaults.fetch.max_bytes);
         assert!(shipped.feeds.is_empty() && shipped.parties.is_empty());
     }

@@ -20,6 +20,7 @@ pub mod commands;
 pub mod config;
 pub mod console;
 pub mod corpus;
+pub mod discord;
 pub mod engine;
 pub mod error;
 pub mod evaluate;

@@ -37,6 +37,8 @@ struct Cli {
 enum Command {
     /// An interactive prompt with history and tab-completion
     Console,
+    /// Check the configuration and that the token is set, without connecting
+    Check,
     /// One answer on stdout, e.g. `ask "/search ambush"`
     Ask {
         /// The answer as JSON, never truncated
@@ -140,7 +142,12 @@ const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    // Running as a bot, the log is the record of what moderators did: say it at info.
+    init_logging(if cli.command.is_none() {
+        "info,serenity=warn,tantivy=warn"
+    } else {
+        "warn"
+    });
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -157,9 +164,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn init_logging() {
+fn init_logging(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -184,15 +191,20 @@ fn load_config(cli: &Cli) -> anyhow::Result<Config> {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = load_config(&cli)?;
     match cli.command {
-        None => {
-            if config.token().is_some() {
-                anyhow::bail!(
-                    "a Discord token is set in {}, but this build does not connect to Discord yet; unset it to use the console",
-                    config.discord.token_env
-                );
+        None => match config.token() {
+            Some(token) => bot(config, token),
+            None => console(config),
+        },
+        Some(Command::Check) => match briefbot::discord::check(&config) {
+            Ok(report) => {
+                print!("{report}");
+                Ok(ExitCode::SUCCESS)
             }
-            console(config)
-        }
+            Err(failed) => {
+                eprint!("{failed}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
         Some(Command::Console) => console(config),
         Some(Command::Ask { json, line }) => ask(config, json, &line),
         Some(Command::Index {
@@ -277,10 +289,19 @@ fn open_engine(config: Config) -> anyhow::Result<Engine> {
     Ok(engine)
 }
 
+/// Runs the bot on Discord until SIGINT or SIGTERM.
+fn bot(config: Config, token: String) -> anyhow::Result<ExitCode> {
+    let engine = std::sync::Arc::new(open_engine(config)?);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(briefbot::discord::run(engine, token))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn console(config: Config) -> anyhow::Result<ExitCode> {
     let engine = std::sync::Arc::new(open_engine(config)?);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let (moderation, worker) = runtime.block_on(async { Moderator::start(engine.clone(), None) })?;
+    let (moderation, worker) =
+        runtime.block_on(async { Moderator::start(engine.clone(), None) })?;
     briefbot::console::run(&engine, Some((&moderation, &runtime)))?;
     drop(moderation);
     worker.join();

@@ -11,13 +11,13 @@ use serde::Serialize;
 
 use crate::commands::{Invocation, OptionValue};
 use crate::engine::Engine;
-use crate::render::admin as render;
 use crate::error::{Error, Result, UserError};
 use crate::feeds::{Announcer, FeedError, FeedSpec, FeedStatus, Feeds, PollReport, Sink};
 use crate::ingest::Article;
 use crate::ingest::fetch::Fetcher;
 use crate::jobs::{Indexer, IngestReport, Job, Outcome, ReindexReport, TrashReport, Worker};
 use crate::library::{self, Refused};
+use crate::render::admin as render;
 
 /// Feeds as the bot runs them: fetched under the policy, stored through the index worker.
 pub type BotFeeds<A> = Feeds<Fetcher, Indexer, A>;
@@ -222,11 +222,20 @@ pub type Attachment = (String, Vec<u8>);
 impl<A: Announcer> Moderation<A> {
     /// Runs a moderator command from the table, as any front end received it. `file` is
     /// the attachment that came with `/ingest`, already read within the size limit.
-    pub async fn execute(&self, invocation: &Invocation, file: Option<Attachment>) -> Result<AdminReply> {
+    pub async fn execute(
+        &self,
+        invocation: &Invocation,
+        file: Option<Attachment>,
+    ) -> Result<AdminReply> {
         let text = |name: &str| invocation.text(name).map(str::to_string);
         let words = |name: &str| -> Vec<String> {
             text(name)
-                .map(|t| t.split(',').map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect())
+                .map(|t| {
+                    t.split(',')
+                        .map(|w| w.trim().to_string())
+                        .filter(|w| !w.is_empty())
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         match invocation.command.name {
@@ -239,7 +248,12 @@ impl<A: Announcer> Moderation<A> {
                 let report = match (text("url"), file) {
                     (Some(url), None) => self.ingest_url(&url).await?,
                     (None, Some((name, bytes))) => self.ingest_file(&name, &bytes).await?,
-                    _ => return Err(UserError::new("Give either `url:` or a file to /ingest, not both or neither.").into()),
+                    _ => {
+                        return Err(UserError::new(
+                            "Give either `url:` or a file to /ingest, not both or neither.",
+                        )
+                        .into());
+                    }
                 };
                 Ok(AdminReply::new(render::ingest(&report), &report))
             }
@@ -257,7 +271,11 @@ impl<A: Announcer> Moderation<A> {
             }
             "feeds" => {
                 let url = text("url");
-                let need_url = || url.clone().ok_or_else(|| Error::User(UserError::new("This needs `url:`, the feed's address.")));
+                let need_url = || {
+                    url.clone().ok_or_else(|| {
+                        Error::User(UserError::new("This needs `url:`, the feed's address."))
+                    })
+                };
                 match text("action").unwrap_or_default().as_str() {
                     "list" => {
                         let list = self.feeds_list();
@@ -270,22 +288,35 @@ impl<A: Announcer> Moderation<A> {
                             ..FeedSpec::new(need_url()?)
                         };
                         let status = self.feeds_add(spec).await?;
-                        Ok(AdminReply::new(format!("Following {}", render::feed(&status)), &status))
+                        Ok(AdminReply::new(
+                            format!("Following {}", render::feed(&status)),
+                            &status,
+                        ))
                     }
                     "remove" => {
                         let url = need_url()?;
                         self.feeds_remove(&url).await?;
-                        Ok(AdminReply::new(format!("No longer following {url}"), &serde_json::json!({ "removed": url })))
+                        Ok(AdminReply::new(
+                            format!("No longer following {url}"),
+                            &serde_json::json!({ "removed": url }),
+                        ))
                     }
                     "poll" => {
                         let reports = self.feeds_poll(url.as_deref()).await?;
                         let text = match reports.is_empty() {
                             true => "No feeds are followed.".to_string(),
-                            false => reports.iter().map(render::poll).collect::<Vec<_>>().join("\n"),
+                            false => reports
+                                .iter()
+                                .map(render::poll)
+                                .collect::<Vec<_>>()
+                                .join("\n"),
                         };
                         Ok(AdminReply::new(text, &reports))
                     }
-                    other => Err(UserError::new(format!("`action` must be list, add, remove or poll, not `{other}`")).into()),
+                    other => Err(UserError::new(format!(
+                        "`action` must be list, add, remove or poll, not `{other}`"
+                    ))
+                    .into()),
                 }
             }
             other => Err(UserError::new(format!("/{other} is not a moderator command")).into()),

@@ -17,6 +17,9 @@ const SHINGLE_WORDS: usize = 5;
 const NUM_HASHES: usize = 128;
 /// MinHash rows per locality-sensitive band (`NUM_HASHES` is a multiple of it).
 const BAND_ROWS: usize = 2;
+/// Distinct groups compared within one locality-sensitive bucket, at most: a bucket of
+/// many unrelated texts (a common phrase) is passed over rather than compared pairwise.
+const MAX_REPRESENTATIVES: usize = 64;
 /// Jaccard similarity above which two texts are the same story.
 const JACCARD_THRESHOLD: f64 = 0.5;
 /// Share of the shorter text found in the longer above which it is a trimmed copy…
@@ -147,7 +150,6 @@ pub fn group(articles: &[Article]) -> Vec<Vec<usize>> {
     // compared (locality-sensitive hashing), so grouping stays near-linear on a large
     // corpus. With bands of two rows, a pair at the lowest similarity that counts
     // (Jaccard 0.25) shares a band with probability above 0.98.
-    let mut compared: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for band in 0..NUM_HASHES / BAND_ROWS {
         let mut buckets: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
         for (i, signature) in signatures.iter().enumerate() {
@@ -158,13 +160,20 @@ pub fn group(articles: &[Article]) -> Vec<Vec<usize>> {
             buckets.entry((rows[0], rows[1])).or_default().push(i);
         }
         for members in buckets.values().filter(|m| m.len() > 1) {
-            for (x, &i) in members.iter().enumerate() {
-                for &j in &members[x + 1..] {
-                    if compared.insert((i, j))
-                        && signatures[i].near_duplicate(&signatures[j]).is_some()
-                    {
-                        join(&mut parent, i, j);
-                    }
+            // Each member is compared with one representative of each group already
+            // found in the bucket, not with every other member: a thousand copies of
+            // one story cost a thousand comparisons, not half a million.
+            let mut representatives: Vec<usize> = Vec::new();
+            for &i in members {
+                let joined = representatives.iter().any(|&r| {
+                    find(&mut parent, i) == find(&mut parent, r)
+                        || (signatures[i].near_duplicate(&signatures[r]).is_some() && {
+                            join(&mut parent, i, r);
+                            true
+                        })
+                });
+                if !joined && representatives.len() < MAX_REPRESENTATIVES {
+                    representatives.push(i);
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! Discord embeds. Wording shared by every front end lives here, once.
 
 pub mod admin;
+pub mod discord;
 pub mod text;
 
 use crate::answer::{Answer, ClaimEntry};
@@ -60,7 +61,19 @@ fn singular(who: &str) -> String {
     } else {
         last.to_string()
     };
-    if head.is_empty() { one } else { format!("{head} {one}") }
+    if head.is_empty() {
+        one
+    } else {
+        format!("{head} {one}")
+    }
+}
+
+/// A heading for a group of claims by the side hit.
+pub fn side_heading(side: Option<&str>, gazetteer: &crate::extract::Gazetteer) -> String {
+    match side.and_then(|s| gazetteer.get(s)) {
+        Some(party) => party.name.clone(),
+        None => side.map_or_else(|| "Side not stated".to_string(), str::to_string),
+    }
 }
 
 #[cfg(test)]
@@ -70,17 +83,12 @@ mod tests {
     #[test]
     fn a_figure_of_one_names_one_person() {
         assert_eq!(singular("servicemen"), "serviceman");
-        assert_eq!(singular("Armenian police officers"), "Armenian police officer");
+        assert_eq!(
+            singular("Armenian police officers"),
+            "Armenian police officer"
+        );
         assert_eq!(singular("casualties"), "casualty");
         assert_eq!(singular("soldier"), "soldier");
         assert_eq!(singular("press"), "press");
-    }
-}
-
-/// A heading for a group of claims by the side hit.
-pub fn side_heading(side: Option<&str>, gazetteer: &crate::extract::Gazetteer) -> String {
-    match side.and_then(|s| gazetteer.get(s)) {
-        Some(party) => party.name.clone(),
-        None => side.map_or_else(|| "Side not stated".to_string(), str::to_string),
     }
 }

@@ -36,16 +36,34 @@ fn a_killed_rebuild_leaves_the_old_index_answering() {
     let corpus_dir = dir.path().join("corpus");
     let index = dir.path().join("index");
     std::fs::create_dir_all(&corpus_dir).unwrap();
-    std::fs::copy(corpus().join("karabakh-clash-2023-03-06.md"), corpus_dir.join("article.md")).unwrap();
-    assert!(briefbot(&corpus_dir, &index).arg("index").output().unwrap().status.success());
+    std::fs::copy(
+        corpus().join("karabakh-clash-2023-03-06.md"),
+        corpus_dir.join("article.md"),
+    )
+    .unwrap();
+    assert!(
+        briefbot(&corpus_dir, &index)
+            .arg("index")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let current = std::fs::read_to_string(index.join("CURRENT")).unwrap();
 
     // Enough reporting that the rebuild is still running when it is killed.
     let paragraph = "The ministry said three soldiers were killed and five wounded in shelling on Sunday, \
                      while the other side denied firing first and accused its rival of provocations.";
     for i in 0..1500 {
-        let body = (0..6).map(|p| format!("{paragraph} Report {i}, part {p}.")).collect::<Vec<_>>().join("\n\n");
-        std::fs::write(corpus_dir.join(format!("r{i:04}.md")), format!("+++\ntitle = \"Report {i}\"\n+++\n\n{body}\n")).unwrap();
+        let body = (0..6)
+            .map(|p| format!("{paragraph} Report {i}, part {p}."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        std::fs::write(
+            corpus_dir.join(format!("r{i:04}.md")),
+            format!("+++\ntitle = \"Report {i}\"\n+++\n\n{body}\n"),
+        )
+        .unwrap();
     }
     let mut child = briefbot(&corpus_dir, &index)
         .arg("index")
@@ -55,7 +73,10 @@ fn a_killed_rebuild_leaves_the_old_index_answering() {
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     while generations(&index).len() < 2 {
-        assert!(Instant::now() < deadline, "the rebuild never started a new generation");
+        assert!(
+            Instant::now() < deadline,
+            "the rebuild never started a new generation"
+        );
         if child.try_wait().unwrap().is_some() {
             panic!("the rebuild finished before it could be killed; make the corpus larger");
         }
@@ -64,10 +85,19 @@ fn a_killed_rebuild_leaves_the_old_index_answering() {
     child.kill().unwrap();
     child.wait().unwrap();
 
-    assert_eq!(std::fs::read_to_string(index.join("CURRENT")).unwrap(), current);
-    let output = briefbot(&corpus_dir, &index).args(["ask", "--json", "/search ambush"]).output().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(index.join("CURRENT")).unwrap(),
+        current
+    );
+    let output = briefbot(&corpus_dir, &index)
+        .args(["ask", "--json", "/search ambush"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
-    assert!(!String::from_utf8_lossy(&output.stderr).contains("Built the index"), "the old index answered");
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("Built the index"),
+        "the old index answered"
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["hits"][0]["citation"]["paragraph"], 3);
 
@@ -76,6 +106,10 @@ fn a_killed_rebuild_leaves_the_old_index_answering() {
         std::fs::remove_file(corpus_dir.join(format!("r{i:04}.md"))).unwrap();
     }
     let rebuilt = briefbot(&corpus_dir, &index).arg("index").output().unwrap();
-    assert!(rebuilt.status.success(), "{}", String::from_utf8_lossy(&rebuilt.stderr));
+    assert!(
+        rebuilt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rebuilt.stderr)
+    );
     assert_eq!(generations(&index).len(), 1);
 }

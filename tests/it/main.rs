@@ -4,6 +4,8 @@
 mod article;
 mod ask;
 mod cli;
+mod discord;
+mod fake_discord;
 mod kill;
 mod moderation;
 mod properties;

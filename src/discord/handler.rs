@@ -1,0 +1,352 @@
+//! Interactions in, replies out. Each handler is short: read the interaction into a checked
+//! request, ask the engine on a blocking thread, render, send. A user's mistake gets a private
+//! message saying what to do; an internal failure a private apology with an error id, the
+//! cause logged under that id.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use serenity::all::{
+    AutocompleteChoice, CommandDataOption, CommandDataOptionValue, CommandInteraction,
+    ComponentInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
+    EventHandler, Http, Interaction, Ready,
+};
+use tokio::sync::Notify;
+use tokio::task::JoinError;
+
+use super::embeds::Reply;
+use super::paging::{self, Answered, PageButton};
+use super::permissions::Invoker;
+use super::ratelimit::RateLimiter;
+use super::{admin, autocomplete, register};
+use crate::commands::{self, OptionValue};
+use crate::engine::Engine;
+use crate::error::{Error, UserError};
+use crate::jobs::Indexer;
+
+/// Everything the handlers share, built once at start.
+pub struct State {
+    pub engine: Arc<Engine>,
+    pub indexer: Indexer,
+    pub limiter: RateLimiter,
+    pub in_flight: InFlight,
+    /// How long an answer may take before the interaction is deferred.
+    pub defer_after: Duration,
+}
+
+/// Counts interactions being handled, so shutdown can let them finish.
+#[derive(Default)]
+pub struct InFlight {
+    count: AtomicUsize,
+    idle: Notify,
+}
+
+pub struct InFlightGuard<'a>(&'a InFlight);
+
+impl InFlight {
+    pub fn enter(&self) -> InFlightGuard<'_> {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        InFlightGuard(self)
+    }
+
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::SeqCst)
+    }
+
+    /// Waits until nothing is in flight; false if `limit` passed first.
+    pub async fn wait_idle(&self, limit: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let idle = self.idle.notified();
+            if self.count() == 0 {
+                return true;
+            }
+            if tokio::time::timeout_at(deadline, idle).await.is_err() {
+                return self.count() == 0;
+            }
+        }
+    }
+}
+
+impl Drop for InFlightGuard<'_> {
+    fn drop(&mut self) {
+        if self.0.count.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.idle.notify_waiters();
+        }
+    }
+}
+
+pub struct Handler {
+    pub state: Arc<State>,
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        if let Err(e) = register::ensure(&ctx.http, &self.state.engine.config().discord).await {
+            tracing::error!(error = %format!("{e:#}"), "could not register the slash commands");
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let _in_flight = self.state.in_flight.enter();
+        let http = ctx.http.as_ref();
+        match interaction {
+            Interaction::Command(cmd) => on_command(&self.state, http, &cmd).await,
+            Interaction::Autocomplete(ac) => on_autocomplete(&self.state, http, &ac).await,
+            Interaction::Component(press) => on_page_button(&self.state, http, &press).await,
+            other => tracing::debug!(kind = ?other.kind(), "interaction ignored"),
+        }
+    }
+}
+
+/// Why a request got no answer.
+pub enum Failure {
+    User(String),
+    Internal(anyhow::Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::User(user) => Self::User(user.message),
+            other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<JoinError> for Failure {
+    fn from(e: JoinError) -> Self {
+        Self::Internal(anyhow::Error::new(e).context("the answering task failed"))
+    }
+}
+
+impl Failure {
+    /// The private reply, and a short account of it for logs and the audit channel.
+    pub fn into_reply(self) -> (Reply, String) {
+        match self {
+            Self::User(message) => {
+                let account = format!("refused: {message}");
+                (Reply::private(message), account)
+            }
+            Self::Internal(cause) => {
+                let id = error_id();
+                tracing::error!(error_id = %id, error = %format!("{cause:#}"), "internal error");
+                let reply = Reply::private(format!(
+                    "Sorry, something went wrong on my side (error {id}). It has been logged; please try again later."
+                ));
+                (reply, format!("failed (error {id})"))
+            }
+        }
+    }
+}
+
+/// Eight hex digits, unpredictable enough to find one failure in the logs.
+fn error_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_usize(NEXT.fetch_add(1, Ordering::Relaxed));
+    format!("{:08x}", hasher.finish() as u32)
+}
+
+pub fn invoker(cmd: &CommandInteraction) -> Invoker {
+    Invoker {
+        user_id: cmd.user.id.get(),
+        user_name: cmd.user.name.clone(),
+        guild_id: cmd.guild_id.map(|g| g.get()),
+        channel_id: cmd.channel_id.get(),
+        roles: cmd
+            .member
+            .as_ref()
+            .map(|m| m.roles.iter().map(|r| r.get()).collect())
+            .unwrap_or_default(),
+        permissions: cmd
+            .member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .map(|p| p.bits()),
+    }
+}
+
+/// Sends the first response to a command, logging a failure to send.
+pub async fn send(http: &Http, cmd: &CommandInteraction, reply: Reply) {
+    let response = CreateInteractionResponse::Message(reply.message());
+    if let Err(e) = cmd.create_response(http, response).await {
+        tracing::warn!(error = %e, "could not answer the interaction");
+    }
+}
+
+#[tracing::instrument(skip_all, fields(command = %cmd.data.name, user_id = cmd.user.id.get()))]
+async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
+    if let Err(wait) = state.limiter.check(cmd.user.id.get()) {
+        tracing::info!(?wait, "rate limited");
+        return send(http, cmd, Reply::private(state.limiter.message(wait))).await;
+    }
+    let invocation = match options(&cmd.data.name, &cmd.data.options)
+        .and_then(|raw| crate::engine::invocation(&cmd.data.name, raw))
+    {
+        Ok(invocation) => invocation,
+        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
+    };
+    if invocation.command.admin {
+        return admin::run(state, http, cmd, &invocation).await;
+    }
+    let request = match state.engine.request(&invocation) {
+        Ok(request) => request,
+        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
+    };
+    let line = paging::request_line(&invocation);
+    let engine = Arc::clone(&state.engine);
+    let mut job = tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line));
+    // Zero means always defer: no race with an answer that happens to be instant.
+    let quick = if state.defer_after.is_zero() {
+        None
+    } else {
+        tokio::time::timeout(state.defer_after, &mut job).await.ok()
+    };
+    match quick {
+        Some(joined) => send(http, cmd, first_page(joined)).await,
+        None => {
+            tracing::info!("slow answer: deferring");
+            if let Err(e) = cmd.defer(http).await {
+                tracing::warn!(error = %e, "could not defer");
+                return;
+            }
+            finish_deferred(http, cmd, first_page(job.await)).await;
+        }
+    }
+}
+
+fn first_page(joined: Result<crate::Result<Answered>, JoinError>) -> Reply {
+    match joined
+        .map_err(Failure::from)
+        .and_then(|r| r.map_err(Failure::from))
+    {
+        Ok(answered) => answered.page(1, None),
+        Err(failure) => failure.into_reply().0,
+    }
+}
+
+/// Replaces a public deferral with the answer; a failure is sent privately instead.
+async fn finish_deferred(http: &Http, cmd: &CommandInteraction, reply: Reply) {
+    let sent = if reply.ephemeral {
+        let _ = cmd.delete_response(http).await;
+        cmd.create_followup(http, reply.followup())
+            .await
+            .map(|_| ())
+    } else {
+        cmd.edit_response(http, reply.edit()).await.map(|_| ())
+    };
+    if let Err(e) = sent {
+        tracing::warn!(error = %e, "could not deliver a deferred answer");
+    }
+}
+
+/// Discord's option values as the table's; a kind the table never registers (a user, a
+/// channel, a subcommand...) is a user error naming the option.
+fn options(
+    command: &str,
+    given: &[CommandDataOption],
+) -> Result<Vec<(String, OptionValue)>, UserError> {
+    given
+        .iter()
+        .map(|o| {
+            let value = match &o.value {
+                CommandDataOptionValue::String(s) => OptionValue::Text(s.clone()),
+                CommandDataOptionValue::Integer(n) => OptionValue::Integer(*n),
+                CommandDataOptionValue::Boolean(b) => OptionValue::Boolean(*b),
+                CommandDataOptionValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                    OptionValue::Integer(*n as i64)
+                }
+                other => {
+                    let usage = commands::find(command)
+                        .map(|c| c.usage())
+                        .unwrap_or_default();
+                    return Err(UserError::new(format!(
+                        "`{}` of /{command} cannot be a {:?} value. Usage: {usage}",
+                        o.name,
+                        other.kind()
+                    )));
+                }
+            };
+            Ok((o.name.clone(), value))
+        })
+        .collect()
+}
+
+async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
+    let choices = ac
+        .data
+        .autocomplete()
+        .and_then(|focused| {
+            let kind = commands::find(&ac.data.name)?.option(focused.name)?.kind;
+            Some(autocomplete::choices(&state.engine, kind, focused.value))
+        })
+        .unwrap_or_default();
+    let response = CreateAutocompleteResponse::new().set_choices(
+        choices
+            .into_iter()
+            .map(|c| AutocompleteChoice::new(c.name, c.value))
+            .collect(),
+    );
+    if let Err(e) = ac
+        .create_response(http, CreateInteractionResponse::Autocomplete(response))
+        .await
+    {
+        tracing::warn!(error = %e, "could not send autocomplete choices");
+    }
+}
+
+#[tracing::instrument(skip_all, fields(custom_id = %press.data.custom_id, user_id = press.user.id.get()))]
+async fn on_page_button(state: &State, http: &Http, press: &ComponentInteraction) {
+    let reply = match turn_page(state, press).await {
+        Ok(reply) => reply,
+        Err(failure) => failure.into_reply().0,
+    };
+    let response = if reply.ephemeral {
+        CreateInteractionResponse::Message(reply.message())
+    } else {
+        CreateInteractionResponse::UpdateMessage(reply.message())
+    };
+    if let Err(e) = press.create_response(http, response).await {
+        tracing::warn!(error = %e, "could not answer a page button");
+    }
+}
+
+/// The page a button asks for, rebuilt from the command in the message's footer.
+async fn turn_page(state: &State, press: &ComponentInteraction) -> Result<Reply, Failure> {
+    let Some(button) = PageButton::parse(&press.data.custom_id) else {
+        return Err(Failure::User(
+            "This button is not one I know. Please ask again.".into(),
+        ));
+    };
+    let footer = press
+        .message
+        .embeds
+        .first()
+        .and_then(|e| e.footer.as_ref())
+        .map_or("", |f| f.text.as_str());
+    let line = paging::line_in_footer(footer).to_string();
+    if paging::hash(&line) != button.request {
+        return Err(Failure::User(
+            "These buttons belong to an answer I can no longer rebuild. Please ask the command again."
+                .into(),
+        ));
+    }
+    let request = paging::parse_request_line(&line).and_then(|inv| state.engine.request(&inv));
+    let request = request.map_err(|e| {
+        Failure::User(format!(
+            "This answer can no longer be paged: {} Ask again with `{}`.",
+            e.message,
+            paging::shown(&line)
+        ))
+    })?;
+    let engine = Arc::clone(&state.engine);
+    let answered =
+        tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line)).await??;
+    let note = (answered.answer != button.answer).then_some(paging::CHANGED);
+    Ok(answered.page(button.page, note))
+}

@@ -1,0 +1,259 @@
+//! The Discord front end, on serenity: the only module that names it. It connects with the
+//! token from the environment, registers the slash commands from the one table, and turns
+//! each interaction into an engine request and the answer into embeds
+//! (`render::discord`), with paging buttons, autocomplete, admin commands through the single
+//! index writer, a per-user rate limit and a graceful shutdown.
+//!
+//! ```text
+//! gateway ─INTERACTION_CREATE─▶ handler ─Invocation─▶ Engine (blocking thread)
+//!    ▲                             │ Answer ─render::discord─▶ pages ─embeds─▶ REST callback
+//!    └── serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
+//! ```
+
+mod admin;
+mod audit;
+mod autocomplete;
+mod check;
+mod embeds;
+mod handler;
+mod paging;
+mod permissions;
+mod ratelimit;
+mod register;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use serenity::all::{ClientBuilder, GatewayIntents, Http, HttpBuilder, ShardManager};
+use tokio::task::JoinHandle;
+
+pub use autocomplete::{Choice, choices};
+pub use check::{
+    CheckFailed, CheckLine, CheckReport, INVITE_PERMISSIONS, Level, check, invite_url,
+};
+pub use register::Scope;
+
+use crate::engine::Engine;
+use crate::jobs::{Indexer, Worker};
+use handler::{Handler, InFlight, State};
+use ratelimit::RateLimiter;
+
+/// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
+const DISCORD: &str = "https://discord.com";
+/// How long a shutdown waits for answers in flight (a reindex included).
+const IN_FLIGHT_GRACE: Duration = Duration::from_secs(120);
+/// How long a shutdown waits for the client and the index worker to end.
+const STOP_WAIT: Duration = Duration::from_secs(30);
+
+/// The gateway events the bot needs: guilds, and guild messages for mentions of the bot
+/// (whose content Discord delivers without the privileged MESSAGE_CONTENT intent).
+pub fn intents() -> GatewayIntents {
+    GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES
+}
+
+/// How to start the bot. The token goes to serenity's HTTP client and nowhere else.
+#[derive(Clone)]
+pub struct StartOptions {
+    pub token: String,
+    /// A proxy URL for every request to a host other than 127.0.0.1 (tests point it at a
+    /// listener that must stay empty, proving nothing leaves loopback).
+    pub egress_trap: Option<String>,
+    /// How long an answer may take before the interaction is deferred and edited later;
+    /// zero defers every answer.
+    pub defer_after: Duration,
+}
+
+impl StartOptions {
+    pub fn new(token: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+            egress_trap: None,
+            defer_after: Duration::from_millis(1500),
+        }
+    }
+}
+
+impl fmt::Debug for StartOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StartOptions")
+            .field("token", &"<redacted>")
+            .field("egress_trap", &self.egress_trap)
+            .field("defer_after", &self.defer_after)
+            .finish()
+    }
+}
+
+/// A connected bot: its client task, shared state and the index worker.
+pub struct RunningBot {
+    shard_manager: Arc<ShardManager>,
+    client: Option<JoinHandle<Result<(), serenity::Error>>>,
+    state: Arc<State>,
+    worker: Option<Worker>,
+    http: Arc<Http>,
+}
+
+/// Runs the bot until SIGINT or SIGTERM, then shuts down gracefully.
+pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
+    let mut bot = start(engine, StartOptions::new(token)).await?;
+    let ended = tokio::select! {
+        signal = shutdown_signal() => {
+            tracing::info!(signal, "shutting down");
+            None
+        }
+        ended = bot.stopped() => Some(ended),
+    };
+    let stopping = bot.shutdown().await;
+    match ended {
+        None => stopping,
+        Some(Err(e)) => Err(e),
+        Some(Ok(())) => Err(anyhow::anyhow!("the Discord client stopped on its own")),
+    }
+}
+
+/// Connects to Discord (or `[discord] api_base`) and starts answering; registration follows
+/// the gateway's READY.
+pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result<RunningBot> {
+    let discord = &engine.config().discord;
+    let http = build_http(
+        &options.token,
+        &discord.api_base,
+        options.egress_trap.clone(),
+    );
+    let (indexer, worker) = Indexer::start(Arc::clone(&engine));
+    let state = Arc::new(State {
+        limiter: RateLimiter::new(
+            discord.rate_limit_commands,
+            Duration::from_secs(discord.rate_limit_seconds),
+        ),
+        engine,
+        indexer,
+        in_flight: InFlight::default(),
+        defer_after: options.defer_after,
+    });
+    let handler = Handler {
+        state: Arc::clone(&state),
+    };
+    let mut client = ClientBuilder::new_with_http(http, intents())
+        .event_handler(handler)
+        .await
+        .context("building the Discord client")?;
+    let shard_manager = Arc::clone(&client.shard_manager);
+    let http = Arc::clone(&client.http);
+    let task = tokio::spawn(async move { client.start().await });
+    Ok(RunningBot {
+        shard_manager,
+        client: Some(task),
+        state,
+        worker: Some(worker),
+        http,
+    })
+}
+
+/// serenity's HTTP client for `api_base`. Discord itself gets serenity's defaults and rate
+/// limiter; another base gets every REST URL rewritten to it and the limiter off, since the
+/// proxy keeps the limits (and serenity's limiter would bypass the rewrite). `egress_trap`
+/// routes every host but 127.0.0.1 through a proxy; without it no environment proxy applies.
+pub fn build_http(token: &str, api_base: &str, egress_trap: Option<String>) -> Http {
+    let base = api_base.trim_end_matches('/');
+    let mut client = reqwest::Client::builder().use_rustls_tls();
+    client = match egress_trap {
+        Some(trap) => client.proxy(reqwest::Proxy::custom(move |url| {
+            (url.host_str() != Some("127.0.0.1")).then(|| trap.clone())
+        })),
+        None if is_discord(base) => client,
+        None => client.no_proxy(),
+    };
+    let builder = HttpBuilder::new(token);
+    let builder = match client.build() {
+        Ok(client) => builder.client(client),
+        Err(e) => {
+            tracing::warn!(error = %e, "custom HTTP client failed; using serenity's default");
+            builder
+        }
+    };
+    if is_discord(base) {
+        builder.build()
+    } else {
+        builder.proxy(base).ratelimiter_disabled(true).build()
+    }
+}
+
+fn is_discord(base: &str) -> bool {
+    base.trim_end_matches('/').eq_ignore_ascii_case(DISCORD)
+}
+
+impl RunningBot {
+    /// The index worker's handle (a test can hold it busy).
+    pub fn indexer(&self) -> &Indexer {
+        &self.state.indexer
+    }
+
+    /// serenity's HTTP client, as configured.
+    pub fn http(&self) -> &Arc<Http> {
+        &self.http
+    }
+
+    /// Interactions being handled now.
+    pub fn in_flight(&self) -> usize {
+        self.state.in_flight.count()
+    }
+
+    /// Resolves when the client ends by itself (a refused token, a lost connection it gave
+    /// up on); pending while it runs.
+    pub async fn stopped(&mut self) -> anyhow::Result<()> {
+        let Some(task) = self.client.as_mut() else {
+            return std::future::pending().await;
+        };
+        let ended = task.await;
+        self.client = None;
+        match ended {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord client stopped")),
+            Err(e) => Err(anyhow::Error::new(e).context("the Discord client task failed")),
+        }
+    }
+
+    /// Stops the shards, lets answers in flight finish, and joins the index worker.
+    pub async fn shutdown(mut self) -> anyhow::Result<()> {
+        self.shard_manager.shutdown_all().await;
+        if let Some(task) = self.client.take()
+            && tokio::time::timeout(STOP_WAIT, task).await.is_err()
+        {
+            tracing::warn!("the Discord client did not stop in time");
+        }
+        if !self.state.in_flight.wait_idle(IN_FLIGHT_GRACE).await {
+            tracing::warn!(
+                in_flight = self.state.in_flight.count(),
+                "answers still in flight at shutdown"
+            );
+        }
+        drop(self.state);
+        if let Some(worker) = self.worker.take() {
+            // The worker ends once every Indexer handle is gone, after the job it runs.
+            let join = tokio::task::spawn_blocking(move || worker.join());
+            if tokio::time::timeout(STOP_WAIT, join).await.is_err() {
+                tracing::warn!("the index worker did not stop in time");
+            }
+        }
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// "SIGINT" or "SIGTERM", whichever comes first.
+async fn shutdown_signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+            };
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    "SIGINT"
+}
