@@ -248,3 +248,66 @@ async fn a_refused_fetch_says_why_and_changes_nothing() {
     }
     assert_eq!(engine.snapshot().generation, generation);
 }
+
+/// The console, as a moderator at a terminal uses it: ingest an address, then ask.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_ingests_from_the_console_and_it_is_answered_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus_dir).unwrap();
+    std::fs::copy(
+        corpus().join("karabakh-clash-2023-03-06.md"),
+        corpus_dir.join("article.md"),
+    )
+    .unwrap();
+    let config_path = dir.path().join("bot.toml");
+    std::fs::write(
+        &config_path,
+        "[fetch]\nallow_hosts = [\"127.0.0.1\"]\ntimeout_seconds = 5\n",
+    )
+    .unwrap();
+    let (base, server) = serve(Arc::new(Mutex::new(Vec::new()))).await;
+
+    let input = format!("/ingest url:{base}/story.html\n/search checkpoint AND smuggling\nquit\n");
+    let output = tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_briefbot"))
+            .env_remove("DISCORD_TOKEN")
+            .arg("--config")
+            .arg(&config_path)
+            .arg("--corpus")
+            .arg(&corpus_dir)
+            .arg("--index")
+            .arg(dir.path().join("index"))
+            .arg("console")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    })
+    .await
+    .unwrap();
+    server.abort();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("Added “Azerbaijan sets up checkpoint on Lachin road” — Example Wire"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{base}/story.html")),
+        "the search cites the address: {stdout}"
+    );
+}
