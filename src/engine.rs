@@ -366,7 +366,12 @@ impl Engine {
         query: &str,
         needed: usize,
     ) -> Result<Answer> {
-        let results = snapshot.search(query, self.config.answers.max_hits)?;
+        // A question (needing words in common) is ranked for proximity too.
+        let results = if needed > 0 {
+            snapshot.search_for_question(query, self.config.answers.max_hits)?
+        } else {
+            snapshot.search(query, self.config.answers.max_hits)?
+        };
         let hits = results
             .hits
             .into_iter()

@@ -14,6 +14,9 @@ use super::Snapshot;
 use crate::error::{Error, Result, UserError};
 use crate::text;
 
+/// How many BM25 candidates per wanted hit a question's reranking looks at.
+const RERANK_POOL: usize = 3;
+
 /// Queries longer than this are cut: nobody types more, and the parser's work grows with it.
 const MAX_QUERY_CHARS: usize = 1_000;
 
@@ -59,6 +62,35 @@ impl Snapshot {
             });
         }
         Ok(SearchResults { hits })
+    }
+
+    /// Paragraphs for a question: BM25's best candidates, reranked by how many distinct
+    /// words of the question each holds, then by how close together they stand, then by
+    /// BM25 — so a paragraph that answers beats one that repeats a single word.
+    pub fn search_for_question(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        let (_, terms) = self.parse(query)?;
+        let mut results = self.search(query, limit.max(1) * RERANK_POOL)?;
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
+        let mut ranked: Vec<(usize, usize, Hit)> = results
+            .hits
+            .drain(..)
+            .map(|hit| {
+                let text = &self.catalog.documents[hit.doc].paragraphs[hit.paragraph - 1];
+                let (distinct, window) = proximity(text, &terms, &mut analyzer);
+                (distinct, window, hit)
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(b.2.score.total_cmp(&a.2.score))
+        });
+        results.hits = ranked
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, hit)| hit)
+            .collect();
+        Ok(results)
     }
 
     /// Every (document, paragraph) that `query` matches, for narrowing records to a topic.
@@ -174,6 +206,49 @@ fn best_excerpt(
     (excerpt, highlights)
 }
 
+/// How many distinct query terms a paragraph holds, and the fewest tokens a stretch of
+/// it spans to hold them all.
+fn proximity(
+    paragraph: &str,
+    terms: &BTreeSet<String>,
+    analyzer: &mut TextAnalyzer,
+) -> (usize, usize) {
+    let mut positions: Vec<(usize, &str)> = Vec::new();
+    let mut stream = analyzer.token_stream(paragraph);
+    let mut position = 0;
+    while let Some(token) = stream.next() {
+        if let Some(term) = terms.get(&token.text) {
+            positions.push((position, term.as_str()));
+        }
+        position += 1;
+    }
+    let distinct: BTreeSet<&str> = positions.iter().map(|(_, t)| *t).collect();
+    let wanted = distinct.len();
+    if wanted < 2 {
+        return (wanted, 0);
+    }
+    // The shortest window holding every distinct term: two pointers over the matches.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let (mut best, mut start, mut held) = (usize::MAX, 0, 0);
+    for end in 0..positions.len() {
+        let count = counts.entry(positions[end].1).or_default();
+        *count += 1;
+        if *count == 1 {
+            held += 1;
+        }
+        while held == wanted {
+            best = best.min(positions[end].0 - positions[start].0);
+            let count = counts.entry(positions[start].1).or_default();
+            *count -= 1;
+            if *count == 0 {
+                held -= 1;
+            }
+            start += 1;
+        }
+    }
+    (wanted, best)
+}
+
 /// Distinct matched terms and their byte ranges (offset by `base`) in one sentence.
 fn matches_in(
     sentence: &str,
@@ -257,6 +332,21 @@ mod tests {
         assert_eq!(paragraphs("\"halted the clash\""), vec![2]);
         assert_eq!(paragraphs("ambush OR restraint"), vec![1, 2]);
         assert_eq!(paragraphs("peacekeepers AND ministry"), vec![3]);
+    }
+
+    #[test]
+    fn a_question_ranks_the_paragraph_holding_its_words_close_together_first() {
+        let (_dir, snapshot) = snapshot(&[
+            "The convoy left. The convoy returned. The convoy waited. Later, far away, troops fired.",
+            "Troops fired on the convoy at dawn.",
+            "Convoy convoy convoy convoy convoy.",
+        ]);
+        let hits = snapshot
+            .search_for_question("convoy fired", 3)
+            .unwrap()
+            .hits;
+        let order: Vec<_> = hits.iter().map(|h| h.paragraph).collect();
+        assert_eq!(order, vec![2, 1, 3]);
     }
 
     #[test]
