@@ -85,8 +85,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
         Answer::Help { commands } => {
             let _ = writeln!(out, "{}", style.heading("Commands"));
             for c in commands {
-                let admin = if c.admin { " (moderators)" } else { "" };
-                let _ = writeln!(out, "  {}{admin}\n      {}", c.usage, c.description);
+                let _ = writeln!(out, "  {}\n      {}", c.usage, c.description);
             }
         }
         Answer::Casualties {
