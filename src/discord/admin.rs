@@ -1,13 +1,27 @@
-//! Admin commands: checked against `bot.toml` on top of Discord's own gate, answered
-//! privately, every outcome logged and audited. `/reindex` hands a job to the single index
-//! writer and reports when the new generation answers; the old one answers meanwhile.
+//! The moderators' commands on Discord: gated by Discord's `default_member_permissions`
+//! and again by the bot's own check, then run through [`Moderation::execute`] as every
+//! front end runs them, answered privately, every outcome logged and audited.
+//!
+//! A refusal known before any work begins (a reindex already running, a file too large) is
+//! answered at once; everything else is deferred privately and the deferral edited with
+//! the result, so Discord's 3 s never runs out on a long reindex or a slow fetch. Writing
+//! always goes through the single index writer.
+//!
+//! [`Moderation::execute`]: crate::moderation::Moderation::execute
 
-use serenity::all::{CommandInteraction, Http};
+use std::future::Future;
+use std::pin::pin;
+use std::task::Poll;
 
+use serenity::all::{CommandDataOptionValue, CommandInteraction, Http};
+
+use super::attachments::{self, Attached};
 use super::handler::{Failure, State, invoker, send};
-use super::{audit, embeds::Reply, paging, permissions};
-use crate::commands::Invocation;
-use crate::jobs::Job;
+use super::{audit, autocomplete, embeds::Reply, paging, permissions};
+use crate::commands::{Invocation, OptionValue};
+use crate::error::UserError;
+use crate::moderation::AdminReply;
+use crate::render::discord::{cut, defuse_mentions, limits};
 
 #[tracing::instrument(skip_all, fields(command = %invocation.command.name, user_id = cmd.user.id.get()))]
 pub async fn run(state: &State, http: &Http, cmd: &CommandInteraction, invocation: &Invocation) {
@@ -21,66 +35,222 @@ pub async fn run(state: &State, http: &Http, cmd: &CommandInteraction, invocatio
         );
         return send(http, cmd, Reply::private(text)).await;
     }
-    match invocation.command.name {
-        "reindex" => reindex(state, http, cmd, &action).await,
-        other => {
-            let text = format!("/{other} is not available on Discord yet.");
-            send(http, cmd, Reply::private(text)).await;
-        }
-    }
-}
-
-async fn reindex(state: &State, http: &Http, cmd: &CommandInteraction, action: &str) {
-    let who = invoker(cmd);
-    let config = &state.engine.config().discord;
-    let receiver = match state.indexer.submit(Job::Reindex { dry_run: false }) {
-        Ok(receiver) => receiver,
-        Err(e) => {
-            let (reply, account) = Failure::from(e).into_reply();
+    let mut work = pin!(execute(state, cmd, invocation));
+    let account = match poll_once(work.as_mut()).await {
+        // Refused before any work began (a reindex already running, a missing option, a
+        // file too large): said at once.
+        Some(Err(Failure::User(message))) => {
+            let (reply, account) = Failure::User(message).into_reply();
             send(http, cmd, reply).await;
-            return audit::record(http, config, &who, action, &account).await;
+            account
+        }
+        settled => {
+            // The work goes on whether or not Discord hears from us.
+            if let Err(e) = cmd.defer_ephemeral(http).await {
+                tracing::warn!(error = %e, "could not defer");
+            }
+            let done = match settled {
+                Some(done) => done,
+                None => work.await,
+            };
+            let (reply, account) = outcome(done, invocation);
+            if let Err(e) = cmd.edit_response(http, reply.edit()).await {
+                tracing::warn!(error = %e, "could not report the result");
+            }
+            account
         }
     };
-    // The build can take longer than Discord's 3 s: acknowledge now, report when done. The
-    // job runs whether or not Discord hears from us.
-    if let Err(e) = cmd.defer_ephemeral(http).await {
-        tracing::warn!(error = %e, "could not defer /reindex");
-    }
-    let (reply, account) = match receiver.await {
-        Ok(Ok(crate::jobs::Outcome::Reindex(report))) => {
-            let text = summary_text(&report);
-            let account = format!("done: {text}");
-            (Reply::private(text), account)
-        }
-        Ok(Err(e)) => Failure::from(e).into_reply(),
-        Ok(Ok(_)) | Err(_) => {
-            Failure::Internal(anyhow::anyhow!("the index worker stopped during /reindex"))
-                .into_reply()
-        }
-    };
-    if let Err(e) = cmd.edit_response(http, reply.edit()).await {
-        tracing::warn!(error = %e, "could not report the /reindex result");
-    }
-    audit::record(http, config, &who, action, &account).await;
+    audit::record(http, config, &who, &action, &account).await;
 }
 
-/// "Reindexed 3 documents, 41 paragraphs in 0.4 s; the new index answers now."
-fn summary_text(s: &crate::jobs::ReindexReport) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
+/// Polls `work` once: its result if it is already settled, `None` if it has to wait.
+async fn poll_once<T>(mut work: std::pin::Pin<&mut impl Future<Output = T>>) -> Option<T> {
+    let polled = std::future::poll_fn(|cx| Poll::Ready(work.as_mut().poll(cx))).await;
+    match polled {
+        Poll::Ready(done) => Some(done),
+        Poll::Pending => None,
+    }
+}
+
+/// The command with its source resolved and its attachment read, run by the moderation
+/// service.
+async fn execute(
+    state: &State,
+    cmd: &CommandInteraction,
+    invocation: &Invocation,
+) -> Result<AdminReply, Failure> {
+    let invocation = with_source_resolved(state, invocation)?;
+    let file = match attachment(cmd, &invocation)? {
+        Some(file) => {
+            let max = state.engine.config().fetch.max_bytes;
+            let bytes = attachments::read(&state.attachments, &file, max).await?;
+            Some((file.filename, bytes))
         }
+        None => None,
     };
-    let skipped = match s.skipped.len() {
-        0 => String::new(),
-        n => format!(" ({} skipped)", plural(n, "file", "files")),
+    Ok(state.moderation.execute(&invocation, file).await?)
+}
+
+/// `/forget` and `/restore` name their source by a choice's value, shortened for a long
+/// source: looked up among the indexed sources, or in the trash.
+fn with_source_resolved(state: &State, invocation: &Invocation) -> Result<Invocation, Failure> {
+    let Some(value) = invocation.text("source") else {
+        return Ok(invocation.clone());
     };
-    format!(
-        "Reindexed {}, {} in {:.1} s{skipped}; the new index answers now.",
-        plural(s.documents, "document", "documents"),
-        plural(s.paragraphs, "paragraph", "paragraphs"),
-        s.seconds
-    )
+    let known: Vec<String> = match invocation.command.name {
+        "forget" => state
+            .engine
+            .snapshot()
+            .catalog
+            .documents
+            .iter()
+            .map(|d| d.source.clone())
+            .collect(),
+        "restore" => crate::library::trash(state.engine.config())?
+            .into_iter()
+            .map(|e| e.source)
+            .collect(),
+        _ => return Ok(invocation.clone()),
+    };
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let source = autocomplete::resolve_source(value, &known).ok_or_else(|| {
+        Failure::User(format!(
+            "`{value}` is no longer there to /{}; pick it again from the list.",
+            invocation.command.name
+        ))
+    })?;
+    let mut resolved = invocation.clone();
+    for (name, option) in &mut resolved.options {
+        if *name == "source" {
+            *option = OptionValue::Text(source.to_string());
+        }
+    }
+    Ok(resolved)
+}
+
+/// The file attached as the `file` option, as Discord resolved it.
+fn attachment(
+    cmd: &CommandInteraction,
+    invocation: &Invocation,
+) -> Result<Option<Attached>, UserError> {
+    if invocation.get("file").is_none() {
+        return Ok(None);
+    }
+    let file = cmd
+        .data
+        .options
+        .iter()
+        .find_map(|o| match &o.value {
+            CommandDataOptionValue::Attachment(id) if o.name == "file" => {
+                cmd.data.resolved.attachments.get(id)
+            }
+            _ => None,
+        })
+        .ok_or_else(|| {
+            UserError::new("The attached file did not come through; attach it again.")
+        })?;
+    Ok(Some(Attached {
+        filename: file.filename.clone(),
+        url: file.url.clone(),
+        size: u64::from(file.size),
+    }))
+}
+
+/// The private reply, and the account of it for the audit line.
+fn outcome(done: Result<AdminReply, Failure>, invocation: &Invocation) -> (Reply, String) {
+    match done {
+        Ok(reply) => {
+            let first = reply.text.lines().next().unwrap_or_default();
+            let account = format!("done: {first}");
+            let content = fit(&defuse_mentions(&reply.text), &cli_hint(invocation));
+            let reply = Reply {
+                content,
+                ephemeral: true,
+                ..Reply::default()
+            };
+            (reply, account)
+        }
+        Err(failure) => failure.into_reply(),
+    }
+}
+
+/// `text` within a message's 2000 characters: whole lines while they fit, then how many
+/// were left out and where to read them all.
+fn fit(text: &str, cli: &str) -> String {
+    if text.chars().count() <= limits::CONTENT {
+        return text.to_string();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let note = |rest: usize| match rest {
+        0 => format!("… (cut short; see `{cli}`)"),
+        1 => format!("… (1 more line; see `{cli}`)"),
+        n => format!("… ({n} more lines; see `{cli}`)"),
+    };
+    let mut kept = String::new();
+    let mut used = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let room = limits::CONTENT - note(lines.len() - i).chars().count() - 1;
+        let len = line.chars().count() + 1;
+        if used + len > room {
+            if i == 0 {
+                kept = cut(line, room);
+                kept.push('\n');
+            }
+            let rest = lines.len() - i - usize::from(i == 0);
+            return format!("{kept}{}", note(rest));
+        }
+        kept.push_str(line);
+        kept.push('\n');
+        used += len;
+    }
+    kept.trim_end().to_string()
+}
+
+/// The console command that prints the whole report.
+fn cli_hint(invocation: &Invocation) -> String {
+    let name = invocation.command.name;
+    match name {
+        "reindex" => match invocation.get("dry_run") {
+            Some(OptionValue::Boolean(true)) => "briefbot index --dry-run --json".into(),
+            _ => "briefbot index --json".into(),
+        },
+        "feeds" => format!(
+            "briefbot feeds {} --json",
+            invocation.text("action").unwrap_or("list")
+        ),
+        other => format!("briefbot {other} --json"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_report_keeps_whole_lines_and_says_how_many_more() {
+        let text: String = (1..=200)
+            .map(|i| format!("feed {i}: https://news.example/{i}.xml — ok\n"))
+            .collect();
+        let fitted = fit(text.trim_end(), "briefbot feeds list --json");
+        assert!(
+            fitted.chars().count() <= limits::CONTENT,
+            "{}",
+            fitted.len()
+        );
+        let kept = fitted.lines().count() - 1;
+        let note = fitted.lines().last().unwrap();
+        assert_eq!(
+            note,
+            format!(
+                "… ({} more lines; see `briefbot feeds list --json`)",
+                200 - kept
+            )
+        );
+        assert!(fitted.lines().take(kept).all(|l| l.ends_with("— ok")));
+        assert_eq!(fit("short", "x"), "short");
+        let one_line = "y".repeat(5000);
+        let fitted = fit(&one_line, "briefbot status --json");
+        assert!(fitted.chars().count() <= limits::CONTENT);
+        assert!(fitted.ends_with("… (cut short; see `briefbot status --json`)"));
+    }
 }

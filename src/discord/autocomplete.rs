@@ -1,6 +1,8 @@
 //! Choices for options that name a party or a source, filtered by what has been typed:
 //! parties from the gazetteer ranked by how often the corpus quotes them, sources from the
-//! answering index's catalog. At most 25 choices of at most 100 characters each.
+//! answering index's catalog (for `/restore`, from the trash). At most 25 choices of at
+//! most 100 characters each; a source too long to be a choice's value is offered as a
+//! prefix and a hash, which [`resolve_source`] turns back into the source.
 
 use std::collections::HashMap;
 
@@ -8,6 +10,11 @@ use crate::commands::OptionKind;
 use crate::engine::Engine;
 use crate::index::Snapshot;
 use crate::render::discord::{cut, limits};
+
+use super::paging::hash;
+
+/// Between the kept prefix of a long source and its hash, in a choice's value.
+const LONG_MARK: &str = "…#";
 
 /// A choice: what the list shows, and the value sent back as the option.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +32,80 @@ pub fn choices(engine: &Engine, kind: OptionKind, typed: &str) -> Vec<Choice> {
             Vec::new()
         }
     }
+}
+
+/// The choices for an option of `command`: `/restore` offers what is in the trash, as
+/// nothing else can be restored; every other option as [`choices`].
+pub fn choices_for(engine: &Engine, command: &str, kind: OptionKind, typed: &str) -> Vec<Choice> {
+    if command == "restore" && kind == OptionKind::Source {
+        return match crate::library::trash(engine.config()) {
+            Ok(entries) => trashed(&entries, typed),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the trash for autocomplete");
+                Vec::new()
+            }
+        };
+    }
+    choices(engine, kind, typed)
+}
+
+/// The value a choice carries for `source`: the source itself when it fits Discord's 100
+/// characters, else its start, `…#` and its hash.
+pub fn source_value(source: &str) -> String {
+    if source.chars().count() <= limits::CHOICE {
+        return source.to_string();
+    }
+    let tail = format!("{LONG_MARK}{:08x}", hash(source));
+    let keep = limits::CHOICE - tail.chars().count();
+    let prefix: String = source.chars().take(keep).collect();
+    format!("{prefix}{tail}")
+}
+
+/// The source a value names among `sources`: a [`source_value`] of a long source is looked
+/// up by its prefix and hash; any other value is taken as typed. `None` when a shortened
+/// value names none of them (the source has gone since the choice was offered).
+pub fn resolve_source<'a>(value: &'a str, sources: &[&'a str]) -> Option<&'a str> {
+    let Some((prefix, hex)) = value.rsplit_once(LONG_MARK) else {
+        return Some(value);
+    };
+    let Ok(wanted) = u32::from_str_radix(hex, 16) else {
+        return Some(value);
+    };
+    if hex.len() != 8 || value.chars().count() != limits::CHOICE {
+        return Some(value);
+    }
+    sources
+        .iter()
+        .copied()
+        .find(|s| s.starts_with(prefix) && hash(s) == wanted)
+}
+
+/// Forgotten sources, newest first, each once.
+fn trashed(entries: &[crate::library::TrashEntry], typed: &str) -> Vec<Choice> {
+    let typed = typed.trim().to_lowercase();
+    let mut found: Vec<(u8, usize, Choice)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (age, entry) in entries.iter().rev().enumerate() {
+        if seen.contains(&entry.source.as_str()) {
+            continue;
+        }
+        seen.push(&entry.source);
+        let Some(score) = rank(&typed, [entry.title.as_str(), entry.source.as_str()]) else {
+            continue;
+        };
+        let name = format!(
+            "{} — forgotten {}",
+            entry.title,
+            entry.at.format("%Y-%m-%d %H:%M")
+        );
+        found.push((score, age, choice(name, &entry.source)));
+    }
+    found.sort_by_key(|(score, age, _)| (*score, *age));
+    found
+        .into_iter()
+        .take(limits::CHOICES)
+        .map(|(_, _, c)| c)
+        .collect()
 }
 
 /// How well `typed` matches a set of names: 0 a name starts with it, 1 a word of a name does,
@@ -108,10 +189,6 @@ fn sources(snapshot: &Snapshot, typed: &str) -> Vec<Choice> {
     let typed = typed.trim().to_lowercase();
     let mut found: Vec<(u8, usize, Choice)> = Vec::new();
     for (i, doc) in snapshot.catalog.documents.iter().enumerate() {
-        // A value Discord cannot carry whole would name no source when sent back.
-        if doc.source.chars().count() > limits::CHOICE {
-            continue;
-        }
         let names = [
             doc.meta.title.as_str(),
             doc.source.as_str(),
@@ -137,10 +214,10 @@ fn sources(snapshot: &Snapshot, typed: &str) -> Vec<Choice> {
         .collect()
 }
 
-fn choice(name: String, value: &str) -> Choice {
+fn choice(name: String, source_or_party: &str) -> Choice {
     Choice {
         name: cut(&name, limits::CHOICE),
-        value: value.to_string(),
+        value: source_value(source_or_party),
     }
 }
 
@@ -156,5 +233,27 @@ mod tests {
         assert_eq!(rank("erba", ["azerbaijan"]), Some(2));
         assert_eq!(rank("zz", ["azerbaijan"]), None);
         assert_eq!(rank("", ["anything"]), Some(0));
+    }
+
+    #[test]
+    fn a_source_too_long_for_a_choice_is_offered_shortened_and_resolved_back() {
+        let long = format!("https://news.example/{}", "very-long-path/".repeat(12));
+        let other = format!("{long}other");
+        let value = source_value(&long);
+        assert_eq!(value.chars().count(), limits::CHOICE);
+        assert!(value.starts_with("https://news.example/very-long-path/"));
+        let sources = [other.as_str(), long.as_str(), "short.md"];
+        assert_eq!(resolve_source(&value, &sources), Some(long.as_str()));
+        assert_eq!(
+            resolve_source(&source_value(&other), &sources),
+            Some(other.as_str())
+        );
+        assert_eq!(resolve_source(&value, &["short.md"]), None, "gone since");
+        assert_eq!(source_value("short.md"), "short.md");
+        assert_eq!(resolve_source("short.md", &sources), Some("short.md"));
+        assert_eq!(
+            resolve_source("typed…#by hand", &sources),
+            Some("typed…#by hand")
+        );
     }
 }

@@ -4,7 +4,7 @@
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateMessage, EditInteractionResponse,
+    CreateMessage, EditInteractionResponse, MessageReference,
 };
 
 use crate::render::discord::{Embed, cut, defuse_mentions, limits};
@@ -32,6 +32,14 @@ impl Reply {
         Self {
             content: text_content(text.as_ref()),
             ephemeral: true,
+            ..Self::default()
+        }
+    }
+
+    /// A text message everyone in the channel sees (a reply to a mention).
+    pub fn public(text: impl AsRef<str>) -> Self {
+        Self {
+            content: text_content(text.as_ref()),
             ..Self::default()
         }
     }
@@ -69,6 +77,17 @@ impl Reply {
         } else {
             followup
         }
+    }
+
+    /// A message in a channel answering `to` as a reply: it quotes the message, pings no
+    /// one (not even its author), and is still sent if the message has gone meanwhile.
+    pub fn reply_to(&self, to: MessageReference) -> CreateMessage {
+        CreateMessage::new()
+            .content(&self.content)
+            .embeds(self.embeds.iter().map(embed).collect())
+            .components(self.rows())
+            .reference_message(to.fail_if_not_exists(false))
+            .allowed_mentions(no_pings())
     }
 
     fn rows(&self) -> Vec<CreateActionRow> {

@@ -8,14 +8,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serenity::all::{
-    AutocompleteChoice, CommandDataOption, CommandDataOptionValue, CommandInteraction,
-    ComponentInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
-    EventHandler, Http, Interaction, Ready,
+    AutocompleteChoice, CommandDataOption, CommandDataOptionValue, CommandDataResolved,
+    CommandInteraction, ComponentInteraction, Context, CreateAutocompleteResponse,
+    CreateInteractionResponse, EventHandler, Http, Interaction, Message, Ready,
 };
 use tokio::sync::Notify;
 use tokio::task::JoinError;
 
+use super::announce::ChannelAnnouncer;
+use super::attachments::Cdn;
 use super::embeds::Reply;
+use super::mentions::{self, Readings};
 use super::paging::{self, Answered, PageButton};
 use super::permissions::Invoker;
 use super::ratelimit::RateLimiter;
@@ -23,12 +26,17 @@ use super::{admin, autocomplete, register};
 use crate::commands::{self, OptionValue};
 use crate::engine::Engine;
 use crate::error::{Error, UserError};
-use crate::jobs::Indexer;
+use crate::moderation::Moderation;
 
 /// Everything the handlers share, built once at start.
 pub struct State {
     pub engine: Arc<Engine>,
-    pub indexer: Indexer,
+    /// The moderators' commands, with the single index writer and the feeds.
+    pub moderation: Moderation<ChannelAnnouncer>,
+    /// Where `/ingest` attachments are downloaded from.
+    pub attachments: Cdn,
+    /// What the bot's recent answers to mentions read, for follow-ups.
+    pub readings: Readings,
     pub limiter: RateLimiter,
     pub in_flight: InFlight,
     /// How long an answer may take before the interaction is deferred.
@@ -100,6 +108,10 @@ impl EventHandler for Handler {
             other => tracing::debug!(kind = ?other.kind(), "interaction ignored"),
         }
     }
+
+    async fn message(&self, ctx: Context, msg: Message) {
+        mentions::on_message(&self.state, &ctx, &msg).await;
+    }
 }
 
 /// Why a request got no answer.
@@ -114,6 +126,12 @@ impl From<Error> for Failure {
             Error::User(user) => Self::User(user.message),
             other => Self::Internal(other.into()),
         }
+    }
+}
+
+impl From<UserError> for Failure {
+    fn from(e: UserError) -> Self {
+        Self::User(e.message)
     }
 }
 
@@ -185,7 +203,7 @@ async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
         tracing::info!(?wait, "rate limited");
         return send(http, cmd, Reply::private(state.limiter.message(wait))).await;
     }
-    let invocation = match options(&cmd.data.name, &cmd.data.options)
+    let invocation = match options(&cmd.data.name, &cmd.data.options, &cmd.data.resolved)
         .and_then(|raw| crate::engine::invocation(&cmd.data.name, raw))
     {
         Ok(invocation) => invocation,
@@ -245,11 +263,13 @@ async fn finish_deferred(http: &Http, cmd: &CommandInteraction, reply: Reply) {
     }
 }
 
-/// Discord's option values as the table's; a kind the table never registers (a user, a
-/// channel, a subcommand...) is a user error naming the option.
+/// Discord's option values as the table's; an attachment by its file name (the file itself
+/// is read by the admin command that takes it). A kind the table never registers (a user,
+/// a channel, a subcommand...) is a user error naming the option.
 fn options(
     command: &str,
     given: &[CommandDataOption],
+    resolved: &CommandDataResolved,
 ) -> Result<Vec<(String, OptionValue)>, UserError> {
     given
         .iter()
@@ -261,6 +281,12 @@ fn options(
                 CommandDataOptionValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
                     OptionValue::Integer(*n as i64)
                 }
+                CommandDataOptionValue::Attachment(id) => OptionValue::Text(
+                    resolved
+                        .attachments
+                        .get(id)
+                        .map_or_else(|| id.to_string(), |a| a.filename.clone()),
+                ),
                 other => {
                     let usage = commands::find(command)
                         .map(|c| c.usage())
@@ -283,7 +309,12 @@ async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
         .autocomplete()
         .and_then(|focused| {
             let kind = commands::find(&ac.data.name)?.option(focused.name)?.kind;
-            Some(autocomplete::choices(&state.engine, kind, focused.value))
+            Some(autocomplete::choices_for(
+                &state.engine,
+                &ac.data.name,
+                kind,
+                focused.value,
+            ))
         })
         .unwrap_or_default();
     let response = CreateAutocompleteResponse::new().set_choices(

@@ -1,35 +1,43 @@
 //! The Discord front end, on serenity: the only module that names it. It connects with the
 //! token from the environment, registers the slash commands from the one table, and turns
 //! each interaction into an engine request and the answer into embeds
-//! (`render::discord`), with paging buttons, autocomplete, admin commands through the single
-//! index writer, a per-user rate limit and a graceful shutdown.
+//! (`render::discord`), with paging buttons, autocomplete, the moderators' commands through
+//! the moderation service (`crate::moderation`: the single index writer, the feeds), answers
+//! to @mentions, a per-user rate limit and a graceful shutdown.
 //!
 //! ```text
 //! gateway ─INTERACTION_CREATE─▶ handler ─Invocation─▶ Engine (blocking thread)
-//!    ▲                             │ Answer ─render::discord─▶ pages ─embeds─▶ REST callback
-//!    └── serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
+//!    │                             │ Answer ─render::discord─▶ pages ─embeds─▶ REST callback
+//!    │                             └ admin ─▶ Moderation::execute ─▶ deferred, edited reply
+//!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read─▶ Engine ─▶ reply to the message
+//!   feed scheduler ─new article─▶ announce ─▶ announce_channel
+//!   serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
 //! ```
 
 mod admin;
+mod announce;
+mod attachments;
 mod audit;
 mod autocomplete;
 mod check;
 mod embeds;
 mod handler;
+mod mentions;
 mod paging;
 mod permissions;
 mod ratelimit;
 mod register;
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use anyhow::Context as _;
 use serenity::all::{ClientBuilder, GatewayIntents, Http, HttpBuilder, ShardManager};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-pub use autocomplete::{Choice, choices};
+pub use autocomplete::{Choice, choices, choices_for};
 pub use check::{
     CheckFailed, CheckLine, CheckReport, INVITE_PERMISSIONS, Level, check, invite_url,
 };
@@ -37,7 +45,11 @@ pub use register::Scope;
 
 use crate::engine::Engine;
 use crate::jobs::{Indexer, Worker};
+use crate::moderation::Moderation;
+use announce::ChannelAnnouncer;
+use attachments::Cdn;
 use handler::{Handler, InFlight, State};
+use mentions::Readings;
 use ratelimit::RateLimiter;
 
 /// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
@@ -85,11 +97,12 @@ impl fmt::Debug for StartOptions {
     }
 }
 
-/// A connected bot: its client task, shared state and the index worker.
+/// A connected bot: its client task, shared state, the feed scheduler and the index worker.
 pub struct RunningBot {
     shard_manager: Arc<ShardManager>,
     client: Option<JoinHandle<Result<(), serenity::Error>>>,
     state: Arc<State>,
+    feeds: Option<(watch::Sender<bool>, JoinHandle<()>)>,
     worker: Option<Worker>,
     http: Arc<Http>,
 }
@@ -113,24 +126,35 @@ pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
 }
 
 /// Connects to Discord (or `[discord] api_base`) and starts answering; registration follows
-/// the gateway's READY.
+/// the gateway's READY. Starts the index worker and the feed scheduler, which announces new
+/// articles in `[discord] announce_channel` when one is set.
 pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result<RunningBot> {
-    let discord = &engine.config().discord;
+    let config = engine.config();
+    let discord = &config.discord;
     let http = build_http(
         &options.token,
         &discord.api_base,
         options.egress_trap.clone(),
     );
-    let (indexer, worker) = Indexer::start(Arc::clone(&engine));
+    let announce_http = Arc::new(OnceLock::new());
+    let announcer = discord
+        .announce_channel
+        .filter(|&c| c != 0)
+        .map(|channel| ChannelAnnouncer::new(channel, Arc::clone(&announce_http)));
+    let (moderation, worker) = Moderation::start(Arc::clone(&engine), announcer)
+        .context("starting the moderators' commands and the feeds")?;
+    let feeds = Arc::clone(&moderation.feeds);
     let state = Arc::new(State {
         limiter: RateLimiter::new(
             discord.rate_limit_commands,
             Duration::from_secs(discord.rate_limit_seconds),
         ),
-        engine,
-        indexer,
+        attachments: Cdn::new(config),
+        readings: Readings::new(mentions::REMEMBERED),
+        moderation,
         in_flight: InFlight::default(),
         defer_after: options.defer_after,
+        engine: Arc::clone(&engine),
     });
     let handler = Handler {
         state: Arc::clone(&state),
@@ -141,11 +165,15 @@ pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result
         .context("building the Discord client")?;
     let shard_manager = Arc::clone(&client.shard_manager);
     let http = Arc::clone(&client.http);
+    let _ = announce_http.set(Arc::clone(&http));
+    let (stop_feeds, feeds_stopped) = watch::channel(false);
+    let scheduler = feeds.spawn(feeds_stopped);
     let task = tokio::spawn(async move { client.start().await });
     Ok(RunningBot {
         shard_manager,
         client: Some(task),
         state,
+        feeds: Some((stop_feeds, scheduler)),
         worker: Some(worker),
         http,
     })
@@ -187,7 +215,7 @@ fn is_discord(base: &str) -> bool {
 impl RunningBot {
     /// The index worker's handle (a test can hold it busy).
     pub fn indexer(&self) -> &Indexer {
-        &self.state.indexer
+        &self.state.moderation.indexer
     }
 
     /// serenity's HTTP client, as configured.
@@ -215,7 +243,8 @@ impl RunningBot {
         }
     }
 
-    /// Stops the shards, lets answers in flight finish, and joins the index worker.
+    /// Stops the shards, lets answers in flight finish, stops the feed scheduler (a poll
+    /// under way is abandoned and redone at the next start), and joins the index worker.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
         self.shard_manager.shutdown_all().await;
         if let Some(task) = self.client.take()
@@ -228,6 +257,12 @@ impl RunningBot {
                 in_flight = self.state.in_flight.count(),
                 "answers still in flight at shutdown"
             );
+        }
+        if let Some((stop, scheduler)) = self.feeds.take() {
+            let _ = stop.send(true);
+            if tokio::time::timeout(STOP_WAIT, scheduler).await.is_err() {
+                tracing::warn!("the feed scheduler did not stop in time");
+            }
         }
         drop(self.state);
         if let Some(worker) = self.worker.take() {

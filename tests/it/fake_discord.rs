@@ -489,6 +489,31 @@ impl FakeDiscord {
         .await
     }
 
+    /// Waits until at least `n` messages were created in `channel_id`; returns them all as
+    /// full Message objects (as the bot's message would arrive in a reply's
+    /// `referenced_message`), in order.
+    pub async fn wait_channel_messages(
+        &self,
+        channel_id: u64,
+        n: usize,
+        timeout: Duration,
+    ) -> Result<Vec<Value>, String> {
+        self.wait_until(
+            timeout,
+            &format!("{n} messages created in channel {channel_id}"),
+            |i| {
+                let all: Vec<Value> = i
+                    .channel_messages
+                    .iter()
+                    .filter(|(c, _)| *c == channel_id)
+                    .filter_map(|(_, id)| i.messages.get(id).cloned())
+                    .collect();
+                (all.len() >= n).then_some(all)
+            },
+        )
+        .await
+    }
+
     /// Closes the gateway connections and stops the listeners.
     pub async fn shutdown(self) {
         self.drop_gateway(1000);
@@ -553,6 +578,8 @@ impl FakeDiscord {
             author_name: "reader".to_owned(),
             roles: Vec::new(),
             mentions_bot: false,
+            author_is_bot: false,
+            replied_to: None,
         }
     }
 
@@ -779,6 +806,21 @@ impl InteractionBuilder {
         self
     }
 
+    /// Attaches a file as option `option` (type 11): its id in `data.options`, the file in
+    /// `data.resolved.attachments`, downloadable at `url` (a test's loopback server).
+    pub fn attachment(mut self, option: &str, filename: &str, size: u64, url: &str) -> Self {
+        let id = fresh_id().to_string();
+        let options = self.data["options"].as_array().cloned().unwrap_or_default();
+        let mut options = options;
+        options.push(json!({"name": option, "type": 11, "value": id}));
+        self.data["options"] = json!(options);
+        self.data["resolved"]["attachments"][id.as_str()] = json!({
+            "id": id, "filename": filename, "size": size, "url": url, "proxy_url": url,
+            "content_type": "application/octet-stream", "ephemeral": true,
+        });
+        self
+    }
+
     /// For a component on a string select: the chosen values.
     pub fn select_values(mut self, values: &[&str]) -> Self {
         self.data["component_type"] = json!(3);
@@ -842,9 +884,26 @@ pub struct MessageBuilder {
     author_name: String,
     roles: Vec<u64>,
     mentions_bot: bool,
+    author_is_bot: bool,
+    replied_to: Option<Value>,
 }
 
 impl MessageBuilder {
+    /// Written by another bot (`author.bot`).
+    pub fn by_bot(mut self, user_id: u64, username: &str) -> Self {
+        self.author_id = user_id;
+        self.author_name = username.to_owned();
+        self.author_is_bot = true;
+        self
+    }
+
+    /// A reply to `message` (a full Message object) with Discord's default "ping on": the
+    /// replied-to author is in `mentions`, the message in `referenced_message`.
+    pub fn reply_to(mut self, message: Value) -> Self {
+        self.replied_to = Some(message);
+        self
+    }
+
     pub fn channel(mut self, channel_id: u64) -> Self {
         self.channel_id = channel_id;
         self
@@ -878,19 +937,30 @@ impl MessageBuilder {
         let id = fresh_id();
         let author = json!({
             "id": self.author_id.to_string(), "username": self.author_name, "discriminator": "0",
-            "global_name": self.author_name, "avatar": null, "public_flags": 0
+            "global_name": self.author_name, "avatar": null, "public_flags": 0,
+            "bot": self.author_is_bot
         });
         let content = if self.mentions_bot {
             format!("<@{}> {}", FakeDiscord::BOT_USER_ID, self.content)
         } else {
             self.content
         };
-        let mentions = if self.mentions_bot {
+        let mut mentions = if self.mentions_bot {
             vec![FakeDiscord::bot_user()]
         } else {
             Vec::new()
         };
         let mut msg = message_object(id, self.channel_id, author, &json!({"content": content}));
+        if let Some(replied) = self.replied_to {
+            if !mentions.iter().any(|m| m["id"] == replied["author"]["id"]) {
+                mentions.push(replied["author"].clone());
+            }
+            msg["type"] = json!(19);
+            msg["message_reference"] = json!({
+                "type": 0, "message_id": replied["id"], "channel_id": replied["channel_id"],
+            });
+            msg["referenced_message"] = replied;
+        }
         msg["mentions"] = json!(mentions);
         if let Some(guild_id) = self.guild_id {
             let roles: Vec<String> = self.roles.iter().map(u64::to_string).collect();
@@ -937,6 +1007,8 @@ struct Inner {
     /// Interaction token -> id of its original message.
     originals: HashMap<String, String>,
     channel_posts: Vec<(u64, Value)>,
+    /// `(channel_id, message id)` of every message created by `POST /channels/{id}/messages`.
+    channel_messages: Vec<(u64, String)>,
     sessions: Vec<Session>,
     identifies: Vec<Value>,
     resumes: usize,
@@ -1290,9 +1362,9 @@ fn channel_route(
             }
             inner.channel_posts.push((channel_id, body.clone()));
             let message = bot_message(channel_id, &Value::Null, body);
-            inner
-                .messages
-                .insert(str_field(&message, "id"), message.clone());
+            let id = str_field(&message, "id");
+            inner.channel_messages.push((channel_id, id.clone()));
+            inner.messages.insert(id, message.clone());
             ok(message)
         }
         ("GET", ["messages"]) => ok(json!([])),
