@@ -304,11 +304,17 @@ fn options(
 }
 
 async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
+    // A moderator command's choices (the indexed sources, the trash) are for moderators:
+    // Discord hides the command from others, but a crafted request must get nothing.
+    let allowed = |command: &commands::CommandSpec| {
+        !command.admin || super::permissions::is_admin(&state.engine.config().discord, &invoker(ac))
+    };
     let choices = ac
         .data
         .autocomplete()
         .and_then(|focused| {
-            let kind = commands::find(&ac.data.name)?.option(focused.name)?.kind;
+            let command = commands::find(&ac.data.name).filter(|c| allowed(c))?;
+            let kind = command.option(focused.name)?.kind;
             Some(autocomplete::choices_for(
                 &state.engine,
                 &ac.data.name,

@@ -1246,6 +1246,13 @@ async fn forget_then_restore_a_long_address_chosen_by_autocomplete() {
     );
     assert!(!search(&h, "quillwort").await.contains("Lachin road"));
 
+    // A member who is not a moderator is offered nothing from the trash.
+    let ix = FakeDiscord::autocomplete("restore", json!([focused("source", "")]))
+        .member(FakeDiscord::USER_ID, &[], perms::MEMBER)
+        .build();
+    let callback = h.fake.interact(ix, WAIT).await.unwrap();
+    assert_eq!(callback["data"]["choices"], json!([]), "{callback:#}");
+
     // Now only /restore offers it: from the trash, not the catalog.
     assert!(choices(&h, "forget", "checkpoint").await.is_empty());
     let trash = choices(&h, "restore", "").await;
