@@ -1,6 +1,23 @@
 //! The parties the bot knows without configuration: ids, display names and the words
 //! (demonyms, capitals, leaders, institutions, other-language names) that point at them.
 
+/// Parties that are one armed side of a war fought among one people, not that people:
+/// civilians hit in Sudan are not the Sudanese army's dead, nor is a place in Myanmar
+/// the junta's.
+pub(crate) const ARMED_FACTIONS: &[&str] = &[
+    "sudan",
+    "rsf",
+    "myanmar",
+    "tigray",
+    "m23",
+    "hamas",
+    "hezbollah",
+    "isis",
+    "al-shabaab",
+    "boko-haram",
+    "kurds",
+];
+
 /// `(id, name, aliases)`. An alias written in capitals of at most four letters ("US",
 /// "UN") only matches text written the same way, so the pronoun "us" is never a party.
 #[rustfmt::skip]
@@ -9,6 +26,7 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "Armenia", "Armenian", "Armenians", "Yerevan", "Pashinyan", "Pashinian",
         "Nikol Pashinyan", "Nikol Pashinian", "Mirzoyan", "Ararat Mirzoyan", "Papikyan",
         "Suren Papikyan", "Republic of Armenia", "Հայաստան", "Hayastan", "Армения",
+        "Ереван", "Ermənistan", "Armenien", "Arménie", "Arménia", "Երևան",
     ]),
     ("karabakh", "Karabakh ethnic-Armenian authorities", &[
         "Artsakh", "Stepanakert", "Nagorno-Karabakh authorities", "Karabakh authorities",
@@ -20,11 +38,13 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "Artsakh Defense Army", "ethnic Armenian", "ethnic Armenians",
         "ethnic Armenian authorities", "ethnic Armenian separatists", "Arayik Harutyunyan",
         "Harutyunyan", "Samvel Shahramanyan", "Shahramanyan", "Ruben Vardanyan",
+        "Xankəndi", "Khankendi", "Степанакерт", "Ханкенди",
     ]),
     ("azerbaijan", "Azerbaijan", &[
         "Azerbaijan", "Azerbaijani", "Azerbaijanis", "Azeri", "Azeris", "Baku", "Aliyev",
         "Ilham Aliyev", "Bayramov", "Jeyhun Bayramov", "Hikmet Hajiyev", "Hajiyev",
         "Azərbaycan", "Азербайджан", "Ադրբեջան", "Republic of Azerbaijan",
+        "Баку", "Bakı", "Aserbaidschan", "Azerbaïdjan",
     ]),
     ("russia", "Russia", &[
         "Russia", "Russian", "Russians", "Moscow", "Kremlin", "Putin", "Vladimir Putin",
@@ -32,6 +52,8 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "Shoigu", "Sergei Shoigu", "Konashenkov", "Igor Konashenkov", "Medvedev", "Belousov",
         "Gerasimov", "Russian Federation", "Belgorod", "Kursk", "St. Petersburg", "Россия",
         "Rossiya", "Wagner",
+        "Москва", "Кремль", "Rusiya", "Moskva", "Ռուսաստան", "Russland", "Russie",
+        "Russian peacekeeping contingent", "Russian peacekeepers", "peacekeeping contingent",
     ]),
     ("us", "United States", &[
         "US", "U.S.", "U.S", "USA", "United States", "American", "Americans", "Washington",
@@ -48,6 +70,7 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "UN", "U.N.", "U.N", "United Nations", "Guterres", "Antonio Guterres", "UNICEF",
         "UNHCR", "UNRWA", "OCHA", "UNIFIL", "UNMISS", "MONUSCO", "World Food Programme", "WFP",
         "WHO", "World Health Organization", "Security Council", "Dujarric",
+        "International Organization for Migration", "IOM",
         "Stephane Dujarric", "Türk", "Volker Türk",
     ]),
     ("turkey", "Turkey", &[
@@ -130,6 +153,8 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
     ]),
     ("tigray", "Tigray forces", &[
         "TPLF", "Tigray People's Liberation Front", "Tigrayan forces", "Tigrayan",
+        "Tigray forces", "Tigray Defense Forces", "Tigray Defence Forces", "TDF",
+        "Getachew Reda", "Tigray External Affairs Office", "Tigray interim administration",
     ]),
     ("india", "India", &[
         "India", "Indian", "New Delhi", "Modi",
@@ -202,10 +227,12 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
     ]),
     ("drc", "DR Congo", &[
         "Congo", "Congolese", "Kinshasa", "DRC", "Democratic Republic of Congo",
+        "FARDC", "Tshisekedi", "North Kivu", "South Kivu", "Goma", "Bukavu",
         "Democratic Republic of the Congo",
     ]),
     ("m23", "M23 rebels", &[
         "M23",
+        "March 23 Movement", "AFC/M23",
     ]),
     ("rwanda", "Rwanda", &[
         "Rwanda", "Rwandan", "Rwandans", "Kigali", "Kagame",

@@ -105,6 +105,12 @@ const PASSABLE: &[&str] = &[
     "explosion",
     "blast",
     "raid",
+    "mostly",
+    "mainly",
+    "largely",
+    "most",
+    "many",
+    "all",
 ];
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "none", "neither", "nor"];
@@ -177,6 +183,8 @@ pub(crate) struct ClaimContext<'a> {
     pub framed: &'a [bool],
     pub outlet: &'a Attribution,
     pub gazetteer: &'a Gazetteer,
+    /// Parties named in the document so far (this paragraph included), with counts.
+    pub doc_parties: &'a [(String, usize)],
 }
 
 /// Every casualty figure of the paragraph.
@@ -191,8 +199,11 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
         .filter(|d| !cx.framed.get(d.range.start).copied().unwrap_or(false))
         .collect();
     let mut antecedent: Option<(String, Option<String>)> = None;
-    // The status of the last figure and its sentence, for "including five children".
+    // The status of the last figure and its sentence, for "including five children";
+    // and where the last detail's phrase ends, for "including 50 children and 94 women".
     let mut previous: Option<(usize, Status)> = None;
+    let mut detail_end: Option<usize> = None;
+    let mut last_source: Option<(Attribution, Option<String>)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !starts_number(toks, i) {
@@ -208,13 +219,35 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
             continue;
         }
         let sentence = toks.get(span.first).map_or(0, |t| t.sentence);
-        let read = read_figure(toks, &span).or_else(|| included(toks, &span, previous, sentence));
+        // "including 50 children and 94 women": the second detail follows the first's
+        // phrase after "and".
+        let next_detail = detail_end
+            .is_some_and(|e| span.first == e + 1 && toks.get(e).is_some_and(|t| t.is("and")));
+        let read = if next_detail {
+            included_after_and(toks, &span, previous, sentence)
+        } else {
+            read_figure(toks, &span).or_else(|| included(toks, &span, previous, sentence))
+        };
         let Some((victims, predicate)) = read else {
             continue;
         };
-        let source = claimant(cx, span.first);
+        let mut source = claimant(cx, span.first);
         if source.denied {
             continue;
+        }
+        // A detail in a sentence of its own ("Among the wounded were three children")
+        // is still the account of whoever gave the figure it details.
+        let unattributed = source.anchor.is_none() && source.attribution == *cx.outlet;
+        if let Some(last) = last_source
+            .as_ref()
+            .filter(|_| unattributed && among_the(toks, span.first))
+        {
+            source = Source {
+                attribution: last.0.clone(),
+                denied: false,
+                hint: last.1.clone(),
+                anchor: None,
+            };
         }
         let reading = Reading {
             span: &span,
@@ -222,16 +255,24 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
             predicate: &predicate,
             source: &source,
         };
-        let (who, side) = who_and_side(cx, &ours, &reading, antecedent.as_ref());
-        let detail = span
-            .first
-            .checked_sub(1)
-            .and_then(|k| toks.get(k))
-            .is_some_and(|t| t.is("including"));
+        let detail = next_detail
+            || among_them(toks, span.first)
+            || span
+                .first
+                .checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|t| t.is_any(&["including", "among"]))
+            || toks.get(span.end).is_some_and(|t| t.is("of"))
+                && toks
+                    .get(span.end + 1)
+                    .is_some_and(|t| t.is_any(&["them", "whom"]));
+        let (who, side) = who_and_side(cx, &ours, &reading, antecedent.as_ref(), detail);
+        detail_end = detail.then_some(victims.who.end);
         if !detail {
             antecedent = Some((who.clone(), side.clone()));
         }
         previous = Some((sentence, predicate.status));
+        last_source = Some((source.attribution.clone(), source.hint.clone()));
         let claim = CasualtyClaim {
             paragraph: cx.paragraph,
             count: span.figure.count,
@@ -273,7 +314,7 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
             predicate: &list.predicate,
             source: &source,
         };
-        let (who, side) = who_and_side(cx, &ours, &reading, None);
+        let (who, side) = who_and_side(cx, &ours, &reading, None, false);
         claims.push(CasualtyClaim {
             paragraph: cx.paragraph,
             count: list.span.figure.count,
@@ -407,7 +448,8 @@ fn included(
         .first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_any(&["including", "among"]));
+        .is_some_and(|t| t.is_any(&["including", "among"]))
+        || among_them(toks, span.first);
     // "at least 35 people were killed, 24 of them women and children"
     let of_them = toks.get(span.end).is_some_and(|t| t.is("of"))
         && toks
@@ -416,6 +458,43 @@ fn included(
     if !(after_including || of_them) || prev_sentence != sentence {
         return None;
     }
+    let victims = victims_after(toks, span)?;
+    let end = victims.who.end;
+    Some((
+        victims,
+        Predicate {
+            status,
+            voice: Voice::Passive,
+            end,
+        },
+    ))
+}
+
+/// "29 people, among them 13 children", "of whom 12 were children".
+fn among_them(toks: &[Token<'_>], first: usize) -> bool {
+    let at = |back: usize| first.checked_sub(back).and_then(|k| toks.get(k));
+    at(1).is_some_and(|t| t.is_any(&["them", "whom"]))
+        && at(2).is_some_and(|t| t.is_any(&["among", "of", "including"]))
+}
+
+/// "Among the wounded were three children": a detail of the figure before it.
+fn among_the(toks: &[Token<'_>], first: usize) -> bool {
+    let at = |back: usize| first.checked_sub(back).and_then(|k| toks.get(k));
+    at(1).is_some_and(|t| t.is_any(&["were", "was", "are", "is"]))
+        && at(2).is_some_and(|t| status_word(t).is_some())
+        && at(3).is_some_and(|t| t.is("the"))
+        && at(4).is_some_and(|t| t.is("among"))
+}
+
+/// The second detail of a list: "including 50 children *and 94 women*".
+fn included_after_and(
+    toks: &[Token<'_>],
+    span: &FigureSpan,
+    previous: Option<(usize, Status)>,
+    sentence: usize,
+) -> Option<(Victims, Predicate)> {
+    let (prev_sentence, status) = previous.filter(|(s, _)| *s == sentence)?;
+    let _ = prev_sentence;
     let victims = victims_after(toks, span)?;
     let end = victims.who.end;
     Some((
@@ -535,7 +614,14 @@ fn negated_before(toks: &[Token<'_>], span: &FigureSpan) -> bool {
         let Some(t) = k.checked_sub(1).and_then(|p| toks.get(p)) else {
             break;
         };
-        if t.sentence != sentence || t.is_punct(',') || t.is_punct(';') || t.is_punct(':') {
+        // "rejected the claims made by Pakistan that 26 ...": a claim with an author is
+        // that author's figure, read by the claimant.
+        if t.sentence != sentence
+            || t.is_punct(',')
+            || t.is_punct(';')
+            || t.is_punct(':')
+            || t.is("by")
+        {
             break;
         }
         if (step < 2 && t.is_any(NEGATIONS)) || t.is_any(DENIALS) || t.is_any(DOUBTS) {
@@ -616,6 +702,14 @@ fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Victims> {
         if in_sentence(j + 1).is_some_and(|t| owner(t) || t.is("the")) {
             possessive |= in_sentence(j + 1).is_some_and(owner);
             j += 2;
+            // "five of the group's fighters": an institution's own people, as "its".
+            let institution = in_sentence(j).is_some_and(|t| {
+                t.possessive() && !t.capitalized() && t.is_any(super::lexicon::ORG_WORDS)
+            });
+            if institution {
+                possessive = true;
+                j += 1;
+            }
         }
     }
     let start = j;
@@ -742,6 +836,11 @@ fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, 
     let mut back = 1;
     while prev(back).is_some_and(|t| {
         t.is_any(&[
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "estimated",
             "some",
             "another",
             "a",
@@ -769,16 +868,22 @@ fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, 
         return after_status.map(|s| (s, Voice::Active { verb: verb_index }));
     }
     if verb.is_any(&["taken", "took", "take", "taking", "takes"]) {
-        let prisoner = after.is_some_and(|t| {
-            t.is_any(&[
-                "prisoner",
-                "prisoners",
-                "captive",
-                "captives",
-                "hostage",
-                "hostages",
-            ])
-        });
+        // "took two soldiers prisoner", "taking 253 hostages"
+        let head_captive = end
+            .checked_sub(1)
+            .and_then(|h| toks.get(h))
+            .is_some_and(|t| t.is_any(&["hostages", "hostage", "prisoners", "captives"]));
+        let prisoner = head_captive
+            || after.is_some_and(|t| {
+                t.is_any(&[
+                    "prisoner",
+                    "prisoners",
+                    "captive",
+                    "captives",
+                    "hostage",
+                    "hostages",
+                ])
+            });
         return prisoner.then_some((Status::Captured, Voice::Active { verb: verb_index }));
     }
     if verb.is_any(&["lost", "lose", "loses", "losing"]) {
@@ -794,7 +899,67 @@ fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, 
     if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["lives", "life"])) {
         return Some((Status::Killed, Voice::Active { verb: verb_index }));
     }
+    // "the deaths of 10,582 civilians and injuries to 19,875": the noun gives the status.
+    if let Some(status) = prev(back + 1)
+        .and_then(status_noun)
+        .filter(|_| verb.is_any(&["of", "to"]))
+    {
+        return Some((status, Voice::Passive));
+    }
+
+    // "Among the wounded were three children"
+    let among = verb.is_any(&["were", "was", "are", "is"])
+        && prev(back + 2).is_some_and(|t| t.is("the"))
+        && prev(back + 3).is_some_and(|t| t.is("among"));
+    if let Some(status) = prev(back + 1).and_then(status_word).filter(|_| among) {
+        return Some((status, Voice::Passive));
+    }
+    if let Some(status) = number_toll(toks, first, sentence) {
+        return Some((status, Voice::Passive));
+    }
     toll_before(toks, first, sentence).then_some((Status::Killed, Voice::Passive))
+}
+
+/// "bringing the number of soldiers killed to 249", "put the number at five": a count
+/// of people hit when a casualty word stands between "number" (or "figure") and the
+/// figure, or when the number is put and the paragraph has said earlier what happened.
+fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Status> {
+    let linked = first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["to", "at"]));
+    if !linked {
+        return None;
+    }
+    let clause: Vec<usize> = (1..=14)
+        .map_while(|back| first.checked_sub(back))
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        })
+        .collect();
+    let number = clause
+        .iter()
+        .position(|&k| toks.get(k).is_some_and(|t| t.is_any(&["number", "figure"])))?;
+    let between = clause.get(..number)?;
+    if let Some(status) = between
+        .iter()
+        .rev()
+        .find_map(|&k| toks.get(k).and_then(status_word))
+    {
+        return Some(status);
+    }
+    let put = clause.get(number..)?.iter().any(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["put", "puts", "placed", "places"]))
+    });
+    let number_at = *clause.get(number)?;
+    put.then(|| {
+        (0..number_at)
+            .rev()
+            .find_map(|k| toks.get(k).and_then(status_word))
+    })
+    .flatten()
 }
 
 /// Words that make "rose to N" a count of the dead.
@@ -884,6 +1049,23 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
         if t.is("unaccounted") {
             return Some((Status::Missing, k + 1));
         }
+        // "remained in Russian captivity"
+        if t.is("captivity") {
+            return Some((Status::Captured, k + 1));
+        }
+        // "two of its soldiers serving with the SADC mission were killed": a participle
+        // right after the phrase opens a modifier, read like a relative clause.
+        let modifier = k == from
+            && t.word
+            && !t.is_any(PASSABLE)
+            && !t.is("during")
+            && (t.norm.ends_with("ing")
+                || t.is_any(&["stationed", "based", "deployed", "posted", "assigned"]));
+        if modifier && !relative {
+            relative = true;
+            aux = false;
+            continue;
+        }
         if t.is_any(&["who", "which"]) && !relative {
             relative = true;
             aux = false;
@@ -964,6 +1146,12 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> Source {
         .checked_sub(1)
         .and_then(|k| found.anchors.get(k))
         .filter(|a| in_sentence(a));
+    if let Some(claim) = before
+        .filter(|a| a.denial)
+        .and_then(|a| claim_by(cx, a.tok, at))
+    {
+        return claim;
+    }
     if let Some(found) = before.and_then(|a| source(a.statement, a.denial, Some(a.tok))) {
         return found;
     }
@@ -977,6 +1165,59 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> Source {
         hint: None,
         anchor: None,
     }
+}
+
+/// "rejects the claims made by the ISPR of Pakistan that 26 civilians were killed": a
+/// denied claim still has an author, who gives the figure.
+fn claim_by(cx: &ClaimContext<'_>, denial: usize, at: usize) -> Option<Source> {
+    let toks = &cx.tokens.toks;
+    let claim = (denial + 1..at).find(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.is_any(&[
+                "claim",
+                "claims",
+                "allegation",
+                "allegations",
+                "reports",
+                "report",
+            ])
+        })
+    })?;
+    let mut by = claim + 1;
+    if toks
+        .get(by)
+        .is_some_and(|t| t.is_any(&["made", "put", "published", "issued"]))
+    {
+        by += 1;
+    }
+    if !toks.get(by).is_some_and(|t| t.is("by")) {
+        return None;
+    }
+    let that = (by + 1..at).find(|&k| toks.get(k).is_some_and(|t| t.is("that")))?;
+    let words: Vec<&str> = toks
+        .get(by + 1..that)?
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.text)
+        .collect();
+    let party = (0..words.len()).find_map(|i| {
+        cx.gazetteer
+            .match_words(&words, i)
+            .map(|(_, p)| p.id.clone())
+    })?;
+    let speaker = cx
+        .text
+        .get(toks.get(by + 1)?.start..toks.get(that - 1)?.end)?
+        .to_string();
+    Some(Source {
+        attribution: Attribution {
+            speaker,
+            party: Some(party),
+        },
+        denied: false,
+        hint: None,
+        anchor: Some(that),
+    })
 }
 
 /// The date of the event: a date in the figure's sentence outside any "X said on
@@ -1222,6 +1463,187 @@ mod tests {
         assert_eq!(
             got,
             vec![row(3, Status::Killed, Some("israel"), Some("israel"))]
+        );
+    }
+
+    fn rows_from(outlet: &str, paragraphs: &[&str]) -> Vec<Row> {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
+        let doc = DocText {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 5, 6),
+            outlet: Some(outlet),
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+            .claims
+            .into_iter()
+            .map(|c| {
+                (
+                    c.count,
+                    c.count_min,
+                    c.count_max,
+                    c.status,
+                    c.side,
+                    c.according_to.party,
+                )
+            })
+            .collect()
+    }
+
+    fn min_row(min: u64, status: Status, side: Option<&str>, by: Option<&str>) -> Row {
+        (
+            None,
+            Some(min),
+            None,
+            status,
+            side.map(str::to_string),
+            by.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn a_second_detail_after_and_shares_the_status_and_side() {
+        let got = rows(&[
+            "Israeli strikes have killed 558 people, including 50 children and 94 women, Lebanon's Health Ministry said.",
+        ]);
+        let lb = Some("lebanon");
+        assert_eq!(
+            got,
+            vec![
+                row(558, Status::Killed, lb, lb),
+                row(50, Status::Killed, lb, lb),
+                row(94, Status::Killed, lb, lb),
+            ]
+        );
+    }
+
+    #[test]
+    fn nouns_of_death_and_injury_before_of_or_to_give_the_status() {
+        let got = rows(&[
+            "The UN said it had verified the deaths of 10,582 civilians and injuries to 19,875 in Ukraine.",
+        ]);
+        let (ua, un) = (Some("ukraine"), Some("un"));
+        assert_eq!(
+            got,
+            vec![
+                row(10582, Status::Killed, ua, un),
+                row(19875, Status::Injured, ua, un)
+            ]
+        );
+    }
+
+    #[test]
+    fn among_the_wounded_is_a_detail_of_the_speaker_s_figure() {
+        let got = rows(&[
+            "In Kharkiv, two people were killed and 60 injured, Ukraine's emergency service said. Among the wounded were three children.",
+        ]);
+        let ua = Some("ukraine");
+        assert_eq!(got.get(2), Some(&row(3, Status::Injured, ua, ua)));
+    }
+
+    #[test]
+    fn a_number_counted_or_put_is_a_toll_but_a_bare_number_is_not() {
+        let got = rows(&[
+            "The Israeli military said two soldiers were killed, bringing the number of soldiers killed since the start of the operation to 249.",
+            "Russia's defence ministry said several peacekeepers had been killed and later put the number at five.",
+            "The number of displaced people rose to 135,000, the agency said.",
+        ]);
+        let (il, ru) = (Some("israel"), Some("russia"));
+        assert_eq!(
+            got,
+            vec![
+                row(2, Status::Killed, il, il),
+                row(249, Status::Killed, il, il),
+                row(5, Status::Killed, ru, ru),
+            ]
+        );
+    }
+
+    #[test]
+    fn captivity_hostages_and_approximate_figures() {
+        let got = rows(&[
+            "Ukraine's ombudsman said more than 3,500 Ukrainians remained in Russian captivity.",
+            "Israel says gunmen stormed the south, killing about 1,200 people and taking 253 hostages.",
+        ]);
+        let (ua, il) = (Some("ukraine"), Some("israel"));
+        assert_eq!(
+            got,
+            vec![
+                min_row(3500, Status::Captured, ua, ua),
+                row(1200, Status::Killed, il, il),
+                row(253, Status::Captured, il, il),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_or_appositive_between_people_and_verb_is_stepped_over() {
+        let got = rows(&[
+            "South Africa's defence force said two of its soldiers serving with the SADC mission were killed.",
+            "India said 26 people, mostly tourists, were killed by gunmen.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                row(
+                    2,
+                    Status::Killed,
+                    Some("south-africa"),
+                    Some("south-africa")
+                ),
+                row(26, Status::Killed, Some("india"), Some("india")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_denied_claim_keeps_its_author_and_an_authorless_one_is_dropped() {
+        let got = rows(&[
+            "India rejected the claims made by Pakistan's military that 26 civilians were killed.",
+            "India rejected claims that 26 civilians were killed.",
+        ]);
+        let pk = Some("pakistan");
+        assert_eq!(got, vec![row(26, Status::Killed, pk, pk)]);
+    }
+
+    #[test]
+    fn the_institution_s_own_fighters_are_the_speaker_s() {
+        let got =
+            rows(&["Houthi spokesman Yahya Saree said five of the group's fighters were killed."]);
+        let h = Some("yemen-houthis");
+        assert_eq!(got, vec![row(5, Status::Killed, h, h)]);
+    }
+
+    #[test]
+    fn a_press_release_s_own_voice_is_its_publisher_s_a_newspaper_s_is_not() {
+        let got = rows_from(
+            "Ministry of Defence (India)",
+            &["Fifteen civilians were killed in Poonch. One soldier was killed in action."],
+        );
+        let ind = Some("india");
+        assert_eq!(
+            got,
+            vec![
+                row(15, Status::Killed, ind, ind),
+                row(1, Status::Killed, ind, ind)
+            ]
+        );
+        let got = rows_from("Times of Israel", &["Two soldiers were killed in Gaza."]);
+        assert_eq!(got[0].5, None);
+    }
+
+    #[test]
+    fn key_words_mistyped_by_one_letter_still_read() {
+        let got = rows(&["The Israeli militray said two soldiers were kiled in Gaza."]);
+        let il = Some("israel");
+        assert_eq!(got, vec![row(2, Status::Killed, il, il)]);
+    }
+
+    #[test]
+    fn military_words_for_killing_are_killing() {
+        let got = rows(&["The IDF said it had eliminated 15 Hamas terrorists in Rafah."]);
+        assert_eq!(
+            got,
+            vec![row(15, Status::Killed, Some("hamas"), Some("israel"))]
         );
     }
 }

@@ -413,6 +413,44 @@ pub(crate) mod tests {
         );
     }
 
+    #[test]
+    fn heldout_gold_meets_thresholds() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/extract-heldout"
+        );
+        let report = run_gold(&format!("{dir}/gold.toml"), dir);
+        show("held-out", &report);
+        // Written and scored by hand before the extractor first ran on it (then: casualty
+        // F1 0.528, statement F1 0.864). Measured after the general fixes: 0.960 (P 0.965,
+        // R 0.954) and 0.984 (P 1.000, R 0.969). The rules were tuned while looking at
+        // this set, so the margin guards against regressions; it is no longer unseen.
+        assert!(
+            report.casualties.f1() >= 0.92,
+            "casualty F1 {}",
+            report.casualties.f1()
+        );
+        assert!(
+            report.statements.f1() >= 0.95,
+            "statement F1 {}",
+            report.statements.f1()
+        );
+        // Round 2, four more documents written after the tuning above: first run 0.564 and
+        // 0.875 (P 0.579/0.913); 0.900 and 1.000 after fixing the classes it showed.
+        let report = run_gold(&format!("{dir}/gold-round2.toml"), dir);
+        show("held-out round 2", &report);
+        assert!(
+            report.casualties.f1() >= 0.85,
+            "casualty F1 {}",
+            report.casualties.f1()
+        );
+        assert!(
+            report.statements.f1() >= 0.95,
+            "statement F1 {}",
+            report.statements.f1()
+        );
+    }
+
     fn claim(
         paragraph: usize,
         count: u64,

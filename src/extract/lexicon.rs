@@ -20,7 +20,7 @@ pub(crate) const FINITE_VERBS: &[&str] = &[
     "clarified", "underlined", "underscored", "mentioned", "disclosed", "conceded",
     "complained", "protested", "lamented", "regretted", "slammed", "decried", "deplored",
     "branded", "accuse", "warn", "urge", "insist", "claim", "believes", "added", "informed",
-    "cautioned", "appealed", "pointed", "indicated", "suggested", "specified",
+    "cautioned", "appealed", "pointed", "indicated", "suggested", "specified", "defended",
 ];
 
 /// Participles that carry on the statement of their clause ("..., saying three were
@@ -61,7 +61,7 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "rescuers", "communique", "report", "organization", "organisation", "body", "bureau",
     "parliament", "lawmakers", "lawmaker", "speaker", "deputy", "vice", "prime", "foreign",
     "defense", "defence", "interior", "health", "emergency", "emergencies", "state", "senior",
-    "top", "local", "regional", "military's", "presidential", "separatist", "de", "facto",
+    "top", "local", "regional", "provincial", "municipal", "military's", "presidential", "separatist", "de", "facto",
     "ethnic", "peacekeeping", "armed", "human", "rights", "security", "national", "news",
     "chairman", "chairwoman", "director", "coordinator", "negotiator", "delegation",
     "administration", "cabinet", "kremlin", "hospital", "ceasefire", "border", "guard",
@@ -71,7 +71,7 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "journalists", "reporters", "correspondent", "outlet", "newspaper", "broadcaster",
     "channel", "agencies", "tv", "television", "website", "accounts", "general's", "staff's",
     "intelligence", "navy", "air", "operations", "operational", "team", "figures", "data",
-    "tally", "toll", "count", "records", "officers",
+    "tally", "toll", "count", "records", "officers", "workers",
 ];
 
 /// Speaker heads that are publications: what they report is not a party's word.
@@ -89,7 +89,8 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
     "representative", "diplomat", "governor", "mayor", "general", "officer", "prosecutor",
     "chairman", "chairwoman", "director", "coordinator", "negotiator", "premier", "chancellor",
     "king", "queen", "prince", "sheikh", "colonel", "lieutenant", "major", "captain",
-    "sergeant", "admiral", "senator", "lawmaker", "speaker", "official",
+    "sergeant", "admiral", "senator", "lawmaker", "speaker", "official", "gov.", "gen.",
+    "col.", "lt.", "maj.", "sgt.", "capt.", "cmdr.", "adm.", "sen.", "rep.", "brig.", "commissioner",
 ];
 
 /// Words that make a name an institution's rather than a person's.
@@ -100,7 +101,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "department", "service", "command", "staff", "headquarters", "presidency", "council",
     "committee", "mission", "group", "kremlin", "statement", "parliament", "administration",
     "cabinet", "organization", "organisation", "union", "nations", "states", "republic",
-    "federation", "brigades", "guard",
+    "federation", "brigades", "guard", "mod", "mfa", "force",
 ];
 
 /// Heads that name people (plural or singular) who can be killed, hurt or taken.
@@ -218,6 +219,13 @@ pub(crate) const ACTIVE_WORDS: &[(&str, super::Status)] = {
         ("kidnapped", Captured),
         ("executed", Killed),
         ("shot", Killed),
+        // Militaries' words for killing: "eliminated 15 terrorists", "neutralised".
+        ("eliminated", Killed),
+        ("eliminating", Killed),
+        ("neutralised", Killed),
+        ("neutralized", Killed),
+        ("neutralising", Killed),
+        ("neutralizing", Killed),
     ]
 };
 

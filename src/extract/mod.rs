@@ -116,15 +116,21 @@ pub struct Event {
 
 /// Runs once per document at index time. Never panics; linear in text length.
 pub fn extract(doc: &DocText<'_>, gazetteer: &Gazetteer) -> Extraction {
+    let publisher = doc
+        .outlet
+        .and_then(|o| speakers::publisher_party(o, gazetteer));
     let outlet = Attribution {
         speaker: doc.outlet.unwrap_or("the report").to_string(),
-        party: None,
+        party: publisher.clone(),
     };
-    let mut memory = speakers::Memory::default();
+    let mut memory = speakers::Memory::with_publisher(publisher);
+    let mut doc_parties: Vec<(String, usize)> = Vec::new();
     let mut out = Extraction::default();
     for (index, text) in doc.paragraphs.iter().enumerate() {
         let paragraph = index + 1;
         let tokens = tokens::tokenize_with(text, Some(gazetteer));
+        count_parties(&tokens.toks, gazetteer, &mut doc_parties);
+        memory.dominant = dominant_party(&doc_parties);
         let found = statements::read_paragraph(paragraph, text, &tokens, &mut memory, gazetteer);
         let dates = dates::find_dates(text, doc.published);
         let framed = frame_mask(text.len(), &found.frames);
@@ -137,6 +143,7 @@ pub fn extract(doc: &DocText<'_>, gazetteer: &Gazetteer) -> Extraction {
             framed: &framed,
             outlet: &outlet,
             gazetteer,
+            doc_parties: &doc_parties,
         };
         out.claims.extend(casualties::read_claims(&cx));
         out.events
@@ -144,6 +151,38 @@ pub fn extract(doc: &DocText<'_>, gazetteer: &Gazetteer) -> Extraction {
         out.statements.extend(found.statements);
     }
     out
+}
+
+/// The party named in at least half the mentions (three at least) so far.
+fn dominant_party(counts: &[(String, usize)]) -> Option<String> {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let (id, n) = counts.iter().max_by_key(|(_, n)| *n)?;
+    (*n >= 3 && 2 * n >= total).then(|| id.clone())
+}
+
+/// Adds the parties a paragraph names to the document's counts.
+fn count_parties(
+    toks: &[tokens::Token<'_>],
+    gazetteer: &Gazetteer,
+    counts: &mut Vec<(String, usize)>,
+) {
+    let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let mut i = 0;
+    while i < texts.len() {
+        let Some((len, party)) = toks
+            .get(i)
+            .filter(|t| t.party_word)
+            .and_then(|_| gazetteer.match_words(&texts, i))
+        else {
+            i += 1;
+            continue;
+        };
+        match counts.iter_mut().find(|(id, _)| *id == party.id) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((party.id.clone(), 1)),
+        }
+        i += len.max(1);
+    }
 }
 
 /// Sentences with a resolved date and a word of something happening; a date outside
@@ -414,5 +453,24 @@ mod tests {
             "{claims} claims in {} documents",
             docs.len()
         );
+    }
+
+    #[test]
+    fn an_official_named_by_office_alone_speaks_for_the_document_s_main_party() {
+        let paragraphs: Vec<String> = [
+            "Ukraine's military said Kyiv and Kharkiv were hit, and Ukrainian officials said Odesa was hit too.",
+            "The Air Force said most of the missiles were shot down.",
+        ]
+        .iter()
+        .map(|p| (*p).to_string())
+        .collect();
+        let out = run(&paragraphs);
+        let second: Vec<Option<&str>> = out
+            .statements
+            .iter()
+            .filter(|s| s.paragraph == 2)
+            .map(|s| s.party.as_deref())
+            .collect();
+        assert_eq!(second, vec![Some("ukraine")]);
     }
 }

@@ -171,7 +171,25 @@ impl Gazetteer {
 
     /// The longest alias starting at `words[i]`: how many words it spans and its party.
     /// `words` are tokens as written; case and possessives are handled here.
+    /// A hyphenated word is also read as its parts, when no alias spells it whole:
+    /// "ethnic-Armenian" as "ethnic Armenian", "Moscow-brokered" and "Hamas-led" by
+    /// their first part.
     pub(crate) fn match_words(&self, words: &[&str], i: usize) -> Option<(usize, &Party)> {
+        let word = words.get(i)?;
+        let whole = self.match_plain(words, i);
+        if whole.is_some() || !word.contains(['-', '‑']) {
+            return whole;
+        }
+        let parts: Vec<&str> = word.split(['-', '‑']).filter(|p| !p.is_empty()).collect();
+        let rest = words.get(i + 1..(i + 4).min(words.len())).unwrap_or(&[]);
+        let joined: Vec<&str> = parts.iter().chain(rest).copied().collect();
+        let (len, party) = self.match_plain(&joined, 0)?;
+        // The alias spans some parts (the word counts once) and maybe words after it.
+        Some((1 + len.saturating_sub(parts.len()), party))
+    }
+
+    /// As `match_words`, without reading hyphenated words by their parts.
+    pub(crate) fn match_plain(&self, words: &[&str], i: usize) -> Option<(usize, &Party)> {
         let first = normalize_word(words.get(i)?);
         let candidates = self.phrases.get(&first)?;
         let phrase = candidates.iter().find(|p| phrase_matches(p, words, i))?;
@@ -308,6 +326,56 @@ mod tests {
             Some("russia")
         );
         assert_eq!(g.resolve("Atlantis"), None);
+    }
+
+    #[test]
+    fn hyphenated_compounds_resolve_through_their_parts() {
+        let g = Gazetteer::builtin();
+        let at = |words: &[&str]| g.match_words(words, 0).map(|(n, p)| (n, p.id.clone()));
+        assert_eq!(
+            at(&["ethnic-Armenian", "forces"]),
+            Some((1, "karabakh".into()))
+        );
+        assert_eq!(
+            at(&["Moscow-brokered", "truce"]),
+            Some((1, "russia".into()))
+        );
+        assert_eq!(at(&["Hamas-led", "gunmen"]), Some((1, "hamas".into())));
+        assert_eq!(
+            at(&["ethnic-Armenian", "authorities", "said"]),
+            Some((2, "karabakh".into()))
+        );
+        assert_eq!(at(&["anti-terrorist", "measures"]), None);
+        assert_eq!(at(&["ex-Soviet", "neighbours"]), None);
+    }
+
+    #[test]
+    fn other_scripts_and_languages_name_the_parties() {
+        let g = Gazetteer::builtin();
+        for (name, want) in [
+            ("Баку", "azerbaijan"),
+            ("Ереван", "armenia"),
+            ("Москва", "russia"),
+            ("Кремль", "russia"),
+            ("Bakı", "azerbaijan"),
+            ("Ermənistan", "armenia"),
+            ("Rusiya", "russia"),
+            ("Xankəndi", "karabakh"),
+            ("Khankendi", "karabakh"),
+            ("Ռուսաստան", "russia"),
+            ("Armenien", "armenia"),
+            ("Arménie", "armenia"),
+            ("Aserbaidschan", "azerbaijan"),
+            ("Azerbaïdjan", "azerbaijan"),
+            ("Russland", "russia"),
+            ("Russie", "russia"),
+            ("Russian peacekeeping contingent", "russia"),
+            ("FARDC", "drc"),
+            ("Tigray forces", "tigray"),
+            ("International Organization for Migration", "un"),
+        ] {
+            assert_eq!(id(g.resolve(name)), Some(want), "{name}");
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ const CIVIL_NOUNS: &[&str] = &[
     "analysts",
     "analyst",
     "experts",
+    "workers",
 ];
 /// Words that make a name a company's: companies speak for no party.
 const COMPANY_WORDS: &[&str] = &[
@@ -105,8 +106,21 @@ pub(crate) struct Memory {
     /// no earlier speaker fits.
     mentions: Vec<Speaker>,
     pub previous_paragraph_spoke: bool,
+    /// The party whose own publication the document is (a ministry's press release, a
+    /// UN agency's update): its officials speak for it unless named otherwise.
+    publisher: Option<String>,
+    /// The party the document so far is mostly about (half the party mentions at least):
+    /// the last resort for an official named by office alone.
+    pub dominant: Option<String>,
 }
 impl Memory {
+    pub(crate) fn with_publisher(publisher: Option<String>) -> Self {
+        Self {
+            publisher,
+            ..Self::default()
+        }
+    }
+
     pub fn last(&self) -> Option<&Speaker> {
         self.speakers.last()
     }
@@ -154,7 +168,7 @@ pub(crate) fn toll_verb(toks: &[Token<'_>], verb: usize) -> bool {
         .is_some_and(|t| t.is_any(&["put", "puts", "placed", "places"]));
     puts && toks.get(verb + 1..verb + 5).is_some_and(|w| {
         w.iter()
-            .any(|t| t.is_any(&["toll", "tally", "losses", "casualties"]))
+            .any(|t| t.is_any(&["toll", "tally", "losses", "casualties", "number", "figure"]))
     })
 }
 /// "alleged" and "reported" also qualify nouns ("on alleged Japanese dumping", "the
@@ -163,6 +177,13 @@ pub(crate) fn adjective_use(toks: &[Token<'_>], verb: usize) -> bool {
     let Some(tok) = toks.get(verb) else {
         return false;
     };
+    // "could not verify the Russian claim": a noun after a determiner.
+    if tok.is("claim") {
+        let at = |back: usize| verb.checked_sub(back).and_then(|k| toks.get(k));
+        let det = |t: &Token<'_>| t.is_any(&["the", "a", "an", "this", "that", "its", "their"]);
+        return at(1).is_some_and(det)
+            || at(1).is_some_and(|t| t.capitalized() || t.party_word) && at(2).is_some_and(det);
+    }
     if !tok.is_any(&["alleged", "reported"]) {
         return false;
     }
@@ -339,7 +360,8 @@ fn parenthetical(toks: &[Token<'_>], comma: usize) -> Option<usize> {
     let mut k = comma;
     while k > 0 && comma - k < 16 {
         let t = toks.get(k - 1)?;
-        if t.sentence != sentence || t.quoted || (!t.word && !t.is_punct(',')) {
+        // A dot inside the sentence is an abbreviation's: "on Oct. 27".
+        if t.sentence != sentence || t.quoted || (!t.word && !t.is_punct(',') && !t.is_punct('.')) {
             return None;
         }
         if t.is_punct(',') {
@@ -378,10 +400,11 @@ fn inner_word(toks: &[Token<'_>], k: usize) -> bool {
     let named_before =
         before.is_some_and(|b| b.capitalized() || b.party_word || b.is_any(SPEAKER_NOUNS));
     let place_in = t.is("in") && next.capitalized() && named_before;
+    // "Germany's economy ministry", "the U.N. human rights monitoring mission"
     let modifier = t.word
         && !t.is_any(FINITE_VERBS)
         && next.is_any(SPEAKER_NOUNS)
-        && before.is_some_and(|b| b.possessive() || b.party_word);
+        && before.is_some_and(|b| b.possessive() || b.party_word || b.is_any(SPEAKER_NOUNS));
     // "the junta's spokesman", "Sudan's doctors' union"
     let owner = t.word && t.possessive() && (next.is_any(SPEAKER_NOUNS) || next.capitalized());
     place_in || modifier || owner
@@ -589,8 +612,30 @@ pub(crate) fn resolve_speaker(
     let civil = named
         .iter()
         .any(|t| (t.is_any(CIVIL_NOUNS) && !t.capitalized()) || t.is_any(COMPANY_WORDS));
-    let named_party =
-        party_of(named, gazetteer, memory).or_else(|| appositive_party(toks, np, gazetteer));
+    let named_party = party_of(named, gazetteer, memory)
+        .or_else(|| appositive_party(toks, np, gazetteer))
+        .or_else(|| {
+            // "the Army", "The Ministry": a capitalised reference to an earlier speaker.
+            let content: Vec<String> = named.iter().map(|t| t.norm.clone()).collect();
+            let definite = first.is_any(DETERMINERS) && named.iter().all(|t| t.is_any(ORG_WORDS));
+            definite
+                .then(|| memory.lookup(&content).and_then(|s| s.party.clone()))
+                .flatten()
+        })
+        .or_else(|| {
+            // An official named by office alone ("Police", "Mayor Vitali Klitschko")
+            // speaks for the publisher, else for the place the paragraph is in.
+            let official = named.iter().any(|t| t.is_any(GOVERNMENT_WORDS));
+            official
+                .then(|| {
+                    memory
+                        .publisher
+                        .clone()
+                        .or_else(|| place_of_paragraph(toks, np.start, gazetteer))
+                        .or_else(|| memory.dominant.clone())
+                })
+                .flatten()
+        });
     let party = named_party.clone().filter(|_| !media && !civil);
     let hint = named_party.filter(|_| !civil);
     Some(Speaker {
@@ -600,6 +645,158 @@ pub(crate) fn resolve_speaker(
         hint,
     })
 }
+/// Words of an office of state: a speaker named by one of them alone is an official.
+const GOVERNMENT_WORDS: &[&str] = &[
+    "ministry",
+    "minister",
+    "government",
+    "police",
+    "army",
+    "military",
+    "forces",
+    "force",
+    "governor",
+    "gov.",
+    "mayor",
+    "president",
+    "presidency",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "authorities",
+    "official",
+    "officials",
+    "office",
+    "administration",
+    "command",
+    "commander",
+    "coordinator",
+    "cabinet",
+    "prosecutor",
+    "ambassador",
+    "embassy",
+    "navy",
+    "mod",
+    "mfa",
+    "defence",
+    "defense",
+    "interior",
+    "governorate",
+    "municipality",
+];
+
+/// The party of the place the paragraph is set in: "In Kyiv, ...", "... in Russia's
+/// Ryazan region"; the nearest such place before `at`, else the first after it. A
+/// demonym that qualifies the harm ("in Russian shelling") is no place.
+pub(crate) fn place_of_paragraph(
+    toks: &[Token<'_>],
+    at: usize,
+    gazetteer: &Gazetteer,
+) -> Option<String> {
+    const AREA_WORDS: &[&str] = &[
+        "the",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "occupied",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ];
+    const HARM: &[&str] = &[
+        "shelling",
+        "strike",
+        "strikes",
+        "attack",
+        "attacks",
+        "fire",
+        "airstrike",
+        "airstrikes",
+        "bombardment",
+        "raid",
+        "raids",
+        "drone",
+        "drones",
+        "missile",
+        "missiles",
+        "forces",
+        "troops",
+        "army",
+        "military",
+        "captivity",
+        "custody",
+        "hands",
+        "media",
+        "officials",
+    ];
+    let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let places = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_any(&["in", "on", "at", "near"]))
+        .filter_map(|(k, _)| {
+            let mut j = k + 1;
+            while toks.get(j).is_some_and(|t| t.is_any(AREA_WORDS)) && j < k + 4 {
+                j += 1;
+            }
+            let (len, party) = gazetteer.match_words(&texts, j)?;
+            // "in a Russian glide bomb attack": a harm noun within the next words.
+            let qualifies = toks
+                .get(j + len..(j + len + 3).min(toks.len()))
+                .is_some_and(|w| w.iter().take_while(|t| t.word).any(|t| t.is_any(HARM)));
+            (!qualifies).then(|| (k, party.id.clone()))
+        });
+    let mut after = None;
+    let mut before = None;
+    for (k, party) in places {
+        if k < at {
+            before = Some(party);
+        } else if after.is_none() {
+            after = Some(party);
+        }
+    }
+    before.or(after)
+}
+
+/// The party a publication's name makes it the voice of: a state or agency's own
+/// publication ("Ministry of Defence (India)", "UN OCHA"), not a newspaper that only
+/// carries a place in its title ("Times of Israel", "Kyiv Independent").
+pub(crate) fn publisher_party(outlet: &str, gazetteer: &Gazetteer) -> Option<String> {
+    let words: Vec<&str> = outlet
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut parties = Vec::new();
+    let mut covered = 0;
+    let mut i = 0;
+    while i < words.len() {
+        match gazetteer.match_words(&words, i) {
+            Some((len, party)) => {
+                parties.push(party.id.clone());
+                covered += len;
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    let first = parties.first()?.clone();
+    if parties.iter().any(|p| *p != first) {
+        return None;
+    }
+    let office = words.iter().any(|w| {
+        let w = crate::extract::parties::normalize_word(w);
+        GOVERNMENT_WORDS.contains(&w.as_str()) || ORG_WORDS.contains(&w.as_str())
+    });
+    (office || covered == words.len()).then_some(first)
+}
+
 /// "a statement by X" and "figures from X" -> X; "X's statement" -> X. Indexes into the
 /// phrase's tokens.
 fn source_of(words: &[Token<'_>]) -> Range<usize> {
@@ -627,10 +824,17 @@ fn source_of(words: &[Token<'_>]) -> Range<usize> {
 /// The party a name points at: the first alias in it, else a person learnt earlier.
 fn party_of(words: &[Token<'_>], gazetteer: &Gazetteer, memory: &Memory) -> Option<String> {
     let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    // A name's own alias first: "the Hamas-run health ministry in Gaza" is Gaza's
+    // ministry, run by Hamas; the maker only when nothing else names the speaker.
     let alias =
-        (0..texts.len()).find_map(|i| gazetteer.match_words(&texts, i).map(|(_, p)| p.id.clone()));
+        (0..texts.len()).find_map(|i| gazetteer.match_plain(&texts, i).map(|(_, p)| p.id.clone()));
     alias
         .or_else(|| installed_by(words, gazetteer))
+        .or_else(|| {
+            (0..texts.len())
+                .find_map(|i| gazetteer.match_words(&texts, i).map(|(_, p)| p.id.clone()))
+        })
+        .or_else(|| earlier_person(words, memory))
         .or_else(|| {
             let full = words
                 .iter()
@@ -675,6 +879,27 @@ fn installed_by(words: &[Token<'_>], gazetteer: &Gazetteer) -> Option<String> {
             .flatten()
     })
 }
+/// "Kiper wrote": a bare surname that ends the name of an earlier speaker, a person with a
+/// party, is that person.
+fn earlier_person(words: &[Token<'_>], memory: &Memory) -> Option<String> {
+    let [only] = words else { return None };
+    if !only.capitalized() {
+        return None;
+    }
+    memory
+        .speakers
+        .iter()
+        .rev()
+        .filter(|s| s.person)
+        .find(|s| {
+            s.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|last| super::parties::normalize_word(last) == only.norm)
+        })
+        .and_then(|s| s.party.clone())
+}
+
 /// `Maria Zakharova, the Russian Foreign Ministry spokeswoman, said`: the party named in
 /// an appositive next to the speaker.
 fn appositive_party(
@@ -869,5 +1094,17 @@ mod tests {
     #[test]
     fn an_empty_memory_resolves_nothing() {
         assert_eq!(name_of(&Memory::default(), &["ministry"]), None);
+    }
+
+    #[test]
+    fn a_state_or_agency_publication_speaks_for_its_party_a_newspaper_does_not() {
+        let g = Gazetteer::builtin();
+        let of = |outlet: &str| publisher_party(outlet, &g);
+        assert_eq!(of("Ministry of Defence (India)").as_deref(), Some("india"));
+        assert_eq!(of("UN OCHA").as_deref(), Some("un"));
+        assert_eq!(of("Times of Israel"), None);
+        assert_eq!(of("Kyiv Independent"), None);
+        assert_eq!(of("Al Jazeera"), None);
+        assert_eq!(of("Reuters"), None);
     }
 }

@@ -134,7 +134,12 @@ fn find_candidates(
         }
         let found = if tok.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             np_after(toks, i + 2).map(|np| (np, i + 2))
-        } else if (tok.is_any(FINITE_VERBS) && !adjective_use(toks, i)) || toll_verb(toks, i) {
+        } else if let Some(np) = agent_after(toks, i) {
+            Some((np, i + 2))
+        } else if (tok.is_any(FINITE_VERBS) && !adjective_use(toks, i))
+            || toll_verb(toks, i)
+            || calls_verb(toks, i)
+        {
             match subject_before(toks, i) {
                 Subject::Np(np) => Some((np, i + 1)),
                 Subject::Coordinated => {
@@ -179,6 +184,53 @@ fn find_candidates(
         });
     }
     (candidates, coordinated)
+}
+
+/// "a claim denied by US officials", "figures confirmed by the ministry": a reporting
+/// participle with its agent after "by".
+fn agent_after(toks: &[Token<'_>], i: usize) -> Option<Range<usize>> {
+    const PASSIVE: &[&str] = &[
+        "denied",
+        "rejected",
+        "dismissed",
+        "disputed",
+        "confirmed",
+        "claimed",
+        "reported",
+        "announced",
+        "condemned",
+        "criticised",
+        "criticized",
+    ];
+    let verb = toks.get(i)?;
+    if !verb.is_any(PASSIVE) || !toks.get(i + 1)?.is("by") {
+        return None;
+    }
+    np_after(toks, i + 2)
+}
+
+/// "calls" is a plural noun ("phone calls") unless a name stands before it and "for",
+/// "on", an object or a quotation follows: "Saudi Arabia calls for restraint", "Sunak
+/// calls the strikes ...".
+fn calls_verb(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(tok) = toks.get(i) else { return false };
+    // A capital that only opens the sentence ("Phone calls for help") is no name.
+    let opens_sentence = |k: usize| {
+        k == 0
+            || toks
+                .get(k - 1)
+                .zip(toks.get(k))
+                .is_some_and(|(a, b)| a.sentence != b.sentence)
+    };
+    let named_before = i.checked_sub(1).is_some_and(|k| {
+        toks.get(k).is_some_and(|t| {
+            t.word && (t.party_word || (t.capitalized() && !opens_sentence(k))) && !t.possessive()
+        })
+    });
+    let object_after = toks.get(i + 1).is_some_and(|n| {
+        n.is_any(&["for", "on", "the", "a", "an", "it", "this", "that"]) || is_quote_mark(n.text)
+    });
+    tok.is("calls") && named_before && object_after
 }
 
 /// Merges acts of the same speaker in the same sentence into one statement. Returns the
@@ -693,5 +745,105 @@ mod tests {
             "Bono said the meeting was useful.",
         ]);
         assert_eq!(got[1], vec![one("Bono", Some("us"), false)]);
+    }
+
+    fn parties(paragraphs: &[&str]) -> Vec<Vec<Option<String>>> {
+        read(paragraphs)
+            .into_iter()
+            .map(|p| p.into_iter().map(|(_, party, _)| party).collect())
+            .collect()
+    }
+
+    #[test]
+    fn calls_is_a_reporting_verb_only_after_a_name() {
+        let got = parties(&[
+            "Saudi Arabia calls for restraint and avoiding escalation.",
+            "British Prime Minister Rishi Sunak calls the strikes proportionate.",
+            "Phone calls for help went unanswered for hours.",
+        ]);
+        assert_eq!(got[0], vec![Some("saudi-arabia".to_string())]);
+        assert_eq!(got[1], vec![Some("uk".to_string())]);
+        assert!(got[2].is_empty());
+    }
+
+    #[test]
+    fn a_reporting_participle_names_its_agent_after_by() {
+        let got = parties(&["The group targeted a warship, a claim denied by US officals."]);
+        assert_eq!(got[0], vec![Some("us".to_string())]);
+    }
+
+    #[test]
+    fn an_official_named_by_office_speaks_for_the_place_of_the_paragraph() {
+        let got = parties(&[
+            "In Kyiv, four people were killed and 92 injured, Mayor Vitali Klitschko said.",
+            "Crowds gathered outside parliament in Yerevan. Police said 98 people were detained.",
+            "In Omdurman, a strike killed 12 civilians, the Emergency Lawyers rights group said.",
+        ]);
+        assert_eq!(got[0], vec![Some("ukraine".to_string())]);
+        assert_eq!(got[1], vec![Some("armenia".to_string())]);
+        assert_eq!(got[2], vec![None]);
+    }
+
+    #[test]
+    fn a_capitalised_definite_reference_finds_the_earlier_speaker() {
+        let got = parties(&[
+            "The Indian Army said it responded in a proportionate manner.",
+            "Posts were destroyed, the Army said.",
+        ]);
+        assert_eq!(got[1], vec![Some("india".to_string())]);
+    }
+
+    #[test]
+    fn modifiers_and_abbreviations_inside_a_speaker_phrase() {
+        let got = read(&[
+            "The U.N. human rights monitoring mission in Ukraine said 12 civilians died.",
+            "The Three Brotherhood Alliance, which launched its offensive on Oct. 27, said it seized posts.",
+        ]);
+        assert_eq!(got[0][0].1.as_deref(), Some("un"));
+        assert_eq!(got[1][0].0, "Three Brotherhood Alliance");
+    }
+
+    #[test]
+    fn officials_of_a_publication_s_own_party_speak_for_it() {
+        let g = Gazetteer::builtin();
+        let mut memory = Memory::with_publisher(Some("india".to_string()));
+        let p = "\"Our actions have been measured,\" Defence Minister Rajnath Singh said.";
+        let t = tokenize_with(p, Some(&g));
+        let found = read_paragraph(1, p, &t, &mut memory, &g);
+        assert_eq!(found.statements[0].party.as_deref(), Some("india"));
+    }
+
+    #[test]
+    fn a_ministry_run_by_one_party_in_another_s_territory_is_the_territory_s() {
+        let got = parties(&[
+            "The Hamas-run health ministry in Gaza said 90 people were killed.",
+            "Hamas-led fighters said they had withdrawn.",
+        ]);
+        assert_eq!(got[0], vec![Some("palestinians".to_string())]);
+        assert_eq!(got[1], vec![Some("hamas".to_string())]);
+    }
+
+    #[test]
+    fn a_bare_surname_is_the_earlier_person_it_ends() {
+        let got = parties(&[
+            "A missile strike on Odesa killed 21 people, Governor Oleh Kiper said.",
+            "\u{201c}The enemy targeted rescuers,\u{201d} Kiper wrote on Telegram.",
+        ]);
+        assert_eq!(got[0], vec![Some("ukraine".to_string())]);
+        assert_eq!(got[1], vec![Some("ukraine".to_string())]);
+    }
+
+    #[test]
+    fn a_place_qualifying_the_harm_is_not_the_official_s_place() {
+        let got = parties(&[
+            "Three people were killed in a Russian glide bomb attack, regional governor Vadym Filashkin reported.",
+        ]);
+        assert_eq!(got[0], vec![None]);
+    }
+
+    #[test]
+    fn a_claim_after_a_determiner_is_a_noun() {
+        let got = parties(&["The outlet could not verify the Russian claim."]);
+        assert!(got[0].is_empty());
     }
 }

@@ -110,7 +110,7 @@ pub(crate) fn tokenize_with<'a>(
             start,
             end,
             text: slice,
-            norm: normalize_word(slice),
+            norm: mended(normalize_word(slice)),
             word: c.is_alphanumeric(),
             quoted: false,
             party_word: false,
@@ -214,8 +214,85 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "pvt", "cpl", "brig", "st", "messrs",
 ];
 
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Words the readers key on, whose misspellings by one dropped, doubled or swapped
+/// letter ("kiled", "officals", "militray", "retalation") are read as the word.
+const MENDED: &[&str] = &[
+    "killed",
+    "wounded",
+    "injured",
+    "captured",
+    "military",
+    "ministry",
+    "officials",
+    "official",
+    "government",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "soldiers",
+    "civilians",
+    "according",
+    "statement",
+    "defence",
+    "defense",
+    "servicemen",
+    "children",
+    "authorities",
+    "prisoners",
+    "casualties",
+    "fighters",
+    "president",
+    "people",
+    "police",
+    "killing",
+    "wounding",
+    "injuring",
+    "hostages",
+];
+
+/// `norm`, or the key word it misspells. Only words of five letters or more that are no
+/// key word themselves, and only edits that keep every letter in order or swap two
+/// neighbours, so real words ("killer", "wounds") are left alone.
+fn mended(norm: String) -> String {
+    let n = norm.len();
+    if n < 5 || !norm.is_ascii() || MENDED.contains(&norm.as_str()) {
+        return norm;
+    }
+    // A plural or singular of a key word ("soldier", "peoples") is a word of its own.
+    let number_of =
+        |w: &str| norm.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(&norm);
+    let hit = MENDED.iter().find(|w| {
+        w.len().abs_diff(n) <= 1
+            && w.as_bytes()[0] == norm.as_bytes()[0]
+            && !number_of(w)
+            && one_slip(w, &norm)
+    });
+    hit.map_or(norm, |w| (*w).to_string())
+}
+
+/// One letter dropped or added, or two neighbours swapped (ASCII).
+fn one_slip(word: &str, typed: &str) -> bool {
+    let (a, b) = (word.as_bytes(), typed.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Greater => a.get(prefix + 1..) == b.get(prefix..),
+        std::cmp::Ordering::Less => a.get(prefix..) == b.get(prefix + 1..),
+        std::cmp::Ordering::Equal => {
+            prefix + 1 < a.len()
+                && a[prefix] == b[prefix + 1]
+                && a[prefix + 1] == b[prefix]
+                && a.get(prefix + 2..) == b.get(prefix + 2..)
+        }
+    }
+}
+
 /// `crate::text::sentences` ends a sentence after title abbreviations it does not know
 /// ("Cpt.", "Pfc."); such a break before a capitalised name is undone here.
+/// A month's abbreviation before a day ("on Oct. 27, said") is glued the same way.
 fn merge_after_titles(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
     for range in sentences {
@@ -225,7 +302,12 @@ fn merge_after_titles(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usi
                 .strip_suffix('.')
                 .and_then(|b| b.rsplit(' ').next())
                 .unwrap_or("");
-            !word.is_empty() && title_dot(word, 0, word.len())
+            let day_follows = text
+                .get(range.clone())
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_digit());
+            let month = MONTH_ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+            !word.is_empty() && (title_dot(word, 0, word.len()) || (month && day_follows))
         });
         match out.last_mut() {
             Some(prev) if glued => prev.end = range.end,
@@ -355,6 +437,27 @@ mod tests {
                 .all(|x| x.sentence == 0)
         );
         assert_eq!(t.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_month_abbreviation_before_a_day_does_not_end_the_sentence() {
+        let t = tokenize("The alliance, which attacked on Oct. 27, said it won. Next.");
+        assert_eq!(t.sentences.len(), 2);
+    }
+
+    #[test]
+    fn one_letter_slips_in_key_words_are_mended_but_real_words_are_not() {
+        let norms = |text: &str| -> Vec<String> {
+            tokenize(text).toks.into_iter().map(|t| t.norm).collect()
+        };
+        assert_eq!(
+            norms("kiled militray officals retalation"),
+            vec!["killed", "military", "officials", "retalation"]
+        );
+        assert_eq!(
+            norms("killer wounds peoples soldier prisoner"),
+            vec!["killer", "wounds", "peoples", "soldier", "prisoner"]
+        );
     }
 
     #[test]

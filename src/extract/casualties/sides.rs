@@ -3,6 +3,7 @@
 //! speaker's forces did the killing, or a place ("killed in Gaza").
 
 use super::{ClaimContext, FigureSpan, HOSTILE_NOUNS, Reading, Source, Token, Victims, Voice};
+use crate::extract::builtin::ARMED_FACTIONS;
 use crate::extract::parties::Gazetteer;
 
 /// The phrase as written and the party whose people were hit.
@@ -11,6 +12,7 @@ pub(super) fn who_and_side(
     ours: &[(String, bool)],
     r: &Reading<'_>,
     antecedent: Option<&(String, Option<String>)>,
+    detail: bool,
 ) -> (String, Option<String>) {
     let toks = &cx.tokens.toks;
     let words: Vec<&str> = toks
@@ -34,6 +36,15 @@ pub(super) fn who_and_side(
             .or_else(|| r.victims.possessive.then(own).flatten());
         return (who.clone(), side);
     }
+    // "45 soldiers prisoner, including two officers": a detail counts the same people.
+    if let Some((_, Some(side))) = antecedent.filter(|_| detail && named.is_none()) {
+        let who = if written.is_empty() {
+            "people".to_string()
+        } else {
+            written
+        };
+        return (who, Some(side.clone()));
+    }
     let who = if written.is_empty() {
         "people".to_string()
     } else {
@@ -42,14 +53,42 @@ pub(super) fn who_and_side(
     if named.is_some() {
         return (who, named);
     }
+    // "killed up to 30 enemy personnel": the claimant's other side.
+    let enemy = toks
+        .get(r.victims.who.clone())
+        .is_some_and(|w| w.iter().any(|t| t.is_any(&["enemy", "enemy's"])));
+    if enemy {
+        let claimant = r.source.attribution.party.clone();
+        let sentence = toks.get(r.span.first).map(|t| t.sentence);
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| Some(t.sentence) == sentence)
+            .map(|t| t.text)
+            .collect();
+        let other = (0..words.len())
+            .filter_map(|i| cx.gazetteer.match_words(&words, i))
+            .map(|(_, p)| p.id.clone())
+            .find(|id| Some(id) != claimant.as_ref())
+            .or_else(|| opponent(cx, claimant.as_ref()));
+        return (who, other);
+    }
     if r.victims.possessive || ours_elsewhere(cx, ours, r.span, r.victims) {
         return (who, own());
     }
     let side = match r.predicate.voice {
-        Voice::Lost { verb } => first_party(
-            cx.gazetteer,
-            &texts(toks, subject_range(cx, r.source, verb)),
-        ),
+        Voice::Lost { verb } => {
+            // "Baku said it had lost 71 servicemen": the pronoun is the speaker.
+            let subject = subject_range(cx, r.source, verb);
+            let pronoun = toks.get(subject.clone()).is_some_and(|w| {
+                w.iter()
+                    .any(|t| t.is_any(&["it", "we", "they", "our", "its", "their"]))
+            });
+            if pronoun {
+                own()
+            } else {
+                first_party(cx.gazetteer, &texts(toks, subject))
+            }
+        }
         Voice::Active { verb } => active_side(cx, r, verb),
         Voice::Passive => passive_side(cx, r),
     };
@@ -62,7 +101,15 @@ fn active_side(cx: &ClaimContext<'_>, r: &Reading<'_>, verb: usize) -> Option<St
     let toks = &cx.tokens.toks;
     let claimant = r.source.attribution.party.clone();
     let subject = subject_range(cx, r.source, verb);
-    let subject_words = texts(toks, subject.clone());
+    // "An airstrike on a market in Ethiopia's Tigray region killed": a party named in a
+    // place phrase is where it happened, not who did it.
+    let doer_end = (subject.start..subject.end)
+        .find(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_any(&["in", "on", "at", "near", "across", "inside"]))
+        })
+        .unwrap_or(subject.end);
+    let subject_words = texts(toks, subject.start..doer_end);
     let own_forces = toks.get(subject.clone()).is_some_and(|w| {
         w.iter()
             .any(|t| t.is_any(&["our", "its", "we", "it", "their", "own"]))
@@ -75,12 +122,24 @@ fn active_side(cx: &ClaimContext<'_>, r: &Reading<'_>, verb: usize) -> Option<St
             .filter(|t| Some(t.sentence) == sentence)
             .map(|t| t.text)
             .collect();
+        let hint = r.source.hint.clone();
         return (0..sentence_words.len())
             .filter_map(|i| cx.gazetteer.match_words(&sentence_words, i))
             .map(|(_, p)| p.id.clone())
-            .find(|id| Some(id) != claimant.as_ref());
+            .find(|id| Some(id) != claimant.as_ref() && Some(id) != hint.as_ref())
+            .or_else(|| opponent(cx, claimant.as_ref().or(hint.as_ref())));
     }
     default_side(cx, r)
+}
+
+/// The party the document names most often besides `own` and the neutral reporters:
+/// whom "its fighters captured 45 soldiers" hit when the sentence names no one else.
+fn opponent(cx: &ClaimContext<'_>, own: Option<&String>) -> Option<String> {
+    cx.doc_parties
+        .iter()
+        .filter(|(id, _)| Some(id) != own && !NEUTRAL.contains(&id.as_str()))
+        .max_by_key(|(_, n)| *n)
+        .map(|(id, _)| id.clone())
 }
 fn passive_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
     // "1,500 militants' bodies": the possessor counts too.
@@ -98,21 +157,80 @@ fn passive_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
 const NEUTRAL: &[&str] = &["un", "osce", "icrc"];
 /// Unqualified people reported by a party are that party's; otherwise a place ("killed
 /// in Gaza") or the nationality of the source ("Lebanese state media") decides.
+///
+/// Civilians are no armed faction's people: a faction that reports them, or a place
+/// whose party is a faction, gives them no side.
 fn default_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
-    let party = r
-        .source
+    let civilians = civilian_phrase(cx, r);
+    let fits = |p: &String| {
+        !(NEUTRAL.contains(&p.as_str()) || civilians && ARMED_FACTIONS.contains(&p.as_str()))
+    };
+    let party = r.source.attribution.party.clone().filter(fits);
+    if r.source
         .attribution
         .party
-        .clone()
-        .filter(|p| !NEUTRAL.contains(&p.as_str()));
+        .as_ref()
+        .is_some_and(|p| !fits(p))
+        && civilians
+    {
+        // A faction's or a neutral body's count of civilians: only a place names them.
+        return place_after(cx, r.predicate.end).filter(fits).or_else(|| {
+            crate::extract::speakers::place_of_paragraph(
+                &cx.tokens.toks,
+                r.span.first,
+                cx.gazetteer,
+            )
+            .filter(fits)
+        });
+    }
     party
-        .or_else(|| place_after(cx, r.predicate.end))
+        .or_else(|| place_after(cx, r.predicate.end).filter(fits))
+        .or_else(|| r.source.hint.clone().filter(fits))
+        // A neutral or non-party source: the place the paragraph is set in ("In Rafah,
+        // residents said ...", "the U.N. mission in Ukraine said").
         .or_else(|| {
-            r.source
-                .hint
-                .clone()
-                .filter(|p| !NEUTRAL.contains(&p.as_str()))
+            crate::extract::speakers::place_of_paragraph(
+                &cx.tokens.toks,
+                r.span.first,
+                cx.gazetteer,
+            )
+            .filter(fits)
         })
+}
+
+/// Heads that name people at large rather than fighters.
+const CIVILIAN_HEADS: &[&str] = &[
+    "civilians",
+    "civilian",
+    "people",
+    "persons",
+    "residents",
+    "villagers",
+    "children",
+    "child",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "patients",
+    "worshippers",
+    "shoppers",
+    "passengers",
+    "families",
+    "students",
+    "pupils",
+    "infants",
+    "babies",
+    "elderly",
+];
+
+/// The figure counts civilians: its head, or the head of the figure it details.
+fn civilian_phrase(cx: &ClaimContext<'_>, r: &Reading<'_>) -> bool {
+    let toks = &cx.tokens.toks;
+    match r.victims.head.and_then(|h| toks.get(h)) {
+        Some(head) => head.is_any(CIVILIAN_HEADS),
+        None => r.victims.who.is_empty(),
+    }
 }
 /// "in Gaza", "in southern Ukraine" after the predicate in its clause; not "in Russian
 /// shelling", where the name qualifies what did the harm.
@@ -194,6 +312,26 @@ fn subject_range(cx: &ClaimContext<'_>, source: &Source, verb: usize) -> std::op
     {
         start -= 1;
     }
+    // "US helicopters sank three boats, killing 10 fighters": the participle's doer is
+    // the clause before the comma.
+    let participle = start == verb
+        && toks.get(verb).is_some_and(|t| t.norm.ends_with("ing"))
+        && start > 0
+        && toks.get(start - 1).is_some_and(|t| t.is_punct(','));
+    if participle {
+        start -= 1;
+        let end = start;
+        while start > 0
+            && toks
+                .get(start - 1)
+                .is_some_and(|t| Some(t.sentence) == sentence && (t.word || t.quoted))
+            && end - start < 30
+        {
+            start -= 1;
+        }
+        let after_anchor = source.anchor.filter(|&a| a < end).map_or(start, |a| a + 1);
+        return start.max(after_anchor)..end;
+    }
     let after_anchor = source.anchor.filter(|&a| a < verb).map_or(start, |a| a + 1);
     start.max(after_anchor)..verb
 }
@@ -245,4 +383,115 @@ fn ours_elsewhere(
     };
     let quoted = toks.get(span.first).is_some_and(|t| t.quoted);
     ours.iter().any(|(h, q)| *h == head.norm && (!quoted || *q))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{DocText, Gazetteer, extract};
+
+    /// (count or minimum, side, claimant party) of each figure.
+    fn sides(paragraphs: &[&str]) -> Vec<(u64, Option<String>, Option<String>)> {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
+        let doc = DocText {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 5, 6),
+            outlet: Some("Test Wire"),
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+            .claims
+            .into_iter()
+            .map(|c| {
+                (
+                    c.count.or(c.count_min).or(c.count_max).unwrap_or(0),
+                    c.side,
+                    c.according_to.party,
+                )
+            })
+            .collect()
+    }
+
+    fn s(n: u64, side: Option<&str>, by: Option<&str>) -> (u64, Option<String>, Option<String>) {
+        (n, side.map(str::to_string), by.map(str::to_string))
+    }
+
+    #[test]
+    fn a_pronoun_that_lost_people_is_the_speaker() {
+        let az = Some("azerbaijan");
+        assert_eq!(
+            sides(&["Baku said it had lost 71 servicemen."]),
+            vec![s(71, az, az)]
+        );
+    }
+
+    #[test]
+    fn a_participle_s_doer_is_the_clause_before_its_comma() {
+        assert_eq!(
+            sides(&[
+                "US Navy helicopters sank three Houthi boats, killing 10 fighters, according to the Pentagon."
+            ]),
+            vec![s(10, Some("yemen-houthis"), Some("us"))]
+        );
+    }
+
+    #[test]
+    fn a_party_in_a_place_phrase_is_not_the_doer() {
+        let et = Some("ethiopia");
+        assert_eq!(
+            sides(&[
+                "NAIROBI, Kenya - An airstrike on a camp in Ethiopia's north killed 12 soldiers, Ethiopia's army said."
+            ]),
+            vec![s(12, et, et)]
+        );
+    }
+
+    #[test]
+    fn own_forces_hit_the_document_s_other_side_when_the_sentence_names_none() {
+        assert_eq!(
+            sides(&[
+                "Sudan's army and the RSF fought for a third day in Khartoum.",
+                "The RSF said its fighters had captured 45 soldiers.",
+            ]),
+            vec![s(45, Some("sudan"), Some("rsf"))]
+        );
+    }
+
+    #[test]
+    fn civilians_are_no_armed_faction_s_people() {
+        assert_eq!(
+            sides(&[
+                "The RSF said 40 civilians were killed in Omdurman.",
+                "Myanmar's junta said 59 civilians were killed.",
+                "Sudan's army said 12 soldiers were killed.",
+            ]),
+            vec![
+                s(40, None, Some("rsf")),
+                s(59, None, Some("myanmar")),
+                s(12, Some("sudan"), Some("sudan")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_neutral_or_non_party_source_s_people_take_the_paragraph_s_place() {
+        assert_eq!(
+            sides(&[
+                "The U.N. human rights mission in Ukraine said 12 civilians had been killed.",
+                "In Rafah, residents said a strike killed 11 people.",
+            ]),
+            vec![
+                s(12, Some("ukraine"), Some("un")),
+                s(11, Some("palestinians"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn enemy_personnel_are_the_claimant_s_other_side() {
+        assert_eq!(
+            sides(&[
+                "Russia's Defense Ministry claimed it struck Ukrainian special forces and killed up to 30 enemy personnel."
+            ]),
+            vec![s(30, Some("ukraine"), Some("russia"))]
+        );
+    }
 }
