@@ -979,7 +979,7 @@ async fn an_internal_failure_is_private_with_an_error_id() {
     h.finish().await;
 }
 
-// ---- the moderators' commands (issue 5) ----
+// ---- the moderators' commands ----
 
 const ANNOUNCE_CHANNEL: u64 = 1_100_000_000_000_000_098;
 /// The fetch cap the moderators' tests run under: small, so an oversized file is cheap.
@@ -1408,7 +1408,7 @@ async fn a_member_is_refused_every_moderators_command_and_nothing_runs() {
     h.finish().await;
 }
 
-// ---- mentions (issue 6) ----
+// ---- mentions and follow-ups ----
 
 /// The bot's replies in the default channel: the bodies it sent.
 fn replies(h: &Harness) -> Vec<Value> {
