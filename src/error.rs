@@ -25,11 +25,11 @@ pub enum Error {
     User(#[from] UserError),
     #[error("configuration: {0}")]
     Config(String),
-    #[error("{path}: {source}")]
+    /// The cause is part of the message (not chained), so it is said once everywhere.
+    #[error("{}: {cause}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("index: {0}")]
     Index(#[from] tantivy::TantivyError),
@@ -40,10 +40,10 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
         Self::Io {
             path: path.into(),
-            source,
+            cause,
         }
     }
 
