@@ -158,6 +158,9 @@ const STATEMENT_FILLER: &[&str] = &[
 /// Words a timeline question uses to ask for a date, not what to look for.
 const DATE_FILLER: &[&str] = &["date", "dates", "day", "time", "year", "month"];
 
+/// "what happened (on March 5)": asks for events, like "when".
+const HAPPENED: &[&str] = &["happened", "happen", "happens", "occurred", "went"];
+
 /// Words that begin a reply meant as a follow-up ("and Russia?", "what about ...").
 #[rustfmt::skip]
 const FOLLOW_UP_OPENERS: &[&str] = &[
@@ -452,7 +455,8 @@ impl Question {
 
     fn asks_for_a_date(&self) -> bool {
         (0..self.words.len()).any(|i| {
-            matches!(self.lex(i), "what" | "which") && DATE_FILLER.contains(&self.lex(i + 1))
+            (matches!(self.lex(i), "what" | "which") && DATE_FILLER.contains(&self.lex(i + 1)))
+                || (self.lex(i) == "what" && HAPPENED.contains(&self.lex(i + 1)))
         })
     }
 
@@ -1068,6 +1072,8 @@ mod tests {
                 tl(Some("cease fire agreement signed")),
             ),
             ("When was the shootout", tl(Some("shootout"))),
+            ("what happened on March 5?", tl(Some("March 5"))),
+            ("what happened in Lachin", tl(Some("Lachin"))),
             ("when?", tl(None)),
             // Who: passages and statements that answer.
             ("who fired first", se("fired first")),
