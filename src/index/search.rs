@@ -45,7 +45,9 @@ impl Snapshot {
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
         let (parsed, terms) = self.parse(query)?;
         let searcher = self.reader.searcher();
-        let top = searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let top = contained(query, || {
+            searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score())
+        })?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
@@ -102,7 +104,9 @@ impl Snapshot {
     fn search_addresses(&self, query: &str, limit: usize) -> Result<Vec<(usize, usize)>> {
         let (parsed, _) = self.parse(query)?;
         let searcher = self.reader.searcher();
-        let top = searcher.search(&parsed, &TopDocs::with_limit(limit).order_by_score())?;
+        let top = contained(query, || {
+            searcher.search(&parsed, &TopDocs::with_limit(limit).order_by_score())
+        })?;
         top.into_iter()
             .map(|(_, address)| {
                 let stored: TantivyDocument = searcher.doc(address)?;
@@ -114,7 +118,8 @@ impl Snapshot {
     /// Parses leniently over the paragraph text (and `title:`, `outlet:`, `source:` when
     /// named). Returns the query and the stemmed terms to mark in excerpts.
     fn parse(&self, query: &str) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
-        let mut query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut query = neutralise_unknown_fields(&query);
         // An unclosed quote would make the rest one phrase: search its words instead.
         if query.matches('"').count() % 2 == 1
             && let Some(last) = query.rfind('"')
@@ -164,6 +169,57 @@ impl Snapshot {
         }
         Ok((doc, paragraph))
     }
+}
+
+/// Runs a tantivy search so that a panic inside the library on an odd query (seen:
+/// `-'NOT+NOT` trips an assertion in its scorer) becomes a clear answer, not a crash.
+/// The searcher is only read, so nothing is left half-changed.
+fn contained<T>(query: &str, search: impl FnOnce() -> tantivy::Result<T>) -> Result<T> {
+    let cannot_run = || {
+        Error::User(UserError::new(format!(
+            "That query could not be run: `{}`. Try plain words, or a simpler use of AND / OR / -.",
+            shorten(query, 60)
+        )))
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(search)) {
+        Ok(Ok(found)) => Ok(found),
+        // What the query asked of the schema (`title:*` needs a fast field): the asker's
+        // to change. Anything else (I/O, a corrupt segment) stays an internal failure.
+        Ok(Err(
+            tantivy::TantivyError::SchemaError(_)
+            | tantivy::TantivyError::InvalidArgument(_)
+            | tantivy::TantivyError::FieldNotFound(_),
+        )) => Err(cannot_run()),
+        Ok(Err(e)) => Err(e.into()),
+        Err(_) => {
+            tracing::warn!(query, "the search library panicked on a query");
+            Err(cannot_run())
+        }
+    }
+}
+
+/// Fields a query may name (`title:karabakh`); other `word:` is read as words, so a
+/// colon in what someone typed never names a field the index lacks.
+const QUERY_FIELDS: &[&str] = &["text", "title", "outlet", "source", "published"];
+
+fn neutralise_unknown_fields(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut word_start = 0;
+    for (i, c) in query.char_indices() {
+        if c == ':' {
+            let name = query[word_start..i].trim_start_matches(['-', '+', '(', '"']);
+            if !QUERY_FIELDS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+                out.push(' ');
+                word_start = i + 1;
+                continue;
+            }
+        }
+        if c.is_whitespace() || c == '(' {
+            word_start = i + c.len_utf8();
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -335,6 +391,21 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_after_a_word_that_is_no_field_is_read_as_words() {
+        assert_eq!(
+            neutralise_unknown_fields("clash time: sunday"),
+            "clash time  sunday"
+        );
+        assert_eq!(
+            neutralise_unknown_fields("title:karabakh -outlet:x"),
+            "title:karabakh -outlet:x"
+        );
+        assert_eq!(neutralise_unknown_fields("𫠠:*"), "𫠠 *");
+        let (_dir, snapshot) = snapshot(PARAGRAPHS);
+        assert_eq!(snapshot.search("nofield:ambush", 5).unwrap().hits.len(), 1);
+    }
+
+    #[test]
     fn a_question_ranks_the_paragraph_holding_its_words_close_together_first() {
         let (_dir, snapshot) = snapshot(&[
             "The convoy left. The convoy returned. The convoy waited. Later, far away, troops fired.",
@@ -366,7 +437,17 @@ mod tests {
                 .hits
                 .is_empty()
         );
-        for nothing in ["AND OR", "title:", &"!?*(\"".repeat(400), ""] {
+        for nothing in [
+            "AND OR",
+            "title:",
+            &"!?*(\"".repeat(400),
+            "",
+            "𫠠:*`\u{a81}",
+            "nofield:ambush",
+            "a:b:c:",
+            "-'NOT+NOT",
+            "title:* AND",
+        ] {
             match snapshot.search(nothing, 10) {
                 Ok(_) => {}
                 Err(e) => assert!(e.is_user(), "{nothing:?}: {e}"),

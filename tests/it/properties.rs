@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use crate::support::article_engine;
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn any_search_query_answers_or_explains(query in "\\PC{0,200}") {
@@ -14,6 +14,26 @@ proptest! {
         match engine.ask_line(&format!("/search {query}")) {
             Ok(_) => {}
             Err(e) => prop_assert!(e.is_user(), "{query:?}: {e}"),
+        }
+    }
+
+    #[test]
+    fn query_syntax_soup_answers_or_explains(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("ambush"), Just("title:"), Just("published:"), Just("outlet:"), Just("text:"),
+                Just("source:"), Just("AND"), Just("OR"), Just("NOT"), Just("TO"), Just("*"),
+                Just("\""), Just("("), Just(")"), Just("["), Just("]"), Just("{"), Just("}"),
+                Just("~"), Just("^2"), Just("+"), Just("-"), Just(":"), Just("IN"), Just("\\"),
+                Just("2023-03-05"), Just("'"), Just("/"), Just("?"), Just("!"), Just(" "),
+            ],
+            0..16,
+        )
+    ) {
+        let query = parts.concat();
+        let engine = article_engine();
+        if let Err(e) = engine.ask_line(&format!("/search query:{query}")) {
+            prop_assert!(e.is_user(), "{query:?}: {e}");
         }
     }
 
