@@ -160,7 +160,7 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "India", "Indian", "New Delhi", "Modi",
     ]),
     ("pakistan", "Pakistan", &[
-        "Pakistan", "Pakistani", "Islamabad",
+        "Pakistan", "Pakistani", "Islamabad", "ISPR", "Inter-Services Public Relations",
     ]),
     ("yemen-houthis", "Houthis", &[
         "Houthi", "Houthis", "Ansar Allah", "Sanaa",

@@ -8,13 +8,14 @@ use super::lexicon::{
     ACTIVE_WORDS, AUXILIARIES, DENIALS, FINITE_VERBS, HOSTILE_NOUNS, NOT_PEOPLE, PEOPLE_NOUNS,
     STATUS_NOUNS, STATUS_WORDS,
 };
-use super::numbers::{FigureSpan, figure_at, starts_number};
+use super::numbers::{FigureSpan, figure_at, starts_number, token_value};
 use super::parties::Gazetteer;
 use super::statements::Found;
 use super::tokens::{Token, Tokens};
 use super::{Attribution, CasualtyClaim, Status};
 
 mod sides;
+pub(crate) use sides::NEUTRAL;
 use sides::{our_heads, who_and_side};
 
 /// Words that end the noun phrase after a figure.
@@ -111,6 +112,9 @@ const PASSABLE: &[&str] = &[
     "most",
     "many",
     "all",
+    "his",
+    "her",
+    "own",
 ];
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "none", "neither", "nor"];
@@ -204,6 +208,7 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
     let mut previous: Option<(usize, Status)> = None;
     let mut detail_end: Option<usize> = None;
     let mut last_source: Option<(Attribution, Option<String>)> = None;
+    let mut last_object: Option<(usize, Status, Voice)> = None;
     let mut i = 0;
     while i < toks.len() {
         if !starts_number(toks, i) {
@@ -226,11 +231,19 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
         let read = if next_detail {
             included_after_and(toks, &span, previous, sentence)
         } else {
-            read_figure(toks, &span).or_else(|| included(toks, &span, previous, sentence))
+            read_figure(toks, &span)
+                .or_else(|| included(toks, &span, previous, sentence))
+                .or_else(|| second_object(toks, &span, last_object))
+                .or_else(|| inverted_toll(toks, &span))
         };
         let Some((victims, predicate)) = read else {
             continue;
         };
+        last_object = matches!(predicate.voice, Voice::Active { .. }).then_some((
+            victims.who.end,
+            predicate.status,
+            predicate.voice,
+        ));
         let mut source = claimant(cx, span.first);
         if source.denied {
             continue;
@@ -329,6 +342,61 @@ pub(crate) fn read_claims(cx: &ClaimContext<'_>) -> Vec<CasualtyClaim> {
         });
     }
     claims
+}
+
+/// "killing four soldiers and two civilians": a second object of the verb that took the
+/// figure just before "and".
+fn second_object(
+    toks: &[Token<'_>],
+    span: &FigureSpan,
+    last_object: Option<(usize, Status, Voice)>,
+) -> Option<(Victims, Predicate)> {
+    let (end, status, voice) = last_object?;
+    let and = span.first.checked_sub(1)?;
+    if and != end || !toks.get(and)?.is("and") {
+        return None;
+    }
+    let victims = victims_after(toks, span).filter(|v| v.head.is_some())?;
+    let end = victims.who.end;
+    Some((victims, Predicate { status, voice, end }))
+}
+
+/// "bringing to 24 the number of Malian troops killed": the figure before the toll it
+/// gives, the people and the casualty word after it.
+fn inverted_toll(toks: &[Token<'_>], span: &FigureSpan) -> Option<(Victims, Predicate)> {
+    let sentence = toks.get(span.first)?.sentence;
+    if !toks.get(span.first.checked_sub(1)?)?.is("to") {
+        return None;
+    }
+    let the = toks.get(span.end)?;
+    let noun = toks.get(span.end + 1)?;
+    let of = toks.get(span.end + 2)?;
+    if !(the.is("the") && noun.is_any(&["number", "toll", "total"]) && of.is("of")) {
+        return None;
+    }
+    let from = span.end + 3;
+    let (at, status) = (from..from + 8)
+        .map_while(|k| {
+            toks.get(k)
+                .filter(|t| t.sentence == sentence)
+                .map(|t| (k, t))
+        })
+        .take_while(|(_, t)| !t.is_punct(','))
+        .find_map(|(k, t)| status_word(t).map(|s| (k, s)))?;
+    let victims = Victims {
+        who: from..at,
+        head: at.checked_sub(1).filter(|&h| h >= from),
+        possessive: false,
+        elliptical: at == from,
+    };
+    Some((
+        victims,
+        Predicate {
+            status,
+            voice: Voice::Passive,
+            end: at + 1,
+        },
+    ))
 }
 
 /// A list of named people and what happened to them.
@@ -480,6 +548,12 @@ fn among_them(toks: &[Token<'_>], first: usize) -> bool {
 /// "Among the wounded were three children": a detail of the figure before it.
 fn among_the(toks: &[Token<'_>], first: usize) -> bool {
     let at = |back: usize| first.checked_sub(back).and_then(|k| toks.get(k));
+    // "..., the office said. Another 20 people remain missing.": the list goes on.
+    let sentence = toks.get(first).map(|t| t.sentence);
+    let opens = at(2).is_none_or(|t| Some(t.sentence) != sentence);
+    if opens && at(1).is_some_and(|t| t.is("another")) {
+        return true;
+    }
     at(1).is_some_and(|t| t.is_any(&["were", "was", "are", "is"]))
         && at(2).is_some_and(|t| status_word(t).is_some())
         && at(3).is_some_and(|t| t.is("the"))
@@ -523,6 +597,28 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     if month(before) || month(after) {
         return false;
     }
+    // "lost 1/4 to 52-1/4", "up 3/8": fractions of a price.
+    if number.is_some_and(|t| t.text.contains('/')) || after.is_some_and(|t| t.is_punct('/')) {
+        return false;
+    }
+    // "one of its eight crew members was killed": the group the first figure is taken
+    // from, not a count of its own.
+    let mut k = span.first;
+    if k.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is_any(&["its", "the", "their", "his", "her", "our"]))
+    {
+        k -= 1;
+    }
+    let of_group = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is("of"))
+        && k.checked_sub(2)
+            .is_some_and(|p| toks.get(p).is_some_and(|t| token_value(&t.norm).is_some()));
+    if of_group {
+        return false;
+    }
     // "John Smith, 21, and ...": an age after a name.
     let name_before = span
         .first
@@ -543,11 +639,13 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     }) {
         return false;
     }
+    // "10:40" is a time; "Catatumbo: at least 80 dead" is a headline's figure.
+    let first_start = toks.get(span.first).map_or(0, |t| t.start);
     if before.is_some_and(|t| {
         t.is_punct('$')
             || t.is_punct('€')
             || t.is_punct('£')
-            || t.is_punct(':')
+            || t.is_punct(':') && t.end == first_start
             || t.is_punct('#')
             || t.is_any(&[
                 "no",
@@ -637,7 +735,16 @@ fn negated_before(toks: &[Token<'_>], span: &FigureSpan) -> bool {
 fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<(Victims, Predicate)> {
     let mut victims = victims_after(toks, span)?;
     let end = victims.who.end;
+    if !of_people(toks, span.end) || institutions(toks, span, &victims) {
+        return None;
+    }
     if let Some((status, voice)) = verb_before(toks, span.first, end) {
+        // "Texas lost seven", "Chrysler shares lost 1/4": losing counts people only
+        // when it names them or says how they were lost.
+        let bare = victims.head.is_none() && toks.get(end).and_then(status_word).is_none();
+        if matches!(voice, Voice::Lost { .. }) && bare {
+            return None;
+        }
         if let Some(owned) = toll_owner(toks, span.first) {
             // "Israel's military put its death toll at 900": its own dead, not the
             // people of an earlier figure.
@@ -645,6 +752,23 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<(Victims, Predic
             victims.possessive |= owned;
         }
         return Some((victims, Predicate { status, voice, end }));
+    }
+    // "had received 43 wounded people", "12 dead soldiers": the phrase says what
+    // happened to them.
+    let adjective = toks
+        .get(victims.who.start)
+        .filter(|_| victims.head.is_some_and(|h| h > victims.who.start))
+        .filter(|t| t.is_any(&["wounded", "injured", "dead", "missing"]))
+        .and_then(status_word);
+    if let Some(status) = adjective {
+        return Some((
+            victims,
+            Predicate {
+                status,
+                voice: Voice::Passive,
+                end,
+            },
+        ));
     }
     if let Some(status) = victims.head.and_then(|h| toks.get(h)).and_then(status_noun) {
         return Some((
@@ -656,6 +780,26 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<(Victims, Predic
             },
         ));
     }
+    // "fire that trapped 44 miners and killed at least one": the object of another verb.
+    // "evacuated 42 wounded" still counts the wounded.
+    let hit = victims
+        .head
+        .or(Some(span.end))
+        .and_then(|h| toks.get(h))
+        .is_some_and(is_status_word);
+    let object_of = !hit
+        && (1..=3)
+            .map_while(|back| span.first.checked_sub(back).and_then(|k| toks.get(k)))
+            .take_while(|t| t.word)
+            .find(|t| {
+                !t.is_any(&[
+                    "some", "about", "around", "nearly", "almost", "the", "another",
+                ])
+            })
+            .is_some_and(|t| t.is_any(OBJECT_VERBS));
+    if object_of {
+        return None;
+    }
     let (status, end) = predicate_after(toks, end)?;
     Some((
         victims,
@@ -666,6 +810,63 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<(Victims, Predic
         },
     ))
 }
+/// Verbs whose object is people unharmed or not yet counted as hit.
+const OBJECT_VERBS: &[&str] = &[
+    "trapped",
+    "trapping",
+    "rescued",
+    "rescuing",
+    "evacuated",
+    "evacuating",
+    "freed",
+    "stranded",
+    "employs",
+    "employing",
+    "employed",
+    "hired",
+    "hiring",
+    "housed",
+    "sheltering",
+    "trap",
+    "traps",
+    "evacuate",
+    "rescue",
+    "employ",
+    "hire",
+];
+
+/// "one of Iraq's strongest fortifications": a figure taken "of" something that is no
+/// people (no people word, pronoun or casualty word in the phrase) counts nobody.
+fn of_people(toks: &[Token<'_>], end: usize) -> bool {
+    if !toks.get(end).is_some_and(|t| t.is("of")) {
+        return true;
+    }
+    let sentence = toks.get(end).map_or(0, |t| t.sentence);
+    let phrase: Vec<&Token<'_>> = (end + 1..end + 7)
+        .map_while(|k| toks.get(k))
+        .take_while(|t| {
+            t.sentence == sentence
+                && t.word
+                && !t.is_any(&["was", "were", "is", "are", "had", "have", "has"])
+        })
+        .collect();
+    phrase.is_empty()
+        || phrase.iter().any(|t| {
+            is_people(t)
+                || t.is_any(&["them", "whom", "those", "these", "us", "you", "they"])
+                || status_word(t).is_some()
+        })
+}
+
+/// "one of five leading economic research bodies": bodies that a qualifier makes
+/// institutions.
+fn institutions(toks: &[Token<'_>], span: &FigureSpan, victims: &Victims) -> bool {
+    let Some(head) = victims.head.and_then(|h| toks.get(h)) else {
+        return false;
+    };
+    head.is("bodies") && victims.head.is_some_and(|h| h > span.end)
+}
+
 fn status_noun(t: &Token<'_>) -> Option<Status> {
     STATUS_NOUNS.iter().find(|(w, _)| t.is(w)).map(|&(_, s)| s)
 }
@@ -834,26 +1035,29 @@ fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, 
             .filter(|t| t.sentence == sentence)
     };
     let mut back = 1;
+    // "had killed \"more than 50 apostate soldiers\"": a quotation opening on the figure.
+    let quoted = toks.get(first).is_some_and(|t| t.quoted);
     while prev(back).is_some_and(|t| {
-        t.is_any(&[
-            "about",
-            "around",
-            "roughly",
-            "approximately",
-            "estimated",
-            "some",
-            "another",
-            "a",
-            "further",
-            "an",
-            "additional",
-            "the",
-            "its",
-            "their",
-            "our",
-            "his",
-            "her",
-        ])
+        quoted && !t.quoted && crate::extract::tokens::is_quote_mark(t.text)
+            || t.is_any(&[
+                "about",
+                "around",
+                "roughly",
+                "approximately",
+                "estimated",
+                "some",
+                "another",
+                "a",
+                "further",
+                "an",
+                "additional",
+                "the",
+                "its",
+                "their",
+                "our",
+                "his",
+                "her",
+            ])
     }) {
         back += 1;
     }
@@ -954,6 +1158,10 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
             .is_some_and(|t| t.is_any(&["put", "puts", "placed", "places"]))
     });
     let number_at = *clause.get(number)?;
+    // "put the number of assailants at six": a number of something else.
+    if toks.get(number_at + 1).is_some_and(|t| t.is("of")) {
+        return None;
+    }
     put.then(|| {
         (0..number_at)
             .rev()
@@ -989,10 +1197,13 @@ fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> bool {
     if !linked {
         return false;
     }
-    (1..=12)
+    // "The death toll from a week of fighting between ... rose to 80": "toll" heads a
+    // long subject; the looser words ("dead") only count close by.
+    (1..=32)
         .map_while(|back| first.checked_sub(back).and_then(|k| toks.get(k)))
         .take_while(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
-        .any(|t| t.is_any(TOLL_WORDS))
+        .enumerate()
+        .any(|(n, t)| t.is_any(&["toll", "tally"]) || n < 12 && t.is_any(TOLL_WORDS))
 }
 
 /// The casualty verb after the phrase: "were killed", "died", "was injured", "lost
@@ -1002,13 +1213,35 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
     let sentence = toks.get(from.checked_sub(1)?).map(|t| t.sentence)?;
     let mut aux = false;
     let mut relative = false;
+    // "20 people (including four children) remain missing": an aside is stepped over.
+    let mut aside = false;
     for k in from..from + 16 {
         let t = toks.get(k).filter(|t| t.sentence == sentence)?;
+        if aside || t.is_punct('(') {
+            aside = !t.is_punct(')');
+            continue;
+        }
         if t.is_any(NEGATIONS) {
             return None;
         }
         let next = toks.get(k + 1).filter(|n| n.sentence == sentence);
+        // "two more are missing through suspension", "missing out": a squad's absentees.
+        if t.is("missing") && next.is_some_and(|n| n.is_any(&["through", "out"])) {
+            return None;
+        }
+        // "460,000 dead weight tons"
+        if t.is("dead") && next.is_some_and(|n| n.is_any(&["weight", "weight-tons"])) {
+            return None;
+        }
         if let Some(status) = status_word(t) {
+            // "17 miners who were missing ... were found today": the main verb undoes it.
+            let undone = relative
+                && (k + 1..k + 10)
+                    .map_while(|j| toks.get(j).filter(|n| n.sentence == sentence))
+                    .any(|n| n.is_any(&["found", "rescued", "freed", "located", "released"]));
+            if undone {
+                return None;
+            }
             let transitive = t.is_any(&[
                 "killed",
                 "wounded",
@@ -1025,6 +1258,13 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
                     || n.is_any(&["the", "a", "an", "his", "her", "their", "its", "our"])
                     || n.is_any(PEOPLE_NOUNS)
             });
+            // "43 wounded people": the casualty word qualifies the people it precedes.
+            let qualifies = k == from
+                && next.is_some_and(|n| n.is_any(PEOPLE_NOUNS))
+                && t.is_any(&["wounded", "injured", "dead"]);
+            if qualifies {
+                return Some((status, k + 2));
+            }
             if (transitive && !aux && object_follows) || (relative && !aux) {
                 return None;
             }
@@ -1159,12 +1399,52 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> Source {
     if let Some(found) = after.and_then(|a| source(a.statement, false, None)) {
         return found;
     }
+    if let Some(party) = headline_credit(cx, at) {
+        return Source {
+            attribution: Attribution {
+                speaker: party.1,
+                party: Some(party.0),
+            },
+            denied: false,
+            hint: None,
+            anchor: None,
+        };
+    }
     Source {
         attribution: cx.outlet.clone(),
         denied: false,
         hint: None,
         anchor: None,
     }
+}
+
+/// "26 martyred, 46 injured as India strikes six sites: ISPR", "... 70 dead — officials":
+/// a headline's source credited after a colon or a dash that ends its sentence, when it
+/// names a party. Returns the party and the credit as written.
+fn headline_credit(cx: &ClaimContext<'_>, at: usize) -> Option<(String, String)> {
+    let toks = &cx.tokens.toks;
+    let sentence = toks.get(at)?.sentence;
+    // Headlines are short: a sentence running on past 48 tokens has no credit line.
+    let end = (at..=at + 48).find(|&k| toks.get(k).is_none_or(|t| t.sentence != sentence))?;
+    let mark = (at + 1..end).rev().take(8).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_punct(':') || t.is_any(&["—", "–"]))
+    })?;
+    let credit: Vec<&Token<'_>> = toks
+        .get(mark + 1..end)?
+        .iter()
+        .filter(|t| !t.is_punct('.'))
+        .collect();
+    if credit.is_empty() || credit.len() > 5 || !credit.iter().all(|t| t.word) {
+        return None;
+    }
+    let words: Vec<&str> = credit.iter().map(|t| t.text).collect();
+    let party = (0..words.len()).find_map(|i| {
+        cx.gazetteer
+            .match_words(&words, i)
+            .map(|(_, p)| p.id.clone())
+    })?;
+    Some((party, words.join(" ")))
 }
 
 /// "rejects the claims made by the ISPR of Pakistan that 26 civilians were killed": a
@@ -1645,5 +1925,143 @@ mod tests {
             got,
             vec![row(15, Status::Killed, Some("hamas"), Some("israel"))]
         );
+    }
+
+    /// (count, min, max, status)
+    type Figure = (Option<u64>, Option<u64>, Option<u64>, Status);
+
+    fn figures(paragraphs: &[&str]) -> Vec<Figure> {
+        rows(paragraphs)
+            .into_iter()
+            .map(|(c, min, max, status, _, _)| (c, min, max, status))
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_opening_on_the_figure_still_has_its_verb() {
+        let got = figures(&[
+            "The group said its fighters had killed \"more than 50 soldiers\" in the hotel.",
+        ]);
+        assert_eq!(got, vec![(None, Some(50), None, Status::Killed)]);
+        // A quoted verb does not reach past its closing mark.
+        let got =
+            figures(&["The army said it had \u{201c}neutralised\u{201d} more than 200 fighters."]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_toll_heading_a_long_subject_still_counts_the_dead() {
+        let got = figures(&[
+            "The death toll from a week of fighting between the rebel army and dissidents of \
+             the former guerrilla in the northern border region rose to 80 on Monday.",
+        ]);
+        assert_eq!(got, vec![(Some(80), None, None, Status::Killed)]);
+    }
+
+    #[test]
+    fn an_aside_in_parentheses_is_stepped_over() {
+        let got = figures(&["Another 20 people (including four children) remain missing."]);
+        assert!(
+            got.contains(&(Some(20), None, None, Status::Missing)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn business_and_sport_losses_are_no_casualties() {
+        let got = figures(&[
+            "Rovers have eight players on the injured list, and two more are missing through suspension.",
+            "Texas lost seven and Michigan was down by three rigs.",
+            "Chrysler shares lost 1/4 to 52-1/4 while Inco slipped 1/8.",
+            "The shipyard has orders to build 10 ships totalling 460,000 dead weight tons.",
+            "The institute, one of five leading economic research bodies, is more optimistic.",
+            "Iran said its forces had captured one of Iraq's strongest fortifications.",
+        ]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_group_a_figure_is_taken_from_is_no_count() {
+        let got = figures(&["The vessel sank and one of its eight crew members was killed."]);
+        assert_eq!(got, vec![(Some(1), None, None, Status::Killed)]);
+    }
+
+    #[test]
+    fn people_found_trapped_or_rescued_are_not_hit() {
+        let got = figures(&[
+            "Seventeen miners who were missing in a copper mine fire were found today.",
+            "The fire trapped 44 miners and killed at least one, the company said.",
+            "Floods have trapped some 10,000 people and injured at least 50, officials said.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                (None, Some(1), None, Status::Killed),
+                (None, Some(50), None, Status::Injured)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_casualty_word_before_the_people_says_what_happened() {
+        let got = figures(&["The hospital had received 43 wounded people overnight."]);
+        assert_eq!(got, vec![(Some(43), None, None, Status::Injured)]);
+    }
+
+    #[test]
+    fn a_second_object_of_the_verb_is_hit_the_same_way() {
+        let got = figures(&[
+            "A bomb struck a convoy, killing four soldiers and two civilians, police said.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                (Some(4), None, None, Status::Killed),
+                (Some(2), None, None, Status::Killed)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_before_the_toll_it_gives_counts() {
+        let got = figures(&["The ambush brought to 24 the number of soldiers killed this month."]);
+        assert_eq!(got, vec![(Some(24), None, None, Status::Killed)]);
+        // "the number of assailants" counts no one hit.
+        let got = figures(&[
+            "Four attackers were killed, police said. Police had put the number of assailants at six.",
+        ]);
+        assert_eq!(got, vec![(Some(4), None, None, Status::Killed)]);
+    }
+
+    #[test]
+    fn a_headline_credit_after_a_colon_gives_the_figure() {
+        let got = rows(&["26 martyred, 46 injured as strikes hit six sites: ISPR"]);
+        let by: Vec<Option<String>> = got.into_iter().map(|r| r.5).collect();
+        assert_eq!(
+            by,
+            vec![Some("pakistan".to_string()), Some("pakistan".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_headline_s_colon_is_no_clock() {
+        let got = figures(&["Catatumbo: at least 80 dead as rebels clash"]);
+        assert_eq!(got, vec![(None, Some(80), None, Status::Killed)]);
+        assert!(figures(&["At 10:40 the convoy left."]).is_empty());
+    }
+
+    #[test]
+    fn wounded_people_moved_are_still_wounded() {
+        let got = figures(&["The army evacuated 42 wounded by helicopter to the city."]);
+        assert_eq!(got, vec![(Some(42), None, None, Status::Injured)]);
+    }
+
+    #[test]
+    fn another_figure_opening_a_sentence_keeps_the_source() {
+        let got = rows(&[
+            "Seven soldiers were killed, Colombia's army said. Another 20 soldiers remain missing.",
+        ]);
+        let by: Vec<Option<String>> = got.into_iter().map(|r| r.5).collect();
+        assert_eq!(by, vec![Some("colombia".to_string()); 2]);
     }
 }

@@ -128,7 +128,8 @@ pub(crate) const PEOPLE_NOUNS: &[&str] = &[
     "locals", "bystanders", "shoppers", "tourists", "pilgrims", "humanitarians", "rescuers",
     "firefighters", "firemen", "aid", "deminers", "sappers", "gendarmes", "border", "cadets",
     "lives", "bodies", "dead", "wounded", "casualties", "deaths", "fatalities", "more",
-    "additional", "other", "further",
+    "additional", "other", "further", "comrades", "colleagues", "martyrs", "cousins",
+    "neighbours", "neighbors", "signatories",
 ];
 
 /// People heads that are presumed hostile when a party reports them: no side is given

@@ -129,8 +129,18 @@ pub fn extract(doc: &DocText<'_>, gazetteer: &Gazetteer) -> Extraction {
     for (index, text) in doc.paragraphs.iter().enumerate() {
         let paragraph = index + 1;
         let tokens = tokens::tokenize_with(text, Some(gazetteer));
+        let named_before = |id: &str, counts: &[(String, usize)]| {
+            counts.iter().find(|(p, _)| p == id).map_or(0, |(_, n)| *n)
+        };
+        let earlier = doc_parties.clone();
         count_parties(&tokens.toks, gazetteer, &mut doc_parties);
         memory.dominant = dominant_party(&doc_parties);
+        // An official's country only when the document is about it: named twice, or
+        // in this very paragraph ("Mali: army says ...").
+        memory.home = home_party(&doc_parties).filter(|h| {
+            let now = named_before(h, &doc_parties);
+            now >= 2 || now > named_before(h, &earlier)
+        });
         let found = statements::read_paragraph(paragraph, text, &tokens, &mut memory, gazetteer);
         let dates = dates::find_dates(text, doc.published);
         let framed = frame_mask(text.len(), &found.frames);
@@ -158,6 +168,19 @@ fn dominant_party(counts: &[(String, usize)]) -> Option<String> {
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     let (id, n) = counts.iter().max_by_key(|(_, n)| *n)?;
     (*n >= 3 && 2 * n >= total).then(|| id.clone())
+}
+
+/// The country the document is about: the party it names most so far, when that is
+/// one state named more than any other (not an armed faction, not a neutral reporter).
+pub(crate) fn home_party(counts: &[(String, usize)]) -> Option<String> {
+    let mut counts: Vec<&(String, usize)> = counts
+        .iter()
+        .filter(|(id, _)| !casualties::NEUTRAL.contains(&id.as_str()))
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let top = counts.first()?;
+    let unique = counts.get(1).is_none_or(|second| second.1 < top.1);
+    (unique && !builtin::ARMED_FACTIONS.contains(&top.0.as_str())).then(|| top.0.clone())
 }
 
 /// Adds the parties a paragraph names to the document's counts.

@@ -234,6 +234,13 @@ fn number_at(toks: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
         } else if let Some(unit) = unit_word(&next.norm).filter(|_| after_scale) {
             current = current.saturating_add(unit);
             after_scale = false;
+        } else if let Some(unit) = unit_word(&next.norm).filter(|&u| {
+            // "Thirty four workers": a tens word and a unit word without the hyphen.
+            j == i + 1 && tok.word && unit_word(&tok.norm).is_some() && (1..10).contains(&u)
+        }) && (20..100).contains(&current)
+            && current % 10 == 0
+        {
+            current += unit;
         } else {
             break;
         }
@@ -319,6 +326,14 @@ mod tests {
         assert_eq!(read("a dozen people"), exact(12));
         assert_eq!(read("two dozen people"), exact(24));
         assert_eq!(read("half a dozen people"), exact(6));
+    }
+
+    #[test]
+    fn a_tens_word_and_a_unit_word_without_a_hyphen_are_one_number() {
+        assert_eq!(read("Thirty four workers died"), exact(34));
+        assert_eq!(read("twenty one soldiers"), exact(21));
+        // Digits and a word stay apart: "20 three-year-olds" is not 23.
+        assert_eq!(read("20 three-year-olds"), exact(20));
     }
 
     #[test]

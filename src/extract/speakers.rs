@@ -112,6 +112,9 @@ pub(crate) struct Memory {
     /// The party the document so far is mostly about (half the party mentions at least):
     /// the last resort for an official named by office alone.
     pub dominant: Option<String>,
+    /// The one state the document names most (see `home_party`): whom "the army" or
+    /// "the health ministry" named for the first time serves.
+    pub home: Option<String>,
 }
 impl Memory {
     pub(crate) fn with_publisher(publisher: Option<String>) -> Self {
@@ -153,6 +156,10 @@ impl Memory {
                     .or_else(|| mentioned().find(|s| words.iter().all(|w| has(s, w))))
                     .or_else(|| mentioned().find(|s| has(s, head)))
                     .or_else(|| {
+                        // "the health ministry" names its kind: no other body will do.
+                        if words.len() > 1 {
+                            return None;
+                        }
                         let person = PERSON_TITLES.contains(&head.as_str());
                         let org = ORG_WORDS.contains(&head.as_str());
                         recent().find(|s| (person && s.person) || (org && !s.person))
@@ -407,8 +414,26 @@ fn inner_word(toks: &[Token<'_>], k: usize) -> bool {
         && before.is_some_and(|b| b.possessive() || b.party_word || b.is_any(SPEAKER_NOUNS));
     // "the junta's spokesman", "Sudan's doctors' union"
     let owner = t.word && t.possessive() && (next.is_any(SPEAKER_NOUNS) || next.capitalized());
-    place_in || modifier || owner
+    // "The U.N. envoy to Somalia, James Swan": the envoy's country is where he is sent.
+    let sent_to = t.is("to")
+        && (next.capitalized() || next.party_word)
+        && before.is_some_and(|b| b.is_any(ENVOYS));
+    place_in || modifier || owner || sent_to
 }
+
+/// Civil bodies whose names are capitalised ("the Syrian Observatory for Human Rights")
+/// and still speak for no party.
+const ALWAYS_CIVIL: &[&str] = &["observatory", "hospital", "charity", "ngo"];
+
+/// Speakers named by where they are sent.
+const ENVOYS: &[&str] = &[
+    "envoy",
+    "ambassador",
+    "representative",
+    "emissary",
+    "delegate",
+    "coordinator",
+];
 /// A token that can be part of a speaker's name.
 fn name_word(t: &Token<'_>) -> bool {
     t.word && (t.capitalized() || t.party_word || t.is_any(SPEAKER_NOUNS) || t.is_any(CONNECTORS))
@@ -572,12 +597,25 @@ pub(crate) fn resolve_speaker(
         return Some(match memory.lookup(&content) {
             Some(earlier) => earlier.clone(),
             None if first.is_any(PRONOUNS) => return None,
-            None => Speaker {
-                name: phrase_text(core_words),
-                party: None,
-                person: false,
-                hint: None,
-            },
+            None => {
+                // "the army said", "the health ministry": an office of state named for
+                // the first time speaks for the place it is in, else the document's party.
+                let party = core_words
+                    .iter()
+                    .any(|t| t.is_any(GOVERNMENT_WORDS) && !t.is_any(&["official", "officials"]))
+                    .then(|| {
+                        place_of_paragraph(toks, np.start, gazetteer)
+                            .or_else(|| memory.dominant.clone())
+                            .or_else(|| memory.home.clone())
+                    })
+                    .flatten();
+                Speaker {
+                    name: phrase_text(core_words),
+                    party: party.clone(),
+                    person: false,
+                    hint: party,
+                }
+            }
         });
     }
     let named: &[Token<'_>] = if first.is_any(DETERMINERS) {
@@ -609,9 +647,11 @@ pub(crate) fn resolve_speaker(
     let media = named
         .iter()
         .any(|t| t.is_any(MEDIA_NOUNS) && (news || !t.is_any(&["agency", "agencies"])));
-    let civil = named
-        .iter()
-        .any(|t| (t.is_any(CIVIL_NOUNS) && !t.capitalized()) || t.is_any(COMPANY_WORDS));
+    let civil = named.iter().any(|t| {
+        // "the African Union" is a party; "the Syrian Observatory" never is.
+        (t.is_any(CIVIL_NOUNS) && (!t.capitalized() || t.is_any(ALWAYS_CIVIL)))
+            || t.is_any(COMPANY_WORDS)
+    });
     let named_party = party_of(named, gazetteer, memory)
         .or_else(|| appositive_party(toks, np, gazetteer))
         .or_else(|| {
@@ -633,6 +673,7 @@ pub(crate) fn resolve_speaker(
                         .clone()
                         .or_else(|| place_of_paragraph(toks, np.start, gazetteer))
                         .or_else(|| memory.dominant.clone())
+                        .or_else(|| memory.home.clone())
                 })
                 .flatten()
         });
@@ -683,6 +724,10 @@ const GOVERNMENT_WORDS: &[&str] = &[
     "interior",
     "governorate",
     "municipality",
+    "centre",
+    "center",
+    "directorate",
+    "department",
 ];
 
 /// The party of the place the paragraph is set in: "In Kyiv, ...", "... in Russia's
@@ -928,6 +973,14 @@ fn appositive_party(
         if step < 0 {
             words.reverse();
         }
+        // "Dr Hassan, director of Mogadishu's Erdogan hospital": a hospital's or a
+        // charity's staff speak for no party, wherever it stands.
+        if words.iter().any(|w| {
+            let w = crate::extract::parties::normalize_word(w);
+            CIVIL_NOUNS.contains(&w.as_str())
+        }) {
+            return None;
+        }
         (0..words.len()).find_map(|i| gazetteer.match_words(&words, i).map(|(_, p)| p.id.clone()))
     };
     // A phrase before the name counts only when it holds a title ("Israel's ambassador
@@ -1106,5 +1159,60 @@ mod tests {
         assert_eq!(of("Kyiv Independent"), None);
         assert_eq!(of("Al Jazeera"), None);
         assert_eq!(of("Reuters"), None);
+    }
+
+    fn statement_parties(paragraphs: &[&str]) -> Vec<(usize, Option<String>)> {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
+        let doc = crate::extract::DocText {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 5, 6),
+            outlet: Some("Test Wire"),
+            paragraphs: &paragraphs,
+        };
+        crate::extract::extract(&doc, &Gazetteer::builtin())
+            .statements
+            .into_iter()
+            .map(|s| (s.paragraph, s.party))
+            .collect()
+    }
+
+    #[test]
+    fn an_envoy_speaks_for_who_sent_him_not_where() {
+        let got = statement_parties(&[
+            "The U.N. envoy to Somalia, James Swan, said the group had shown \"a total disregard for life.\"",
+        ]);
+        assert_eq!(got, vec![(1, Some("un".to_string()))]);
+    }
+
+    #[test]
+    fn a_hospital_director_speaks_for_no_party() {
+        let got = statement_parties(&[
+            "Dr Ahmed Nur, director of Mogadishu's Banadir hospital, said 43 wounded people had arrived.",
+        ]);
+        assert!(got.iter().all(|(_, p)| p.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn an_office_of_state_named_first_serves_the_document_s_country() {
+        let got = statement_parties(&[
+            "Mali: army says 203 fighters killed in central operation",
+            "BAMAKO — Malian troops killed 203 fighters, the army said on Friday.",
+            "Al-Shabaab claimed the attack, saying its fighters killed 50 soldiers.",
+            "The health ministry said that figure was propaganda.",
+        ]);
+        let mali = Some("mali".to_string());
+        assert_eq!(got.first(), Some(&(1, mali.clone())));
+        assert!(got.contains(&(2, mali.clone())), "{got:?}");
+        assert!(
+            !got.contains(&(4, Some("al-shabaab".to_string()))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_state_centre_named_alone_serves_the_document_s_country() {
+        let got = statement_parties(&[
+            "TRIPOLI — Clashes in Tripoli killed 55 people, the Emergency Medicine Centre said.",
+        ]);
+        assert_eq!(got, vec![(1, Some("libya".to_string()))]);
     }
 }

@@ -123,13 +123,42 @@ fn active_side(cx: &ClaimContext<'_>, r: &Reading<'_>, verb: usize) -> Option<St
             .map(|t| t.text)
             .collect();
         let hint = r.source.hint.clone();
-        return (0..sentence_words.len())
+        let named = (0..sentence_words.len())
             .filter_map(|i| cx.gazetteer.match_words(&sentence_words, i))
             .map(|(_, p)| p.id.clone())
-            .find(|id| Some(id) != claimant.as_ref() && Some(id) != hint.as_ref())
-            .or_else(|| opponent(cx, claimant.as_ref().or(hint.as_ref())));
+            .find(|id| Some(id) != claimant.as_ref() && Some(id) != hint.as_ref());
+        // "its strikes had killed 30 terrorists": militants are nobody's party unless
+        // the sentence names one; the document's other side is only a guess for soldiers.
+        if hostile_victims(cx, r) {
+            return named;
+        }
+        return named.or_else(|| opponent(cx, claimant.as_ref().or(hint.as_ref())));
+    }
+    if hostile_victims(cx, r) {
+        return None;
     }
     default_side(cx, r)
+}
+
+/// The figure counts militants, gunmen, "terrorists": a hostile word in its phrase.
+fn hostile_victims(cx: &ClaimContext<'_>, r: &Reading<'_>) -> bool {
+    let toks = &cx.tokens.toks;
+    // "killed 30 \"terrorists\"": the word may stand in quotation marks.
+    let quoted_word = toks
+        .get(r.span.end..)
+        .and_then(|rest| {
+            rest.iter()
+                .find(|t| !crate::extract::tokens::is_quote_mark(t.text))
+        })
+        .is_some_and(|t| t.is_any(HOSTILE_NOUNS));
+    quoted_word
+        || toks
+            .get(r.victims.who.clone())
+            .is_some_and(|w| w.iter().any(|t| t.is_any(HOSTILE_NOUNS)))
+}
+
+fn home_party(cx: &ClaimContext<'_>) -> Option<String> {
+    crate::extract::home_party(cx.doc_parties)
 }
 
 /// The party the document names most often besides `own` and the neutral reporters:
@@ -154,7 +183,7 @@ fn passive_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
     default_side(cx, r)
 }
 /// Parties that report on others' losses and have none of their own in the figures.
-const NEUTRAL: &[&str] = &["un", "osce", "icrc"];
+pub(crate) const NEUTRAL: &[&str] = &["un", "osce", "icrc"];
 /// Unqualified people reported by a party are that party's; otherwise a place ("killed
 /// in Gaza") or the nationality of the source ("Lebanese state media") decides.
 ///
@@ -196,7 +225,53 @@ fn default_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
             )
             .filter(fits)
         })
+        // Soldiers nobody qualifies are the home state's; civilians only where the
+        // document has named no other party (a faction, a second state) so far.
+        .or_else(|| {
+            let sole = cx
+                .doc_parties
+                .iter()
+                .filter(|(id, _)| !NEUTRAL.contains(&id.as_str()))
+                .count()
+                == 1;
+            let disaster = {
+                let toks = &cx.tokens.toks;
+                let sentence = toks.get(r.span.first).map(|t| t.sentence);
+                toks.iter()
+                    .filter(|t| Some(t.sentence) == sentence)
+                    .any(|t| t.is_any(DISASTERS))
+            };
+            (!civilians || sole && !disaster)
+                .then(|| home_party(cx))
+                .flatten()
+        })
 }
+
+/// Harm that no party to a conflict does: its dead are nobody's side.
+const DISASTERS: &[&str] = &[
+    "flood",
+    "floods",
+    "flooding",
+    "earthquake",
+    "quake",
+    "storm",
+    "storms",
+    "landslide",
+    "landslides",
+    "avalanche",
+    "avalanches",
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "wildfire",
+    "wildfires",
+    "heatwave",
+    "tsunami",
+    "mudslide",
+    "mudslides",
+    "crash",
+    "collapse",
+];
 
 /// Heads that name people at large rather than fighters.
 const CIVILIAN_HEADS: &[&str] = &[
@@ -222,6 +297,25 @@ const CIVILIAN_HEADS: &[&str] = &[
     "infants",
     "babies",
     "elderly",
+    "firefighter",
+    "firefighters",
+    "rescuers",
+    "rescuer",
+    "workers",
+    "worker",
+    "journalists",
+    "journalist",
+    "medics",
+    "paramedics",
+    "doctors",
+    "nurses",
+    "staff",
+    "farmers",
+    "miners",
+    "fishermen",
+    "traders",
+    "pilgrims",
+    "bodies",
 ];
 
 /// The figure counts civilians: its head, or the head of the figure it details.
@@ -493,5 +587,38 @@ mod tests {
             ]),
             vec![s(30, Some("ukraine"), Some("russia"))]
         );
+    }
+
+    #[test]
+    fn soldiers_nobody_qualifies_are_the_home_state_s() {
+        let got = sides(&[
+            "BAMAKO — Mali's army said it was deployed across Mali's central region.",
+            "A bomb killed four soldiers near Boni on Sunday, two security sources said.",
+        ]);
+        assert_eq!(got, vec![s(4, Some("mali"), None)]);
+    }
+
+    #[test]
+    fn people_at_large_take_the_only_state_named_but_not_in_a_disaster() {
+        let got = sides(&[
+            "Burkina Faso's government has been fighting jihadists for years.",
+            "Fighters killed at least 200 people in an attack on the town, a security source said.",
+        ]);
+        assert_eq!(got, vec![s(200, Some("burkina-faso"), None)]);
+        let got = sides(&[
+            "Germany's economy ministry said growth would slow.",
+            "Separately, floods killed at least four people in Bavaria, police said.",
+        ]);
+        assert_eq!(got, vec![s(4, None, None)]);
+    }
+
+    #[test]
+    fn militants_in_quotation_marks_are_nobody_s() {
+        // The document's other party is no guess for them.
+        let got = sides(&[
+            "Russian and Syrian jets struck Idlib, and Russia said it would go on.",
+            "Syria's defence ministry said its strikes had killed 30 \"terrorists\" in Idlib.",
+        ]);
+        assert_eq!(got, vec![s(30, None, Some("syria"))]);
     }
 }
