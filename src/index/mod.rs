@@ -12,6 +12,7 @@ mod search;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -247,6 +248,13 @@ pub fn build(
     Ok(summary)
 }
 
+/// Whether a build runs the extractor (always, but for measuring what it costs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtractionMode {
+    Run,
+    Skip,
+}
+
 /// Builds a new generation from documents already loaded, then makes it current.
 pub fn build_documents(
     path: &Path,
@@ -254,12 +262,24 @@ pub fn build_documents(
     gazetteer: &Gazetteer,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<BuildSummary> {
+    build_documents_with(path, documents, gazetteer, ExtractionMode::Run, progress)
+}
+
+/// [`build_documents`], choosing whether the extractor runs: the benchmark compares
+/// building with and without it.
+pub fn build_documents_with(
+    path: &Path,
+    documents: Vec<Document>,
+    gazetteer: &Gazetteer,
+    extraction: ExtractionMode,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<BuildSummary> {
     let started = Instant::now();
     std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
     let _lock = BuildLock::acquire(path)?;
     let generation = path.join(new_generation_name());
     std::fs::create_dir(&generation).map_err(|e| Error::io(&generation, e))?;
-    let result = write_generation(&generation, documents, gazetteer, progress);
+    let result = write_generation(&generation, documents, gazetteer, extraction, progress);
     let catalog = match result {
         Ok(catalog) => catalog,
         Err(e) => {
@@ -284,6 +304,7 @@ fn write_generation(
     generation: &Path,
     documents: Vec<Document>,
     gazetteer: &Gazetteer,
+    extraction: ExtractionMode,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Catalog> {
     let (schema, fields) = Fields::schema();
@@ -295,18 +316,43 @@ fn write_generation(
         built_at: Utc::now(),
         documents: Vec::with_capacity(total),
     };
-    for (ordinal, document) in documents.into_iter().enumerate() {
-        for (i, paragraph) in document.paragraphs.iter().enumerate() {
-            writer.add_document(paragraph_doc(&fields, ordinal, i + 1, &document, paragraph))?;
+    // Extraction needs no index: it reads the documents on another core while tantivy
+    // indexes them, so a build with extraction costs little more than one without.
+    let stop = AtomicBool::new(false);
+    let (extractions, indexed) = std::thread::scope(|scope| {
+        let extractor = scope.spawn(|| {
+            let mut extractions = Vec::with_capacity(total);
+            for document in &documents {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                if extraction == ExtractionMode::Skip {
+                    extractions.push(Extraction::default());
+                    continue;
+                }
+                extractions.push(extract::extract(
+                    &DocText {
+                        published: document.meta.published,
+                        outlet: document.meta.outlet.as_deref(),
+                        paragraphs: &document.paragraphs,
+                    },
+                    gazetteer,
+                ));
+            }
+            extractions
+        });
+        let indexed = add_paragraphs(&mut writer, &fields, &documents, progress);
+        if indexed.is_err() {
+            stop.store(true, Ordering::Relaxed);
         }
-        let extraction = extract::extract(
-            &DocText {
-                published: document.meta.published,
-                outlet: document.meta.outlet.as_deref(),
-                paragraphs: &document.paragraphs,
-            },
-            gazetteer,
-        );
+        (extractor.join(), indexed)
+    });
+    indexed?;
+    let extractions = extractions
+        .ok()
+        .filter(|e: &Vec<Extraction>| e.len() == total)
+        .ok_or_else(|| Error::IndexData("the extractor stopped on a document".into()))?;
+    for (document, extraction) in documents.into_iter().zip(extractions) {
         catalog.documents.push(CatalogDoc {
             source: document.source,
             meta: document.meta,
@@ -315,12 +361,6 @@ fn write_generation(
             path: document.path,
             duplicate_of: None,
         });
-        if !progress(Progress {
-            done: ordinal + 1,
-            total,
-        }) {
-            return Err(Error::Cancelled);
-        }
     }
     mark_duplicates(&mut catalog);
     writer.commit()?;
@@ -330,6 +370,28 @@ fn write_generation(
         .map_err(|e| Error::IndexData(format!("cannot encode the catalog: {e}")))?;
     write_durably(&catalog_path, &bytes)?;
     Ok(catalog)
+}
+
+/// Adds every paragraph to the writer, reporting progress after each document.
+fn add_paragraphs(
+    writer: &mut tantivy::IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    documents: &[Document],
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<()> {
+    let total = documents.len();
+    for (ordinal, document) in documents.iter().enumerate() {
+        for (i, paragraph) in document.paragraphs.iter().enumerate() {
+            writer.add_document(paragraph_doc(fields, ordinal, i + 1, document, paragraph))?;
+        }
+        if !progress(Progress {
+            done: ordinal + 1,
+            total,
+        }) {
+            return Err(Error::Cancelled);
+        }
+    }
+    Ok(())
 }
 
 /// Groups republished copies of one story; each copy points at the group's first document.
