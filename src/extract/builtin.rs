@@ -161,6 +161,8 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
     ]),
     ("pakistan", "Pakistan", &[
         "Pakistan", "Pakistani", "Islamabad", "ISPR", "Inter-Services Public Relations",
+        "Khyber Pakhtunkhwa", "Balochistan", "Waziristan", "Peshawar", "Quetta", "Rawalpindi",
+        "Shehbaz Sharif",
     ]),
     ("yemen-houthis", "Houthis", &[
         "Houthi", "Houthis", "Ansar Allah", "Sanaa",
@@ -211,7 +213,8 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "Kenya", "Kenyan", "Kenyans", "Nairobi",
     ]),
     ("nigeria", "Nigeria", &[
-        "Nigeria", "Nigerian", "Nigerians", "Abuja",
+        "Nigeria", "Nigerian", "Nigerians", "Abuja", "Borno", "Maiduguri", "Yobe", "Adamawa",
+        "Zamfara", "Kaduna", "Tinubu", "Bola Tinubu",
     ]),
     ("boko-haram", "Boko Haram", &[
         "Boko Haram", "ISWAP",
@@ -253,7 +256,9 @@ pub(crate) const PARTIES: &[(&str, &str, &[&str])] = &[
         "Mexico", "Mexican", "Mexicans", "Mexico City",
     ]),
     ("philippines", "Philippines", &[
-        "Philippines", "Philippine", "Filipino", "Filipinos", "Manila",
+        "Philippines", "Philippine", "Filipino", "Filipinos", "Manila", "Mindanao", "Marawi",
+        "Lanao del Sur", "Lanao del Norte", "Maguindanao", "Cotabato", "Basilan", "Zamboanga",
+        "Armed Forces of the Philippines",
     ]),
     ("indonesia", "Indonesia", &[
         "Indonesia", "Indonesian", "Indonesians", "Jakarta",

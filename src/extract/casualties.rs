@@ -916,6 +916,18 @@ fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Victims> {
     let start = j;
     while j - start < 7 {
         let Some(t) = in_sentence(j) else { break };
+        // "6,300 reported fatalities", "120 confirmed deaths": a word of record, not a verb.
+        let recorded = t.is_any(&[
+            "reported",
+            "confirmed",
+            "recorded",
+            "documented",
+            "verified",
+        ]) && in_sentence(j + 1).is_some_and(|n| is_people(n));
+        if recorded {
+            j += 1;
+            continue;
+        }
         if !t.word
             || t.is_any(NP_STOPS)
             || is_status_word(t)
@@ -1110,6 +1122,13 @@ fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, 
     {
         return Some((status, Voice::Passive));
     }
+    // "the abduction of at least 120 children", "the killing of three soldiers".
+    if let Some(status) = prev(back + 1)
+        .and_then(|t| EVENT_NOUNS.iter().find(|(w, _)| t.is(w)).map(|&(_, s)| s))
+        .filter(|_| verb.is("of"))
+    {
+        return Some((status, Voice::Passive));
+    }
 
     // "Among the wounded were three children"
     let among = verb.is_any(&["were", "was", "are", "is"])
@@ -1123,6 +1142,20 @@ fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, 
     }
     toll_before(toks, first, sentence).then_some((Status::Killed, Voice::Passive))
 }
+
+/// Nouns of an act done to people, before "of" and the people it was done to.
+const EVENT_NOUNS: &[(&str, Status)] = &[
+    ("abduction", Status::Captured),
+    ("abductions", Status::Captured),
+    ("kidnapping", Status::Captured),
+    ("kidnappings", Status::Captured),
+    ("killing", Status::Killed),
+    ("killings", Status::Killed),
+    ("murder", Status::Killed),
+    ("murders", Status::Killed),
+    ("execution", Status::Killed),
+    ("executions", Status::Killed),
+];
 
 /// "bringing the number of soldiers killed to 249", "put the number at five": a count
 /// of people hit when a casualty word stands between "number" (or "figure") and the
@@ -1142,9 +1175,10 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
                 .is_some_and(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
         })
         .collect();
-    let number = clause
-        .iter()
-        .position(|&k| toks.get(k).is_some_and(|t| t.is_any(&["number", "figure"])))?;
+    let number = clause.iter().position(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["number", "figure", "toll"]))
+    })?;
     let between = clause.get(..number)?;
     if let Some(status) = between
         .iter()
@@ -1273,6 +1307,9 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
         if t.is("lost") && next.is_some_and(|n| n.is_any(&["their", "his", "her", "its"])) {
             return Some((Status::Killed, k + 3));
         }
+        if let Some((status, end)) = idiom_at(toks, k, sentence) {
+            return Some((status, end));
+        }
         let captive = next.is_some_and(|n| {
             n.is_any(&[
                 "prisoner",
@@ -1320,6 +1357,55 @@ fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
             || t.capitalized())
         {
             return None;
+        }
+    }
+    None
+}
+
+/// Casualty phrases of several words at `k`, with the status and where they end:
+/// soldiers who "embraced shahadat" or "laid down their lives", militants "sent to
+/// hell", people "treated for their injuries", and people "among those killed" or
+/// "among the more than 14,000 people killed".
+fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, usize)> {
+    let t = toks.get(k)?;
+    let at = |j: usize| toks.get(j).filter(|n| n.sentence == sentence);
+    let is = |j: usize, words: &[&str]| at(j).is_some_and(|n| n.is_any(words));
+    if t.is_any(&["embraced", "embraces", "attained"]) && is(k + 1, &["shahadat", "martyrdom"]) {
+        return Some((Status::Killed, k + 2));
+    }
+    if t.is("sent") && is(k + 1, &["to"]) && is(k + 2, &["hell"]) {
+        return Some((Status::Killed, k + 3));
+    }
+    if t.is_any(&["laid", "gave"])
+        && is(k + 1, &["down"])
+        && is(k + 2, &["their", "his", "her"])
+        && is(k + 3, &["lives", "life"])
+    {
+        return Some((Status::Killed, k + 4));
+    }
+    if t.is("treated") {
+        let end = (k + 1..k + 4).find(|&j| is(j, &["injuries", "wounds", "burns"]))?;
+        let between = (k + 1..end).all(|j| is(j, &["for", "their", "his", "her", "its"]));
+        return between.then_some((Status::Injured, end + 1));
+    }
+    if t.is("among") && is(k + 1, &["the", "those"]) {
+        // Over a figure and its people ("the more than 14,000 people") to the status.
+        for j in k + 2..k + 9 {
+            let n = at(j)?;
+            if let Some(status) = status_word(n)
+                .or_else(|| STATUS_NOUNS.iter().find(|(w, _)| n.is(w)).map(|&(_, s)| s))
+            {
+                return Some((status, j + 1));
+            }
+            let passable = starts_number(toks, j)
+                || !n.word
+                || n.is_any(&[
+                    "more", "than", "at", "least", "over", "nearly", "some", "about",
+                ])
+                || n.is_any(PEOPLE_NOUNS);
+            if !passable {
+                return None;
+            }
         }
     }
     None
@@ -1382,6 +1468,18 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> Source {
     let in_sentence =
         |a: &super::statements::Anchor| toks.get(a.tok).map(|t| t.sentence) == sentence;
     let split = found.anchors.partition_point(|a| a.tok < at);
+    let after = found.anchors.get(split).filter(|a| in_sentence(a));
+    // "No group claimed responsibility, but the insurgency has killed 40,000 people,
+    // according to the UN": a trailing "according to" credits the whole sentence.
+    let according = after.filter(|a| {
+        found
+            .statements
+            .get(a.statement)
+            .is_some_and(|st| st.verb.eq_ignore_ascii_case("according to"))
+    });
+    if let Some(found) = according.and_then(|a| source(a.statement, false, None)) {
+        return found;
+    }
     let before = split
         .checked_sub(1)
         .and_then(|k| found.anchors.get(k))
@@ -1395,7 +1493,6 @@ fn claimant(cx: &ClaimContext<'_>, at: usize) -> Source {
     if let Some(found) = before.and_then(|a| source(a.statement, a.denial, Some(a.tok))) {
         return found;
     }
-    let after = found.anchors.get(split).filter(|a| in_sentence(a));
     if let Some(found) = after.and_then(|a| source(a.statement, false, None)) {
         return found;
     }
@@ -2063,5 +2160,77 @@ mod tests {
         ]);
         let by: Vec<Option<String>> = got.into_iter().map(|r| r.5).collect();
         assert_eq!(by, vec![Some("colombia".to_string()); 2]);
+    }
+
+    #[test]
+    fn a_wire_bureau_s_dateline_is_not_the_document_s_home() {
+        let got = rows(&[
+            "CAIRO (AP) — Paramilitary fighters of the Rapid Support Forces killed at least 40 villagers in Gezira province, activists said.",
+        ]);
+        assert_eq!(got, vec![min_row(40, Status::Killed, None, None)]);
+    }
+
+    #[test]
+    fn the_only_state_named_beside_insurgents_is_home_to_their_victims() {
+        let got = rows(&[
+            "Bombers struck a market in northeastern Nigeria on Saturday, Nigerian police said.",
+            "Boko Haram and its ISWAP offshoot have fought in the area for years.",
+            "A rights group counted at least 300 civilian deaths in the state last year.",
+        ]);
+        let ng = Some("nigeria");
+        assert_eq!(got, vec![min_row(300, Status::Killed, ng, None)]);
+    }
+
+    #[test]
+    fn idioms_of_death_and_injury_and_among_those_killed() {
+        let got = rows(&[
+            "Eight militants were sent to hell and five soldiers embraced shahadat, the military of Pakistan said.",
+            "Two guards were among those killed, a witness said.",
+            "Eleven people were being treated for their injuries, the doctor said.",
+        ]);
+        let pk = Some("pakistan");
+        assert_eq!(
+            got,
+            vec![
+                row(8, Status::Killed, None, pk),
+                row(5, Status::Killed, pk, pk),
+                row(2, Status::Killed, pk, None),
+                row(11, Status::Injured, pk, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_trailing_according_to_credits_the_whole_sentence() {
+        let got = rows(&[
+            "No group claimed the attack, but the insurgency has killed more than 2,000 people since 2015, according to the United Nations.",
+        ]);
+        assert_eq!(got, vec![min_row(2000, Status::Killed, None, Some("un"))]);
+    }
+
+    #[test]
+    fn unknown_nationalities_records_abductions_and_run_together_bounds() {
+        let got = rows(&[
+            "Rwandan troops deployed to the province in 2021.",
+            "Insurgents said they killed 25 Mozambican soldiers.",
+            "The monitor recorded 310 reported fatalities and the abduction of atleast 40 teenagers.",
+        ]);
+        let got: Vec<_> = got.into_iter().map(|r| (r.0, r.1, r.3, r.4)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(25), None, Status::Killed, None),
+                (Some(310), None, Status::Killed, Some("rwanda".to_string())),
+                (None, Some(40), Status::Captured, Some("rwanda".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_losses_put_at_a_figure_say_whose_dead_it_counts() {
+        let got = rows(&[
+            "A military blogger close to the defence ministry put Russian losses at about 150 dead.",
+        ]);
+        assert_eq!(got, vec![row(150, Status::Killed, Some("russia"), None)]);
     }
 }

@@ -71,7 +71,8 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "journalists", "reporters", "correspondent", "outlet", "newspaper", "broadcaster",
     "channel", "agencies", "tv", "television", "website", "accounts", "general's", "staff's",
     "intelligence", "navy", "air", "operations", "operational", "team", "figures", "data",
-    "tally", "toll", "count", "records", "officers", "workers",
+    "tally", "toll", "count", "records", "officers", "workers", "division", "divisions",
+    "corps", "infantry", "squadron", "fleet",
 ];
 
 /// Speaker heads that are publications: what they report is not a party's word.
@@ -85,7 +86,7 @@ pub(crate) const MEDIA_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const PERSON_TITLES: &[&str] = &[
     "minister", "spokesman", "spokeswoman", "spokesperson", "president", "ambassador", "envoy",
-    "commander", "chief", "head", "leader", "secretary", "adviser", "advisor", "aide",
+    "commander", "chief", "head", "leader", "secretary", "adviser", "advisor", "aide", "member",
     "representative", "diplomat", "governor", "mayor", "general", "officer", "prosecutor",
     "chairman", "chairwoman", "director", "coordinator", "negotiator", "premier", "chancellor",
     "king", "queen", "prince", "sheikh", "colonel", "lieutenant", "major", "captain",
@@ -129,7 +130,7 @@ pub(crate) const PEOPLE_NOUNS: &[&str] = &[
     "firefighters", "firemen", "aid", "deminers", "sappers", "gendarmes", "border", "cadets",
     "lives", "bodies", "dead", "wounded", "casualties", "deaths", "fatalities", "more",
     "additional", "other", "further", "comrades", "colleagues", "martyrs", "cousins",
-    "neighbours", "neighbors", "signatories",
+    "neighbours", "neighbors", "signatories", "khwarij", "khawarij", "extremists", "bandits",
 ];
 
 /// People heads that are presumed hostile when a party reports them: no side is given
@@ -138,6 +139,7 @@ pub(crate) const PEOPLE_NOUNS: &[&str] = &[
 pub(crate) const HOSTILE_NOUNS: &[&str] = &[
     "militants", "militant", "terrorists", "insurgents", "rebels", "gunmen", "separatists",
     "mercenaries", "jihadists", "attackers", "assailants", "saboteurs", "enemy", "fighters",
+    "khwarij", "khawarij", "extremists", "bandits",
 ];
 
 /// Heads that are never people even with a number before them.
@@ -218,6 +220,7 @@ pub(crate) const ACTIVE_WORDS: &[(&str, super::Status)] = {
         ("abducted", Captured),
         ("abducting", Captured),
         ("kidnapped", Captured),
+        ("apprehended", Captured),
         ("executed", Killed),
         ("shot", Killed),
         // Militaries' words for killing: "eliminated 15 terrorists", "neutralised".

@@ -170,17 +170,29 @@ fn dominant_party(counts: &[(String, usize)]) -> Option<String> {
     (*n >= 3 && 2 * n >= total).then(|| id.clone())
 }
 
-/// The country the document is about: the party it names most so far, when that is
-/// one state named more than any other (not an armed faction, not a neutral reporter).
+/// The country the document is about: the state it names most so far, when one state
+/// is named more than any other. Armed factions and neutral reporters are never home,
+/// and naming an insurgency as often as the state it fights does not unseat the state;
+/// naming a faction more than any state (a war among factions, datelined abroad) leaves
+/// the document without a home.
 pub(crate) fn home_party(counts: &[(String, usize)]) -> Option<String> {
+    let faction_most = counts
+        .iter()
+        .filter(|(id, _)| builtin::ARMED_FACTIONS.contains(&id.as_str()))
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
     let mut counts: Vec<&(String, usize)> = counts
         .iter()
-        .filter(|(id, _)| !casualties::NEUTRAL.contains(&id.as_str()))
+        .filter(|(id, _)| {
+            !casualties::NEUTRAL.contains(&id.as_str())
+                && !builtin::ARMED_FACTIONS.contains(&id.as_str())
+        })
         .collect();
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let top = counts.first()?;
     let unique = counts.get(1).is_none_or(|second| second.1 < top.1);
-    (unique && !builtin::ARMED_FACTIONS.contains(&top.0.as_str())).then(|| top.0.clone())
+    (unique && top.1 >= faction_most).then(|| top.0.clone())
 }
 
 /// Adds the parties a paragraph names to the document's counts.
@@ -190,7 +202,7 @@ fn count_parties(
     counts: &mut Vec<(String, usize)>,
 ) {
     let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
-    let mut i = 0;
+    let mut i = dateline_end(toks);
     while i < texts.len() {
         let Some((len, party)) = toks
             .get(i)
@@ -206,6 +218,35 @@ fn count_parties(
         }
         i += len.max(1);
     }
+}
+
+/// "CAIRO (AP) —": a wire agency's dateline says where its bureau files from, not what
+/// the document is about. Returns the first token after it (0 when there is none). A
+/// dateline without a wire credit ("MOGADISHU —") is a local outlet's home and counts.
+fn dateline_end(toks: &[tokens::Token<'_>]) -> usize {
+    let caps = toks
+        .iter()
+        .take_while(|t| {
+            t.word
+                && t.text.chars().any(char::is_alphabetic)
+                && !t.text.chars().any(char::is_lowercase)
+        })
+        .count();
+    if caps == 0 || caps > 4 {
+        return 0;
+    }
+    if !toks.get(caps).is_some_and(|t| t.is_punct('(')) {
+        return 0;
+    }
+    let Some(close) = (caps..caps + 6).find(|&j| toks.get(j).is_some_and(|t| t.is_punct(')')))
+    else {
+        return 0;
+    };
+    let k = close + 1;
+    let dash = toks
+        .get(k)
+        .is_some_and(|t| !t.word && t.text.chars().all(|c| matches!(c, '-' | '—' | '–')));
+    if dash { k + 1 } else { 0 }
 }
 
 /// Sentences with a resolved date and a word of something happening; a date outside

@@ -63,6 +63,9 @@ const SCALES: &[(&str, u64)] = &[
 
 const MIN_BOUNDS: &[&[&str]] = &[
     &["at", "least"],
+    // Run together in hasty copy.
+    &["atleast"],
+    &["morethan"],
     &["more", "than"],
     &["over"],
     &["upwards", "of"],

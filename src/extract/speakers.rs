@@ -42,6 +42,8 @@ const CIVIL_NOUNS: &[&str] = &[
     "analyst",
     "experts",
     "workers",
+    "blogger",
+    "bloggers",
 ];
 /// Words that make a name a company's: companies speak for no party.
 const COMPANY_WORDS: &[&str] = &[
@@ -115,6 +117,9 @@ pub(crate) struct Memory {
     /// The one state the document names most (see `home_party`): whom "the army" or
     /// "the health ministry" named for the first time serves.
     pub home: Option<String>,
+    /// The party of the last speaker of the paragraph being read: "Kyiv disputed the
+    /// figure. ..., army spokesman X wrote" is Kyiv's spokesman.
+    pub paragraph_party: Option<String>,
 }
 impl Memory {
     pub(crate) fn with_publisher(publisher: Option<String>) -> Self {
@@ -129,6 +134,20 @@ impl Memory {
     }
 
     pub(crate) fn remember(&mut self, speaker: &Speaker) {
+        if let Some(party) = &speaker.party {
+            self.paragraph_party = Some(party.clone());
+            // "Maj. Gen. Gabriel Viray III, commander of ..., said": later "Viray said".
+            let surname = speaker
+                .name
+                .split_whitespace()
+                .rev()
+                .find(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"));
+            if let Some(surname) = surname.filter(|w| speaker.person && w.len() > 2) {
+                self.persons
+                    .entry(crate::extract::parties::normalize_word(surname))
+                    .or_insert_with(|| party.clone());
+            }
+        }
         self.speakers.retain(|s| s.name != speaker.name);
         self.speakers.push(speaker.clone());
         if self.speakers.len() > 32 {
@@ -303,13 +322,41 @@ pub(crate) fn subject_before(toks: &[Token<'_>], verb: usize) -> Subject {
         return Subject::Np(j - 1..j);
     }
     let end = j;
-    let mut start = j;
-    while start > 0 && end - start < 14 && same(start - 1) {
-        let Some(t) = toks.get(start - 1) else { break };
-        if !(t.word && (name_word(t) || inner_word(toks, start - 1))) {
-            break;
+    let walk_back = |from: usize| {
+        let mut start = from;
+        while start > 0 && end - start < 14 && same(start - 1) {
+            let Some(t) = toks.get(start - 1) else { break };
+            if !(t.word && (name_word(t) || inner_word(toks, start - 1))) {
+                break;
+            }
+            start -= 1;
         }
-        start -= 1;
+        start
+    };
+    let mut start = walk_back(j);
+    // "a blogger close to the defence ministry put ...", "a member of a militia assisting
+    // the military ... told": the ministry only qualifies the speaker; the phrase goes on
+    // back to its head.
+    let qualified = [start.checked_sub(2), start.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .find(|&q| same(q) && qualifier_at(toks, q));
+    if let Some(q) = qualified {
+        // Back over the head and its modifiers to the determiner or the sentence start.
+        let mut k = q;
+        while k > 0 && end - k < 14 && same(k - 1) {
+            let Some(t) = toks.get(k - 1) else { break };
+            if !t.word || t.is_any(FINITE_VERBS) {
+                break;
+            }
+            k -= 1;
+            // "a member of a civilian militia": on past "of" to the head.
+            let of_before = k >= 2 && same(k - 1) && toks.get(k - 1).is_some_and(|p| p.is("of"));
+            if t.is_any(DETERMINERS) && !of_before {
+                break;
+            }
+        }
+        start = k;
     }
     match trim_np(toks, start..end) {
         Some(np) => Subject::Np(np),
@@ -379,9 +426,15 @@ fn parenthetical(toks: &[Token<'_>], comma: usize) -> Option<usize> {
                     .all(|t| t.is_any(SPEAKER_ADVERBS) || t.is_any(TIME_WORDS) || t.is("on"));
             // "..., who spoke to reporters outside the council, said", "..., speaking in
             // Ankara, said"
-            let relative = inner.first().is_some_and(|t| {
-                t.is_any(&["who", "which"]) || (t.word && t.norm.ends_with("ing"))
-            });
+            // "..., headed by army chief Burhan, said"
+            let led_by = inner
+                .first()
+                .is_some_and(|t| t.is_any(&["headed", "led", "chaired", "commanded"]))
+                && inner.get(1).is_some_and(|t| t.is("by"));
+            let relative = led_by
+                || inner.first().is_some_and(|t| {
+                    t.is_any(&["who", "which"]) || (t.word && t.norm.ends_with("ing"))
+                });
             let appositive = relative
                 || !inner.is_empty()
                     && inner.iter().all(|t| name_word(t) || t.is("to"))
@@ -423,7 +476,17 @@ fn inner_word(toks: &[Token<'_>], k: usize) -> bool {
 
 /// Civil bodies whose names are capitalised ("the Syrian Observatory for Human Rights")
 /// and still speak for no party.
-const ALWAYS_CIVIL: &[&str] = &["observatory", "hospital", "charity", "ngo"];
+const ALWAYS_CIVIL: &[&str] = &[
+    "observatory",
+    "hospital",
+    "charity",
+    "ngo",
+    "doctors",
+    "medics",
+    "network",
+    "activists",
+    "witnesses",
+];
 
 /// Speakers named by where they are sent.
 const ENVOYS: &[&str] = &[
@@ -436,7 +499,21 @@ const ENVOYS: &[&str] = &[
 ];
 /// A token that can be part of a speaker's name.
 fn name_word(t: &Token<'_>) -> bool {
-    t.word && (t.capitalized() || t.party_word || t.is_any(SPEAKER_NOUNS) || t.is_any(CONNECTORS))
+    t.word
+        && (t.capitalized()
+            || t.party_word
+            || t.is_any(SPEAKER_NOUNS)
+            || t.is_any(CONNECTORS)
+            || ordinal(t))
+}
+/// "1st", "22nd", "3rd", "101st": a unit's number inside its name.
+fn ordinal(t: &Token<'_>) -> bool {
+    let n = t.norm.as_str();
+    n.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| {
+            n.strip_suffix(s)
+                .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 /// Drops openers and determiners at the front and connectors at the back; None when no
 /// head noun or name is left.
@@ -600,15 +677,18 @@ pub(crate) fn resolve_speaker(
             None => {
                 // "the army said", "the health ministry": an office of state named for
                 // the first time speaks for the place it is in, else the document's party.
-                let party = core_words
-                    .iter()
-                    .any(|t| t.is_any(GOVERNMENT_WORDS) && !t.is_any(&["official", "officials"]))
-                    .then(|| {
-                        place_of_paragraph(toks, np.start, gazetteer)
-                            .or_else(|| memory.dominant.clone())
-                            .or_else(|| memory.home.clone())
-                    })
-                    .flatten();
+                // "a military blogger", "the local workers": civil people, not offices.
+                let civil = core_words.iter().any(|t| t.is_any(CIVIL_NOUNS));
+                let party = (!civil
+                    && core_words.iter().any(|t| {
+                        t.is_any(GOVERNMENT_WORDS) && !t.is_any(&["official", "officials"])
+                    }))
+                .then(|| {
+                    place_of_paragraph(toks, np.start, gazetteer)
+                        .or_else(|| memory.dominant.clone())
+                        .or_else(|| memory.home.clone())
+                })
+                .flatten();
                 Speaker {
                     name: phrase_text(core_words),
                     party: party.clone(),
@@ -623,7 +703,19 @@ pub(crate) fn resolve_speaker(
     } else {
         core_words
     };
-    let name = phrase_text(named);
+    // "a blogger close to the defence ministry" is named by its head alone, so that "the
+    // defence ministry" later finds the ministry, not the blogger.
+    let qualifier =
+        (1..named.len()).find(|&k| named.get(k..).is_some_and(|rest| qualifier_at(rest, 0)));
+    // Only the head speaks: the body it is close to or assists is not the speaker.
+    let named = named
+        .get(..qualifier.unwrap_or(named.len()))
+        .unwrap_or(named);
+    let name = phrase_text(
+        named
+            .get(..qualifier.unwrap_or(named.len()))
+            .unwrap_or(named),
+    );
     let texts: Vec<&str> = named.iter().map(|t| t.text).collect();
     let place = (0..texts.len()).any(|i| {
         gazetteer
@@ -641,9 +733,16 @@ pub(crate) fn resolve_speaker(
     // Publications and civil groups speak for no party. A publication's nationality
     // still says whose people it counts ("Lebanese state media"); a civil group's does
     // not (a Sudanese doctors' union does not count the army's dead).
-    let news = named
-        .iter()
-        .any(|t| t.is_any(&["news", "state", "press", "media"]));
+    // "state media", "state news agency" are news; "Borno state's emergency management
+    // agency" is an office of state.
+    let news = named.iter().enumerate().any(|(k, t)| {
+        t.is_any(&["news", "press", "media"])
+            || t.is("state")
+                && !t.possessive()
+                && named
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_any(MEDIA_NOUNS) || n.is("news"))
+    });
     let media = named
         .iter()
         .any(|t| t.is_any(MEDIA_NOUNS) && (news || !t.is_any(&["agency", "agencies"])));
@@ -665,13 +764,22 @@ pub(crate) fn resolve_speaker(
         .or_else(|| {
             // An official named by office alone ("Police", "Mayor Vitali Klitschko")
             // speaks for the publisher, else for the place the paragraph is in.
-            let official = named.iter().any(|t| t.is_any(GOVERNMENT_WORDS));
+            // "Mozambique's president": an owner the gazetteer does not know is some
+            // other country's, never the document's.
+            let unknown_owner = named
+                .iter()
+                .any(|t| t.possessive() && t.capitalized() && !t.party_word);
+            let official = (named.iter().any(|t| t.is_any(GOVERNMENT_WORDS))
+                || named.iter().any(|t| t.is_any(MILITARY_RANKS))
+                || appositive_office(toks, np))
+                && !unknown_owner;
             official
                 .then(|| {
                     memory
                         .publisher
                         .clone()
                         .or_else(|| place_of_paragraph(toks, np.start, gazetteer))
+                        .or_else(|| memory.paragraph_party.clone())
                         .or_else(|| memory.dominant.clone())
                         .or_else(|| memory.home.clone())
                 })
@@ -685,6 +793,56 @@ pub(crate) fn resolve_speaker(
         person,
         hint,
     })
+}
+/// Whether a qualifier of a speaker's head starts at `k`: "close to", "loyal to",
+/// "affiliated with", or a participle before a determiner ("assisting the military").
+fn qualifier_at(toks: &[Token<'_>], k: usize) -> bool {
+    let (Some(t), Some(next)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    let close = t.is_any(&[
+        "close",
+        "loyal",
+        "linked",
+        "allied",
+        "affiliated",
+        "tied",
+        "connected",
+    ]) && next.is_any(&["to", "with"]);
+    let participle = t.word
+        && !t.capitalized()
+        && t.norm.len() > 5
+        && t.norm.ends_with("ing")
+        && !t.is_any(crate::extract::lexicon::PARTICIPLES)
+        && next.is_any(DETERMINERS);
+    close || participle
+}
+/// Ranks before a name: "Maj. Gen. Gabriel Viray" holds an office.
+const MILITARY_RANKS: &[&str] = &[
+    "gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig.", "capt", "capt.",
+];
+/// "X, commander of the 1st Infantry Division, said": the phrase after the name, up to
+/// the next comma, holds an office of state and no civil body.
+fn appositive_office(toks: &[Token<'_>], np: &Range<usize>) -> bool {
+    if !toks.get(np.end).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let inner: Vec<&Token<'_>> = toks
+        .iter()
+        .skip(np.end + 1)
+        .take(12)
+        .take_while(|t| !t.is_punct(',') && !t.quoted)
+        .collect();
+    // The apposition opens on the title: "commander of ...", "the army's spokesman".
+    let titled = inner
+        .iter()
+        .find(|t| !t.is_any(DETERMINERS) && !t.possessive())
+        .is_some_and(|t| t.is_any(PERSON_TITLES));
+    titled
+        && inner.iter().any(|t| t.is_any(GOVERNMENT_WORDS))
+        && !inner
+            .iter()
+            .any(|t| t.is_any(CIVIL_NOUNS) || t.is_any(COMPANY_WORDS))
 }
 /// Words of an office of state: a speaker named by one of them alone is an official.
 const GOVERNMENT_WORDS: &[&str] = &[
@@ -728,6 +886,7 @@ const GOVERNMENT_WORDS: &[&str] = &[
     "center",
     "directorate",
     "department",
+    "agency",
 ];
 
 /// The party of the place the paragraph is set in: "In Kyiv, ...", "... in Russia's
@@ -785,7 +944,8 @@ pub(crate) fn place_of_paragraph(
     let places = toks
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.is_any(&["in", "on", "at", "near"]))
+        // A place inside someone's quoted words is not where the paragraph is set.
+        .filter(|(_, t)| t.is_any(&["in", "on", "at", "near"]) && !t.quoted)
         .filter_map(|(k, _)| {
             let mut j = k + 1;
             while toks.get(j).is_some_and(|t| t.is_any(AREA_WORDS)) && j < k + 4 {
@@ -837,7 +997,10 @@ pub(crate) fn publisher_party(outlet: &str, gazetteer: &Gazetteer) -> Option<Str
     }
     let office = words.iter().any(|w| {
         let w = crate::extract::parties::normalize_word(w);
-        GOVERNMENT_WORDS.contains(&w.as_str()) || ORG_WORDS.contains(&w.as_str())
+        // "Inter-Services Public Relations": a state's press office.
+        GOVERNMENT_WORDS.contains(&w.as_str())
+            || ORG_WORDS.contains(&w.as_str())
+            || w == "relations"
     });
     (office || covered == words.len()).then_some(first)
 }
@@ -960,6 +1123,15 @@ fn appositive_party(
         }
         let mut words = Vec::new();
         let mut k = comma;
+        // "The Sovereign Council, headed by army chief Burhan, said": the head's party.
+        let led_by = step > 0
+            && toks
+                .get(comma + 1)
+                .is_some_and(|t| t.is_any(&["headed", "led", "chaired", "chaired", "commanded"]))
+            && toks.get(comma + 2).is_some_and(|t| t.is("by"));
+        if led_by {
+            k = comma + 2;
+        }
         for _ in 0..12 {
             let Some(t) = k.checked_add_signed(step).and_then(|next| toks.get(next)) else {
                 break;
@@ -1159,6 +1331,10 @@ mod tests {
         assert_eq!(of("Kyiv Independent"), None);
         assert_eq!(of("Al Jazeera"), None);
         assert_eq!(of("Reuters"), None);
+        assert_eq!(
+            of("Inter Services Public Relations (ISPR), Pakistan").as_deref(),
+            Some("pakistan")
+        );
     }
 
     fn statement_parties(paragraphs: &[&str]) -> Vec<(usize, Option<String>)> {
@@ -1214,5 +1390,24 @@ mod tests {
             "TRIPOLI — Clashes in Tripoli killed 55 people, the Emergency Medicine Centre said.",
         ]);
         assert_eq!(got, vec![(1, Some("libya".to_string()))]);
+    }
+
+    #[test]
+    fn an_agency_head_without_alias_serves_the_document_s_state() {
+        let got = statement_parties(&[
+            "Bombers killed 18 people in the northeastern Nigerian town of Gwoza, the head of the state's emergency management agency said.",
+        ]);
+        assert_eq!(got, vec![(1, Some("nigeria".to_string()))]);
+    }
+
+    #[test]
+    fn an_officer_by_rank_or_apposition_and_later_by_surname() {
+        let ph = Some("philippines".to_string());
+        let got = statement_parties(&[
+            "Three soldiers died in clashes in Lanao del Sur, the Philippine military said.",
+            "Brig. Gen. Ramon Cruz, commander of the 2nd Infantry Division, told reporters the fighting had stopped.",
+            "Cruz said more troops had been sent.",
+        ]);
+        assert_eq!(got, vec![(1, ph.clone()), (2, ph.clone()), (3, ph)]);
     }
 }

@@ -64,6 +64,7 @@ pub(crate) fn read_paragraph(
     gazetteer: &Gazetteer,
 ) -> Found {
     learn_persons(&t.toks, memory, gazetteer);
+    memory.paragraph_party = None;
     let (candidates, coordinated) = find_candidates(&t.toks, memory, gazetteer);
     let (mut statements_of, groups) = group_candidates(&t.toks, &candidates);
     let quote_owner = assign_quotes(t, &candidates, &statements_of);
@@ -118,6 +119,20 @@ pub(crate) fn read_paragraph(
     found
 }
 
+/// "pledged allegiance to the Islamic State" is an oath of loyalty, not words reported.
+fn oath(toks: &[Token<'_>], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.is_any(&["pledged", "pledges", "pledge"]))
+        && toks.get(i + 1).is_some_and(|n| {
+            // also mistyped: "aliegance", "allegience"
+            let n = n.norm.as_str();
+            n == "loyalty"
+                || n.starts_with("al")
+                    && n.contains("eg")
+                    && (n.ends_with("ance") || n.ends_with("ence"))
+        })
+}
+
 /// Finds every reporting act, resolving speakers in text order so that a reference
 /// sees the speakers named before it. Returns the acts and the verbs coordinated with an
 /// earlier act ("dismissed the claim *and described*...": token, candidate index).
@@ -136,7 +151,7 @@ fn find_candidates(
             np_after(toks, i + 2).map(|np| (np, i + 2))
         } else if let Some(np) = agent_after(toks, i) {
             Some((np, i + 2))
-        } else if (tok.is_any(FINITE_VERBS) && !adjective_use(toks, i))
+        } else if (tok.is_any(FINITE_VERBS) && !adjective_use(toks, i) && !oath(toks, i))
             || toll_verb(toks, i)
             || calls_verb(toks, i)
         {
@@ -845,5 +860,68 @@ mod tests {
     fn a_claim_after_a_determiner_is_a_noun() {
         let got = parties(&["The outlet could not verify the Russian claim."]);
         assert!(got[0].is_empty());
+    }
+
+    #[test]
+    fn an_official_after_his_party_s_statement_serves_it_not_a_quoted_place() {
+        let got = parties(&[
+            "Moscow said its troops had advanced near Kursk.",
+            "Kyiv rejected the claim. \"Our losses in Kursk are small,\" army spokesman Ivan Petrenko wrote.",
+        ]);
+        let (ru, ua) = (Some("russia".to_string()), Some("ukraine".to_string()));
+        assert_eq!(got, vec![vec![ru], vec![ua.clone(), ua]]);
+    }
+
+    #[test]
+    fn unknown_countries_civil_networks_and_qualified_bloggers_are_no_party() {
+        let got = parties(&[
+            "Rwandan troops deployed in 2021, Rwanda's defence ministry said.",
+            "Mozambique's president Filipe Nyusi told parliament the insurgents were weakened.",
+            "Five people were hurt, according to the Sudan Doctors Network.",
+            "A Russian military blogger close to the defence ministry put the toll at 200.",
+            "The attack was confirmed, according to the defence ministry.",
+        ]);
+        let rw = Some("rwanda".to_string());
+        assert_eq!(
+            got,
+            vec![
+                vec![rw.clone()],
+                vec![None],
+                vec![None],
+                vec![None],
+                vec![rw]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_council_headed_by_a_party_s_leader_speaks_for_it() {
+        let got = parties(&[
+            "The Sovereign Council, headed by army chief Abdel Fattah al-Burhan, said 100 civilians had been killed.",
+        ]);
+        assert_eq!(got, vec![vec![Some("sudan".to_string())]]);
+    }
+
+    #[test]
+    fn a_member_of_a_group_assisting_an_army_is_the_speaker_not_the_army() {
+        let got = read(&[
+            "The Nigerian army said troops repelled an attack.",
+            "A member of a vigilante group assisting the military in Bama told Reuters that two of his comrades were killed. \"We ran,\" he said.",
+        ]);
+        let speakers: Vec<Vec<(String, Option<String>)>> = got
+            .into_iter()
+            .map(|p| p.into_iter().map(|(s, party, _)| (s, party)).collect())
+            .collect();
+        let member = ("member of a vigilante group".to_string(), None);
+        assert_eq!(speakers.get(1), Some(&vec![member.clone(), member]));
+    }
+
+    #[test]
+    fn an_oath_of_allegiance_is_no_statement() {
+        let got = parties(&[
+            "The group, which pledged allegiance to the Islamic State, attacked the town.",
+            "The cell had pledged aliegance to ISIS in 2016.",
+        ]);
+        assert_eq!(got, vec![vec![], vec![]]);
     }
 }

@@ -53,6 +53,13 @@ pub(super) fn who_and_side(
     if named.is_some() {
         return (who, named);
     }
+    // "25 Mozambican soldiers": a nationality the gazetteer does not know is no party's.
+    let foreign = toks
+        .get(r.victims.who.clone())
+        .is_some_and(|w| w.iter().any(unknown_demonym));
+    if foreign {
+        return (who, None);
+    }
     // "killed up to 30 enemy personnel": the claimant's other side.
     let enemy = toks
         .get(r.victims.who.clone())
@@ -93,6 +100,16 @@ pub(super) fn who_and_side(
         Voice::Passive => passive_side(cx, r),
     };
     (who, side)
+}
+/// A capitalised word shaped like a nationality ("Mozambican", "Haitian", "Nepalese")
+/// that names no known party.
+fn unknown_demonym(t: &Token<'_>) -> bool {
+    let n = t.norm.as_str();
+    t.word
+        && t.capitalized()
+        && !t.party_word
+        && n.len() > 4
+        && ["an", "ese", "ish", "ean"].iter().any(|s| n.ends_with(s))
 }
 /// The victims of an active verb: the source's own people when someone else did it
 /// ("a Russian strike killed five", Ukraine says); the other party named in the
@@ -180,7 +197,27 @@ fn passive_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
     if hostile {
         return None;
     }
-    default_side(cx, r)
+    put_toll_owner(cx, r.span.first).or_else(|| default_side(cx, r))
+}
+/// "put Russian losses at about 200 dead": the party named in what was put at the figure.
+fn put_toll_owner(cx: &ClaimContext<'_>, first: usize) -> Option<String> {
+    let toks = &cx.tokens.toks;
+    let sentence = toks.get(first)?.sentence;
+    let back = (1..=3).find(|&b| {
+        first
+            .checked_sub(b)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is("at"))
+    })?;
+    let at = first - back;
+    let put = (1..=6)
+        .map_while(|b| at.checked_sub(b))
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.sentence == sentence))
+        .find(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_any(&["put", "puts", "putting", "placed"]))
+        })?;
+    first_party(cx.gazetteer, &texts(toks, put + 1..at))
 }
 /// Parties that report on others' losses and have none of their own in the figures.
 pub(crate) const NEUTRAL: &[&str] = &["un", "osce", "icrc"];
@@ -228,10 +265,14 @@ fn default_side(cx: &ClaimContext<'_>, r: &Reading<'_>) -> Option<String> {
         // Soldiers nobody qualifies are the home state's; civilians only where the
         // document has named no other party (a faction, a second state) so far.
         .or_else(|| {
+            // The only state named: the insurgents it fights are no rival home for
+            // the civilians they kill.
             let sole = cx
                 .doc_parties
                 .iter()
-                .filter(|(id, _)| !NEUTRAL.contains(&id.as_str()))
+                .filter(|(id, _)| {
+                    !NEUTRAL.contains(&id.as_str()) && !ARMED_FACTIONS.contains(&id.as_str())
+                })
                 .count()
                 == 1;
             let disaster = {
