@@ -223,6 +223,32 @@ async fn ingest_answer_rebuild_offline_and_follow_a_feed() {
 
     drop(moderation);
     tokio::task::block_in_place(|| worker.join());
+
+    // And `briefbot index`, the binary a moderator runs, rebuilds it all from files too.
+    let briefbot = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_briefbot"))
+            .env_remove("DISCORD_TOKEN")
+            .arg("--corpus")
+            .arg(&corpus_dir)
+            .arg("--index")
+            .arg(dir.path().join("index"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let rebuilt = tokio::task::block_in_place(|| briefbot(&["index"]));
+    assert!(
+        rebuilt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rebuilt.stderr)
+    );
+    assert!(String::from_utf8_lossy(&rebuilt.stdout).contains("5 documents"));
+    let asked = tokio::task::block_in_place(|| briefbot(&["ask", "--json", "/search quixotic"]));
+    let json: serde_json::Value = serde_json::from_slice(&asked.stdout).unwrap();
+    assert_eq!(
+        json["hits"][0]["citation"]["source"],
+        format!("{base}/a2.html")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
