@@ -593,7 +593,7 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     let before = span.first.checked_sub(1).and_then(|k| toks.get(k));
     let after = toks.get(span.end);
     let number = toks.get(span.end.saturating_sub(1));
-    let month = |t: Option<&Token<'_>>| t.is_some_and(is_month);
+    let month = |t: Option<&Token<'_>>| t.is_some_and(Token::is_month);
     if month(before) || month(after) {
         return false;
     }
@@ -671,34 +671,6 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
             .count
             .is_some_and(|v| (1900..=2100).contains(&v));
     !year_like || after.is_some_and(|t| t.is_any(PEOPLE_NOUNS))
-}
-
-fn is_month(t: &Token<'_>) -> bool {
-    t.is_any(&[
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]) || t.text == "May"
 }
 
 /// "no", "not", "none of" right before the figure, or a denial or doubt shortly before

@@ -536,34 +536,10 @@ fn trim_np(toks: &[Token<'_>], np: Range<usize>) -> Option<Range<usize>> {
         end -= 1;
     }
     let head = toks.get(end.checked_sub(1)?)?;
-    let head_ok = (head.capitalized() && !head.is_any(TIME_WORDS) && !is_month(head))
+    let head_ok = (head.capitalized() && !head.is_any(TIME_WORDS) && !head.is_month())
         || head.party_word
         || head.is_any(SPEAKER_NOUNS);
     (start < end && head_ok).then_some(start..end)
-}
-pub(crate) fn is_month(t: &Token<'_>) -> bool {
-    t.is_any(&[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ])
 }
 /// The speaker phrase starting at `i` (after "according to" or a verb).
 pub(crate) fn np_after(toks: &[Token<'_>], i: usize) -> Option<Range<usize>> {

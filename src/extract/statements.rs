@@ -8,7 +8,7 @@ use super::Statement;
 use super::lexicon::{DENIALS, FINITE_VERBS, PARTICIPLES, TIME_WORDS};
 use super::parties::Gazetteer;
 use super::speakers::{
-    Memory, Speaker, Subject, adjective_use, clause_subject, is_month, learn_persons, np_after,
+    Memory, Speaker, Subject, adjective_use, clause_subject, learn_persons, np_after,
     quoted_speaker, resolve_speaker, skip_time, speaker_after_verb, subject_before, toll_verb,
 };
 use super::tokens::{Token, Tokens, is_quote_mark};
@@ -516,7 +516,7 @@ fn frame(toks: &[Token<'_>], c: &Candidate) -> Range<usize> {
                 && !t.quoted
                 && (t.is_any(TIME_WORDS)
                     || t.is_punct(',')
-                    || is_month(t)
+                    || t.is_month()
                     || t.is_any(&["on", "in"])
                     || t.norm.chars().all(|c| c.is_ascii_digit()))
         })

@@ -28,6 +28,35 @@ impl Token<'_> {
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.contains(&self.norm.as_str())
     }
+    /// A month's name or abbreviation. "May" counts only capitalised: lower-case "may"
+    /// is the verb ("officials may say").
+    pub fn is_month(&self) -> bool {
+        self.is_any(&[
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ]) || self.text == "May"
+    }
     /// Starts with a capital, or is a name with a particle: "al-Qudra", "el-Sisi".
     pub fn capitalized(&self) -> bool {
         let particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-"]
@@ -380,6 +409,17 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).toks.iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn months_are_named_or_abbreviated_and_lower_case_may_is_the_verb() {
+        let months: Vec<&str> = tokenize("On May 5, not Sept. 27 or mar 3, officials may say.")
+            .toks
+            .iter()
+            .filter(|t| t.is_month())
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(months, vec!["May", "Sept", "mar"]);
     }
 
     #[test]
