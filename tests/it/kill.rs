@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::corpus;
+use crate::support::copy_of_corpus;
 
 fn briefbot(corpus: &Path, index: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_briefbot"));
@@ -33,14 +33,8 @@ fn generations(index: &Path) -> Vec<String> {
 #[test]
 fn a_killed_rebuild_leaves_the_old_index_answering() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
+    let corpus_dir = copy_of_corpus(dir.path());
     let index = dir.path().join("index");
-    std::fs::create_dir_all(&corpus_dir).unwrap();
-    std::fs::copy(
-        corpus().join("karabakh-clash-2023-03-06.md"),
-        corpus_dir.join("article.md"),
-    )
-    .unwrap();
     assert!(
         briefbot(&corpus_dir, &index)
             .arg("index")

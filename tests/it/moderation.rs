@@ -16,7 +16,7 @@ use briefbot::feeds::{Announcer, FeedSpec};
 use briefbot::ingest::Article;
 use briefbot::moderation::Moderation;
 
-use crate::support::{config, corpus};
+use crate::support::{config, copy_of_corpus, corpus};
 
 const STORY: &str = r#"<!doctype html><html lang="en"><head>
 <title>Checkpoint standoff | Example Wire</title>
@@ -119,13 +119,7 @@ fn cited_sources(engine: &Engine, line: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ingest_answer_rebuild_offline_and_follow_a_feed() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir_all(&corpus_dir).unwrap();
-    std::fs::copy(
-        corpus().join("karabakh-clash-2023-03-06.md"),
-        corpus_dir.join("article.md"),
-    )
-    .unwrap();
+    let corpus_dir = copy_of_corpus(dir.path());
     let mut config = config(vec![corpus_dir.clone()], &dir.path().join("index"));
     config.fetch.allow_hosts = vec!["127.0.0.1".into()];
     config.fetch.timeout_seconds = 5;
@@ -279,13 +273,7 @@ async fn a_refused_fetch_says_why_and_changes_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_ingests_from_the_console_and_it_is_answered_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir_all(&corpus_dir).unwrap();
-    std::fs::copy(
-        corpus().join("karabakh-clash-2023-03-06.md"),
-        corpus_dir.join("article.md"),
-    )
-    .unwrap();
+    let corpus_dir = copy_of_corpus(dir.path());
     let config_path = dir.path().join("bot.toml");
     std::fs::write(
         &config_path,

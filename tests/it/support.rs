@@ -15,6 +15,19 @@ pub fn corpus() -> PathBuf {
     repo().join("corpus")
 }
 
+/// A corpus folder under `dir` holding a copy of the bundled article, for tests that
+/// change the corpus.
+pub fn copy_of_corpus(dir: &Path) -> PathBuf {
+    let folder = dir.join("corpus");
+    std::fs::create_dir_all(&folder).expect("a corpus folder");
+    std::fs::copy(
+        corpus().join("karabakh-clash-2023-03-06.md"),
+        folder.join("article.md"),
+    )
+    .expect("the article copies");
+    folder
+}
+
 /// A configuration on `folders`, indexing into `index`.
 pub fn config(folders: Vec<PathBuf>, index: &Path) -> Config {
     let mut config = Config::default();
