@@ -735,19 +735,6 @@ impl<'a> Citer<'a> {
             .numbers
             .entry((doc, paragraph, excerpt.start, excerpt.end))
             .or_insert(next);
-        let also_in = self
-            .snapshot
-            .catalog
-            .documents
-            .iter()
-            .filter(|copy| copy.duplicate_of == Some(doc))
-            .map(|copy| {
-                copy.meta
-                    .outlet
-                    .clone()
-                    .unwrap_or_else(|| copy.source.clone())
-            })
-            .collect();
         Citation {
             n,
             source: d.source.clone(),
@@ -757,7 +744,7 @@ impl<'a> Citer<'a> {
             published: d.meta.published,
             paragraph,
             excerpt: text[excerpt].to_string(),
-            also_in,
+            also_in: d.also_in.clone(),
         }
     }
 }

@@ -497,6 +497,7 @@ mod tests {
                 extraction: Extraction::default(),
                 path: None,
                 duplicate_of: None,
+                also_in: Vec::new(),
             }],
         };
         let (fresh, refused) = screen(
@@ -545,6 +546,7 @@ mod tests {
                     extraction: Extraction::default(),
                     path: d.path,
                     duplicate_of: None,
+                    also_in: Vec::new(),
                 })
                 .collect(),
         };

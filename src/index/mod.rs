@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, DocText, Extraction, Gazetteer};
 
 /// Bumped whenever the schema, the catalog or the extractor's records change shape.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const CURRENT: &str = "CURRENT";
 const CATALOG: &str = "catalog.json";
@@ -110,6 +110,10 @@ pub struct CatalogDoc {
     /// answers cite the original once and name this one's outlet beside it.
     #[serde(default)]
     pub duplicate_of: Option<usize>,
+    /// For an original: the outlets (or sources) of its republished copies, found at
+    /// index time so an answer never searches for them.
+    #[serde(default)]
+    pub also_in: Vec<String>,
 }
 
 impl Catalog {
@@ -360,6 +364,7 @@ fn write_generation(
             extraction,
             path: document.path,
             duplicate_of: None,
+            also_in: Vec::new(),
         });
     }
     mark_duplicates(&mut catalog);
@@ -413,6 +418,13 @@ fn mark_duplicates(catalog: &mut Catalog) {
         };
         for &copy in copies {
             catalog.documents[copy].duplicate_of = Some(first);
+            let copy = &catalog.documents[copy];
+            let name = copy
+                .meta
+                .outlet
+                .clone()
+                .unwrap_or_else(|| copy.source.clone());
+            catalog.documents[first].also_in.push(name);
         }
     }
 }
