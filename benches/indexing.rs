@@ -71,6 +71,7 @@ fn reuters_bench(dir: &Path, documents: Vec<Document>, gazetteer: &Gazetteer) {
     for d in &documents {
         let extraction = extract(
             &DocText {
+                title: Some(d.meta.title.as_str()),
                 published: d.meta.published,
                 outlet: d.meta.outlet.as_deref(),
                 paragraphs: &d.paragraphs,

@@ -546,8 +546,9 @@ fn parse_status(word: &str) -> Result<Status, UserError> {
         "injured" | "wounded" => Ok(Status::Injured),
         "missing" => Ok(Status::Missing),
         "captured" => Ok(Status::Captured),
+        "killed_or_injured" | "killed or injured" | "casualties" => Ok(Status::KilledOrInjured),
         other => Err(UserError::new(format!(
-            "`status` must be killed, injured, missing or captured, not `{other}`"
+            "`status` must be killed, injured, missing, captured or killed_or_injured, not `{other}`"
         ))),
     }
 }
@@ -567,7 +568,7 @@ fn casualties(
         }
         let event_date = usual_claim_date(d);
         let kept = d.extraction.claims.iter().filter(|c| {
-            only.side.is_none_or(|side| c.side.as_deref() == Some(side))
+            only.side.is_none_or(|side| c.sides().any(|s| s == side))
                 && only.status.is_none_or(|status| c.status == status)
         });
         for c in kept {

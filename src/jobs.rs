@@ -299,6 +299,7 @@ fn dry_run(engine: &Engine, started: Instant) -> Result<ReindexReport> {
         .map(|d| {
             let extraction = extract(
                 &DocText {
+                    title: Some(d.meta.title.as_str()),
                     published: d.meta.published,
                     outlet: d.meta.outlet.as_deref(),
                     paragraphs: &d.paragraphs,

@@ -486,6 +486,7 @@ mod tests {
         let catalog = Catalog {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
+            names: Vec::new(),
             documents: vec![CatalogDoc {
                 source: "https://wire.example/story".into(),
                 meta: corpus::Meta {
@@ -536,6 +537,7 @@ mod tests {
         let catalog = Catalog {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
+            names: Vec::new(),
             documents: loaded
                 .documents
                 .into_iter()

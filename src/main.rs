@@ -89,9 +89,19 @@ enum Command {
     },
     /// Precision, recall and F1 of the extractor against a gold set
     Eval {
-        /// A gold file in the format of the development set
+        /// Score the configured corpus against this gold file, instead of every gold set
+        /// the project holds
         #[arg(long, value_name = "FILE")]
-        gold: PathBuf,
+        gold: Option<PathBuf>,
+        /// Only the sets whose name contains this
+        #[arg(long, value_name = "NAME")]
+        set: Option<String>,
+        /// Print every record read, with the words each party came from
+        #[arg(long)]
+        explain: bool,
+        /// The shared data folder (the development gold, Reuters-21578)
+        #[arg(long, value_name = "DIR", default_value = "../shared")]
+        shared: PathBuf,
         /// The report as JSON
         #[arg(long)]
         json: bool,
@@ -274,9 +284,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Feeds { action }) => feeds(config, action),
         Some(Command::Eval {
             gold,
+            set,
+            explain,
+            shared,
             json,
             verbose,
-        }) => eval(config, &gold, json, verbose),
+        }) => eval(
+            config,
+            gold.as_deref(),
+            set.as_deref(),
+            &shared,
+            json,
+            verbose,
+            explain,
+        ),
     }
 }
 
@@ -495,15 +516,43 @@ fn report_skipped(s: &BuildSummary) {
 
 fn eval(
     config: Config,
-    gold: &std::path::Path,
+    gold: Option<&std::path::Path>,
+    only: Option<&str>,
+    shared: &std::path::Path,
     json: bool,
     verbose: bool,
+    explain: bool,
 ) -> anyhow::Result<ExitCode> {
-    let report = briefbot::evaluate::run(&config, gold)?;
+    use briefbot::evaluate;
+    let evaluations = match gold {
+        Some(gold) => vec![evaluate::run_file(&config, gold)?],
+        None => {
+            let gazetteer = briefbot::extract::Gazetteer::with_config(&config.parties)
+                .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
+            let reuters = evaluate::Reuters::new(shared.join("data/news/reuters21578.jsonl"));
+            let sets: Vec<evaluate::Set> = evaluate::discover(std::path::Path::new("."), shared)
+                .into_iter()
+                .filter(|s| only.is_none_or(|o| s.name.contains(o)))
+                .collect();
+            if sets.is_empty() {
+                anyhow::bail!(
+                    "no gold sets found: run from the project folder, with the shared data at {}",
+                    shared.display()
+                );
+            }
+            sets.iter()
+                .map(|set| evaluate::run_set(set, &gazetteer, &reuters))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    if explain {
+        print!("{}", evaluate::explain(&evaluations));
+    }
     if json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+        let all: Vec<serde_json::Value> = evaluations.iter().map(|e| e.to_json()).collect();
+        println!("{}", serde_json::to_string_pretty(&all)?);
     } else {
-        print!("{}", report.render(verbose));
+        print!("{}", evaluate::render(&evaluations, verbose));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::engine::Request;
-use crate::extract::parties::{normalize_word, strip_possessive};
 use crate::extract::{Gazetteer, Party, Status};
+use crate::extract::{normalize_word, strip_possessive};
 
 /// How a question was read: the request to answer, in words a user can check, and the
 /// equivalent command they could type.
@@ -845,6 +845,7 @@ pub fn status_name(status: Status) -> &'static str {
         Status::Injured => "injured",
         Status::Missing => "missing",
         Status::Captured => "captured",
+        Status::KilledOrInjured => "killed_or_injured",
     }
 }
 
@@ -862,23 +863,11 @@ fn side_phrase(id: &str, gazetteer: &Gazetteer) -> String {
 
 /// A one-word alias that reads as the party's adjective: "Azerbaijani", "French".
 fn adjective(party: &Party) -> Option<&str> {
-    let prefix: String = party
-        .name
-        .chars()
-        .take(2)
-        .collect::<String>()
-        .to_lowercase();
     party
-        .aliases
+        .demonyms
         .iter()
         .map(String::as_str)
-        .filter(|a| !a.contains(char::is_whitespace) && *a != party.name)
-        .filter(|a| a.to_lowercase().starts_with(&prefix))
-        .find(|a| {
-            ["ian", "ani", "an", "ish", "ch", "ese", "i"]
-                .iter()
-                .any(|s| a.ends_with(s))
-        })
+        .find(|a| !a.contains(char::is_whitespace) && !a.ends_with('s'))
 }
 
 #[cfg(test)]

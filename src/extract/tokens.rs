@@ -1,9 +1,10 @@
-//! Word and punctuation tokens of one paragraph, with byte offsets, sentence numbers and
-//! whether each sits inside a quotation: the surface every reader in `extract` walks.
+//! Word and punctuation tokens of one paragraph, with byte offsets, sentence numbers, the
+//! lexicon classes of each word and whether each sits inside a quotation: the surface every
+//! stage of the extractor walks.
 
 use std::ops::Range;
 
-use super::parties::normalize_word;
+use super::lexicon;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Token<'a> {
@@ -11,14 +12,14 @@ pub(crate) struct Token<'a> {
     pub end: usize,
     /// As written.
     pub text: &'a str,
-    /// Lower case, apostrophes straightened, possessive dropped.
+    /// Lower case, apostrophes straightened, possessive dropped, diacritics folded.
     pub norm: String,
     pub word: bool,
     /// Inside a quotation (the quote marks themselves are not).
     pub quoted: bool,
-    /// Part of a gazetteer alias (set by the extractor once it has the gazetteer).
-    pub party_word: bool,
     pub sentence: usize,
+    /// The lexicon classes of the word (`lexicon::class`).
+    pub class: u64,
 }
 
 impl Token<'_> {
@@ -27,6 +28,10 @@ impl Token<'_> {
     }
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.contains(&self.norm.as_str())
+    }
+    /// In any of the lexicon classes `bits`.
+    pub fn has(&self, bits: u64) -> bool {
+        self.class & bits != 0
     }
     /// A month's name or abbreviation. "May" counts only capitalised: lower-case "may"
     /// is the verb ("officials may say").
@@ -69,7 +74,7 @@ impl Token<'_> {
         !self.word && self.text.starts_with(c)
     }
     pub fn possessive(&self) -> bool {
-        self.word && super::parties::strip_possessive(self.text).len() < self.text.len()
+        self.word && strip_possessive(self.text).len() < self.text.len()
     }
 }
 
@@ -109,16 +114,7 @@ pub(crate) fn is_quote_mark(text: &str) -> bool {
 }
 
 /// Tokenizes `text` (one paragraph) and finds its quotations.
-#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
-    tokenize_with(text, None)
-}
-
-/// Tokenizes and marks the words that belong to a party alias.
-pub(crate) fn tokenize_with<'a>(
-    text: &'a str,
-    gazetteer: Option<&super::parties::Gazetteer>,
-) -> Tokens<'a> {
     let sentences = crate::text::sentences(text);
     let mut toks = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -135,23 +131,26 @@ pub(crate) fn tokenize_with<'a>(
             chars.next();
         }
         let slice = text.get(start..end).unwrap_or("");
+        let norm = mended(normalize_word(slice));
+        let class = if c.is_alphanumeric() {
+            lexicon::classes(&norm)
+        } else {
+            0
+        };
         toks.push(Token {
             start,
             end,
             text: slice,
-            norm: mended(normalize_word(slice)),
+            norm,
             word: c.is_alphanumeric(),
             quoted: false,
-            party_word: false,
             sentence: 0,
+            class,
         });
     }
     let sentences = merge_after_titles(text, sentences);
     assign_sentences(&mut toks, &sentences);
     let quotes = find_quotes(&mut toks);
-    if let Some(g) = gazetteer {
-        mark_party_words(&mut toks, g);
-    }
     Tokens {
         toks,
         quotes,
@@ -159,15 +158,45 @@ pub(crate) fn tokenize_with<'a>(
     }
 }
 
-fn mark_party_words(toks: &mut [Token<'_>], gazetteer: &super::parties::Gazetteer) {
-    let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
-    let mut i = 0;
-    while i < texts.len() {
-        let len = gazetteer.match_words(&texts, i).map_or(0, |(len, _)| len);
-        for tok in toks.get_mut(i..i + len).into_iter().flatten() {
-            tok.party_word = true;
+/// Lower case, diacritics folded, curly apostrophes straightened, possessive dropped.
+pub fn normalize_word(word: &str) -> String {
+    strip_possessive(word)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .collect()
+}
+
+/// "Armenia's" and "Armenia’s" -> "Armenia"; "Forces'" -> "Forces".
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            return stem;
         }
-        i += len.max(1);
+    }
+    word
+}
+
+/// Folds the Latin letters with diacritics that appear in names ("é" -> "e").
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ə' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' | 'İ' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => 'o',
+        'ř' => 'r',
+        'ş' | 'ś' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ů' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ž' | 'ź' | 'ż' => 'z',
+        '’' | '‘' | 'ʼ' => '\'',
+        other => other,
     }
 }
 

@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, DocText, Extraction, Gazetteer};
 
 /// Bumped whenever the schema, the catalog or the extractor's records change shape.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const CURRENT: &str = "CURRENT";
 const CATALOG: &str = "catalog.json";
@@ -95,6 +95,10 @@ pub struct Catalog {
     pub schema_version: u32,
     pub built_at: DateTime<Utc>,
     pub documents: Vec<CatalogDoc>,
+    /// The names whose party the corpus's appositions gave ("Hungarian Foreign Minister
+    /// Peter Kovacs"), as the extractor learned them before reading every document.
+    #[serde(default)]
+    pub names: Vec<extract::LearnedName>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -319,6 +323,7 @@ fn write_generation(
         schema_version: SCHEMA_VERSION,
         built_at: Utc::now(),
         documents: Vec::with_capacity(total),
+        names: Vec::new(),
     };
     // Extraction needs no index: it reads the documents on another core while tantivy
     // indexes them, so a build with extraction costs little more than one without.
@@ -326,6 +331,14 @@ fn write_generation(
     let (extractions, indexed) = std::thread::scope(|scope| {
         let extractor = scope.spawn(|| {
             let mut extractions = Vec::with_capacity(total);
+            // Names first, over the whole corpus, so "Kovacs said" resolves in a document
+            // that never says who Kovacs is.
+            let mut names = extract::LearnedNames::default();
+            if extraction == ExtractionMode::Run {
+                for document in &documents {
+                    names.learn(&document.paragraphs, gazetteer, document.meta.published);
+                }
+            }
             for document in &documents {
                 if stop.load(Ordering::Relaxed) {
                     break;
@@ -334,16 +347,18 @@ fn write_generation(
                     extractions.push(Extraction::default());
                     continue;
                 }
-                extractions.push(extract::extract(
+                extractions.push(extract::extract_with(
                     &DocText {
+                        title: Some(document.meta.title.as_str()),
                         published: document.meta.published,
                         outlet: document.meta.outlet.as_deref(),
                         paragraphs: &document.paragraphs,
                     },
                     gazetteer,
+                    &names,
                 ));
             }
-            extractions
+            (extractions, names)
         });
         let indexed = add_paragraphs(&mut writer, &fields, &documents, progress);
         if indexed.is_err() {
@@ -352,10 +367,11 @@ fn write_generation(
         (extractor.join(), indexed)
     });
     indexed?;
-    let extractions = extractions
+    let (extractions, names) = extractions
         .ok()
-        .filter(|e: &Vec<Extraction>| e.len() == total)
+        .filter(|(e, _): &(Vec<Extraction>, extract::LearnedNames)| e.len() == total)
         .ok_or_else(|| Error::IndexData("the extractor stopped on a document".into()))?;
+    catalog.names = names.list();
     for (document, extraction) in documents.into_iter().zip(extractions) {
         catalog.documents.push(CatalogDoc {
             source: document.source,

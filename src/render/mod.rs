@@ -30,6 +30,7 @@ pub fn status_word(status: Status) -> &'static str {
         Status::Injured => "injured",
         Status::Missing => "missing",
         Status::Captured => "captured",
+        Status::KilledOrInjured => "killed or injured",
     }
 }
 

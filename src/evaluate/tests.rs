@@ -1,0 +1,96 @@
+//! Every gold set the project holds, scored as `briefbot eval` scores it, against floors
+//! set a little under the scores measured when each floor was written: a fall below one
+//! is a regression in the extractor (or a gold set changed).
+
+use std::path::Path;
+
+use super::*;
+
+/// (set, casualty F1 floor, statement F1 floor, share of right figures on the right side).
+const FLOORS: &[(&str, f64, f64, f64)] = &[
+    ("article", 1.0, 1.0, 1.0),
+    // Development round: learned from freely.
+    ("reuters-round-0", 0.90, 0.97, 0.90),
+    // Texts written for the tests, in the styles of other outlets: they pin behaviour.
+    ("extract", 0.65, 0.90, 0.65),
+    ("extract-heldout", 0.40, 0.88, 0.55),
+    ("extract-heldout/gold-round2", 0.40, 0.90, 0.55),
+    ("extract-round3", 0.25, 0.78, 0.40),
+    ("extract-round4", 0.40, 0.78, 0.60),
+];
+
+fn evaluations() -> Vec<Evaluation> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared");
+    assert!(
+        shared.join("eval-dev/gold.toml").is_file(),
+        "the shared data folder is not beside the project: {}",
+        shared.display()
+    );
+    let gazetteer = Gazetteer::builtin();
+    let reuters = Reuters::new(shared.join("data/news/reuters21578.jsonl"));
+    discover(root, &shared)
+        .iter()
+        .filter(|s| FLOORS.iter().any(|(name, ..)| *name == s.name))
+        .map(|s| run_set(s, &gazetteer, &reuters).unwrap_or_else(|e| panic!("{}: {e}", s.name)))
+        .collect()
+}
+
+#[test]
+fn every_gold_set_scores_at_least_its_floor() {
+    let evaluations = evaluations();
+    let table = render(&evaluations, false);
+    eprintln!("{table}");
+    assert_eq!(
+        evaluations.len(),
+        FLOORS.len(),
+        "a gold set is missing:\n{table}"
+    );
+    let mut low = Vec::new();
+    for ev in &evaluations {
+        let Some(&(_, casualties, statements, sides)) = FLOORS.iter().find(|(n, ..)| *n == ev.name)
+        else {
+            continue;
+        };
+        let r = &ev.report;
+        if r.casualties.f1() + 1e-9 < casualties {
+            low.push(format!(
+                "{}: casualty F1 {:.3} < {casualties}",
+                ev.name,
+                r.casualties.f1()
+            ));
+        }
+        if r.statements.f1() + 1e-9 < statements {
+            low.push(format!(
+                "{}: statement F1 {:.3} < {statements}",
+                ev.name,
+                r.statements.f1()
+            ));
+        }
+        if r.side_accuracy() + 1e-9 < sides {
+            low.push(format!(
+                "{}: sides right {:.3} < {sides}",
+                ev.name,
+                r.side_accuracy()
+            ));
+        }
+    }
+    assert!(low.is_empty(), "{}\n{table}", low.join("\n"));
+}
+
+#[test]
+fn reuters_stories_are_built_as_the_shared_script_builds_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reuters = Reuters::new(root.join("../shared/data/news/reuters21578.jsonl"));
+    let docs = reuters
+        .documents(&root.join("../shared/eval-dev/reuters-round-0/ids.txt"))
+        .expect("round 0's stories");
+    assert_eq!(docs.len(), 26);
+    // The gold records each story's paragraph count: 13692 is a digest of 23.
+    let digest = docs
+        .iter()
+        .find(|d| d.source == "reuters21578-13692.md")
+        .expect("the digest");
+    assert_eq!(digest.paragraphs.len(), 23);
+    assert_eq!(digest.meta.title, "Bc-World-Highlights");
+}

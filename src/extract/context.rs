@@ -1,0 +1,304 @@
+//! What a reader remembers while reading one document: the speakers named so far (so that
+//! "the ministry", "he" or "Kovacs" find them again), the names whose party an apposition
+//! gave (in this document or another of the corpus), the places named, and whether a
+//! quotation or a reproduced statement runs on into the next paragraph.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::entities::{MentionKind, Referent, Scope, Voice};
+use super::knowledge::{Gazetteer, PartyKind};
+use super::lexicon::class;
+use super::names::LearnedNames;
+use super::tokens::Token;
+
+/// Nouns of places: "the Nicaraguan capital", "the South African township of KwaMashu".
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "capital",
+    "township",
+    "town",
+    "village",
+    "city",
+    "province",
+    "region",
+    "district",
+    "port",
+    "territory",
+    "countryside",
+    "state",
+    "suburb",
+    "area",
+    "camp",
+    "coast",
+    "waters",
+    "border",
+    "side",
+    "frontier",
+    "island",
+    "enclave",
+    "border",
+    "hamlet",
+];
+
+/// A speaker heard in the document.
+#[derive(Debug, Clone)]
+struct Heard {
+    referent: Referent,
+    paragraph: usize,
+}
+
+/// One document's memory.
+pub(crate) struct Context<'a> {
+    gazetteer: &'a Gazetteer,
+    /// Names learned across the corpus, and in this document as it is read.
+    names: &'a LearnedNames,
+    heard: Vec<Heard>,
+    /// States whose places the document has named, with how often, and the first words.
+    places: HashMap<usize, usize>,
+    place_words: HashMap<usize, String>,
+    /// A quotation left open at the end of the last paragraph: its speaker.
+    pub open_quote: Option<Referent>,
+    /// "The statement reads:": the paragraphs after it are that speaker's words.
+    pub reproduced: Option<Referent>,
+    /// The speaker of the last paragraph that had one, and that paragraph's number.
+    pub last_speaker: Option<(Referent, usize)>,
+    pub paragraph: usize,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(gazetteer: &'a Gazetteer, names: &'a LearnedNames) -> Self {
+        Self {
+            gazetteer,
+            names,
+            heard: Vec::new(),
+            places: HashMap::new(),
+            place_words: HashMap::new(),
+            open_quote: None,
+            reproduced: None,
+            last_speaker: None,
+            paragraph: 0,
+        }
+    }
+
+    /// A learned person's name at token `i`: how many tokens it spans and its party.
+    pub fn learned_at(&self, toks: &[Token<'_>], i: usize) -> Option<(usize, usize)> {
+        let found = self.names.match_at(toks, i)?;
+        let (len, id) = found;
+        Some((len, self.gazetteer.index_of(id)?))
+    }
+
+    /// Remembers the states of the places a paragraph names.
+    pub fn note_places(&mut self, scope: &Scope<'_>) {
+        for m in &scope.mentions.list {
+            let toks = scope.toks;
+            let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                || m.kind == MentionKind::Name
+                    && m.span.start > 0
+                    && toks
+                        .get(m.span.start - 1)
+                        .is_some_and(|t| t.is_any(&["in", "near", "at", "outside"]))
+                || m.kind == MentionKind::Demonym
+                    && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS));
+            // "MANILA - ...": a dateline is where the story was filed, not what it is about.
+            let dateline = m.span.start == 0
+                && toks
+                    .get(m.span.end)
+                    .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('('))
+                && toks.first().is_some_and(|t| {
+                    t.text
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                });
+            if let (true, false, Some(party)) = (place, dateline, m.party()) {
+                if !self.statelike(party) {
+                    continue;
+                }
+                *self.places.entry(party).or_default() += 1;
+                self.place_words.entry(party).or_insert_with(|| {
+                    super::entities::phrase_text(scope.text, toks, m.span.clone())
+                });
+            }
+        }
+    }
+
+    /// Remembers a speaker, for the references that follow.
+    pub fn hear(&mut self, referent: &Referent) {
+        self.heard.push(Heard {
+            referent: referent.clone(),
+            paragraph: self.paragraph,
+        });
+    }
+
+    /// "he", "she", "it", "they": the latest speaker that fits, from this paragraph or the
+    /// one before it.
+    pub fn pronoun(&self, pronoun: &str, _at: usize) -> Option<Referent> {
+        let person = match pronoun {
+            "he" | "she" => Some(true),
+            "it" => Some(false),
+            _ => None,
+        };
+        self.heard
+            .iter()
+            .rev()
+            .take_while(|h| h.paragraph + 2 >= self.paragraph)
+            .find(|h| person.is_none_or(|p| h.referent.person == p))
+            .map(|h| h.referent.clone())
+    }
+
+    /// "the ministry", "the spokesman", "Kharrazi": the latest speaker with the same head
+    /// word (a spokesman fits a spokeswoman), or whose name ends with this one.
+    pub fn same_head(&self, head: &str, person: bool) -> Option<Referent> {
+        fn family(h: &str) -> &str {
+            match h {
+                "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",
+                "officials" => "official",
+                "ministries" => "ministry",
+                "source" => "sources",
+                "communique" | "statements" => "statement",
+                other => other,
+            }
+        }
+        let want = family(head);
+        self.heard
+            .iter()
+            .rev()
+            .find(|h| {
+                let theirs = family(&h.referent.head);
+                theirs == want
+                    || !person && h.referent.words.iter().any(|w| family(w) == want)
+                    || person
+                        && h.referent.person
+                        && h.referent
+                            .name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| last.eq_ignore_ascii_case(head))
+            })
+            .map(|h| h.referent.clone())
+    }
+
+    /// The latest speaker that issued a statement or spoke for an institution: what "the
+    /// statement said" or "it added" refers to.
+    pub fn last_institution(&self) -> Option<Referent> {
+        self.heard
+            .iter()
+            .rev()
+            .take_while(|h| h.paragraph + 3 >= self.paragraph)
+            .find(|h| !h.referent.person && h.referent.voice == Voice::Party)
+            .map(|h| h.referent.clone())
+    }
+
+    /// An unqualified state institution ("the Defence Ministry", "military sources",
+    /// "police") speaks for the state its context names: the state acting in its sentence,
+    /// the place where the sentence, the paragraph or the document sets the events. When
+    /// no single state stands out, it stays unnamed.
+    pub fn home(
+        &self,
+        scope: &Scope<'_>,
+        np: Range<usize>,
+        sentence: Range<usize>,
+        base: Referent,
+    ) -> Referent {
+        let mut weights: HashMap<usize, (f32, String)> = HashMap::new();
+        let mut add = |party: usize, weight: f32, why: String| {
+            let entry = weights.entry(party).or_insert((0.0, why));
+            entry.0 += weight;
+        };
+        let toks = scope.toks;
+        let sentence_start = sentence.start;
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            let Some(party) = m.party() else { continue };
+            if !self.statelike(party) || m.span.start < np.end && m.span.end > np.start {
+                continue;
+            }
+            let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
+            if before.is_some_and(|t| t.is_any(&["by", "against", "with", "to", "from"])) {
+                continue;
+            }
+            let words = super::entities::phrase_text(scope.text, toks, m.span.clone());
+            let in_sentence = m.span.start >= sentence.start && m.span.end <= sentence.end;
+            let locative = matches!(m.kind, MentionKind::Place)
+                || before.is_some_and(|t| t.has(class::LOCATIVE));
+            // "MANILA - ...": a dateline says where the story was filed, little more.
+            let dateline = m.span.start == 0
+                && toks
+                    .get(m.span.end)
+                    .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct(','))
+                && toks.get(m.span.start).is_some_and(|t| {
+                    t.text
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                });
+            if dateline {
+                add(party, 0.5, format!("the dateline, {words}"));
+            } else if in_sentence {
+                // The party acting in the sentence ("A West German navy ship was hit") is the
+                // strongest sign; where it happened comes next.
+                let opening = (sentence_start..m.span.start).all(|k| {
+                    toks.get(k).is_some_and(|t| {
+                        !t.word
+                            || t.is_any(&["a", "an", "the"])
+                            || k + 3 >= m.span.start && !t.has(class::LOCATIVE)
+                    })
+                }) && m.span.start <= sentence_start + 3;
+                let weight = if opening && !locative {
+                    5.0
+                } else if locative {
+                    2.0
+                } else {
+                    1.0
+                };
+                add(party, weight, format!("“{words}” in its sentence"));
+            } else if locative {
+                add(party, 1.0, format!("“{words}” in its paragraph"));
+            }
+        }
+        for (&party, &n) in &self.places {
+            if self.statelike(party) {
+                let name = self.gazetteer.party(party).map_or("", |p| p.name.as_str());
+                add(
+                    party,
+                    0.5 * n.min(2) as f32,
+                    format!("the places of the story ({name})"),
+                );
+            }
+        }
+        let mut ranked: Vec<(usize, f32, String)> = weights
+            .into_iter()
+            .map(|(p, (w, why))| (p, w, why))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let unique = match ranked.as_slice() {
+            [(party, w, why)] => Some((*party, *w, why.clone())),
+            [(party, w, why), (_, w2, _), ..] if w > w2 => Some((*party, *w, why.clone())),
+            _ => None,
+        };
+        match unique.filter(|(_, w, _)| *w >= 0.5) {
+            Some((party, _, why)) => Referent {
+                party: self.gazetteer.party(party).map(|p| p.id.clone()),
+                evidence: format!("“{}” of the state its context names: {why}", base.name),
+                ..base
+            },
+            None => base,
+        }
+    }
+
+    /// The one state whose places the document names, when it names one only: where the
+    /// story happens.
+    pub fn story_place(&self) -> Option<(String, String)> {
+        let mut states = self.places.keys();
+        let (Some(&only), None) = (states.next(), states.next()) else {
+            return None;
+        };
+        let id = self.gazetteer.party(only)?.id.clone();
+        Some((id, self.place_words.get(&only).cloned().unwrap_or_default()))
+    }
+
+    fn statelike(&self, party: usize) -> bool {
+        self.gazetteer
+            .party(party)
+            .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+    }
+}

@@ -1,0 +1,704 @@
+//! Entities first: every name in a paragraph that points at a party (a state, its capital,
+//! its people, a person, a news agency, a group, a city or province) is found before any
+//! claim rule runs, and each noun phrase the later stages ask about (a speaker, the people
+//! a figure counts) is resolved to a party with the words it came from.
+//!
+//! A phrase's party is its owner's: the party word that modifies its head ("Azerbaijan's
+//! Defense Ministry", "Karabakh police"), or an "of"/"for" complement ("a spokesman for the
+//! Iraqi military"). Words that only describe a sponsor or a stance ("U.S.-backed",
+//! "pro-Iranian") and objects of other prepositions ("the envoy to Iraq") never are.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::context::Context;
+use super::knowledge::{Gazetteer, NameKind, PartyKind};
+use super::lexicon::class;
+use super::tokens::Token;
+
+/// How a mention names its party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    Name,
+    /// An institution: "the Pentagon", "IDF". It speaks, but it is no place.
+    Institution,
+    Demonym,
+    Capital,
+    Person,
+    Media,
+    /// A city or region: where something is, not who acts.
+    Place,
+}
+
+/// A name in the paragraph that points at a party.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Token range.
+    pub span: Range<usize>,
+    /// Party indexes in the gazetteer: one, or several for a place whose name is shared.
+    pub parties: Vec<usize>,
+    pub kind: MentionKind,
+    /// Names a sponsor or a stance, not an owner: "U.S.-backed", "pro-Iranian".
+    pub stance: bool,
+}
+
+impl Mention {
+    /// The one party, unless the name is shared by several.
+    pub fn party(&self) -> Option<usize> {
+        match self.parties[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// The mentions of one paragraph, with an index from token to mention.
+pub(crate) struct Mentions {
+    pub list: Vec<Mention>,
+    at: Vec<Option<u32>>,
+}
+
+impl Mentions {
+    /// Finds every mention in `toks`, in text order.
+    pub fn find(
+        toks: &[Token<'_>],
+        gazetteer: &Gazetteer,
+        cx: &Context,
+        date: Option<NaiveDate>,
+    ) -> Self {
+        let mut list = Vec::new();
+        let mut at = vec![None; toks.len()];
+        // Text written all in lower case ("israeli army says three soldiers killd"): names
+        // are read without their capitals.
+        let words = toks.iter().filter(|t| t.word).count();
+        let capitals = toks
+            .iter()
+            .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let lower_case = words >= 6 && capitals * 20 < words;
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(tok) = toks.get(i).filter(|t| t.word) else {
+                i += 1;
+                continue;
+            };
+            let found = gazetteer
+                .match_tokens_case(toks, i, date, lower_case)
+                .map(|m| (m.len, vec![m.party], kind_of(m.kind)))
+                .or_else(|| {
+                    cx.learned_at(toks, i)
+                        .map(|(len, party)| (len, vec![party], MentionKind::Person))
+                })
+                .or_else(|| {
+                    tok.capitalized()
+                        .then(|| gazetteer.place_tokens(toks, i))
+                        .flatten()
+                        .map(|p| {
+                            let parties = p
+                                .parties
+                                .iter()
+                                .map(|&x| gazetteer.in_era(x, date))
+                                .collect();
+                            (p.len, parties, MentionKind::Place)
+                        })
+                });
+            let Some((len, parties, kind)) = found else {
+                i += 1;
+                continue;
+            };
+            let len = len.max(1);
+            let stance = stance_at(toks, i, len);
+            for slot in at.get_mut(i..i + len).into_iter().flatten() {
+                *slot = u32::try_from(list.len()).ok();
+            }
+            list.push(Mention {
+                span: i..i + len,
+                parties,
+                kind,
+                stance,
+            });
+            i += len;
+        }
+        Self { list, at }
+    }
+
+    /// The mention covering token `i`.
+    pub fn at(&self, i: usize) -> Option<&Mention> {
+        let index = (*self.at.get(i)?)?;
+        self.list.get(usize::try_from(index).ok()?)
+    }
+
+    /// Mentions lying wholly within `range`.
+    pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
+        self.list
+            .iter()
+            .filter(move |m| m.span.start >= range.start && m.span.end <= range.end)
+    }
+}
+
+fn kind_of(kind: NameKind) -> MentionKind {
+    match kind {
+        NameKind::Name => MentionKind::Name,
+        NameKind::Institution => MentionKind::Institution,
+        NameKind::Demonym => MentionKind::Demonym,
+        NameKind::Capital => MentionKind::Capital,
+        NameKind::Person => MentionKind::Person,
+        NameKind::Media => MentionKind::Media,
+        NameKind::Place => MentionKind::Place,
+    }
+}
+
+/// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet": the name describes a
+/// sponsor, a holder or a stance of what follows, not its owner.
+fn stance_at(toks: &[Token<'_>], i: usize, len: usize) -> bool {
+    let Some(tok) = toks.get(i) else { return false };
+    let parts: Vec<&str> = tok.text.split(['-', '‑']).collect();
+    if parts.len() > 1 {
+        let lower = |s: &str| s.to_lowercase();
+        let first = lower(parts[0]);
+        let last = lower(parts[parts.len() - 1]);
+        if super::lexicon::classes(&first) & class::STANCE_PREFIX != 0
+            || super::lexicon::classes(&last) & class::SPONSOR_TAIL != 0
+        {
+            return true;
+        }
+    }
+    // "U.S. - backed" split by the tokenizer: a dash and a tail word after the name.
+    let end = i + len;
+    toks.get(end).is_some_and(|t| t.is_punct('-'))
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| t.has(class::SPONSOR_TAIL))
+        && toks
+            .get(end)
+            .zip(toks.get(end - 1))
+            .is_some_and(|(d, n)| d.start == n.end)
+}
+
+/// Whom a phrase speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// A party: a state, group or body, or someone speaking for one.
+    Party,
+    /// A publication or broadcaster that is no party's voice.
+    Media,
+    /// Witnesses, diplomats, analysts, doctors, companies: no party.
+    NonParty,
+    /// The text does not say.
+    Unknown,
+}
+
+/// A speaker or other actor as the text names it, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Referent {
+    /// The phrase as written, trimmed of its article.
+    pub name: String,
+    /// Party id.
+    pub party: Option<String>,
+    pub voice: Voice,
+    /// A single person (he, she) rather than an institution (it, they).
+    pub person: bool,
+    /// The head word, for "the ministry" and "the spokesman" to find it again.
+    pub head: String,
+    /// The other words of its phrase, normalised: "the military" finds "the military
+    /// spokesman".
+    pub words: Vec<String>,
+    /// The words the party came from.
+    pub evidence: String,
+}
+
+/// The words of `range` in the paragraph, trimmed of an article and punctuation.
+pub(crate) fn phrase_text(text: &str, toks: &[Token<'_>], range: Range<usize>) -> String {
+    let mut range = range;
+    while range.start < range.end
+        && toks
+            .get(range.start)
+            .is_some_and(|t| !t.word || t.is_any(&["the", "a", "an"]))
+    {
+        range.start += 1;
+    }
+    while range.end > range.start
+        && toks
+            .get(range.end - 1)
+            .is_some_and(|t| !t.word && !t.is_punct('.'))
+    {
+        range.end -= 1;
+    }
+    let (Some(first), Some(last)) = (toks.get(range.start), toks.get(range.end.saturating_sub(1)))
+    else {
+        return String::new();
+    };
+    if range.is_empty() {
+        return String::new();
+    }
+    text.get(first.start..last.end).unwrap_or("").to_string()
+}
+
+/// Everything a phrase resolution needs from its paragraph.
+pub(crate) struct Scope<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token<'a>],
+    pub mentions: &'a Mentions,
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl Scope<'_> {
+    pub fn party_id(&self, index: usize) -> Option<String> {
+        self.gazetteer.party(index).map(|p| p.id.clone())
+    }
+
+    fn party_kind(&self, index: usize) -> Option<PartyKind> {
+        self.gazetteer.party(index).map(|p| p.kind)
+    }
+
+    fn words(&self, range: Range<usize>) -> String {
+        phrase_text(self.text, self.toks, range)
+    }
+}
+
+/// The parts of a noun phrase: the head and the words before it, and its complements.
+#[derive(Debug, Clone)]
+pub(crate) struct Np {
+    pub span: Range<usize>,
+    /// The head word's token.
+    pub head: usize,
+    /// Tokens before any preposition: the head and its modifiers.
+    pub core: Range<usize>,
+    /// "of X", "for X" complements: their owner is the phrase's owner.
+    pub owners: Vec<Range<usize>>,
+    /// "in X", "at X": where the phrase's people or institution are.
+    pub places: Vec<Range<usize>>,
+}
+
+/// Splits a phrase at its prepositions.
+pub(crate) fn parse_np(toks: &[Token<'_>], span: Range<usize>) -> Np {
+    let mut core_end = span.end;
+    let mut owners = Vec::new();
+    let mut places = Vec::new();
+    let mut k = span.start;
+    let mut current: Option<(usize, bool, bool)> = None; // (start, owner, place)
+    while k < span.end {
+        let Some(t) = toks.get(k) else { break };
+        let prep = t.word
+            && k > span.start
+            && (t.is_any(&["of", "for", "from"]) || t.has(class::FOREIGN_PREP | class::LOCATIVE));
+        if prep {
+            if core_end == span.end {
+                core_end = k;
+            }
+            if let Some((start, owner, place)) = current.take() {
+                if owner {
+                    owners.push(start..k);
+                } else if place {
+                    places.push(start..k);
+                }
+            }
+            let owner = t.is_any(&["of", "for", "from"]);
+            let place = t.is_any(&["in", "at", "near"]);
+            current = Some((k + 1, owner, place));
+        }
+        k += 1;
+    }
+    if let Some((start, owner, place)) = current {
+        if owner {
+            owners.push(start..span.end);
+        } else if place {
+            places.push(start..span.end);
+        }
+    }
+    let core = span.start..core_end;
+    let head = (core.start..core.end)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.word))
+        .unwrap_or(core.start);
+    Np {
+        span,
+        head,
+        core,
+        owners,
+        places,
+    }
+}
+
+/// The party a range of tokens names as an owner: the first mention in it that names a
+/// party (not a place, not a stance), with the words it came from.
+pub(crate) fn owner_in(
+    scope: &Scope<'_>,
+    range: Range<usize>,
+    places_too: bool,
+) -> Option<(usize, String)> {
+    scope
+        .mentions
+        .within(range)
+        .filter(|m| !m.stance && (places_too || m.kind != MentionKind::Place))
+        .find_map(|m| {
+            let party = m.party()?;
+            Some((party, scope.words(m.span.clone())))
+        })
+}
+
+/// Resolves a speaker's phrase. `sentence` is the token range of its sentence, for the
+/// context an unqualified "the Defence Ministry" needs.
+pub(crate) fn resolve_speaker(
+    scope: &Scope<'_>,
+    span: Range<usize>,
+    cx: &Context,
+    sentence: Range<usize>,
+) -> Option<Referent> {
+    let toks = scope.toks;
+    let span = trim_np(toks, span)?;
+    // "unionists and hospital authorities", "President Reagan and Defense Secretary
+    // Caspar Weinberger": the first of two speakers decides, unless it names no one.
+    if let Some(and) = (span.start + 1..span.end)
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("and")) && scope.mentions.at(k).is_none())
+        && let Some(first) = resolve_one(scope, span.start..and, cx, sentence.clone())
+    {
+        let name = phrase_text(scope.text, toks, span.clone());
+        if first.party.is_some() || first.voice != Voice::Unknown {
+            return Some(Referent { name, ..first });
+        }
+    }
+    resolve_one(scope, span, cx, sentence)
+}
+
+/// The part of a noun phrase that decides whom it speaks for: a group's own name over the
+/// state it operates in ("Angola's UNITA rebel group"), a state over the body its envoy is
+/// sent to ("Iraq's U.N. ambassador"), else the first owner named.
+fn core_owner(scope: &Scope<'_>, core: Range<usize>) -> Option<(usize, String)> {
+    // A de facto authority's region names it: "Nagorno-Karabakh officials".
+    let defacto = |m: &Mention| {
+        m.party()
+            .is_some_and(|p| scope.party_kind(p) == Some(PartyKind::Defacto))
+    };
+    let candidates: Vec<(usize, &Mention)> = scope
+        .mentions
+        .within(core)
+        .filter(|m| !m.stance && (m.kind != MentionKind::Place || defacto(m)))
+        .filter_map(|m| Some((m.party()?, m)))
+        .collect();
+    let rank = |party: usize| match scope.party_kind(party) {
+        Some(PartyKind::Group) => 0,
+        Some(PartyKind::Defacto) => 1,
+        Some(PartyKind::State) => 2,
+        _ => 3,
+    };
+    let (party, m) = candidates.iter().min_by_key(|(p, _)| rank(*p))?;
+    Some((*party, scope.words(m.span.clone())))
+}
+
+fn resolve_one(
+    scope: &Scope<'_>,
+    span: Range<usize>,
+    cx: &Context,
+    sentence: Range<usize>,
+) -> Option<Referent> {
+    let toks = scope.toks;
+    let span = trim_np(toks, span)?;
+    let np = parse_np(toks, span.clone());
+    let head_tok = toks.get(np.head)?;
+    let name = scope.words(span.clone());
+    let head = head_tok.norm.clone();
+    let person_head = head_tok.has(class::PERSON_TITLE)
+        && !head_tok.is_any(&[
+            "staff",
+            "army",
+            "navy",
+            "defense",
+            "defence",
+            "state",
+            "police",
+            "military",
+            "foreign",
+            "interior",
+            "security",
+            "intelligence",
+            "information",
+            "war",
+            "first",
+            "prime",
+            "national",
+            "federal",
+        ])
+        || scope
+            .mentions
+            .at(np.head)
+            .is_some_and(|m| m.kind == MentionKind::Person)
+        || (head_tok.capitalized()
+            && scope.mentions.at(np.head).is_none()
+            && !head_tok.has(class::INSTITUTION | class::MEDIA | class::VENUE));
+    let words: Vec<String> = toks
+        .get(np.core.clone())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.norm.clone())
+        .collect();
+    let referent = |party: Option<usize>, voice: Voice, evidence: String| Referent {
+        name: name.clone(),
+        party: party.and_then(|p| scope.party_id(p)),
+        voice,
+        person: person_head,
+        head: head.clone(),
+        words: words.clone(),
+        evidence,
+    };
+
+    // Pronouns stand for someone named earlier.
+    if span.len() == 1 && head_tok.has(class::PRONOUN) {
+        return cx.pronoun(&head, span.start);
+    }
+    // "No group claimed", "Nobody said": no one speaks.
+    if toks.get(span.start).is_some_and(|t| t.has(class::NEGATION)) {
+        return None;
+    }
+    // "the highest number of casualties reported": a speaker is someone, not something.
+    let speaker_like = scope.mentions.at(np.head).is_some()
+        || head_tok.capitalized()
+        || head_tok.has(
+            class::INSTITUTION
+                | class::PERSON_TITLE
+                | class::MEDIA
+                | class::NONPARTY
+                | class::VENUE
+                | class::REBELS,
+        )
+        || head_tok.has(class::PEOPLE)
+            && !head_tok.has(
+                class::NOUN_KILLED | class::NOUN_INJURED | class::NOUN_EITHER | class::NOUN_MISSING,
+            );
+    if !speaker_like {
+        return None;
+    }
+    let definite = toks
+        .get(span.start)
+        .is_some_and(|t| t.is_any(&["the", "this", "that"]));
+
+    // The head itself names a party: "Iraq", "Baghdad", "the Pentagon", "IRNA", "Reagan".
+    if let Some(m) = scope
+        .mentions
+        .at(np.head)
+        .filter(|m| !m.stance && m.kind != MentionKind::Place)
+        && let Some(party) = m.party()
+    {
+        return Some(Referent {
+            person: m.kind == MentionKind::Person,
+            ..referent(Some(party), Voice::Party, scope.words(m.span.clone()))
+        });
+    }
+
+    let core: Vec<&Token<'_>> = toks.get(np.core.clone())?.iter().collect();
+    let has = |bits: u64| core.iter().any(|t| t.has(bits));
+    let owner = core_owner(scope, np.core.clone());
+
+    // "the ministry", "the spokesman", "the sources": someone named before.
+    if definite
+        && owner.is_none()
+        && let Some(earlier) = cx.same_head(&head, person_head)
+    {
+        return Some(earlier);
+    }
+
+    // Rebels speak for their country's rebels, unless a group's name says which.
+    if head_tok.has(class::REBELS)
+        || core
+            .iter()
+            .any(|t| t.is_any(&["rebel", "guerrilla", "insurgent"]))
+    {
+        if let Some((party, words)) = owner
+            .clone()
+            .filter(|(p, _)| scope.party_kind(*p) == Some(PartyKind::Group))
+        {
+            return Some(referent(Some(party), Voice::Party, words));
+        }
+        let country = owner
+            .clone()
+            .filter(|(p, _)| scope.party_kind(*p) == Some(PartyKind::State))
+            .map(|(p, w)| (scope.party_id(p), w))
+            .or_else(|| {
+                let home = cx.home(
+                    scope,
+                    np.span.clone(),
+                    sentence.clone(),
+                    referent(None, Voice::Party, String::new()),
+                );
+                home.party.clone().map(|p| (Some(p), home.evidence))
+            });
+        if let Some((Some(state), words)) = country {
+            let id = format!("{state}-rebels");
+            return Some(Referent {
+                party: scope.gazetteer.get(&id).map(|p| p.id.clone()),
+                evidence: format!("rebels of {state}: {words}"),
+                ..referent(None, Voice::Party, String::new())
+            });
+        }
+        return Some(referent(None, Voice::Unknown, String::new()));
+    }
+
+    // "a spokesman for the newspaper La Nation", "hospital authorities", "company
+    // officials": someone speaking for no party.
+    for r in &np.owners {
+        let Some(h) = (r.start..r.end)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| t.word && !t.capitalized()))
+        else {
+            continue;
+        };
+        let h = &toks[h];
+        if h.has(class::MEDIA) && owner_in(scope, r.clone(), false).is_none() {
+            return Some(referent(None, Voice::Media, String::new()));
+        }
+        if h.has(class::NONPARTY) && !h.has(class::INSTITUTION) {
+            return Some(referent(None, Voice::NonParty, String::new()));
+        }
+    }
+    let modifier_nonparty = core.iter().take(core.len().saturating_sub(1)).any(|t| {
+        t.has(class::NONPARTY | class::NONPARTY_SOURCES)
+            && !t.has(class::INSTITUTION | class::STATE_SOURCES)
+            && !t.capitalized()
+    });
+    if modifier_nonparty && owner.is_none() {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
+
+    // Media: a state's agency, radio or television speaks for it; a newspaper or an
+    // agency of no party is media.
+    if head_tok.has(class::MEDIA) && !head_tok.has(class::INSTITUTION) || head_tok.is("agency") {
+        if let Some((party, words)) = owner.clone() {
+            let state = matches!(
+                scope.party_kind(party),
+                Some(PartyKind::State | PartyKind::Defacto | PartyKind::Group)
+            );
+            if state && head_tok.has(class::STATE_MEDIA) {
+                return Some(referent(
+                    Some(party),
+                    Voice::Party,
+                    format!("{words} {}", head_tok.text),
+                ));
+            }
+        }
+        return Some(referent(None, Voice::Media, String::new()));
+    }
+
+    // Sources: "military sources" are a state's, "shipping sources" no party's.
+    if head_tok.is_any(&["sources", "source"]) {
+        if has(class::NONPARTY_SOURCES) {
+            return Some(referent(None, Voice::NonParty, String::new()));
+        }
+        if let Some((party, words)) = owner {
+            return Some(referent(Some(party), Voice::Party, words));
+        }
+        if has(class::STATE_SOURCES) {
+            return Some(cx.home(
+                scope,
+                np.span.clone(),
+                sentence,
+                referent(None, Voice::Party, String::new()),
+            ));
+        }
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
+
+    // No party: witnesses, diplomats, analysts, doctors, companies.
+    if head_tok.has(class::NONPARTY) && !head_tok.has(class::INSTITUTION) {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
+
+    if let Some((party, words)) = owner.or_else(|| {
+        np.owners
+            .iter()
+            .find_map(|r| owner_in(scope, r.clone(), false))
+    }) {
+        return Some(referent(Some(party), Voice::Party, words));
+    }
+
+    // "Police in Chandigarh": an institution where it sits.
+    if head_tok.has(class::INSTITUTION) {
+        let placed = np.places.iter().find_map(|r| {
+            owner_in(scope, r.clone(), true).map(|(p, w)| (p, format!("{} in {w}", head_tok.text)))
+        });
+        if let Some((party, evidence)) = placed {
+            return Some(referent(Some(party), Voice::Party, evidence));
+        }
+    }
+
+    // "the official, Kamal Kharrazi", "a ministry spokesman", "Kharrazi": someone named
+    // before, by the head or by the institution it belongs to.
+    if (definite || head_tok.capitalized())
+        && let Some(earlier) = cx.same_head(&head, person_head)
+    {
+        return Some(Referent {
+            name: name.clone(),
+            ..earlier
+        });
+    }
+    for t in core
+        .iter()
+        .take(core.len().saturating_sub(1))
+        .filter(|t| t.has(class::INSTITUTION) && !t.has(class::PERSON_TITLE))
+    {
+        if let Some(earlier) = cx.same_head(&t.norm, false).filter(|e| e.party.is_some()) {
+            return Some(Referent {
+                name: name.clone(),
+                person: person_head,
+                head: head.clone(),
+                ..earlier
+            });
+        }
+    }
+    if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::VENUE) {
+        return Some(cx.home(
+            scope,
+            np.span.clone(),
+            sentence,
+            referent(None, Voice::Party, String::new()),
+        ));
+    }
+    // "information minister Marco Lara": an office with no party named takes the state
+    // its context names.
+    if core.iter().any(|t| {
+        t.has(class::PERSON_TITLE) && t.has(class::INSTITUTION) && !t.capitalized()
+            || t.is_any(&[
+                "minister",
+                "spokesman",
+                "spokeswoman",
+                "president",
+                "premier",
+                "ambassador",
+                "envoy",
+                "commander",
+                "general",
+            ])
+    }) {
+        return Some(cx.home(
+            scope,
+            np.span.clone(),
+            sentence,
+            referent(None, Voice::Party, String::new()),
+        ));
+    }
+    if head_tok.capitalized() {
+        // A person known only by name, whose party no paragraph has given yet.
+        return Some(referent(None, Voice::Unknown, String::new()));
+    }
+    None
+}
+
+/// Trims a candidate phrase to a noun phrase: no leading conjunctions or punctuation, no
+/// trailing commas; None when nothing nominal is left.
+pub(crate) fn trim_np(toks: &[Token<'_>], span: Range<usize>) -> Option<Range<usize>> {
+    let mut start = span.start;
+    let mut end = span.end.min(toks.len());
+    while start < end
+        && toks
+            .get(start)
+            .is_some_and(|t| !t.word || t.is_any(&["and", "but", "while", "as", "that", "which"]))
+    {
+        start += 1;
+    }
+    while end > start && toks.get(end - 1).is_some_and(|t| !t.word) {
+        end -= 1;
+    }
+    (start < end).then_some(start..end)
+}

@@ -1,0 +1,571 @@
+//! Casualty figures: a number of people killed, injured, missing or captured, as the text
+//! writes it. This stage reads each figure, the phrase naming the people it counts and what
+//! happened to them; `roles` then decides whose people they were and who gives the figure.
+
+mod predicates;
+mod victims;
+
+use std::ops::Range;
+
+use super::Status;
+use super::lexicon::class;
+use super::numbers::{Figure, FigureSpan, figure_at, starts_number, token_value};
+use super::tokens::Token;
+
+pub(crate) use predicates::status_word;
+use predicates::{predicate_after, verb_before};
+pub(crate) use victims::Victims;
+use victims::victims_after;
+
+/// How a figure relates to its verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Voice {
+    /// "three were killed", "five dead", "71 deaths".
+    Passive,
+    /// "X killed three": the figure is the object; `verb` is the verb's token.
+    Active { verb: usize },
+    /// "X lost 300 troops": the people are the subject's.
+    Lost { verb: usize },
+}
+
+/// One casualty figure as read from its paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Read {
+    pub figure: Figure,
+    /// "about", "some", "nearly": the count is approximate.
+    pub approx: bool,
+    /// The figure's tokens, bound words included.
+    pub span: Range<usize>,
+    pub victims: Victims,
+    pub status: Status,
+    pub voice: Voice,
+    /// A detail of the figure before it ("including five children", "of them").
+    pub detail: bool,
+}
+
+impl Read {
+    pub fn sentence(&self, toks: &[Token<'_>]) -> usize {
+        toks.get(self.span.start).map_or(0, |t| t.sentence)
+    }
+}
+
+/// Every casualty figure of a paragraph, in text order.
+pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> Vec<Read> {
+    let mut out: Vec<Read> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(span) = starts_number(toks, i).then(|| figure_at(toks, i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        i = span.end.max(i + 1);
+        if !is_count(toks, &span) || negated_before(toks, span.first) {
+            continue;
+        }
+        let previous = out.last();
+        let read = read_figure(toks, &span)
+            .or_else(|| detail_of(toks, &span, previous))
+            .or_else(|| second_object(toks, &span, previous))
+            .or_else(|| inverted_toll(toks, &span));
+        if let Some(read) = read {
+            out.push(read);
+        }
+    }
+    out.extend(singles(toks, is_name, &out));
+    out.extend(named_lists(toks, is_name, &out));
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+fn approx_before(toks: &[Token<'_>], first: usize) -> bool {
+    let at = |back: usize| first.checked_sub(back).and_then(|k| toks.get(k));
+    at(1).is_some_and(|t| {
+        t.is_any(&[
+            "about",
+            "around",
+            "some",
+            "approximately",
+            "roughly",
+            "nearly",
+            "almost",
+            "estimated",
+            "approx",
+            "circa",
+        ])
+    }) || toks
+        .get(first)
+        .is_some_and(|t| t.is_any(&["nearly", "almost", "about", "around", "some"]))
+}
+
+fn read(
+    span: &FigureSpan,
+    toks: &[Token<'_>],
+    victims: Victims,
+    status: Status,
+    voice: Voice,
+    detail: bool,
+) -> Read {
+    Read {
+        figure: span.figure,
+        approx: approx_before(toks, span.first),
+        span: span.first..span.end,
+        victims,
+        status,
+        voice,
+        detail,
+    }
+}
+
+/// Reads what the figure counts and what happened to them; None when it is not a
+/// casualty figure.
+fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
+    let mut victims = victims_after(toks, span)?;
+    let end = victims.who.end;
+    if !victims::of_people(toks, span.end) {
+        return None;
+    }
+    let detail = victims::among_them(toks, span.first)
+        || span
+            .first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is_any(&["including", "among", "includes", "included"]));
+    if let Some((status, voice)) = verb_before(toks, span.first, end) {
+        // "Texas lost seven", "shares lost 1/4": losing counts people only when it names
+        // them or says how they were lost.
+        let bare = victims.head.is_none() && toks.get(end).and_then(status_word).is_none();
+        if matches!(voice, Voice::Lost { .. }) && bare {
+            return None;
+        }
+        if let Some(owned) = predicates::toll_owner(toks, span.first) {
+            // "Israel's military put its death toll at 900": its own dead.
+            victims.elliptical = false;
+            victims.possessive = victims.possessive.or(owned);
+        }
+        let status = either(toks, span, status, voice);
+        return Some(read(span, toks, victims, status, voice, detail));
+    }
+    // "had received 43 wounded people", "12 dead soldiers": the phrase says what happened.
+    let adjective = toks
+        .get(victims.who.start)
+        .filter(|_| victims.head.is_some_and(|h| h > victims.who.start))
+        .filter(|t| t.is_any(&["wounded", "injured", "dead", "missing"]))
+        .and_then(status_word);
+    if let Some(status) = adjective {
+        return Some(read(span, toks, victims, status, Voice::Passive, detail));
+    }
+    if let Some(status) = victims.head.and_then(|h| toks.get(h)).and_then(status_noun) {
+        let status = casualties_status(toks, span, status);
+        return Some(read(span, toks, victims, status, Voice::Passive, detail));
+    }
+    // "fire that trapped 44 miners": the object of a verb that hurts no one.
+    let object_of = (1..=3)
+        .map_while(|back| span.first.checked_sub(back).and_then(|k| toks.get(k)))
+        .take_while(|t| t.word)
+        .find(|t| {
+            !t.is_any(&[
+                "some", "about", "around", "nearly", "almost", "the", "another", "all",
+            ])
+        })
+        .is_some_and(|t| t.has(class::OBJECT_VERB));
+    if object_of {
+        return None;
+    }
+    let (status, _) = predicate_after(toks, end)?;
+    Some(read(span, toks, victims, status, Voice::Passive, detail))
+}
+
+/// A noun that is itself the status: "71 deaths", "40 casualties".
+pub(crate) fn status_noun(t: &Token<'_>) -> Option<Status> {
+    if t.has(class::NOUN_EITHER) {
+        Some(Status::KilledOrInjured)
+    } else if t.has(class::NOUN_KILLED) {
+        Some(Status::Killed)
+    } else if t.has(class::NOUN_INJURED) {
+        Some(Status::Injured)
+    } else if t.has(class::NOUN_MISSING) {
+        Some(Status::Missing)
+    } else if t.has(class::NOUN_CAPTURED) {
+        Some(Status::Captured)
+    } else {
+        None
+    }
+}
+
+/// "N casualties" counts killed and wounded together, unless the sentence sets the
+/// casualties against the wounded ("12 casualties and 40 wounded"): then they are the dead.
+fn casualties_status(toks: &[Token<'_>], span: &FigureSpan, status: Status) -> Status {
+    if status != Status::KilledOrInjured {
+        return status;
+    }
+    let sentence = toks.get(span.first).map_or(0, |t| t.sentence);
+    let wounded = toks
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .any(|t| t.is_any(&["wounded", "injured", "injuries", "hurt"]));
+    if wounded { Status::Killed } else { status }
+}
+
+/// "killed or wounded 40", "killing or wounding": both statuses at once.
+fn either(toks: &[Token<'_>], span: &FigureSpan, status: Status, voice: Voice) -> Status {
+    let Voice::Active { verb } = voice else {
+        return status;
+    };
+    let two_back = |k: usize| verb.checked_sub(k).and_then(|j| toks.get(j));
+    let or_before = two_back(1).is_some_and(|t| t.is("or"))
+        && two_back(2).is_some_and(|t| t.has(class::ACTIVE));
+    let _ = span;
+    if or_before {
+        Status::KilledOrInjured
+    } else {
+        status
+    }
+}
+
+/// Rules out dates, times, money, percentages, ages and years.
+fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
+    let before = span.first.checked_sub(1).and_then(|k| toks.get(k));
+    let after = toks.get(span.end);
+    let number = toks.get(span.end.saturating_sub(1));
+    let month = |t: Option<&Token<'_>>| t.is_some_and(Token::is_month);
+    if month(before) || month(after) {
+        return false;
+    }
+    if number.is_some_and(|t| t.text.contains('/')) || after.is_some_and(|t| t.is_punct('/')) {
+        return false;
+    }
+    // "one of its eight crew members": the group the first figure is taken from.
+    let mut k = span.first;
+    if k.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is_any(&["its", "the", "their", "his", "her", "our"]))
+    {
+        k -= 1;
+    }
+    let of_group = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is("of"))
+        && k.checked_sub(2)
+            .is_some_and(|p| toks.get(p).is_some_and(|t| token_value(&t.norm).is_some()));
+    if of_group {
+        return false;
+    }
+    // "John Smith, 21, and ...": an age after a name.
+    let name_before = span
+        .first
+        .checked_sub(2)
+        .and_then(|k| toks.get(k))
+        .is_some_and(Token::capitalized);
+    let between_commas = before.is_some_and(|t| t.is_punct(','))
+        && after.is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')'));
+    if name_before && between_commas && span.figure.count.is_some_and(|n| n < 120) {
+        return false;
+    }
+    if after.is_some_and(|t| {
+        t.is_punct(':')
+            || t.is_punct('%')
+            || t.is_any(&[
+                "percent", "pct", "per", "a.m", "p.m", "am", "pm", "gmt", "utc", "hours", "hrs",
+                "mln", "billion", "dlrs", "dollars", "stg", "years", "year", "days", "km", "miles",
+                "kms",
+            ])
+    }) {
+        return false;
+    }
+    let first_start = toks.get(span.first).map_or(0, |t| t.start);
+    if before.is_some_and(|t| {
+        t.is_punct('$')
+            || t.is_punct('€')
+            || t.is_punct('£')
+            || t.is_punct(':') && t.end == first_start
+            || t.is_punct('#')
+            || t.is_any(&[
+                "no",
+                "aged",
+                "age",
+                "ages",
+                "number",
+                "resolution",
+                "article",
+                "page",
+                "route",
+                "highway",
+                "km",
+                "kilometre",
+                "kilometer",
+                "flight",
+                "platoon",
+                "unit",
+                "brigade",
+                "division",
+                "corps",
+                "chapter",
+                "section",
+                "paragraph",
+                "item",
+                "rule",
+                "year",
+                "since",
+                "in",
+                "until",
+                "by",
+            ]) && !(t.is_any(&["in", "by"])
+                && span
+                    .figure
+                    .count
+                    .is_some_and(|c| !(1900..=2100).contains(&c)))
+    }) {
+        return false;
+    }
+    let year_like = number
+        .is_some_and(|t| t.norm.len() == 4 && t.norm.chars().all(|c| c.is_ascii_digit()))
+        && span
+            .figure
+            .count
+            .is_some_and(|v| (1900..=2100).contains(&v));
+    !year_like || after.is_some_and(|t| t.has(class::PEOPLE))
+}
+
+/// "no", "not", "none of" right before the figure, or a denial or doubt shortly before it
+/// in the same clause ("denied that two soldiers", "false reports that 20").
+fn negated_before(toks: &[Token<'_>], first: usize) -> bool {
+    let Some(sentence) = toks.get(first).map(|t| t.sentence) else {
+        return true;
+    };
+    let mut k = first;
+    for step in 0..8 {
+        let Some(t) = k.checked_sub(1).and_then(|p| toks.get(p)) else {
+            break;
+        };
+        if t.sentence != sentence
+            || t.is_punct(',')
+            || t.is_punct(';')
+            || t.is_punct(':')
+            || t.is("by")
+        {
+            break;
+        }
+        if (step < 2 && t.has(class::NEGATION)) || t.has(class::DENIAL | class::DOUBT) {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// "killing 25 people, including five children", "35 killed, 24 of them women", "Among
+/// the wounded were three children": a detail shares the status of the figure before it.
+fn detail_of(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Option<Read> {
+    let previous = previous?;
+    let sentence = toks.get(span.first)?.sentence;
+    if previous.sentence(toks) != sentence {
+        return None;
+    }
+    let after_including = span
+        .first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["including", "among", "includes", "included"]))
+        || victims::among_them(toks, span.first);
+    let of_them = toks.get(span.end).is_some_and(|t| t.is("of"))
+        && toks
+            .get(span.end + 1)
+            .is_some_and(|t| t.is_any(&["them", "whom"]));
+    // "including 50 children and 94 women": the next detail after "and".
+    let next_detail = previous.detail
+        && span.first == previous.victims.who.end + 1
+        && toks
+            .get(previous.victims.who.end)
+            .is_some_and(|t| t.is("and"));
+    if !(after_including || of_them || next_detail) {
+        return None;
+    }
+    let victims = victims_after(toks, span)?;
+    Some(read(
+        span,
+        toks,
+        victims,
+        previous.status,
+        Voice::Passive,
+        true,
+    ))
+}
+
+/// "killing four soldiers and two civilians": a second object of the verb that took the
+/// figure just before "and".
+fn second_object(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Option<Read> {
+    let previous = previous.filter(|p| matches!(p.voice, Voice::Active { .. }))?;
+    let and = span.first.checked_sub(1)?;
+    if and != previous.victims.who.end || !toks.get(and)?.is("and") {
+        return None;
+    }
+    let victims = victims_after(toks, span).filter(|v| v.head.is_some())?;
+    Some(read(
+        span,
+        toks,
+        victims,
+        previous.status,
+        previous.voice,
+        false,
+    ))
+}
+
+/// "bringing to 24 the number of Malian troops killed": the figure before the toll.
+fn inverted_toll(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
+    let sentence = toks.get(span.first)?.sentence;
+    if !toks.get(span.first.checked_sub(1)?)?.is("to") {
+        return None;
+    }
+    let (the, noun, of) = (
+        toks.get(span.end)?,
+        toks.get(span.end + 1)?,
+        toks.get(span.end + 2)?,
+    );
+    if !(the.is("the") && noun.is_any(&["number", "toll", "total"]) && of.is("of")) {
+        return None;
+    }
+    let from = span.end + 3;
+    let (at, status) = (from..from + 8)
+        .map_while(|k| {
+            toks.get(k)
+                .filter(|t| t.sentence == sentence)
+                .map(|t| (k, t))
+        })
+        .take_while(|(_, t)| !t.is_punct(','))
+        .find_map(|(k, t)| status_word(t).map(|s| (k, s)))?;
+    let victims = Victims {
+        who: from..at,
+        head: at.checked_sub(1).filter(|&h| h >= from),
+        possessive: None,
+        elliptical: at == from,
+    };
+    Some(read(span, toks, victims, status, Voice::Passive, false))
+}
+
+/// One person: "a policeman was killed", "killing a U.S. adviser", "British church envoy
+/// Terry Waite ... was kidnapped". Counted as 1, where no figure covers the clause.
+fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) -> Vec<Read> {
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        let Some(t) = toks.get(k) else { continue };
+        let sentence = t.sentence;
+        let covered = |at: usize| {
+            found.iter().chain(&out).any(|r: &Read| {
+                r.sentence(toks) == sentence
+                    && (r.span.contains(&at) || r.victims.who.contains(&at))
+            })
+        };
+        // "a policeman", "an adviser", "one soldier": the article and a singular head.
+        if t.is_any(&["a", "an"]) && !covered(k) {
+            let Some(victims) = victims::single_after(toks, k + 1) else {
+                continue;
+            };
+            let span = FigureSpan {
+                figure: Figure {
+                    count: Some(1),
+                    min: None,
+                    max: None,
+                },
+                first: k,
+                end: k + 1,
+            };
+            let end = victims.who.end;
+            if let Some((status, voice)) = verb_before(toks, k, end) {
+                if !matches!(voice, Voice::Lost { .. }) {
+                    out.push(read(&span, toks, victims, status, voice, false));
+                }
+                continue;
+            }
+            if let Some((status, _)) = predicate_after(toks, end) {
+                out.push(read(&span, toks, victims, status, Voice::Passive, false));
+            }
+            continue;
+        }
+        // A named person: "Terry Waite, missing since January, was kidnapped".
+        if is_name(k) && (k == 0 || !is_name(k - 1)) && !covered(k) {
+            let mut end = k;
+            while end < toks.len() && is_name(end) {
+                end += 1;
+            }
+            if end - k < 2
+                || toks.get(end).is_some_and(|n| {
+                    n.is("and") || n.is_punct(',') && toks.get(end + 2).is_some_and(|x| x.is("and"))
+                })
+            {
+                continue;
+            }
+            let span = FigureSpan {
+                figure: Figure {
+                    count: Some(1),
+                    min: None,
+                    max: None,
+                },
+                first: k,
+                end: k,
+            };
+            let victims = Victims {
+                who: k..end,
+                head: Some(end - 1),
+                possessive: None,
+                elliptical: false,
+            };
+            let subject_end = victims::skip_apposition(toks, end);
+            if let Some((status, pred_end)) =
+                predicate_after(toks, subject_end).filter(|(s, _)| *s != Status::Missing)
+            {
+                if status == Status::Captured
+                    && toks
+                        .get(pred_end.saturating_sub(1))
+                        .is_some_and(|x| x.has(class::ARREST))
+                {
+                    continue;
+                }
+                out.push(read(&span, toks, victims, status, Voice::Passive, false));
+            }
+        }
+    }
+    out
+}
+
+/// "Pfc. John Smith, 21, Sgt. Maria Lopez, 30, and Cpl. Tom Brown were killed": a list of
+/// two or more named people before "were" and a casualty word counts as that many.
+fn named_lists(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) -> Vec<Read> {
+    let mut out = Vec::new();
+    for (k, tok) in toks.iter().enumerate() {
+        let Some(status) = status_word(tok) else {
+            continue;
+        };
+        let aux = k.saturating_sub(1);
+        if !toks.get(aux).is_some_and(|t| t.is("were")) {
+            continue;
+        }
+        let Some((start, count)) = victims::names_before(toks, is_name, aux) else {
+            continue;
+        };
+        let sentence = tok.sentence;
+        if found
+            .iter()
+            .any(|r| r.sentence(toks) == sentence && r.status == status)
+        {
+            continue;
+        }
+        let span = FigureSpan {
+            figure: Figure {
+                count: Some(count),
+                min: None,
+                max: None,
+            },
+            first: start,
+            end: start,
+        };
+        let victims = Victims {
+            who: start..aux,
+            head: None,
+            possessive: None,
+            elliptical: false,
+        };
+        out.push(read(&span, toks, victims, status, Voice::Passive, false));
+    }
+    out
+}

@@ -1,0 +1,342 @@
+//! The phrase naming the people a figure counts: "three Armenian police officers from
+//! Karabakh", "220 men", "384 Libyans", "two of them", or nothing at all ("three were
+//! killed").
+
+use std::ops::Range;
+
+use super::super::lexicon::class;
+use super::super::numbers::FigureSpan;
+use super::super::tokens::Token;
+use super::predicates::status_word;
+use super::status_noun;
+
+/// What a figure's phrase reads as.
+#[derive(Debug, Clone)]
+pub(crate) struct Victims {
+    /// Token range of the phrase as written (after the figure), empty for "one was ...".
+    pub who: Range<usize>,
+    /// The last word of the phrase before any "from"/"of" complement.
+    pub head: Option<usize>,
+    /// The token of "our", "its", "their" or "X's" that owns the people.
+    pub possessive: Option<usize>,
+    /// "of them", or no phrase at all: the people of an earlier figure.
+    pub elliptical: bool,
+}
+
+/// A head noun naming people: the lexicon, a demonym plural ("Palestinians"), or a plural
+/// of a people-making suffix ("paramedics", "policemen").
+pub(crate) fn is_people(t: &Token<'_>) -> bool {
+    if t.has(class::NOT_PEOPLE) || !t.word {
+        return false;
+    }
+    if t.has(class::PEOPLE) || status_noun(t).is_some() {
+        return true;
+    }
+    let n = t.norm.as_str();
+    let suffix = [
+        "men", "ians", "ists", "ics", "ees", "ans", "ards", "ers", "is",
+    ]
+    .iter()
+    .any(|s| n.ends_with(s) && n.len() > s.len() + 2);
+    let capital_plural = t.capitalized() && n.ends_with('s') && n.len() > 4;
+    (suffix && t.capitalized()) || capital_plural || suffix && n.ends_with("men")
+}
+
+/// "29 people, among them 13 children", "of whom 12 were children".
+pub(crate) fn among_them(toks: &[Token<'_>], first: usize) -> bool {
+    let at = |back: usize| first.checked_sub(back).and_then(|k| toks.get(k));
+    at(1).is_some_and(|t| t.is_any(&["them", "whom"]))
+        && at(2).is_some_and(|t| t.is_any(&["among", "of", "including"]))
+}
+
+/// "one of Iraq's strongest fortifications": a figure taken "of" something that is no
+/// people counts nobody.
+pub(crate) fn of_people(toks: &[Token<'_>], end: usize) -> bool {
+    if !toks.get(end).is_some_and(|t| t.is("of")) {
+        return true;
+    }
+    let sentence = toks.get(end).map_or(0, |t| t.sentence);
+    let phrase: Vec<&Token<'_>> = (end + 1..end + 7)
+        .map_while(|k| toks.get(k))
+        .take_while(|t| {
+            t.sentence == sentence
+                && t.word
+                && !t.is_any(&["was", "were", "is", "are", "had", "have", "has"])
+        })
+        .collect();
+    phrase.is_empty()
+        || phrase.iter().any(|t| {
+            is_people(t)
+                || t.is_any(&["them", "whom", "those", "these", "us", "you", "they"])
+                || status_word(t).is_some()
+        })
+}
+
+/// The phrase after a figure. None when its head is not people.
+pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Victims> {
+    let sentence = toks.get(span.first)?.sentence;
+    let in_sentence = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
+    let mut possessive = span
+        .first
+        .checked_sub(1)
+        .filter(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_any(&["our", "its", "their"]) || t.possessive())
+        })
+        .or_else(|| {
+            // "Iraq's 300 soldiers" behind "the": "the Iraqi side's 300 dead".
+            span.first
+                .checked_sub(1)
+                .filter(|&k| toks.get(k).is_some_and(Token::possessive))
+        });
+    let mut j = span.end;
+    // "21 more of their troops"
+    if in_sentence(j).is_some_and(|t| t.is_any(&["more", "other"]))
+        && in_sentence(j + 1).is_some_and(|t| t.is("of"))
+    {
+        j += 1;
+    }
+    if in_sentence(j).is_some_and(|t| t.is("of")) {
+        if in_sentence(j + 1).is_some_and(|t| t.is_any(&["them", "whom", "those", "these"])) {
+            return Some(Victims {
+                who: j + 2..j + 2,
+                head: None,
+                possessive,
+                elliptical: true,
+            });
+        }
+        let owner = |t: &Token<'_>| {
+            t.is_any(&["our", "its", "their", "it"]) || t.possessive() && t.capitalized()
+        };
+        if in_sentence(j + 1).is_some_and(|t| owner(t) || t.is("the")) {
+            if in_sentence(j + 1).is_some_and(owner) {
+                possessive = Some(j + 1);
+            }
+            j += 2;
+            // "five of the group's fighters": an institution's own people.
+            if in_sentence(j)
+                .is_some_and(|t| t.possessive() && !t.capitalized() && t.has(class::INSTITUTION))
+            {
+                possessive = Some(j);
+                j += 1;
+            }
+        }
+    }
+    let start = j;
+    while j - start < 7 {
+        let Some(t) = in_sentence(j) else { break };
+        // "6,300 reported fatalities": a word of record, not a verb.
+        let recorded = t.is_any(&[
+            "reported",
+            "confirmed",
+            "recorded",
+            "documented",
+            "verified",
+            "known",
+        ]) && in_sentence(j + 1).is_some_and(is_people);
+        if recorded {
+            j += 1;
+            continue;
+        }
+        if !(t.word || t.is_punct('-') && j > start)
+            || t.has(class::NP_STOP)
+            || status_word(t).is_some()
+                && !(j == start && is_people(t) && in_sentence(j + 1).is_some_and(is_people))
+            || t.has(class::SPEECH_VERB)
+            || t.has(class::AUXILIARY) && !t.has(class::PEOPLE)
+        {
+            break;
+        }
+        if t.is_any(&["our", "its", "their", "own"]) {
+            possessive = possessive.or(Some(j));
+        }
+        j += 1;
+        // "27 others overnight": the phrase ends at a people noun not followed by another.
+        let more = in_sentence(j)
+            .is_some_and(|n| n.word && (is_people(n) || n.capitalized()) && !n.has(class::NP_STOP));
+        if is_people(t) && !more {
+            break;
+        }
+    }
+    if j == start {
+        return Some(Victims {
+            who: start..start,
+            head: None,
+            possessive,
+            elliptical: true,
+        });
+    }
+    let head = j - 1;
+    let head_tok = toks.get(head)?;
+    if !is_people(head_tok) {
+        return None;
+    }
+    let elliptical = head_tok.is_any(&["others", "more", "additional", "other", "further"]);
+    let end = complement(toks, j, sentence);
+    Some(Victims {
+        who: start..end,
+        head: Some(head),
+        possessive,
+        elliptical,
+    })
+}
+
+/// Extends a phrase over "from Karabakh", "of the Armenian armed group", "aboard the
+/// ship", "at the embassy".
+fn complement(toks: &[Token<'_>], j: usize, sentence: usize) -> usize {
+    let starts = toks.get(j).is_some_and(|t| {
+        t.sentence == sentence && t.is_any(&["from", "of", "aboard", "with", "serving"])
+    });
+    if !starts {
+        return j;
+    }
+    let mut k = j + 1;
+    while k - j <= 6 {
+        let Some(t) = toks
+            .get(k)
+            .filter(|t| t.sentence == sentence && (t.word || t.is_punct('.')))
+        else {
+            break;
+        };
+        let fits = t.capitalized()
+            || t.is_any(&[
+                "the",
+                "a",
+                "an",
+                "armed",
+                "group",
+                "unit",
+                "units",
+                "forces",
+                "army",
+                "village",
+                "town",
+                "city",
+                "region",
+                "family",
+                "military",
+                "brigade",
+                "battalion",
+                "ship",
+                "vessel",
+                "tanker",
+                "embassy",
+                "mission",
+                "navy",
+                "force",
+                "militia",
+                "contingent",
+            ]);
+        if !fits || status_word(t).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    let named = toks
+        .get(j + 1..k)
+        .is_some_and(|w| w.iter().any(|t| t.capitalized()));
+    if named { k } else { j }
+}
+
+/// The singular phrase after "a"/"an": "a policeman", "a U.S. military adviser", "a
+/// Japanese businessman". None unless its head is a single person.
+pub(crate) fn single_after(toks: &[Token<'_>], start: usize) -> Option<Victims> {
+    let sentence = toks.get(start)?.sentence;
+    let mut j = start;
+    while j - start < 5 {
+        let t = toks.get(j).filter(|t| t.sentence == sentence && t.word)?;
+        if t.has(class::NP_STOP)
+            || status_word(t).is_some() && j > start
+            || t.has(class::SPEECH_VERB | class::AUXILIARY)
+        {
+            return None;
+        }
+        j += 1;
+        let singular = t.has(class::PEOPLE)
+            && !t.norm.ends_with('s')
+            && !t.is_any(&[
+                "people",
+                "police",
+                "staff",
+                "crew",
+                "militia",
+                "personnel",
+                "family",
+                "aid",
+                "dead",
+                "wounded",
+                "elderly",
+            ]);
+        if singular
+            && !toks
+                .get(j)
+                .is_some_and(|n| n.word && n.has(class::PEOPLE) && !n.has(class::NP_STOP))
+        {
+            let end = complement(toks, j, sentence);
+            return Some(Victims {
+                who: start..end,
+                head: Some(j - 1),
+                possessive: None,
+                elliptical: false,
+            });
+        }
+    }
+    None
+}
+
+/// Past an apposition after a name: "Terry Waite, missing in Beirut since January 20,".
+pub(crate) fn skip_apposition(toks: &[Token<'_>], end: usize) -> usize {
+    if !toks.get(end).is_some_and(|t| t.is_punct(',')) {
+        return end;
+    }
+    let sentence = toks.get(end).map_or(0, |t| t.sentence);
+    (end + 1..end + 14)
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.sentence == sentence))
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))
+        .map_or(end, |k| k + 1)
+}
+
+/// Walks back from `end` over "Name Surname, 21, and Name Surname": the first token of
+/// the list and how many names it holds (two at least).
+pub(crate) fn names_before(
+    toks: &[Token<'_>],
+    is_name: &dyn Fn(usize) -> bool,
+    end: usize,
+) -> Option<(usize, u64)> {
+    let sentence = toks.get(end)?.sentence;
+    let at = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
+    let (mut j, mut count, mut start) = (end, 0u64, end);
+    while count < 50 {
+        let mut e = j;
+        if e > 0 && at(e - 1).is_some_and(|t| t.is_punct(',')) {
+            e -= 1;
+        }
+        let age = e > 1
+            && at(e - 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit()))
+            && at(e - 2).is_some_and(|t| t.is_punct(','));
+        if age {
+            e -= 2;
+        }
+        let mut b = e;
+        while b > 0 && e - b < 8 && at(b - 1).is_some_and(|t| t.capitalized()) && is_name(b - 1) {
+            b -= 1;
+        }
+        if e - b < 2 {
+            break;
+        }
+        count += 1;
+        start = b;
+        let mut s = b;
+        if s > 0 && at(s - 1).is_some_and(|t| t.is("and")) {
+            s -= 1;
+        }
+        if s > 0 && at(s - 1).is_some_and(|t| t.is_punct(',')) {
+            s -= 1;
+        }
+        if s == b {
+            break;
+        }
+        j = s;
+    }
+    (count >= 2).then_some((start, count))
+}

@@ -1,0 +1,821 @@
+//! The gazetteer: which parties exist, what they and their people, places, institutions
+//! and news agencies are called, and how a name in the text or in a user's command turns
+//! into a party id.
+//!
+//! Knowledge is data, not code. The country part (names, official names, demonyms,
+//! capitals) and the places (cities, states, provinces) are generated from public datasets
+//! by `tools/gen_places.py` into `countries.tsv` and `places.tsv`; `parties.toml` holds
+//! what no dataset gives (armed groups, de facto authorities, international bodies, states
+//! that no longer exist, the people and media that speak for a party); and bot.toml's
+//! `[parties.<id>]` tables add to both at run time.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use super::tokens::{Token, normalize_word, strip_possessive};
+
+const COUNTRIES: &str = include_str!("countries.tsv");
+const PLACES: &str = include_str!("places.tsv");
+const PARTIES: &str = include_str!("parties.toml");
+
+/// A `[parties.<id>]` table of bot.toml.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PartyConfig {
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// What kind of actor a party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartyKind {
+    /// A state (or one that was: West Germany).
+    State,
+    /// A breakaway administration: its own party, never the state it broke from.
+    Defacto,
+    /// An armed group or movement.
+    Group,
+    /// An international body.
+    Intl,
+}
+
+/// A side in a conflict, or an institution that speaks about one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Adjectives and plurals for its people, the adjective first: "Azerbaijani".
+    pub demonyms: Vec<String>,
+    pub kind: PartyKind,
+    /// For a group or de facto authority: the state it holds or fights in.
+    pub country: Option<String>,
+    /// When its names mean it: "Moscow" is the Soviet Union's until 1991.
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// States whose places were this party's in its era.
+    pub successors: Vec<String>,
+}
+
+impl Party {
+    fn current_on(&self, date: Option<NaiveDate>) -> bool {
+        let Some(date) = date else {
+            return self.until.is_none();
+        };
+        self.from.is_none_or(|f| date >= f) && self.until.is_none_or(|u| date < u)
+    }
+}
+
+/// What kind of name a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// The party's name or an acronym.
+    Name,
+    /// An institution that speaks for it but is no place: "the Pentagon", "IDF".
+    Institution,
+    /// An adjective or plural for its people: "Libyan", "Iranians".
+    Demonym,
+    /// Its capital, which the news uses for its government: "Baghdad said".
+    Capital,
+    /// A person who speaks for it.
+    Person,
+    /// A news agency, radio or television that speaks for it.
+    Media,
+    /// A city, state or province in it.
+    Place,
+}
+
+/// One name as a sequence of normalised words, for matching running text.
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<String>,
+    /// How the text must be written: exactly (short capitals: "US"), or capitalised.
+    case: Case,
+    party: usize,
+    kind: NameKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Exact,
+    Capital,
+    Any,
+}
+
+/// A name found in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// How many words it spans.
+    pub len: usize,
+    pub party: usize,
+    pub kind: NameKind,
+}
+
+/// A place found in running text, with the states it may lie in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMatch {
+    pub len: usize,
+    /// Party indexes; more than one when the name is shared ("Punjab").
+    pub parties: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct PlacePhrase {
+    words: Vec<String>,
+    parties: Vec<usize>,
+}
+
+/// The known parties and indexes over their names.
+#[derive(Debug)]
+pub struct Gazetteer {
+    parties: Vec<Party>,
+    /// Normalised id, name or alias -> party index, for whole-name look-ups.
+    names: HashMap<String, usize>,
+    /// First normalised word -> phrases starting with it, longest first.
+    phrases: HashMap<String, Vec<Phrase>>,
+    /// Cities and regions, read on first use: only the extractor needs them.
+    places: OnceLock<HashMap<String, Vec<PlacePhrase>>>,
+    /// Configured place names: (name, party id).
+    extra_places: Vec<(String, String)>,
+}
+
+impl Clone for Gazetteer {
+    fn clone(&self) -> Self {
+        let places = OnceLock::new();
+        if let Some(p) = self.places.get() {
+            let _ = places.set(p.clone());
+        }
+        Self {
+            parties: self.parties.clone(),
+            names: self.names.clone(),
+            phrases: self.phrases.clone(),
+            places,
+            extra_places: self.extra_places.clone(),
+        }
+    }
+}
+
+/// One `[[party]]` of parties.toml.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartyEntry {
+    id: String,
+    name: Option<String>,
+    kind: Option<PartyKind>,
+    country: Option<String>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    institutions: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    media: Vec<String>,
+    /// States that were part of this one while it existed: their cities and regions are
+    /// this party's in its era ("Moenchengladbach" is West Germany's in 1987).
+    #[serde(default)]
+    successors: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartyFile {
+    party: Vec<PartyEntry>,
+}
+
+/// Names of a party, by kind, while the gazetteer is built.
+#[derive(Debug, Default, Clone)]
+struct Names {
+    names: Vec<String>,
+    institutions: Vec<String>,
+    demonyms: Vec<String>,
+    capitals: Vec<String>,
+    places: Vec<String>,
+    people: Vec<String>,
+    media: Vec<String>,
+}
+
+impl Gazetteer {
+    /// The parties the bot knows out of the box.
+    pub fn builtin() -> Self {
+        static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let (parties, names) = builtin_parties();
+                Self::build(parties, names, Vec::new())
+            })
+            .clone()
+    }
+
+    /// Config adds to or overrides the default: a new id adds a party (name required, else
+    /// Err naming the id); an existing id gets its name replaced if given and the aliases
+    /// added. Ids must be lower-case `[a-z0-9_-]+`, else Err.
+    pub fn with_config(configs: &BTreeMap<String, PartyConfig>) -> Result<Self, String> {
+        if configs.is_empty() {
+            return Ok(Self::builtin());
+        }
+        let (mut parties, mut names) = builtin_parties();
+        for (id, config) in configs {
+            if !valid_id(id) {
+                return Err(format!(
+                    "party id `{id}` must be lower-case letters, digits, `_` or `-`"
+                ));
+            }
+            if config.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                return Err(format!("party `{id}` has an empty `name`"));
+            }
+            let aliases: Vec<String> = config
+                .aliases
+                .iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            let index = match parties.iter().position(|p| p.id == *id) {
+                Some(index) => {
+                    if let Some(name) = &config.name {
+                        parties[index].name.clone_from(name);
+                    }
+                    index
+                }
+                None => {
+                    let Some(name) = &config.name else {
+                        return Err(format!("party `{id}` is new and needs a `name`"));
+                    };
+                    parties.push(Party {
+                        id: id.clone(),
+                        name: name.clone(),
+                        aliases: Vec::new(),
+                        demonyms: Vec::new(),
+                        kind: PartyKind::State,
+                        country: None,
+                        from: None,
+                        until: None,
+                        successors: Vec::new(),
+                    });
+                    names.push(Names {
+                        names: vec![name.clone()],
+                        ..Names::default()
+                    });
+                    parties.len() - 1
+                }
+            };
+            names[index].names.extend(aliases);
+        }
+        Ok(Self::build(parties, names, Vec::new()))
+    }
+
+    fn build(
+        mut parties: Vec<Party>,
+        names: Vec<Names>,
+        extra_places: Vec<(String, String)>,
+    ) -> Self {
+        let mut index_names = HashMap::new();
+        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+        for (index, party) in parties.iter_mut().enumerate() {
+            index_names.insert(normalize_phrase(&party.id), index);
+            index_names
+                .entry(normalize_phrase(&party.name))
+                .or_insert(index);
+            let Some(names) = names.get(index) else {
+                continue;
+            };
+            let kinds = [
+                (&names.names, NameKind::Name),
+                (&names.institutions, NameKind::Institution),
+                (&names.demonyms, NameKind::Demonym),
+                (&names.capitals, NameKind::Capital),
+                (&names.people, NameKind::Person),
+                (&names.media, NameKind::Media),
+                (&names.places, NameKind::Place),
+            ];
+            for (list, kind) in kinds {
+                for alias in list {
+                    // A current party keeps a name over one that no longer exists.
+                    let key = normalize_phrase(alias);
+                    let replace = index_names
+                        .get(&key)
+                        .is_none_or(|&other: &usize| other == index || party.until.is_none());
+                    if replace && kind != NameKind::Person {
+                        index_names.insert(key, index);
+                    }
+                    add_phrase(&mut phrases, alias, index, kind);
+                    if !party.aliases.contains(alias) {
+                        party.aliases.push(alias.clone());
+                    }
+                    if kind == NameKind::Demonym && !party.demonyms.contains(alias) {
+                        party.demonyms.push(alias.clone());
+                    }
+                }
+            }
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
+        Self {
+            parties,
+            names: index_names,
+            phrases,
+            places: OnceLock::new(),
+            extra_places,
+        }
+    }
+
+    pub fn parties(&self) -> &[Party] {
+        &self.parties
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    pub fn party(&self, index: usize) -> Option<&Party> {
+        self.parties.get(index)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.parties.iter().position(|p| p.id == id)
+    }
+
+    /// The party a place of `party` belonged to on `date`: a city of today's Russia was the
+    /// Soviet Union's in 1987.
+    pub(crate) fn in_era(&self, party: usize, date: Option<NaiveDate>) -> usize {
+        let Some(date) = date else { return party };
+        let Some(id) = self.parties.get(party).map(|p| p.id.as_str()) else {
+            return party;
+        };
+        self.parties
+            .iter()
+            .position(|p| p.successors.iter().any(|s| s == id) && p.current_on(Some(date)))
+            .unwrap_or(party)
+    }
+
+    /// An id or any alias, any case, diacritics-insensitive ("baku", "BAKU", "Azərbaycan"
+    /// -> azerbaijan). A longer phrase that contains a name ("Azerbaijani Defense
+    /// Ministry") resolves to the party of its first name. A composed id such as
+    /// `philippines-rebels` (a country's unnamed rebels) resolves to itself.
+    pub fn resolve(&self, name: &str) -> Option<&Party> {
+        let key = normalize_phrase(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        if let Some(&index) = self.names.get(key) {
+            return self.parties.get(index);
+        }
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        (0..words.len()).find_map(|i| {
+            self.match_words(&words, i)
+                .and_then(|(_, party)| Some(party).filter(|p| p.until.is_none()))
+                .or_else(|| self.match_words(&words, i).map(|(_, p)| p))
+        })
+    }
+
+    /// Up to `n` closest known parties for an unknown input, by edit distance to ids,
+    /// names and aliases, prefixes first; for "did you mean".
+    pub fn closest(&self, name: &str, n: usize) -> Vec<&Party> {
+        let input = normalize_phrase(name);
+        if input.is_empty() {
+            return Vec::new();
+        }
+        let limit = (input.chars().count() / 3).max(2);
+        let mut scored: Vec<(usize, usize)> = self
+            .parties
+            .iter()
+            .enumerate()
+            .filter_map(|(index, party)| {
+                let candidates = std::iter::once(&party.id)
+                    .chain(std::iter::once(&party.name))
+                    .chain(party.aliases.iter());
+                let best = candidates
+                    .map(|c| distance(&input, &normalize_phrase(c)))
+                    .min()?;
+                (best <= limit).then_some((best, index))
+            })
+            .collect();
+        scored.sort();
+        scored
+            .into_iter()
+            .take(n)
+            .filter_map(|(_, i)| self.parties.get(i))
+            .collect()
+    }
+
+    /// The longest name starting at `words[i]`, in any era: how many words it spans and its
+    /// party. `words` are tokens as written. A hyphenated word is also read as its parts
+    /// when no name spells it whole.
+    pub(crate) fn match_words(&self, words: &[&str], i: usize) -> Option<(usize, &Party)> {
+        let found = self.match_at(words, i, None, true)?;
+        Some((found.len, self.parties.get(found.party)?))
+    }
+
+    /// The longest name at `words[i]` that means a party on `date` (None: today).
+    /// `any_era` lifts the date check (for commands, which name parties of any time).
+    pub(crate) fn match_at(
+        &self,
+        words: &[&str],
+        i: usize,
+        date: Option<NaiveDate>,
+        any_era: bool,
+    ) -> Option<NameMatch> {
+        let word = words.get(i)?;
+        let whole = self.match_plain(words, i, date, any_era);
+        if whole.is_some() || !word.contains(['-', '‑']) {
+            return whole;
+        }
+        let parts: Vec<&str> = word.split(['-', '‑']).filter(|p| !p.is_empty()).collect();
+        let rest = words.get(i + 1..(i + 4).min(words.len())).unwrap_or(&[]);
+        let joined: Vec<&str> = parts.iter().chain(rest).copied().collect();
+        let found = self.match_plain(&joined, 0, date, any_era)?;
+        // The name spans some parts (the word counts once) and maybe words after it.
+        Some(NameMatch {
+            len: 1 + found.len.saturating_sub(parts.len()),
+            ..found
+        })
+    }
+
+    fn match_plain(
+        &self,
+        words: &[&str],
+        i: usize,
+        date: Option<NaiveDate>,
+        any_era: bool,
+    ) -> Option<NameMatch> {
+        let first = normalize_word(words.get(i)?);
+        let candidates = self.phrases.get(&first)?;
+        let fits = |p: &&Phrase| {
+            phrase_matches(p, words, i)
+                && (any_era
+                    || self
+                        .parties
+                        .get(p.party)
+                        .is_some_and(|party| party.current_on(date)))
+        };
+        // A command names parties, not places: "the Karabakh clash" is a topic.
+        let phrase = candidates
+            .iter()
+            .filter(|p| p.kind != NameKind::Place)
+            .find(fits)?;
+        Some(NameMatch {
+            len: phrase.words.len(),
+            party: phrase.party,
+            kind: phrase.kind,
+        })
+    }
+
+    /// The longest name at token `i` that means a party on `date` (None: today), read from
+    /// the tokens' normalised forms; a hyphenated token is also read as its parts
+    /// ("ethnic-Armenian", "Iranian-backed").
+    pub(crate) fn match_tokens(
+        &self,
+        toks: &[Token<'_>],
+        i: usize,
+        date: Option<NaiveDate>,
+    ) -> Option<NameMatch> {
+        self.match_tokens_case(toks, i, date, false)
+    }
+
+    /// As `match_tokens`; `any_case` reads text written all in lower case, where a name
+    /// has lost its capital ("israeli army says").
+    pub(crate) fn match_tokens_case(
+        &self,
+        toks: &[Token<'_>],
+        i: usize,
+        date: Option<NaiveDate>,
+        any_case: bool,
+    ) -> Option<NameMatch> {
+        let tok = toks.get(i)?;
+        if let Some(found) = self.match_normed(toks, i, date, any_case) {
+            return Some(found);
+        }
+        if !tok.text.contains(['-', '‑']) {
+            return None;
+        }
+        let words: Vec<&str> = tok
+            .text
+            .split(['-', '‑'])
+            .filter(|p| !p.is_empty())
+            .chain(
+                toks.get(i + 1..(i + 4).min(toks.len()))
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| t.text),
+            )
+            .collect();
+        let parts = words.len()
+            - toks
+                .get(i + 1..(i + 4).min(toks.len()))
+                .map_or(0, <[_]>::len);
+        // A name in the first part only: "Iranian-backed", "Moscow-brokered".
+        let found = self.match_plain(&words, 0, date, false)?;
+        Some(NameMatch {
+            len: 1 + found.len.saturating_sub(parts),
+            ..found
+        })
+    }
+
+    fn match_normed(
+        &self,
+        toks: &[Token<'_>],
+        i: usize,
+        date: Option<NaiveDate>,
+        any_case: bool,
+    ) -> Option<NameMatch> {
+        let first = &toks.get(i)?.norm;
+        let candidates = self.phrases.get(first)?;
+        let phrase = candidates.iter().find(|p| {
+            let Some(slice) = toks.get(i..i + p.words.len()) else {
+                return false;
+            };
+            slice.iter().zip(&p.words).all(|(t, w)| t.norm == *w)
+                && (case_fits(p.case, slice.first().map_or("", |t| t.text))
+                    || any_case && p.case == Case::Capital)
+                && self
+                    .parties
+                    .get(p.party)
+                    .is_some_and(|party| party.current_on(date))
+        })?;
+        Some(NameMatch {
+            len: phrase.words.len(),
+            party: phrase.party,
+            kind: phrase.kind,
+        })
+    }
+
+    /// The longest city or region at token `i`, with the states it may lie in.
+    pub(crate) fn place_tokens(&self, toks: &[Token<'_>], i: usize) -> Option<PlaceMatch> {
+        let first = &toks.get(i)?.norm;
+        let places = self.places.get_or_init(|| self.load_places());
+        let candidates = places.get(first)?;
+        let phrase = candidates.iter().find(|p| {
+            toks.get(i..i + p.words.len()).is_some_and(|slice| {
+                slice
+                    .iter()
+                    .zip(&p.words)
+                    .all(|(t, w)| t.norm == *w && capitalised(t.text))
+            })
+        })?;
+        Some(PlaceMatch {
+            len: phrase.words.len(),
+            parties: phrase.parties.clone(),
+        })
+    }
+
+    fn load_places(&self) -> HashMap<String, Vec<PlacePhrase>> {
+        let mut out: HashMap<String, Vec<PlacePhrase>> = HashMap::new();
+        let by_id: HashMap<&str, usize> = self
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let rows = PLACES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                Some((cols.next()?.to_string(), cols.next()?.to_string()))
+            })
+            .chain(self.extra_places.iter().cloned());
+        for (name, ids) in rows {
+            let parties: Vec<usize> = ids
+                .split(',')
+                .filter_map(|id| by_id.get(id).copied())
+                .collect();
+            let words: Vec<String> = name.split_whitespace().map(normalize_word).collect();
+            let (Some(first), false) = (words.first().cloned(), parties.is_empty()) else {
+                continue;
+            };
+            out.entry(first)
+                .or_default()
+                .push(PlacePhrase { words, parties });
+        }
+        for list in out.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
+        out
+    }
+}
+
+/// Reads the generated country table and parties.toml into parties and their names.
+fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
+    let mut parties = Vec::new();
+    let mut names: Vec<Names> = Vec::new();
+    for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [id, name, _iso, aliases, demonyms, capitals] = cols[..] else {
+            continue;
+        };
+        let list = |s: &str| -> Vec<String> {
+            s.split(';')
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let demonyms = list(demonyms);
+        let plurals: Vec<String> = demonyms.iter().filter_map(|d| plural(d)).collect();
+        parties.push(Party {
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            kind: PartyKind::State,
+            country: None,
+            from: None,
+            until: None,
+            successors: Vec::new(),
+        });
+        let mut all_names = vec![name.to_string()];
+        all_names.extend(list(aliases));
+        names.push(Names {
+            names: all_names,
+            demonyms: demonyms.into_iter().chain(plurals).collect(),
+            capitals: list(capitals),
+            ..Names::default()
+        });
+    }
+    // A country's unnamed rebels: `philippines-rebels`.
+    let states: Vec<(String, String)> = parties
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    for (id, name) in states {
+        parties.push(Party {
+            id: format!("{id}-rebels"),
+            name: format!("{name} rebels"),
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            kind: PartyKind::Group,
+            country: Some(id),
+            from: None,
+            until: None,
+            successors: Vec::new(),
+        });
+        names.push(Names::default());
+    }
+    // The table is generated and parties.toml is ours: a parse error is a bug that the
+    // unit tests catch (`parties_file_parses`), so a broken file yields the country table
+    // alone rather than a panic.
+    let file: PartyFile = parse_parties().unwrap_or(PartyFile { party: Vec::new() });
+    for entry in file.party {
+        let index = match parties.iter().position(|p| p.id == entry.id) {
+            Some(index) => index,
+            None => {
+                parties.push(Party {
+                    id: entry.id.clone(),
+                    name: entry.name.clone().unwrap_or_else(|| entry.id.clone()),
+                    aliases: Vec::new(),
+                    demonyms: Vec::new(),
+                    kind: entry.kind.unwrap_or(PartyKind::State),
+                    country: None,
+                    from: None,
+                    until: None,
+                    successors: Vec::new(),
+                });
+                names.push(Names::default());
+                parties.len() - 1
+            }
+        };
+        let party = &mut parties[index];
+        if let Some(name) = entry.name.filter(|_| entry.kind.is_some()) {
+            party.name = name;
+            names[index].names.push(party.name.clone());
+        }
+        if let Some(kind) = entry.kind {
+            party.kind = kind;
+        }
+        party.country = entry.country.or(party.country.take());
+        party.from = entry.from.or(party.from);
+        party.until = entry.until.or(party.until);
+        party.successors.extend(entry.successors);
+        let n = &mut names[index];
+        n.names.extend(entry.aliases);
+        n.institutions.extend(entry.institutions);
+        n.capitals.extend(entry.capitals);
+        n.places.extend(entry.places);
+        let plurals: Vec<String> = entry.demonyms.iter().filter_map(|d| plural(d)).collect();
+        n.demonyms.extend(entry.demonyms);
+        n.demonyms.extend(plurals);
+        n.people.extend(entry.people);
+        n.media.extend(entry.media);
+    }
+    (parties, names)
+}
+
+fn parse_parties() -> Result<PartyFile, toml::de::Error> {
+    toml::from_str(PARTIES)
+}
+
+/// The plural of a demonym, where English makes one: "Iranian" -> "Iranians",
+/// "Iraqi" -> "Iraqis"; "British", "Chinese" and "Swiss" have none.
+fn plural(demonym: &str) -> Option<String> {
+    let last = demonym.chars().last()?;
+    let none = ["ese", "ish", "ch", "ss", "s"]
+        .iter()
+        .any(|e| demonym.ends_with(e));
+    (!none && (last.is_alphabetic())).then(|| format!("{demonym}s"))
+}
+
+fn phrase_matches(phrase: &Phrase, words: &[&str], i: usize) -> bool {
+    let Some(slice) = words.get(i..i + phrase.words.len()) else {
+        return false;
+    };
+    let normal = slice
+        .iter()
+        .zip(&phrase.words)
+        .all(|(w, p)| normalize_word(w) == *p);
+    // Commands and questions are typed in any case; only short capitals ("US") must be.
+    normal
+        && (phrase.case != Case::Exact
+            || case_fits(phrase.case, slice.first().copied().unwrap_or("")))
+}
+
+fn case_fits(case: Case, first: &str) -> bool {
+    match case {
+        Case::Any => true,
+        Case::Capital => capitalised(first),
+        Case::Exact => strip_possessive(first)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase),
+    }
+}
+
+fn capitalised(word: &str) -> bool {
+    let particle = ["al-", "el-", "ad-", "as-", "an-", "d'", "de "]
+        .iter()
+        .find_map(|p| word.strip_prefix(p));
+    particle
+        .unwrap_or(word)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+fn add_phrase(
+    phrases: &mut HashMap<String, Vec<Phrase>>,
+    alias: &str,
+    party: usize,
+    kind: NameKind,
+) {
+    let words: Vec<String> = alias.split_whitespace().map(normalize_word).collect();
+    let Some(first) = words.first().cloned() else {
+        return;
+    };
+    let letters: String = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    let case = if letters.chars().count() <= 4 && letters.chars().all(char::is_uppercase) {
+        Case::Exact
+    } else if alias.chars().next().is_some_and(char::is_uppercase) {
+        Case::Capital
+    } else {
+        Case::Any
+    };
+    let list = phrases.entry(first).or_default();
+    if list.iter().any(|p| p.words == words && p.party == party) {
+        return;
+    }
+    list.push(Phrase {
+        words,
+        case,
+        party,
+        kind,
+    });
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// Edit distance, with a prefix of a known name counting as a near match.
+fn distance(input: &str, candidate: &str) -> usize {
+    if input.chars().count() >= 2 && candidate.starts_with(input) {
+        return 1;
+    }
+    strsim::levenshtein(input, candidate)
+}
+
+pub(crate) fn normalize_phrase(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(normalize_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,535 @@
+//! Records: reads a document paragraph by paragraph through the stages (tokens, entities,
+//! speech, figures, roles) and writes what it found as statements, casualty claims and
+//! events, each with the words its party came from.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::context::Context;
+use super::dates::find_dates;
+use super::entities::{MentionKind, Mentions, Referent, Scope, Voice};
+use super::figures::{self, Read};
+use super::knowledge::Gazetteer;
+use super::lexicon::class;
+use super::names::LearnedNames;
+use super::roles::{Earlier, Side, Surround, may_take_story_place, side_of};
+use super::speech::{self, Speech, sentence_tokens};
+use super::tokens::{Token, Tokens, tokenize};
+use super::{Attribution, CasualtyClaim, DocText, Extraction, Statement, events};
+
+/// Reads one document.
+pub(crate) fn read_document(
+    doc: &DocText<'_>,
+    gazetteer: &Gazetteer,
+    names: &LearnedNames,
+) -> Extraction {
+    let mut cx = Context::new(gazetteer, names);
+    let outlet = outlet_voice(doc.outlet, gazetteer);
+    let mut out = Extraction::default();
+    let mut earlier: Vec<Earlier> = Vec::new();
+    // Claims of civilians with no side, which take the place where the story happens once
+    // the whole story has been read.
+    let mut awaiting_place: Vec<usize> = Vec::new();
+    if let Some(title) = doc.title {
+        // The headline's places set the scene ("Army Rebels Occupy Manila Hq").
+        let t = tokenize(title);
+        let mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+        let scope = Scope {
+            text: title,
+            toks: &t.toks,
+            mentions: &mentions,
+            gazetteer,
+        };
+        cx.note_places(&scope);
+    }
+    for (index, text) in doc.paragraphs.iter().enumerate() {
+        let paragraph = index + 1;
+        cx.paragraph = paragraph;
+        let t = tokenize(text);
+        let mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+        let scope = Scope {
+            text,
+            toks: &t.toks,
+            mentions: &mentions,
+            gazetteer,
+        };
+        cx.note_places(&scope);
+        let speech = speech::read(&scope, &t, &mut cx);
+        out.statements
+            .extend(statements(paragraph, &scope, &t, &speech));
+        let dates = find_dates(text, doc.published);
+        let framed = frame_mask(&t, &speech);
+        let dated = events::sentence_dates(&t, &framed, &dates);
+        let (claims, placeable) = claims(
+            paragraph,
+            &scope,
+            &t,
+            &speech,
+            &outlet,
+            &dated,
+            &mut earlier,
+        );
+        let base = out.claims.len();
+        awaiting_place.extend(placeable.into_iter().map(|i| base + i));
+        out.claims.extend(claims);
+        out.events.extend(events::dated(paragraph, &t, &dated));
+    }
+    if let Some((id, words)) = cx.story_place() {
+        for i in awaiting_place {
+            if let Some(c) = out.claims.get_mut(i) {
+                c.side = Some(id.clone());
+                c.side_evidence = Some(format!("hit where the story happens: “{words}”"));
+            }
+        }
+    }
+    out
+}
+
+/// The outlet's own voice: no party, unless the outlet is a party's own (a state news
+/// agency, an army's press office).
+fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
+    let speaker = outlet.unwrap_or("the report").to_string();
+    let party = outlet.and_then(|o| {
+        let t = tokenize(o);
+        let m = gazetteer.match_tokens(&t.toks, 0, None)?;
+        let whole = m.len == t.toks.iter().filter(|x| x.word).count();
+        let voice = matches!(
+            m.kind,
+            super::knowledge::NameKind::Media | super::knowledge::NameKind::Name
+        );
+        (whole && voice)
+            .then(|| gazetteer.party(m.party).map(|p| p.id.clone()))
+            .flatten()
+    });
+    let evidence = party
+        .as_ref()
+        .map(|_| format!("the outlet, {speaker}, speaks for its state"));
+    Attribution {
+        speaker,
+        party,
+        evidence,
+    }
+}
+
+/// Per token: whether it belongs to an act of saying or the time words beside it ("said
+/// late Monday", "Russia on Monday said"), where a date tells when something was said, not
+/// when it happened. An opening "On Sunday, the ministry said ..." is marked apart: it may
+/// date the whole sentence, but not the sentences after it.
+fn frame_mask(t: &Tokens<'_>, speech: &Speech) -> events::Framed {
+    let mut framed = events::Framed {
+        saying: vec![false; t.toks.len()],
+        opening: vec![false; t.toks.len()],
+    };
+    let timeish = |x: &Token<'_>| {
+        !x.word
+            || x.has(class::TIME)
+            || x.is_month()
+            || x.is_any(&["on", "late", "early", "in", "a", "statement", "interview"])
+            || x.norm.chars().all(|c| c.is_ascii_digit())
+    };
+    for f in &speech.frames {
+        // A verb coordinated with an earlier one ("expressed concern about Sunday's
+        // shooting and urged ...") stands apart from its speaker's phrase.
+        let adjacent = f.np.end + 4 >= f.act.start && f.act.end + 4 >= f.np.start;
+        let start = if adjacent {
+            f.np.start.min(f.act.start)
+        } else {
+            f.act.start
+        };
+        let mut end = if adjacent {
+            f.np.end.max(f.act.end)
+        } else {
+            f.act.end
+        };
+        while t.toks.get(end).is_some_and(|x| x.word && timeish(x)) {
+            end += 1;
+        }
+        for slot in framed.saying.get_mut(start..end).into_iter().flatten() {
+            *slot = true;
+        }
+        let sentence = sentence_tokens(t, f.sentence);
+        if start > sentence.start
+            && (sentence.start..start).all(|k| t.toks.get(k).is_some_and(timeish))
+        {
+            for slot in framed
+                .opening
+                .get_mut(sentence.start..start)
+                .into_iter()
+                .flatten()
+            {
+                *slot = true;
+            }
+        }
+    }
+    framed
+}
+
+/// One statement per speaker per paragraph.
+fn statements(
+    paragraph: usize,
+    scope: &Scope<'_>,
+    t: &Tokens<'_>,
+    speech: &Speech,
+) -> Vec<Statement> {
+    let toks = scope.toks;
+    let mut out: Vec<Statement> = Vec::new();
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    for (index, frame) in speech.frames.iter().enumerate() {
+        let key = (
+            frame.speaker.name.to_lowercase(),
+            frame.speaker.party.clone(),
+        );
+        let owned: Vec<usize> = speech
+            .quote_owner
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| **o == Some(index))
+            .map(|(q, _)| q)
+            .collect();
+        let quoted_words: usize = owned
+            .iter()
+            .filter_map(|&q| t.quotes.get(q))
+            .map(|q| {
+                toks.get(q.inner(toks.len()))
+                    .map_or(0, |w| w.iter().filter(|x| x.word).count())
+            })
+            .filter(|&n| n >= 2)
+            .sum();
+        let direct = quoted_words >= 2;
+        let mut covered: Vec<usize> = vec![frame.act.start, frame.np.start.min(frame.act.start)];
+        covered.extend(
+            owned
+                .iter()
+                .filter_map(|&q| t.quotes.get(q))
+                .flat_map(|q| [q.open, q.close.unwrap_or(toks.len().saturating_sub(1))]),
+        );
+        if let Some(existing) = seen.iter().position(|k| *k == key) {
+            if let Some(st) = out.get_mut(existing) {
+                let more = excerpt_of(t, &covered);
+                st.excerpt = st.excerpt.start.min(more.start)..st.excerpt.end.max(more.end);
+                // "said that ...; the ministry confirmed that ...": both reports, in order.
+                if !direct && !st.direct {
+                    let words = token_text(scope.text, toks, &frame.content);
+                    if !words.is_empty() && !st.text.contains(&words) {
+                        st.text = format!("{} … {words}", st.text);
+                    }
+                }
+                st.direct |= direct;
+            }
+            continue;
+        }
+        let text = if direct {
+            owned
+                .iter()
+                .filter_map(|&q| t.quotes.get(q))
+                .map(|q| quote_text(scope.text, toks, q))
+                .collect::<Vec<_>>()
+                .join(" … ")
+        } else {
+            token_text(scope.text, toks, &frame.content)
+        };
+        seen.push(key);
+        out.push(Statement {
+            paragraph,
+            speaker: frame.speaker.name.clone(),
+            party: frame.speaker.party.clone(),
+            verb: token_text(scope.text, toks, &frame.act),
+            direct,
+            text,
+            excerpt: excerpt_of(t, &covered),
+            evidence: Some(frame.speaker.evidence.clone()).filter(|e| !e.is_empty()),
+        });
+    }
+    if let Some(whole) = &speech.whole {
+        let first_sentence = t.sentences.first().cloned().unwrap_or(0..scope.text.len());
+        let direct = !t.quotes.is_empty() || !toks.is_empty();
+        out.push(Statement {
+            paragraph,
+            speaker: whole.name.clone(),
+            party: whole.party.clone(),
+            verb: String::new(),
+            direct,
+            text: t.quotes.first().map_or_else(
+                || {
+                    scope
+                        .text
+                        .get(first_sentence.clone())
+                        .unwrap_or("")
+                        .to_string()
+                },
+                |q| quote_text(scope.text, toks, q),
+            ),
+            excerpt: first_sentence,
+            evidence: Some(whole.evidence.clone()).filter(|e| !e.is_empty()),
+        });
+    }
+    out
+}
+
+fn quote_text(text: &str, toks: &[Token<'_>], q: &super::tokens::Quote) -> String {
+    let start = toks.get(q.open).map_or(0, |t| t.end);
+    let end = q
+        .close
+        .and_then(|c| toks.get(c))
+        .map_or(text.len(), |t| t.start);
+    text.get(start..end.max(start))
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches([',', ' '])
+        .to_string()
+}
+
+fn token_text(text: &str, toks: &[Token<'_>], range: &Range<usize>) -> String {
+    if range.is_empty() {
+        return String::new();
+    }
+    let start = toks.get(range.start).map_or(0, |t| t.start);
+    let end = toks.get(range.end - 1).map_or(start, |t| t.end);
+    text.get(start..end.max(start))
+        .unwrap_or("")
+        .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+        .to_string()
+}
+
+/// The whole sentences holding the given tokens, widened back to where a quotation that
+/// they hold began, so an excerpt never starts mid-quotation.
+fn excerpt_of(t: &Tokens<'_>, toks_used: &[usize]) -> Range<usize> {
+    let sentence_of = |k: &usize| t.toks.get(*k).map(|x| x.sentence);
+    let mut first = toks_used.iter().filter_map(sentence_of).min();
+    let last = toks_used.iter().filter_map(sentence_of).max();
+    // A quotation open across the first sentence's start began in an earlier sentence.
+    if let Some(f) = first {
+        let start_tok = t.toks.partition_point(|x| x.sentence < f);
+        if let Some(q) = t
+            .quotes
+            .iter()
+            .find(|q| q.open < start_tok && q.close.is_none_or(|c| c >= start_tok))
+        {
+            first = t.toks.get(q.open).map(|x| x.sentence);
+        }
+    }
+    match (
+        first.and_then(|s| t.sentences.get(s)),
+        last.and_then(|s| t.sentences.get(s)),
+    ) {
+        (Some(a), Some(b)) => a.start..b.end,
+        _ => 0..0,
+    }
+}
+
+/// Whether token `k` starts or continues a person's name: a capitalised word that no
+/// party, place or lexicon class claims.
+fn name_word(scope: &Scope<'_>, k: usize) -> bool {
+    let Some(t) = scope.toks.get(k) else {
+        return false;
+    };
+    if !t.word
+        || !t.capitalized()
+        || t.is_month()
+        || t.has(
+            class::PERSON_TITLE
+                | class::INSTITUTION
+                | class::TIME
+                | class::CLAUSE_OPENER
+                | class::SPEECH_VERB
+                | class::PEOPLE,
+        )
+    {
+        return false;
+    }
+    if t.text
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && t.text.len() > 1
+    {
+        return false;
+    }
+    match scope.mentions.at(k) {
+        Some(m) => m.kind == MentionKind::Person,
+        None => true,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claims(
+    paragraph: usize,
+    scope: &Scope<'_>,
+    t: &Tokens<'_>,
+    speech: &Speech,
+    outlet: &Attribution,
+    dated: &[Option<chrono::NaiveDate>],
+    earlier: &mut Vec<Earlier>,
+) -> (Vec<CasualtyClaim>, Vec<usize>) {
+    let toks = scope.toks;
+    let is_name = |k: usize| name_word(scope, k);
+    let reads = figures::read_all(toks, &is_name);
+    let mut out: Vec<(CasualtyClaim, Read, bool)> = Vec::new();
+    let mut earlier_who: Vec<(usize, String)> = Vec::new();
+    let mut seen = HashSet::new();
+    for read in reads {
+        let at = read.span.start.min(read.victims.who.start);
+        let frame = speech.frame_at(toks, &t.quotes, at);
+        if frame.is_some_and(|f| f.denial) {
+            continue;
+        }
+        let speaker: Option<&Referent> = frame.map(|f| &f.speaker).or(speech.whole.as_ref());
+        let own_words =
+            toks.get(at).is_some_and(|x| x.quoted) || speech.whole.is_some() && frame.is_none();
+        let according_to = match speaker {
+            Some(r) if r.voice == Voice::Party || r.party.is_some() => Attribution {
+                speaker: r.name.clone(),
+                party: r.party.clone(),
+                evidence: Some(r.evidence.clone()).filter(|e| !e.is_empty()),
+            },
+            Some(r) => Attribution {
+                speaker: r.name.clone(),
+                party: None,
+                evidence: None,
+            },
+            None => outlet.clone(),
+        };
+        let sentence = read.sentence(toks);
+        let surround = Surround {
+            scope,
+            tokens: t,
+            claimant: speaker.filter(|r| r.voice == Voice::Party),
+            own_words,
+            paragraph,
+            earlier,
+        };
+        let side = side_of(&read, &surround);
+        let placeable = !side.is_stated() && may_take_story_place(&read, &surround);
+        let who = match (
+            read.victims.elliptical && read.victims.head.is_none(),
+            earlier_who.last(),
+        ) {
+            (true, Some((s, w))) if *s + 1 >= sentence => w.clone(),
+            _ => who_text(scope, &read),
+        };
+        earlier_who.push((sentence, who.clone()));
+        let head = read
+            .victims
+            .head
+            .and_then(|h| toks.get(h))
+            .map(|h| h.norm.clone());
+        earlier.push(Earlier {
+            paragraph,
+            sentence,
+            count: read.figure.count,
+            head,
+            side: side.clone(),
+        });
+        let sentence_range = t
+            .sentences
+            .get(sentence)
+            .cloned()
+            .unwrap_or(0..scope.text.len());
+        let claim = CasualtyClaim {
+            paragraph,
+            count: read.figure.count,
+            count_min: read.figure.min,
+            count_max: read.figure.max,
+            approx: read.approx,
+            who,
+            side: joined(&side),
+            status: read.status,
+            according_to,
+            date: dated.get(sentence).copied().flatten(),
+            excerpt: sentence_range,
+            side_evidence: side.evidence.clone(),
+        };
+        let key = (
+            claim.count,
+            claim.count_min,
+            claim.count_max,
+            claim.status,
+            claim.side.clone(),
+            claim.according_to.speaker.clone(),
+            claim.excerpt.start,
+        );
+        if seen.insert(key) {
+            out.push((claim, read, placeable));
+        }
+    }
+    let mut pairs: Vec<(CasualtyClaim, Read)> = Vec::new();
+    let mut placeable = Vec::new();
+    for (i, (c, r, p)) in out.into_iter().enumerate() {
+        if p {
+            placeable.push(i);
+        }
+        pairs.push((c, r));
+    }
+    totals(toks, &mut pairs);
+    (pairs.into_iter().map(|(c, _)| c).collect(), placeable)
+}
+
+fn joined(side: &Side) -> Option<String> {
+    (!side.parties.is_empty()).then(|| side.parties.join("+"))
+}
+
+/// "Five people — three police officers and two soldiers": a total whose parts, listed
+/// right after it, name different sides covers all of them.
+fn totals(toks: &[Token<'_>], claims: &mut [(CasualtyClaim, Read)]) {
+    for i in 0..claims.len() {
+        let (total, read) = (&claims[i].0, &claims[i].1);
+        let Some(n) = total.count.or(total.count_min) else {
+            continue;
+        };
+        let sentence = read.sentence(toks);
+        let parts: Vec<usize> = (i + 1..claims.len())
+            .take_while(|&j| {
+                claims[j].1.sentence(toks) == sentence && claims[j].1.status == read.status
+                    || claims[j].1.detail
+            })
+            .filter(|&j| claims[j].1.sentence(toks) == sentence)
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: u64 = parts.iter().filter_map(|&j| claims[j].0.count).sum();
+        let mut sides: Vec<String> = Vec::new();
+        for &j in &parts {
+            for s in claims[j].0.sides() {
+                if !sides.iter().any(|x| x == s) {
+                    sides.push(s.to_string());
+                }
+            }
+        }
+        let listed = (read.span.end..claims[parts[0]].1.span.start).any(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.is_punct('—')
+                    || t.is_punct('–')
+                    || t.is_punct(':')
+                    || t.is_punct('(')
+                    || t.is_punct('-')
+                    || t.is("including")
+            })
+        });
+        let all_sided = parts.iter().all(|&j| claims[j].0.side.is_some());
+        if sum == n && listed && all_sided && sides.len() > 1 {
+            let evidence = format!(
+                "a total of its parts: {}",
+                parts
+                    .iter()
+                    .map(|&j| claims[j].0.side.clone().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            claims[i].0.side = Some(sides.join("+"));
+            claims[i].0.side_evidence = Some(evidence);
+        }
+    }
+}
+
+/// The phrase a claim shows for the people it counts.
+fn who_text(scope: &Scope<'_>, read: &Read) -> String {
+    let words = super::entities::phrase_text(scope.text, scope.toks, read.victims.who.clone());
+    if words.is_empty() {
+        match read.victims.head {
+            Some(_) => words,
+            None => "people".to_string(),
+        }
+    } else {
+        words
+    }
+}

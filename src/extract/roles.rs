@@ -1,0 +1,791 @@
+//! Roles in the clause: for each figure, whose people were hit (the side), who did the
+//! hitting (the agent, never the side), and who gives the figure (the claimant, never the
+//! side for that reason alone). Every side carries the words it came from; where the text
+//! gives none, the side stays unstated.
+
+use std::ops::Range;
+
+use super::entities::{MentionKind, Referent, Scope, Voice};
+use super::figures::Read;
+use super::knowledge::PartyKind;
+use super::lexicon::class;
+use super::speech::sentence_tokens;
+use super::tokens::{Token, Tokens};
+
+/// Whose people a figure counts, and why the reader thinks so.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Side {
+    /// Party ids; empty when the text does not say.
+    pub parties: Vec<String>,
+    pub evidence: Option<String>,
+}
+
+impl Side {
+    fn one(party: String, evidence: String) -> Self {
+        Self {
+            parties: vec![party],
+            evidence: Some(evidence),
+        }
+    }
+
+    pub fn is_stated(&self) -> bool {
+        !self.parties.is_empty()
+    }
+}
+
+/// An earlier figure of the document, for "of them" and for the same people counted again.
+#[derive(Debug, Clone)]
+pub(crate) struct Earlier {
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub count: Option<u64>,
+    pub head: Option<String>,
+    pub side: Side,
+}
+
+/// What the side reader needs to know about a figure's surroundings.
+pub(crate) struct Surround<'a> {
+    pub scope: &'a Scope<'a>,
+    pub tokens: &'a Tokens<'a>,
+    /// Who gives the figure, if a speaker does.
+    pub claimant: Option<&'a Referent>,
+    /// The figure sits in the claimant's own words (a quotation, a reproduced statement).
+    pub own_words: bool,
+    pub paragraph: usize,
+    pub earlier: &'a [Earlier],
+}
+
+/// Whose people `read` counts.
+pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
+    let toks = s.scope.toks;
+    let sentence_no = read.sentence(toks);
+    let sentence = sentence_tokens(s.tokens, sentence_no);
+    let agents = agent_spans(read, s.scope, sentence.clone());
+    let is_agent = |k: usize| agents.iter().any(|a| a.contains(&k));
+    let head = read.victims.head.and_then(|h| toks.get(h));
+
+    // 1. The phrase itself: "Libyan troops", "384 Libyans", "soldiers of the Karabakh
+    //    Defense Army", "Iraq's 300 soldiers".
+    let mut phrase = read.victims.who.clone();
+    if read.victims.head.is_some() || read.span.is_empty() {
+        phrase.start = phrase.start.min(read.span.end);
+    }
+    let named_single = read.span.is_empty() || read.span.start == read.victims.who.start;
+    if named_single {
+        // "British church envoy Terry Waite": the words before a name describe him.
+        let mut k = read.victims.who.start;
+        while k > sentence.start
+            && read.victims.who.start - k < 5
+            && toks
+                .get(k - 1)
+                .is_some_and(|t| t.word && !t.has(class::NP_STOP | class::SPEECH_VERB))
+        {
+            k -= 1;
+        }
+        phrase.start = k;
+    }
+    if let Some(side) = phrase_side(s.scope, phrase.clone(), &is_agent, head) {
+        return side;
+    }
+    if let Some(p) = read.victims.possessive
+        && let Some(side) = possessive_side(p, s, sentence.clone(), &is_agent)
+    {
+        return side;
+    }
+    let civilian = head.is_none_or(|h| h.has(class::CIVILIAN));
+    let combatant = head.is_some_and(|h| h.has(class::COMBATANT));
+    let rebel = toks
+        .get(read.victims.who.clone())
+        .is_some_and(|w| w.iter().any(|t| t.has(class::REBELS)));
+
+    // 2. The speaker's own forces in its own words: "two servicemen were killed," the
+    //    ministry's statement said.
+    if combatant
+        && !rebel
+        && s.own_words
+        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
+        && let Some(party) = c.party.clone().filter(|p| statelike(s.scope, p))
+    {
+        let word = head.map_or("", |h| h.text);
+        return Side::one(party, format!("“{word}” in {}'s own words", c.name));
+    }
+
+    // 3. "Iranian troops fled the battlefield, leaving 220 men killed": the dead of those
+    //    who fled; "jets bombed the town, leaving 20 dead": of the town.
+    if let super::figures::Voice::Active { verb } = read.voice
+        && toks
+            .get(verb)
+            .is_some_and(|v| v.is_any(&["leaving", "left", "leaves"]))
+        && let Some(side) = left_behind(s.scope, verb, sentence.clone(), &is_agent)
+    {
+        return side;
+    }
+
+    // 4. Unnamed rebels are their country's rebels.
+    if rebel {
+        if let Some(country) = country_of_sentence(s, sentence.clone(), &is_agent) {
+            let id = format!("{}-rebels", country.0);
+            return Side::one(
+                id,
+                format!("“{}” in {}", head.map_or("rebels", |h| h.text), country.1),
+            );
+        }
+        return Side::default();
+    }
+
+    // 5. The people of an earlier figure: "of them", "four were wounded": its side, stated
+    //    or not. A detail ("including five children") inherits a stated side only.
+    let antecedent = s
+        .earlier
+        .iter()
+        .rev()
+        .find(|e| e.paragraph == s.paragraph && e.sentence + 1 >= sentence_no);
+    if read.victims.elliptical
+        && read.victims.head.is_none()
+        && let Some(e) = antecedent
+    {
+        return Side {
+            parties: e.side.parties.clone(),
+            evidence: e
+                .side
+                .evidence
+                .as_ref()
+                .map(|w| format!("the people of the figure before: {w}")),
+        };
+    }
+    if (read.victims.elliptical || read.detail)
+        && let Some(e) = antecedent.filter(|e| e.side.is_stated())
+    {
+        return Side {
+            parties: e.side.parties.clone(),
+            evidence: e
+                .side
+                .evidence
+                .as_ref()
+                .map(|w| format!("the people of the figure before: {w}")),
+        };
+    }
+
+    // 6. Civilians where they were hit: "in Ganja", "in a village in Sagaing"; and the
+    //    police of the place they police ("injuring four policemen" in Amritsar).
+    let police = head.is_some_and(|h| {
+        h.is_any(&[
+            "police",
+            "policemen",
+            "policeman",
+            "policewomen",
+            "policewoman",
+            "gendarmes",
+            "gendarme",
+            "constables",
+        ])
+    });
+    if (civilian || police)
+        && !head.is_some_and(|h| h.has(class::HOSTILE))
+        && let Some(side) = place_side(s.scope, read, sentence.clone(), &is_agent)
+    {
+        return side;
+    }
+
+    // 7. The same people counted again: the same number and head as an earlier figure.
+    if let Some(side) = same_people(read, s, head) {
+        return side;
+    }
+
+    // 8. A party reporting what another did to people: "Israel says 1,200 people were
+    //    killed in the Hamas attack" — its own people; and an army reporting its own
+    //    soldiers lost: "The Israeli military said two soldiers were killed".
+    let agent = agent_party(s.scope, &agents, s.claimant);
+    if let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party) {
+        let own = c.party.clone().filter(|p| {
+            s.scope.gazetteer.get(p).is_some_and(|x| {
+                matches!(
+                    x.kind,
+                    PartyKind::State | PartyKind::Defacto | PartyKind::Group
+                )
+            })
+        });
+        if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
+            && own != agent
+            && !rebel
+            && !named_single
+        {
+            return Side::one(
+                own.clone(),
+                format!("hit by {agent}, as {} reports it", c.name),
+            );
+        }
+        let military = c.words.iter().chain(std::iter::once(&c.head)).any(|w| {
+            [
+                "military", "army", "defence", "defense", "forces", "navy", "idf", "armed",
+                "command", "pentagon", "ispr", "troops", "tatmadaw", "fardc",
+            ]
+            .contains(&w.as_str())
+        });
+        let passive = matches!(read.voice, super::figures::Voice::Passive);
+        if let (Some(own), true, true, true, None) =
+            (own, combatant, military, passive, agent.as_ref())
+        {
+            return Side::one(
+                own,
+                format!(
+                    "“{}” an army reports lost: {}",
+                    head.map_or("", |h| h.text),
+                    c.name
+                ),
+            );
+        }
+    }
+
+    // 9. Forces in a clause about one party only: "A West German navy ship was hit ...
+    //    and three sailors were injured".
+    if combatant
+        && let Some(side) = clause_party(s.scope, read, sentence.clone(), &is_agent, s.claimant)
+    {
+        return side;
+    }
+
+    Side::default()
+}
+
+/// Whether a figure left without a side may take the place where the story happens:
+/// civilians, with no attacker named (an attacker's victims may be from anywhere).
+pub(crate) fn may_take_story_place(read: &Read, s: &Surround<'_>) -> bool {
+    let toks = s.scope.toks;
+    let head = read.victims.head.and_then(|h| toks.get(h));
+    let civilian = head.is_none_or(|h| h.has(class::CIVILIAN) && !h.has(class::HOSTILE));
+    let sentence = sentence_tokens(s.tokens, read.sentence(toks));
+    let agents = agent_spans(read, s.scope, sentence);
+    civilian && !read.victims.elliptical && agent_party(s.scope, &agents, s.claimant).is_none()
+}
+
+fn same_people(read: &Read, s: &Surround<'_>, head: Option<&Token<'_>>) -> Option<Side> {
+    let (count, h) = (read.figure.count?, head?);
+    let e = s.earlier.iter().rev().find(|e| {
+        e.count == Some(count) && e.head.as_deref() == Some(h.norm.as_str()) && e.side.is_stated()
+    })?;
+    Some(Side {
+        parties: e.side.parties.clone(),
+        evidence: Some(format!(
+            "the same {count} {} as in paragraph {}",
+            h.text, e.paragraph
+        )),
+    })
+}
+
+/// The parties a phrase names as owners, not agents or stances. Several different ones
+/// make a figure of several sides.
+fn phrase_side(
+    scope: &Scope<'_>,
+    phrase: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+    head: Option<&Token<'_>>,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let mut parties: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let civilian = head.is_none_or(|h| h.has(class::CIVILIAN));
+    for m in scope.mentions.within(phrase.clone()) {
+        if m.stance || is_agent(m.span.start) {
+            continue;
+        }
+        // A place in the phrase ("civilians from Ganja") counts for civilians only; a
+        // person named in it is the victim, not a party word.
+        if m.kind == MentionKind::Place && !civilian || m.kind == MentionKind::Person {
+            continue;
+        }
+        // "an envoy to Iraq": the object of another preposition is not the owner.
+        let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
+        if m.span.start > phrase.start
+            && before.is_some_and(|t| {
+                t.has(class::FOREIGN_PREP) && !t.is_any(&["of", "from", "in", "at"])
+            })
+        {
+            continue;
+        }
+        let Some(party) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if !parties.contains(&party) {
+            parties.push(party);
+            words.push(super::entities::phrase_text(
+                scope.text,
+                toks,
+                m.span.clone(),
+            ));
+        }
+    }
+    // "Armenian police officers from Karabakh": the adjective before the head decides when
+    // a complement names another party the scorer counts as the same.
+    if parties.len() > 1 {
+        let first_after_head = head.map(|h| h.start);
+        let before_head: Vec<usize> = scope
+            .mentions
+            .within(phrase.clone())
+            .enumerate()
+            .filter(|(_, m)| {
+                first_after_head
+                    .is_some_and(|h| toks.get(m.span.start).is_some_and(|t| t.start < h))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if before_head.len() == 1 && related(scope, &parties) {
+            parties.truncate(1);
+            words.truncate(1);
+        }
+    }
+    if parties.is_empty() {
+        return None;
+    }
+    let evidence = format!(
+        "“{}” in “{}”",
+        words.join("”, “"),
+        super::entities::phrase_text(scope.text, toks, phrase)
+    );
+    Some(Side {
+        parties,
+        evidence: Some(evidence),
+    })
+}
+
+/// Parties of which one is the other's de facto authority or the group of its country.
+fn related(scope: &Scope<'_>, parties: &[String]) -> bool {
+    let g = scope.gazetteer;
+    parties.iter().any(|a| {
+        parties
+            .iter()
+            .any(|b| a != b && g.get(b).and_then(|p| p.country.as_deref()) == Some(a.as_str()))
+    }) || parties.iter().any(|p| p == "karabakh") && parties.iter().any(|p| p == "armenia")
+}
+
+fn statelike(scope: &Scope<'_>, id: &str) -> bool {
+    scope.gazetteer.get(id).is_some_and(|p| {
+        matches!(
+            p.kind,
+            PartyKind::State | PartyKind::Defacto | PartyKind::Group
+        )
+    })
+}
+
+/// "our soldiers" are the speaker's; "its", "their" the party the clause is about; "Iraq's"
+/// the party named.
+fn possessive_side(
+    p: usize,
+    s: &Surround<'_>,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = s.scope.toks;
+    let tok = toks.get(p)?;
+    if let Some(m) = s.scope.mentions.at(p).filter(|m| !m.stance) {
+        let party = m.party().and_then(|x| s.scope.party_id(x))?;
+        return Some(Side::one(party, format!("“{}”", tok.text)));
+    }
+    if tok.is("our") {
+        let c = s.claimant?;
+        let party = c.party.clone()?;
+        return Some(Side::one(party, format!("“our” in {}'s words", c.name)));
+    }
+    if tok.is_any(&["its", "their"]) {
+        // The nearest party named before it in the sentence, not as an agent.
+        let owner = s
+            .scope
+            .mentions
+            .list
+            .iter()
+            .rev()
+            .filter(|m| {
+                m.span.end <= p
+                    && m.span.start >= sentence.start
+                    && !m.stance
+                    && !is_agent(m.span.start)
+            })
+            .filter(|m| m.kind != MentionKind::Place)
+            .find_map(|m| {
+                m.party()
+                    .and_then(|x| s.scope.party_id(x))
+                    .map(|id| (id, m.span.clone()))
+            });
+        if let Some((party, span)) = owner {
+            let words = super::entities::phrase_text(s.scope.text, toks, span);
+            return Some(Side::one(
+                party,
+                format!("“{}” refers to {words}", tok.text),
+            ));
+        }
+        let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+        let party = c.party.clone()?;
+        return Some(Side::one(
+            party,
+            format!("“{}” refers to {}", tok.text, c.name),
+        ));
+    }
+    None
+}
+
+/// Token ranges in the sentence that name who did the hitting: "by X", the subject of an
+/// active verb ("X killed ..."), the owner of an attack ("an Israeli air raid", "X's
+/// shelling").
+fn agent_spans(read: &Read, scope: &Scope<'_>, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let toks = scope.toks;
+    let mut out = Vec::new();
+    // "by Azerbaijani forces", "by artillery shells from a Warsaw Pact vessel".
+    for k in sentence.clone() {
+        if toks.get(k).is_some_and(|t| t.is("by")) {
+            let end = (k + 1..(k + 12).min(sentence.end))
+                .find(|&j| {
+                    toks.get(j).is_some_and(|t| {
+                        !t.word
+                            || t.has(class::NP_STOP)
+                                && !t.is_any(&["the", "a", "an", "of", "from", "aboard", "in"])
+                    })
+                })
+                .unwrap_or((k + 12).min(sentence.end));
+            out.push(k + 1..end);
+        }
+    }
+    // An attack and its owner: "Iraqi warplanes", "an Israeli air raid", "Iran's shelling".
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start || m.span.end > sentence.end {
+            continue;
+        }
+        let attack = (m.span.end..(m.span.end + 3).min(sentence.end))
+            .take_while(|&j| toks.get(j).is_some_and(|t| t.word))
+            .any(|j| {
+                toks.get(j)
+                    .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+            });
+        if attack {
+            out.push(m.span.clone());
+        }
+    }
+    // The subject of the active verb: "Chadian troops killed 384 Libyans", "A Russian
+    // missile strike on the city of Dnipro killed ...": up to its first preposition, after
+    // which come the target and the place.
+    if let super::figures::Voice::Active { verb } = read.voice {
+        let start = (sentence.start..verb)
+            .rev()
+            .take_while(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    t.word || t.is_punct('-') || t.is_punct('.') || t.is_punct(',')
+                }) && !toks
+                    .get(j)
+                    .is_some_and(|t| t.has(class::SPEECH_VERB) || t.is("that"))
+            })
+            .last()
+            .unwrap_or(verb);
+        let end = (start..verb)
+            .find(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    t.word
+                        && (t.has(class::LOCATIVE | class::FOREIGN_PREP)
+                            || t.is_any(&["of", "against"]))
+                        && !t.is("by")
+                })
+            })
+            .unwrap_or(verb);
+        if start < end {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// The party of the agents of a figure's clause: who did the hitting.
+fn agent_party(
+    scope: &Scope<'_>,
+    agents: &[Range<usize>],
+    claimant: Option<&Referent>,
+) -> Option<String> {
+    let mut parties: Vec<String> = Vec::new();
+    for a in agents {
+        for m in scope
+            .mentions
+            .within(a.clone())
+            .filter(|m| !m.stance && m.kind != MentionKind::Place)
+        {
+            if let Some(id) = m.party().and_then(|p| scope.party_id(p))
+                && !parties.contains(&id)
+            {
+                parties.push(id);
+            }
+        }
+        // "its fighters", "their forces": the claimant's own.
+        let own = (a.start..a.end).any(|k| {
+            scope
+                .toks
+                .get(k)
+                .is_some_and(|t| t.is_any(&["its", "our", "their"]))
+        });
+        if own
+            && let Some(id) = claimant.and_then(|c| c.party.clone())
+            && !parties.contains(&id)
+        {
+            parties.push(id);
+        }
+    }
+    match parties.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// "fled the battlefield, leaving 220 men killed": the subject of a retreat; "bombed the
+/// town, leaving 20 dead": the target of an attack.
+fn left_behind(
+    scope: &Scope<'_>,
+    leaving: usize,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let verb = (sentence.start..leaving).rev().find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.has(class::RETREAT | class::ATTACK_VERB))
+    })?;
+    let retreat = toks.get(verb)?.has(class::RETREAT);
+    let (from, to) = if retreat {
+        (sentence.start, verb)
+    } else {
+        (verb + 1, leaving)
+    };
+    let m = scope
+        .mentions
+        .list
+        .iter()
+        .filter(|m| {
+            m.span.start >= from
+                && m.span.end <= to
+                && !m.stance
+                && (retreat || !is_agent(m.span.start))
+        })
+        .rfind(|m| {
+            m.party()
+                .and_then(|p| scope.party_id(p))
+                .is_some_and(|id| statelike(scope, &id))
+        })?;
+    let party = scope.party_id(m.party()?)?;
+    let words = super::entities::phrase_text(scope.text, toks, m.span.clone());
+    let why = if retreat {
+        format!("left behind by “{words}”, who {}", toks.get(verb)?.text)
+    } else {
+        format!("hit where “{}” struck: “{words}”", toks.get(verb)?.text)
+    };
+    Some(Side::one(party, why))
+}
+
+/// The one party named in the figure's clause (outside the speaker's phrase, agents,
+/// stances and places), when it owns a unit, a ship or a base: whose forces were there.
+fn clause_party(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+    claimant: Option<&Referent>,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let mut found: Vec<(String, Range<usize>)> = Vec::new();
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start
+            || m.span.end > sentence.end
+            || m.stance
+            || is_agent(m.span.start)
+            || m.kind == MentionKind::Place
+            || m.kind == MentionKind::Person
+        {
+            continue;
+        }
+        // A speaker's own name is not the clause's: "..., the Azerbaijani ministry said".
+        let in_frame = (m.span.end..(m.span.end + 4).min(sentence.end))
+            .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)));
+        if in_frame {
+            continue;
+        }
+        // It must own something a force is in: "navy ship", "army headquarters", "troops".
+        let owns = (m.span.end..(m.span.end + 3).min(sentence.end))
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                toks.get(k).is_some_and(|t| {
+                    t.has(class::INSTITUTION | class::COMBATANT)
+                        || t.is_any(&[
+                            "ship",
+                            "vessel",
+                            "warship",
+                            "frigate",
+                            "destroyer",
+                            "tanker",
+                            "base",
+                            "camp",
+                            "post",
+                            "outpost",
+                            "position",
+                            "positions",
+                            "patrol",
+                            "convoy",
+                            "aircraft",
+                            "plane",
+                            "helicopter",
+                            "jet",
+                            "boat",
+                            "submarine",
+                            "garrison",
+                            "barracks",
+                            "headquarters",
+                        ])
+                })
+            });
+        if !owns {
+            continue;
+        }
+        let Some(id) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if !found.iter().any(|(f, _)| *f == id) {
+            found.push((id, m.span.clone()));
+        }
+    }
+    let _ = (read, claimant);
+    match found.as_slice() {
+        [(id, span)] => {
+            let words = super::entities::phrase_text(scope.text, toks, span.clone());
+            Some(Side::one(
+                id.clone(),
+                format!("the only party its clause names: “{words}”"),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Civilians take the side of the place where they were hit: a locative phrase in the
+/// figure's clause ("in the South African township of KwaMashu", "in Ganja").
+fn place_side(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start
+            || m.span.end > sentence.end
+            || m.stance
+            || is_agent(m.span.start)
+        {
+            continue;
+        }
+        // A city or region anywhere in the clause, or a country's name inside a locative
+        // phrase: a locative preposition a few words before it.
+        let city = matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+            && !(m.span.start > 0
+                && toks
+                    .get(m.span.start - 1)
+                    .is_some_and(|t| t.is_any(&["from", "by"])));
+        let located =
+            city || (1..=5).any(|back| {
+                let Some(k) = m.span.start.checked_sub(back) else {
+                    return false;
+                };
+                let Some(t) = toks.get(k) else { return false };
+                let between_ok = (k + 1..m.span.start).all(|j| {
+                    toks.get(j)
+                        .is_some_and(|x| x.word && !x.has(class::SPEECH_VERB | class::ATTACK_NOUN))
+                });
+                t.has(class::LOCATIVE) && !t.is("from") && between_ok
+            }) || m.span.start > 0
+                && toks.get(m.span.start - 1).is_some_and(|t| t.is("of"))
+                && m.span.start > 1
+                && toks.get(m.span.start - 2).is_some_and(|t| {
+                    t.is_any(&[
+                        "township", "town", "village", "city", "province", "region", "district",
+                        "capital", "port", "state", "area", "suburb", "camp",
+                    ])
+                });
+        if !located {
+            continue;
+        }
+        // What the place is after: a place noun or an attack makes it where; "in Iraqi
+        // custody" does not.
+        let place_like = matches!(
+            m.kind,
+            MentionKind::Place | MentionKind::Name | MentionKind::Capital
+        ) || m.kind == MentionKind::Demonym
+            && toks
+                .get(m.span.end)
+                .is_some_and(|t| t.is_any(super::context::PLACE_NOUNS));
+        if !place_like {
+            continue;
+        }
+        let Some(party) = m.party() else { continue };
+        if scope
+            .gazetteer
+            .party(party)
+            .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+        {
+            candidates.push((party, m.span.clone()));
+        }
+    }
+    let _ = read;
+    let first = candidates.first()?.0;
+    if candidates.iter().any(|(p, _)| *p != first) {
+        // Places of two states in one clause: the text does not say where.
+        let all_near = candidates.windows(2).all(|w| w[0].0 == w[1].0);
+        if !all_near {
+            return None;
+        }
+    }
+    let (party, span) = candidates.first()?.clone();
+    let id = scope.party_id(party)?;
+    let words = super::entities::phrase_text(scope.text, toks, span);
+    Some(Side::one(id, format!("hit in “{words}”")))
+}
+
+/// The one state the sentence (or else the speaker) places the events in, with the words.
+fn country_of_sentence(
+    s: &Surround<'_>,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<(String, String)> {
+    let scope = s.scope;
+    let mut found: Vec<(String, String)> = Vec::new();
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start
+            || m.span.end > sentence.end
+            || m.stance
+            || is_agent(m.span.start)
+        {
+            continue;
+        }
+        let Some(id) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if scope
+            .gazetteer
+            .get(&id)
+            .is_some_and(|p| p.kind == PartyKind::State)
+        {
+            found.push((
+                id,
+                format!(
+                    "“{}”",
+                    super::entities::phrase_text(scope.text, scope.toks, m.span.clone())
+                ),
+            ));
+        }
+    }
+    found.dedup_by(|a, b| a.0 == b.0);
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        [] => {
+            let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+            let id = c.party.clone()?;
+            scope
+                .gazetteer
+                .get(&id)
+                .is_some_and(|p| p.kind == PartyKind::State)
+                .then(|| (id, format!("the country of {}", c.name)))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,810 @@
+//! Who says what. Finds each act of saying in a paragraph ("X said", "..., said X",
+//! "according to X", "a claim denied by X", "X quoted Y as saying"), the speaker's phrase
+//! and the words reported, hands every quotation to its speaker, and carries a quotation or
+//! a reproduced statement ("The statement reads:") on into the paragraphs after it.
+//!
+//! The frames found here are what the casualty stage asks for a figure's claimant: the
+//! speaker whose reported words hold the figure.
+
+use std::ops::Range;
+
+use super::context::Context;
+use super::entities::{Referent, Scope, Voice, resolve_speaker, trim_np};
+use super::lexicon::class;
+use super::tokens::{Quote, Token, Tokens, is_quote_mark};
+
+/// An act of saying and what it reports.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    pub speaker: Referent,
+    /// The speaker's phrase (empty for a speaker carried over from an earlier paragraph).
+    pub np: Range<usize>,
+    /// The verb ("said"), or "according to".
+    pub act: Range<usize>,
+    /// The tokens it reports.
+    pub content: Range<usize>,
+    /// The act denies what it reports ("denied that ...").
+    pub denial: bool,
+    pub sentence: usize,
+}
+
+/// A paragraph's speech.
+#[derive(Debug, Default)]
+pub(crate) struct Speech {
+    pub frames: Vec<Frame>,
+    /// The paragraph as a whole is this speaker's words: a quotation or a reproduced
+    /// statement carried over from the paragraph before.
+    pub whole: Option<Referent>,
+    /// Per quotation of the paragraph: the frame it belongs to (None with `whole`: it is
+    /// the whole-paragraph speaker's).
+    pub quote_owner: Vec<Option<usize>>,
+}
+
+impl Speech {
+    /// The frame that reports the token at `at`: the one whose reported words hold it,
+    /// else the one whose quotation holds it, else one in the same sentence.
+    pub fn frame_at(&self, toks: &[Token<'_>], quotes: &[Quote], at: usize) -> Option<&Frame> {
+        let sentence = toks.get(at)?.sentence;
+        let inner = self
+            .frames
+            .iter()
+            .filter(|f| f.content.contains(&at))
+            .min_by_key(|f| f.content.len());
+        if inner.is_some() {
+            return inner;
+        }
+        let quoted = quotes
+            .iter()
+            .zip(&self.quote_owner)
+            .find(|(q, _)| q.inner(toks.len()).contains(&at))
+            .and_then(|(_, owner)| owner.and_then(|f| self.frames.get(f)));
+        if quoted.is_some() {
+            return quoted;
+        }
+        let same: Vec<&Frame> = self
+            .frames
+            .iter()
+            .filter(|f| f.sentence == sentence)
+            .collect();
+        same.iter()
+            .rev()
+            .find(|f| f.act.start < at)
+            .or_else(|| same.first())
+            .copied()
+    }
+}
+
+/// Reads the acts of saying in one paragraph.
+pub(crate) fn read(scope: &Scope<'_>, t: &Tokens<'_>, cx: &mut Context<'_>) -> Speech {
+    let toks = scope.toks;
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(tok) = toks.get(i).filter(|x| x.word && !x.quoted) else {
+            i += 1;
+            continue;
+        };
+        let sentence = sentence_tokens(t, tok.sentence);
+        if let Some(frame) = act_at(scope, t, i, sentence.clone(), &frames, cx) {
+            cx.hear(&frame.speaker);
+            i = frame.act.end.max(i + 1);
+            frames.push(frame);
+            continue;
+        }
+        i += 1;
+    }
+    bound_contents(toks, t, &mut frames);
+    let whole = if frames.is_empty() {
+        carried_over(t, cx)
+    } else {
+        None
+    };
+    let quote_owner = own_quotes(toks, &t.quotes, &frames);
+    let speech = Speech {
+        frames,
+        whole,
+        quote_owner,
+    };
+    carry_on(scope, t, &speech, cx);
+    speech
+}
+
+/// The token range of sentence `s`.
+pub(crate) fn sentence_tokens(t: &Tokens<'_>, s: usize) -> Range<usize> {
+    let start = t.toks.partition_point(|x| x.sentence < s);
+    let end = t.toks.partition_point(|x| x.sentence <= s);
+    start..end
+}
+
+/// An act of saying at token `i`, if there is one.
+fn act_at(
+    scope: &Scope<'_>,
+    _t: &Tokens<'_>,
+    i: usize,
+    sentence: Range<usize>,
+    earlier: &[Frame],
+    cx: &Context<'_>,
+) -> Option<Frame> {
+    let toks = scope.toks;
+    let tok = toks.get(i)?;
+    let sentence_no = tok.sentence;
+    let frame = |speaker: Referent,
+                 np: Range<usize>,
+                 act: Range<usize>,
+                 content: Range<usize>,
+                 denial: bool| Frame {
+        speaker,
+        np,
+        act,
+        content,
+        denial,
+        sentence: sentence_no,
+    };
+    // "according to X": X's account of the rest of the sentence.
+    if tok.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+        let np = np_after(toks, i + 2, sentence.end)?;
+        let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
+        let content = if i > sentence.start + 2 {
+            sentence.start..i
+        } else {
+            np.end..sentence.end
+        };
+        return Some(frame(speaker, np, i..i + 2, content, false));
+    }
+    // "figures released by the ministry", "a claim denied by U.S. officials".
+    if tok.has(class::PASSIVE_REPORT) && toks.get(i + 1).is_some_and(|n| n.is("by")) {
+        let np = np_after(toks, i + 2, sentence.end)?;
+        let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
+        return Some(frame(
+            speaker,
+            np,
+            i..i + 2,
+            sentence.clone(),
+            tok.has(class::DENIAL),
+        ));
+    }
+    if !is_speech_verb(toks, i) {
+        return None;
+    }
+    let denial = tok.has(class::DENIAL);
+    // "Armenia's ministry dismissed the claim and described ...": a verb coordinated with
+    // an earlier act is the same speaker's.
+    let before = i.checked_sub(1).and_then(|k| toks.get(k));
+    if before.is_some_and(|b| b.is_any(&["and", "but", "or"]))
+        && let Some(prev) = earlier.iter().rev().find(|f| f.sentence == sentence_no)
+    {
+        return Some(Frame {
+            act: i..i + 1,
+            content: i + 1..sentence.end,
+            denial,
+            ..prev.clone()
+        });
+    }
+    if let Some(np) = subject_before(toks, i, sentence.start) {
+        // "X, which said", "X, who told": the relative pronoun's antecedent.
+        let np = antecedent(toks, np.clone(), sentence.start).unwrap_or(np);
+        if let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone()) {
+            let content = content_after(toks, i, sentence.end);
+            return Some(frame(speaker, np, i..i + 1, content, denial));
+        }
+        return None;
+    }
+    // "..., said the ministry", "“...,” said Savimbi": the speaker after the verb.
+    let np = np_after(toks, i + 1, sentence.end)?;
+    let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
+    Some(frame(speaker, np, i..i + 1, sentence.start..i, denial))
+}
+
+fn speaker_of(
+    scope: &Scope<'_>,
+    np: Range<usize>,
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+) -> Option<Referent> {
+    let toks = scope.toks;
+    // "the statement said", "it added": the statement of the institution named before.
+    let head = toks.get(np.end.checked_sub(1)?)?;
+    if np.len() <= 2
+        && (head.has(class::VENUE) || head.is("it"))
+        && toks
+            .get(np.start)
+            .is_some_and(|t| t.is_any(&["the", "it", "its"]))
+        && let Some(r) = cx.last_institution()
+    {
+        return Some(r);
+    }
+    // "a statement by the Azerbaijani Defense Ministry": the venue's author speaks.
+    if let Some(by) =
+        (np.start..np.end).find(|&k| toks.get(k).is_some_and(|t| t.is_any(&["by", "from"])))
+    {
+        let venue = (np.start..by).any(|k| toks.get(k).is_some_and(|t| t.has(class::VENUE)));
+        if venue {
+            return resolve_speaker(scope, by + 1..np.end, cx, sentence);
+        }
+    }
+    resolve_speaker(scope, np, cx, sentence)
+}
+
+/// Whether token `i` is a finite verb of saying used as one.
+fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(tok) = toks.get(i) else { return false };
+    if !tok.has(class::SPEECH_VERB) {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    let next = toks.get(i + 1);
+    // "the reported attack", "its stated aim": an adjective.
+    if prev.is_some_and(|p| {
+        p.is_any(&[
+            "the",
+            "a",
+            "an",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "widely",
+            "so-called",
+        ])
+    }) {
+        return false;
+    }
+    // "Iran's demands", "Baku's calls": a noun after its owner.
+    if prev.is_some_and(|p| p.possessive() && p.word) {
+        return false;
+    }
+    // "were reported", "was announced": a passive with no speaker.
+    if prev.is_some_and(|p| p.is_any(&["was", "were", "been", "being", "be", "is", "are"])) {
+        return false;
+    }
+    // "identified as the manager", "described as": a name given, not words said.
+    if next.is_some_and(|n| n.is("as"))
+        && tok.is_any(&[
+            "identified",
+            "described",
+            "named",
+            "listed",
+            "branded",
+            "quoted",
+            "cited",
+        ])
+    {
+        return tok.is("quoted") && toks.get(i + 2).is_some_and(|n| n.is("saying"));
+    }
+    match tok.norm.as_str() {
+        // "a group called X" names; "called for", "called on" speaks.
+        "called" | "calls" => next.is_some_and(|n| {
+            n.is_any(&[
+                "for", "on", "it", "the", "him", "them", "this", "that", "a", "an", "upon",
+            ]) || is_quote_mark(n.text)
+        }),
+        // "ruled out" speaks; "ruled the country" does not.
+        "ruled" => next.is_some_and(|n| n.is("out")),
+        // "offered to", "offered talks": an offer is made in words; "offered for sale" is not.
+        "agreed" => next.is_some_and(|n| n.is_any(&["to", "that", "on"])),
+        // "offered to reopen" proposes in words; "offered grain" gives.
+        "offered" | "offers" | "proposed" | "proposes" => next.is_some_and(|n| {
+            n.is_any(&["to", "that", "talks", "negotiations"]) || is_quote_mark(n.text)
+        }),
+        _ => true,
+    }
+}
+
+/// The phrase naming a speaker that ends just before the verb at `verb`: skips adverbs,
+/// times ("on Monday"), venues ("in a statement") and parentheticals (", received in
+/// London,"). None when the verb has no subject of its own (a passive, a coordination).
+pub(crate) fn subject_before(
+    toks: &[Token<'_>],
+    verb: usize,
+    sentence_start: usize,
+) -> Option<Range<usize>> {
+    let mut end = verb;
+    // Adverbs, times and venues between the subject and its verb.
+    loop {
+        let t = end
+            .checked_sub(1)
+            .filter(|&k| k >= sentence_start)
+            .and_then(|k| toks.get(k))?;
+        if t.word
+            && (t.has(class::SPEAKER_ADVERB | class::TIME)
+                || t.is_month()
+                || t.norm.chars().all(|c| c.is_ascii_digit()))
+            && !t.has(class::PRONOUN)
+        {
+            end -= 1;
+            continue;
+        }
+        if t.word && t.is_any(&["on", "late", "early"]) && end < verb {
+            end -= 1;
+            continue;
+        }
+        if t.is_punct(',') {
+            match parenthetical(toks, end - 1, sentence_start) {
+                Some(Paren::Skip(open)) => {
+                    end = open;
+                    continue;
+                }
+                Some(Paren::Apposition(open)) => {
+                    // "The official, Kamal Kharrazi, said": the name and what it stands for.
+                    let head_end = open;
+                    let start = np_start(toks, head_end, sentence_start)?;
+                    return Some(start..end - 1);
+                }
+                None => return None,
+            }
+        }
+        break;
+    }
+    if toks
+        .get(end - 1)
+        .is_some_and(|t| t.quoted || is_quote_mark(t.text))
+    {
+        return None;
+    }
+    // "it added", "he said": a pronoun is the whole subject.
+    if toks.get(end - 1).is_some_and(|t| {
+        t.has(class::PRONOUN) && !t.is_any(&["which", "who"])
+            || t.is_any(&["which", "who"])
+                && end >= 2
+                && toks.get(end - 2).is_some_and(|c| c.is_punct(','))
+    }) {
+        return Some(end - 1..end);
+    }
+    let start = np_start(toks, end, sentence_start)?;
+    trim_np(toks, start..end)
+}
+
+/// A word a noun phrase can hold when written in lower case: a determiner, an office, an
+/// institution, a kind of source or person; not a verb ("destroyed", "agreed").
+fn np_word(t: &Token<'_>) -> bool {
+    if t.has(
+        class::INSTITUTION
+            | class::PERSON_TITLE
+            | class::MEDIA
+            | class::NONPARTY
+            | class::STATE_SOURCES
+            | class::NONPARTY_SOURCES
+            | class::PEOPLE
+            | class::VENUE
+            | class::REBELS,
+    ) {
+        return true;
+    }
+    if t.is_any(&[
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some",
+        "several", "two", "three", "other", "another", "one", "both", "all", "of", "for", "to",
+        "in", "at", "and",
+    ]) {
+        return true;
+    }
+    let n = t.norm.as_str();
+    let verb_like = n.ends_with("ed")
+        || n.ends_with("ing") && !n.ends_with("ring")
+        || t.has(
+            class::AUXILIARY
+                | class::CLAUSE_OPENER
+                | class::SPEECH_VERB
+                | class::PARTICIPLE
+                | class::OBJECT_VERB
+                | class::ATTACK_VERB,
+        );
+    !verb_like
+}
+
+/// A hyphen or dot that joins two parts of one word-group ("U.S.-based"), not a dash
+/// between phrases ("MANILA - Communist rebels").
+fn joiner(toks: &[Token<'_>], k: usize) -> bool {
+    let (Some(prev), Some(t), Some(next)) = (
+        k.checked_sub(1).and_then(|p| toks.get(p)),
+        toks.get(k),
+        toks.get(k + 1),
+    ) else {
+        return false;
+    };
+    prev.word && next.word && prev.end == t.start && t.end == next.start
+}
+
+/// Where the phrase that ends at `end` begins, walking back over words a noun phrase holds.
+fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) -> Option<usize> {
+    let mut start = end;
+    while start > sentence_start && end - start < 14 {
+        let t = &toks[start - 1];
+        let next = toks.get(start);
+        let inside = if t.word {
+            let verbish = t.has(class::SPEECH_VERB | class::PARTICIPLE | class::AUXILIARY)
+                && !t.has(class::INSTITUTION | class::PERSON_TITLE)
+                && !t.is_any(&["all", "both", "each", "confirmed"])
+                || !t.capitalized() && !np_word(t);
+            let opener = t.is_any(&[
+                "that",
+                "which",
+                "who",
+                "whom",
+                "when",
+                "after",
+                "before",
+                "while",
+                "but",
+                "because",
+                "as",
+                "if",
+                "although",
+                "though",
+                "where",
+                "since",
+                "meanwhile",
+                "however",
+                "also",
+                "then",
+                "so",
+                "yet",
+                "said",
+                "says",
+                "told",
+            ]);
+            let prep_ok = match t.norm.as_str() {
+                "of" | "for" => true,
+                "in" | "to" | "at" => {
+                    next.is_some_and(|n| n.capitalized() || n.is_any(&["the", "a"]))
+                }
+                // "Reagan and Defense Secretary Caspar Weinberger": names on both sides.
+                "and" => {
+                    next.is_some_and(|n| n.capitalized())
+                        && start >= 2
+                        && toks
+                            .get(start - 2)
+                            .is_some_and(|p| p.word && p.capitalized())
+                }
+                _ => {
+                    !t.has(class::CLAUSE_OPENER) || t.is_any(&["the", "a", "an"]) || t.capitalized()
+                }
+            };
+            !verbish && !opener && prep_ok && !t.quoted
+        } else {
+            // "U.S.-based", "Defense Ministry's": joiners inside a phrase.
+            (t.is_punct('-') || t.is_punct('\'') || t.is_punct('’') || t.is_punct('.'))
+                && start - 1 > sentence_start
+                && joiner(toks, start - 1)
+        };
+        if !inside {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some(start)
+}
+
+enum Paren {
+    /// ", received in London," / ", in a statement,": skip to before its opening comma.
+    Skip(usize),
+    /// ", Kamal Kharrazi,": an apposition; its opening comma's token.
+    Apposition(usize),
+}
+
+/// The parenthetical that ends with the comma at `close`.
+fn parenthetical(toks: &[Token<'_>], close: usize, sentence_start: usize) -> Option<Paren> {
+    let open = (sentence_start..close)
+        .rev()
+        .take(10)
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+    let first = toks.get(open + 1)?;
+    let inner: Vec<&Token<'_>> = toks.get(open + 1..close)?.iter().collect();
+    if inner.is_empty() || inner.iter().any(|t| t.quoted) {
+        return None;
+    }
+    let skip_words = [
+        "in",
+        "on",
+        "at",
+        "speaking",
+        "quoted",
+        "received",
+        "monitored",
+        "according",
+        "citing",
+        "who",
+        "which",
+        "writing",
+        "interviewed",
+        "reached",
+        "contacted",
+        "asked",
+        "heard",
+        "broadcast",
+        "carried",
+        "reporting",
+        "giving",
+        "without",
+        "with",
+        "however",
+        "meanwhile",
+        "also",
+        "too",
+        "though",
+        "moreover",
+        "separately",
+        "earlier",
+        "later",
+        "for",
+        "from",
+        "after",
+        "before",
+        "during",
+        "addressing",
+        "responding",
+        "appearing",
+        "visiting",
+        "announcing",
+        "referring",
+    ];
+    if first.is_any(&skip_words) || first.has(class::TIME) {
+        return Some(Paren::Skip(open));
+    }
+    let before = toks.get(open.checked_sub(1)?)?;
+    let named = inner
+        .iter()
+        .all(|t| t.word && (t.capitalized() || t.is_any(&["al", "bin", "de", "the", "of", "and"])));
+    let titled = inner
+        .iter()
+        .any(|t| t.has(class::PERSON_TITLE | class::INSTITUTION));
+    if (named || titled) && before.word {
+        return Some(Paren::Apposition(open));
+    }
+    None
+}
+
+/// "X, which said": the phrase before the comma.
+fn antecedent(toks: &[Token<'_>], np: Range<usize>, sentence_start: usize) -> Option<Range<usize>> {
+    if np.len() != 1 || !toks.get(np.start)?.is_any(&["which", "who"]) {
+        return None;
+    }
+    let comma = np
+        .start
+        .checked_sub(1)
+        .filter(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+    let start = np_start(toks, comma, sentence_start)?;
+    Some(start..comma)
+}
+
+/// A speaker's phrase that starts at `start` ("said the ministry spokesman, who ...").
+pub(crate) fn np_after(
+    toks: &[Token<'_>],
+    start: usize,
+    sentence_end: usize,
+) -> Option<Range<usize>> {
+    let first = toks.get(start)?;
+    if (!first.word
+        || first.quoted
+        || first.is_any(&["that", "on", "in", "it", "to", "this", "last", "late"])
+            && !first.is("it"))
+        && !first.is("it")
+    {
+        return None;
+    }
+    let mut end = start;
+    while end < sentence_end && end - start < 14 {
+        let t = &toks[end];
+        let ok = if t.word {
+            !t.quoted
+                && !t.is_any(&[
+                    "that",
+                    "who",
+                    "which",
+                    "when",
+                    "on",
+                    "late",
+                    "early",
+                    "today",
+                    "yesterday",
+                    "after",
+                    "while",
+                    "as",
+                    "but",
+                    "and",
+                    "adding",
+                    "saying",
+                ])
+                && !t.has(class::SPEECH_VERB | class::PARTICIPLE | class::TIME)
+                || t.is_any(&["of", "for", "to", "in"])
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| n.capitalized() || n.is("the"))
+        } else {
+            (t.is_punct('.') || t.is_punct('-') || t.is_punct('\''))
+                && joiner(toks, end)
+                && end + 1 < sentence_end
+        };
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    trim_np(toks, start..end)
+}
+
+/// The words a verb reports: after it ("that", a listener and a time skipped) to the end of
+/// its sentence.
+fn content_after(toks: &[Token<'_>], verb: usize, sentence_end: usize) -> Range<usize> {
+    let mut start = verb + 1;
+    // "told reporters that", "told CNN on Monday that": the listener is not the words.
+    if toks
+        .get(verb)
+        .is_some_and(|v| v.is_any(&["told", "tells", "informed", "assured", "warned", "urged"]))
+        && let Some(that) = (start..(start + 8).min(sentence_end))
+            .find(|&k| toks.get(k).is_some_and(|t| t.is("that")))
+    {
+        start = that + 1;
+    }
+    // "said Monday its peacekeepers", "said on Sunday that": the time of the saying.
+    while toks.get(start).is_some_and(|t| {
+        t.is("that")
+            || t.is_punct(',')
+            || t.is_punct(':')
+            || t.word
+                && (t.has(class::TIME)
+                    || t.is_any(&["on", "late", "early"])
+                        && toks
+                            .get(start + 1)
+                            .is_some_and(|n| n.has(class::TIME) || n.is_month()))
+    }) {
+        start += 1;
+    }
+    if start >= sentence_end {
+        return verb + 1..verb + 1;
+    }
+    start..sentence_end
+}
+
+/// Ends each frame's reported words where the next act of another speaker in the sentence
+/// begins, and gives a trailing attribution ("..., the ministry said.") the words before it.
+fn bound_contents(toks: &[Token<'_>], t: &Tokens<'_>, frames: &mut [Frame]) {
+    let acts: Vec<(usize, usize, String)> = frames
+        .iter()
+        .map(|f| {
+            (
+                f.sentence,
+                f.np.start.min(f.act.start),
+                f.speaker.name.clone(),
+            )
+        })
+        .collect();
+    for (index, frame) in frames.iter_mut().enumerate() {
+        let sentence = sentence_tokens(t, frame.sentence);
+        if frame.content.is_empty() || frame.content.start >= sentence.end {
+            let start = acts
+                .iter()
+                .take(index)
+                .rev()
+                .find(|(s, _, _)| *s == frame.sentence)
+                .map_or(sentence.start, |(_, a, _)| *a);
+            let start = if start < frame.np.start.min(frame.act.start) {
+                sentence.start.max(start)
+            } else {
+                sentence.start
+            };
+            frame.content = start..frame.np.start.min(frame.act.start);
+            continue;
+        }
+        let next = acts
+            .iter()
+            .skip(index + 1)
+            .find(|(s, a, name)| {
+                *s == frame.sentence && *a > frame.act.start && *name != frame.speaker.name
+            })
+            .map(|(_, a, _)| *a);
+        if let Some(next) = next.filter(|&n| n > frame.content.start && n < frame.content.end) {
+            // "..., the ministry said, adding ..." stays the ministry's; a later speaker's
+            // own act ends the words.
+            let trailing = toks.get(next).is_some_and(|x| x.sentence == frame.sentence);
+            if trailing {
+                frame.content.end = next;
+            }
+        }
+    }
+}
+
+/// A paragraph with no act of its own that continues an earlier speaker's words: a
+/// reproduced statement, or a quotation carried over.
+fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent> {
+    if let Some(r) = &cx.reproduced {
+        return Some(r.clone());
+    }
+    let opens_with_quote = t.toks.first().is_some_and(|x| is_quote_mark(x.text))
+        || t.quotes.first().is_some_and(|q| q.open == 0);
+    if !opens_with_quote {
+        return None;
+    }
+    if let Some(r) = &cx.open_quote {
+        return Some(r.clone());
+    }
+    cx.last_speaker
+        .as_ref()
+        .filter(|(_, p)| *p + 1 == cx.paragraph)
+        .map(|(r, _)| r.clone())
+}
+
+/// Gives each quotation to the frame it belongs to.
+fn own_quotes(toks: &[Token<'_>], quotes: &[Quote], frames: &[Frame]) -> Vec<Option<usize>> {
+    quotes
+        .iter()
+        .map(|q| {
+            // "“...,” the ministry said": the act right after the quotation.
+            if let Some(close) = q.close {
+                let mut k = close + 1;
+                while toks.get(k).is_some_and(|x| x.is_punct(',')) {
+                    k += 1;
+                }
+                if let Some(f) = frames.iter().position(|f| f.np.start.min(f.act.start) == k) {
+                    return Some(f);
+                }
+            }
+            // "X said: “...”": the act right before it.
+            let mut k = q.open;
+            while k > 0
+                && toks
+                    .get(k - 1)
+                    .is_some_and(|x| x.is_punct(',') || x.is_punct(':') || x.is("that"))
+            {
+                k -= 1;
+            }
+            if let Some(f) = frames.iter().position(|f| f.np.end.max(f.act.end) == k) {
+                return Some(f);
+            }
+            if let Some(f) = frames
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.content.contains(&q.open))
+                .min_by_key(|(_, f)| f.content.len())
+                .map(|(i, _)| i)
+            {
+                return Some(f);
+            }
+            let sentence = toks.get(q.open).map(|x| x.sentence);
+            let same = frames.iter().rposition(|f| Some(f.sentence) == sentence);
+            same.or_else(|| frames.iter().rposition(|f| f.act.start < q.open))
+                .or_else(|| frames.iter().position(|f| f.act.start > q.open))
+        })
+        .collect()
+}
+
+/// What carries into the next paragraph: an open quotation's speaker, a statement that the
+/// paragraph announces ("The statement reads:"), the last speaker.
+fn carry_on(scope: &Scope<'_>, t: &Tokens<'_>, speech: &Speech, cx: &mut Context<'_>) {
+    let toks = scope.toks;
+    let last_quote = t.quotes.last();
+    let open_owner = last_quote.filter(|q| q.close.is_none()).map(|_| {
+        speech
+            .quote_owner
+            .last()
+            .copied()
+            .flatten()
+            .and_then(|f| speech.frames.get(f))
+            .map(|f| f.speaker.clone())
+            .or_else(|| speech.whole.clone())
+    });
+    cx.open_quote = open_owner.flatten();
+    let ends_with_colon = toks.last().is_some_and(|x| x.is_punct(':'));
+    let announces = speech.frames.last().filter(|f| {
+        ends_with_colon
+            && (f.act.end + 1 >= toks.len()
+                || toks
+                    .get(f.act.start)
+                    .is_some_and(|v| v.has(class::REPRODUCE)))
+    });
+    if let Some(f) = announces {
+        cx.reproduced = Some(f.speaker.clone());
+    } else if !speech.frames.is_empty() {
+        cx.reproduced = None;
+    }
+    let last = speech
+        .frames
+        .iter()
+        .rev()
+        .find(|f| f.speaker.voice != Voice::Unknown || f.speaker.party.is_some())
+        .map(|f| f.speaker.clone())
+        .or_else(|| speech.whole.clone());
+    if let Some(r) = last {
+        cx.last_speaker = Some((r, cx.paragraph));
+    }
+}
