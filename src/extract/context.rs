@@ -100,16 +100,7 @@ impl<'a> Context<'a> {
                 || m.kind == MentionKind::Demonym
                     && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS));
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
-            let dateline = m.span.start == 0
-                && toks
-                    .get(m.span.end)
-                    .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('('))
-                && toks.first().is_some_and(|t| {
-                    t.text
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                });
+            let dateline = m.span.start < scope.mentions.dateline;
             if let (true, false, Some(party)) = (place, dateline, m.party()) {
                 if !self.statelike(party) {
                     continue;
@@ -200,11 +191,10 @@ impl<'a> Context<'a> {
         sentence: Range<usize>,
         base: Referent,
     ) -> Referent {
-        let mut weights: HashMap<usize, (f32, String)> = HashMap::new();
-        let mut add = |party: usize, weight: f32, why: String| {
-            let entry = weights.entry(party).or_insert((0.0, why));
-            entry.0 += weight;
-        };
+        // Evidence in tiers, nearest first: the sentence, then the rest of the paragraph
+        // and its dateline, then the places of the whole story. A tier that names one
+        // state above the others decides; a tie passes to the next.
+        let mut tiers: [HashMap<usize, (f32, String)>; 3] = Default::default();
         let toks = scope.toks;
         let sentence_start = sentence.start;
         for m in scope.mentions.list.iter().filter(|m| !m.stance) {
@@ -221,21 +211,12 @@ impl<'a> Context<'a> {
             let locative = matches!(m.kind, MentionKind::Place)
                 || before.is_some_and(|t| t.has(class::LOCATIVE));
             // "MANILA - ...": a dateline says where the story was filed, little more.
-            let dateline = m.span.start == 0
-                && toks
-                    .get(m.span.end)
-                    .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct(','))
-                && toks.get(m.span.start).is_some_and(|t| {
-                    t.text
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                });
-            if dateline {
-                add(party, 0.5, format!("the dateline, {words}"));
+            let dateline = m.span.start < scope.mentions.dateline;
+            let (tier, weight, why) = if dateline {
+                (1, 0.5, format!("the dateline, {words}"))
             } else if in_sentence {
-                // The party acting in the sentence ("A West German navy ship was hit") is the
-                // strongest sign; where it happened comes next.
+                // The party acting in the sentence ("A West German navy ship was hit") is
+                // the strongest sign; where it happened comes next.
                 let opening = (sentence_start..m.span.start).all(|k| {
                     toks.get(k).is_some_and(|t| {
                         !t.word
@@ -250,39 +231,47 @@ impl<'a> Context<'a> {
                 } else {
                     1.0
                 };
-                add(party, weight, format!("“{words}” in its sentence"));
+                (0, weight, format!("“{words}” in its sentence"))
             } else if locative {
-                add(party, 1.0, format!("“{words}” in its paragraph"));
+                (1, 1.0, format!("“{words}” in its paragraph"))
+            } else {
+                continue;
+            };
+            let entry = tiers[tier].entry(party).or_insert((0.0, why));
+            entry.0 += weight;
+        }
+        if let Some((party, words)) = self.story_place_index() {
+            tiers[2].insert(party, (1.0, format!("the places of the story ({words})")));
+        }
+        for tier in tiers {
+            let mut ranked: Vec<(usize, f32, String)> =
+                tier.into_iter().map(|(p, (w, why))| (p, w, why)).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let unique = match ranked.as_slice() {
+                [(party, w, why)] => Some((*party, *w, why.clone())),
+                [(party, w, why), (_, w2, _), ..] if w > w2 => Some((*party, *w, why.clone())),
+                _ => None,
+            };
+            if let Some((party, _, why)) = unique {
+                return Referent {
+                    party: self.gazetteer.party(party).map(|p| p.id.clone()),
+                    evidence: format!("“{}” of the state its context names: {why}", base.name),
+                    ..base
+                };
             }
         }
-        for (&party, &n) in &self.places {
-            if self.statelike(party) {
-                let name = self.gazetteer.party(party).map_or("", |p| p.name.as_str());
-                add(
-                    party,
-                    0.5 * n.min(2) as f32,
-                    format!("the places of the story ({name})"),
-                );
-            }
-        }
-        let mut ranked: Vec<(usize, f32, String)> = weights
-            .into_iter()
-            .map(|(p, (w, why))| (p, w, why))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let unique = match ranked.as_slice() {
-            [(party, w, why)] => Some((*party, *w, why.clone())),
-            [(party, w, why), (_, w2, _), ..] if w > w2 => Some((*party, *w, why.clone())),
-            _ => None,
+        base
+    }
+
+    fn story_place_index(&self) -> Option<(usize, String)> {
+        let mut states = self.places.keys();
+        let (Some(&only), None) = (states.next(), states.next()) else {
+            return None;
         };
-        match unique.filter(|(_, w, _)| *w >= 0.5) {
-            Some((party, _, why)) => Referent {
-                party: self.gazetteer.party(party).map(|p| p.id.clone()),
-                evidence: format!("“{}” of the state its context names: {why}", base.name),
-                ..base
-            },
-            None => base,
-        }
+        Some((
+            only,
+            self.place_words.get(&only).cloned().unwrap_or_default(),
+        ))
     }
 
     /// The one state whose places the document names, when it names one only: where the

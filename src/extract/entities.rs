@@ -57,6 +57,43 @@ impl Mention {
 pub(crate) struct Mentions {
     pub list: Vec<Mention>,
     at: Vec<Option<u32>>,
+    /// Tokens of a dateline opening the paragraph ("BAKU, March 6 (Reuters) -"): where
+    /// the story was filed, which says nothing of whose people were hit.
+    pub dateline: usize,
+}
+
+/// The dateline that opens a paragraph, if any: capitalised place names, a date, an
+/// agency's name in brackets, then a dash. Returns how many tokens it spans (0 for none).
+pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
+    let Some(dash) = toks
+        .iter()
+        .take(16)
+        .position(|t| !t.word && t.text.chars().all(|c| matches!(c, '-' | '—' | '–')))
+    else {
+        return 0;
+    };
+    let head = &toks[..dash];
+    let mut bracket = false;
+    let fits = !head.is_empty()
+        && head.first().is_some_and(|t| t.word && t.capitalized())
+        && head.iter().all(|t| {
+            if t.is_punct('(') {
+                bracket = true;
+            }
+            let ok = bracket
+                || !t.word
+                    && (t.is_punct(',') || t.is_punct('/') || t.is_punct(')') || t.is_punct('.'))
+                || t.word
+                    && (t.capitalized()
+                        || t.is_month()
+                        || t.norm.chars().all(|c| c.is_ascii_digit()));
+            if t.is_punct(')') {
+                bracket = false;
+            }
+            ok
+        });
+    // "Pakistan said 26 civilians were killed - a claim ...": a sentence, not a dateline.
+    if fits { dash + 1 } else { 0 }
 }
 
 impl Mentions {
@@ -91,7 +128,7 @@ impl Mentions {
                         .map(|(len, party)| (len, vec![party], MentionKind::Person))
                 })
                 .or_else(|| {
-                    tok.capitalized()
+                    (tok.capitalized() && !in_name(toks, i, &at))
                         .then(|| gazetteer.place_tokens(toks, i))
                         .flatten()
                         .map(|p| {
@@ -120,7 +157,11 @@ impl Mentions {
             });
             i += len;
         }
-        Self { list, at }
+        Self {
+            list,
+            at,
+            dateline: dateline_len(toks),
+        }
     }
 
     /// The mention covering token `i`.
@@ -147,6 +188,29 @@ fn kind_of(kind: NameKind) -> MentionKind {
         NameKind::Media => MentionKind::Media,
         NameKind::Place => MentionKind::Place,
     }
+}
+
+/// Whether the capitalised word at `i` continues a person's name ("Marco Lara", "Minister
+/// Garcia"): after a first name or a title, a city's name is a surname.
+fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let first_name = prev.word
+        && prev.capitalized()
+        && at.get(i - 1).is_some_and(Option::is_none)
+        && !prev.has(class::CLAUSE_OPENER | class::LOCATIVE | class::TIME)
+        && !prev.is_month()
+        && !prev
+            .text
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && i >= 2
+        && toks
+            .get(i - 2)
+            .is_some_and(|t| t.word && t.sentence == prev.sentence);
+    let titled = prev.word && prev.has(class::PERSON_TITLE) && prev.capitalized();
+    first_name || titled
 }
 
 /// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet": the name describes a
@@ -372,19 +436,42 @@ fn core_owner(scope: &Scope<'_>, core: Range<usize>) -> Option<(usize, String)> 
         m.party()
             .is_some_and(|p| scope.party_kind(p) == Some(PartyKind::Defacto))
     };
+    // A city or province before an office is where it governs: "Belgorod Gov. Vyacheslav
+    // Gladkov", "Kharkiv regional police", "Punjab police".
+    let toks = scope.toks;
+    let office_after = |m: &Mention| {
+        let mut k = m.span.end;
+        if toks.get(k).is_some_and(|t| {
+            t.is_any(&[
+                "regional",
+                "provincial",
+                "state",
+                "district",
+                "city",
+                "local",
+                "municipal",
+            ])
+        }) {
+            k += 1;
+        }
+        toks.get(k)
+            .is_some_and(|t| t.has(class::INSTITUTION | class::PERSON_TITLE))
+    };
     let candidates: Vec<(usize, &Mention)> = scope
         .mentions
         .within(core)
-        .filter(|m| !m.stance && (m.kind != MentionKind::Place || defacto(m)))
+        .filter(|m| !m.stance && (m.kind != MentionKind::Place || defacto(m) || office_after(m)))
         .filter_map(|m| Some((m.party()?, m)))
         .collect();
-    let rank = |party: usize| match scope.party_kind(party) {
-        Some(PartyKind::Group) => 0,
-        Some(PartyKind::Defacto) => 1,
-        Some(PartyKind::State) => 2,
+    let rank = |(party, m): &(usize, &Mention)| match (m.kind, scope.party_kind(*party)) {
+        (MentionKind::Place, Some(PartyKind::Defacto)) => 1,
+        (MentionKind::Place, _) => 4,
+        (_, Some(PartyKind::Group)) => 0,
+        (_, Some(PartyKind::Defacto)) => 1,
+        (_, Some(PartyKind::State)) => 2,
         _ => 3,
     };
-    let (party, m) = candidates.iter().min_by_key(|(p, _)| rank(*p))?;
+    let (party, m) = candidates.iter().min_by_key(|c| rank(c))?;
     Some((*party, scope.words(m.span.clone())))
 }
 
@@ -570,7 +657,18 @@ fn resolve_one(
                 scope.party_kind(party),
                 Some(PartyKind::State | PartyKind::Defacto | PartyKind::Group)
             );
-            if state && head_tok.has(class::STATE_MEDIA) {
+            let official = core.iter().any(|t| {
+                t.is_any(&[
+                    "state",
+                    "official",
+                    "government",
+                    "state-run",
+                    "state-owned",
+                    "government-run",
+                    "semi-official",
+                ])
+            });
+            if state && (head_tok.has(class::STATE_MEDIA) || official) {
                 return Some(referent(
                     Some(party),
                     Voice::Party,
@@ -658,7 +756,9 @@ fn resolve_one(
     // "information minister Marco Lara": an office with no party named takes the state
     // its context names.
     if core.iter().any(|t| {
-        t.has(class::PERSON_TITLE) && t.has(class::INSTITUTION) && !t.capitalized()
+        t.has(class::PERSON_TITLE)
+            && t.has(class::INSTITUTION)
+            && !t.is_any(&["mr", "mrs", "ms", "dr", "member", "former"])
             || t.is_any(&[
                 "minister",
                 "spokesman",

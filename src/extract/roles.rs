@@ -590,6 +590,7 @@ fn clause_party(
             || m.span.end > sentence.end
             || m.stance
             || is_agent(m.span.start)
+            || m.span.start < scope.mentions.dateline
             || m.kind == MentionKind::Place
             || m.kind == MentionKind::Person
         {
@@ -672,6 +673,7 @@ fn place_side(
             || m.span.end > sentence.end
             || m.stance
             || is_agent(m.span.start)
+            || m.span.start < scope.mentions.dateline
         {
             continue;
         }
@@ -754,6 +756,7 @@ fn country_of_sentence(
             || m.span.end > sentence.end
             || m.stance
             || is_agent(m.span.start)
+            || m.span.start < scope.mentions.dateline
         {
             continue;
         }

@@ -170,15 +170,25 @@ fn act_at(
     // "Armenia's ministry dismissed the claim and described ...": a verb coordinated with
     // an earlier act is the same speaker's.
     let before = i.checked_sub(1).and_then(|k| toks.get(k));
-    if before.is_some_and(|b| b.is_any(&["and", "but", "or"]))
-        && let Some(prev) = earlier.iter().rev().find(|f| f.sentence == sentence_no)
-    {
-        return Some(Frame {
-            act: i..i + 1,
-            content: i + 1..sentence.end,
-            denial,
-            ..prev.clone()
-        });
+    if before.is_some_and(|b| b.is_any(&["and", "but", "or"])) {
+        // The main clause's speaker comes first: "X told parliament ..., a claim Baku
+        // denied, and said ..." is X's.
+        if let Some(prev) = earlier.iter().find(|f| f.sentence == sentence_no) {
+            return Some(Frame {
+                act: i..i + 1,
+                content: i + 1..sentence.end,
+                denial,
+                ..prev.clone()
+            });
+        }
+        // "the ministry raised its toll to 135 and said ...": the subject of the clause
+        // the verb is coordinated with.
+        if let Some(np) = clause_subject(toks, sentence.start, i)
+            && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+        {
+            let content = content_after(toks, i, sentence.end);
+            return Some(frame(speaker, np, i..i + 1, content, denial));
+        }
     }
     if let Some(np) = subject_before(toks, i, sentence.start) {
         // "X, which said", "X, who told": the relative pronoun's antecedent.
@@ -319,6 +329,16 @@ pub(crate) fn subject_before(
             end -= 1;
             continue;
         }
+        // "UN peacekeepers (UNIFIL) said": an acronym in brackets names the same speaker.
+        if t.is_punct(')')
+            && let Some(open) = (end.saturating_sub(5)..end - 1)
+                .rev()
+                .find(|&k| toks.get(k).is_some_and(|x| x.is_punct('(')))
+            && open > sentence_start
+        {
+            end = open;
+            continue;
+        }
         if t.is_punct(',') {
             match parenthetical(toks, end - 1, sentence_start) {
                 Some(Paren::Skip(open)) => {
@@ -375,6 +395,27 @@ fn np_word(t: &Token<'_>) -> bool {
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some",
         "several", "two", "three", "other", "another", "one", "both", "all", "of", "for", "to",
         "in", "at", "and",
+    ]) {
+        return true;
+    }
+    // "armed wing", "masked gunmen", "united front": adjectives that look like verbs.
+    if t.is_any(&[
+        "armed",
+        "united",
+        "allied",
+        "masked",
+        "unidentified",
+        "unnamed",
+        "suspected",
+        "elected",
+        "appointed",
+        "combined",
+        "organised",
+        "organized",
+        "detained",
+        "exiled",
+        "retired",
+        "wounded",
     ]) {
         return true;
     }
@@ -552,6 +593,41 @@ fn parenthetical(toks: &[Token<'_>], close: usize, sentence_start: usize) -> Opt
         return Some(Paren::Apposition(open));
     }
     None
+}
+
+/// The subject that opens a sentence, after an opening adverb or phrase ("Later, the
+/// Armenian defence ministry raised ..."): the words up to its first verb.
+fn clause_subject(
+    toks: &[Token<'_>],
+    sentence_start: usize,
+    before: usize,
+) -> Option<Range<usize>> {
+    let mut start = sentence_start;
+    // "Later,", "On Tuesday,": an opener and its comma.
+    if let Some(comma) =
+        (start..before.min(start + 5)).find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))
+        && (start..comma).all(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.word
+                    && (t.has(class::CLAUSE_OPENER | class::TIME)
+                        || t.is_month()
+                        || t.norm.chars().all(|c| c.is_ascii_digit()))
+            })
+        })
+    {
+        start = comma + 1;
+    }
+    let mut end = start;
+    while end < before
+        && toks.get(end).is_some_and(|t| {
+            t.word
+                && (t.capitalized() || np_word(t))
+                && !t.is_any(&["and", "that", "to", "in", "at"])
+        })
+    {
+        end += 1;
+    }
+    trim_np(toks, start..end).filter(|r| !r.is_empty())
 }
 
 /// "X, which said": the phrase before the comma.

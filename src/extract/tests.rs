@@ -58,3 +58,34 @@ fn events_are_dated_by_their_own_clause_not_by_the_saying() {
             .all(|c| c.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 5))
     );
 }
+
+/// `BRIEFBOT_TEXT="..." cargo test -q --lib extract::tests::show_extraction -- --ignored --nocapture`
+/// prints what the extractor reads in a text (paragraphs split on blank lines).
+#[test]
+#[ignore]
+fn show_extraction() {
+    let text = std::env::var("BRIEFBOT_TEXT").unwrap_or_default();
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let out = run(&paragraphs);
+    for s in &out.statements {
+        eprintln!(
+            "¶{} statement {} [{:?}] {} :: {:?}",
+            s.paragraph, s.speaker, s.party, s.verb, s.evidence
+        );
+    }
+    for c in &out.claims {
+        eprintln!(
+            "¶{} claim {:?}/{:?}/{:?} {} {:?} side={:?} ({:?}) by={} [{:?}]",
+            c.paragraph,
+            c.count,
+            c.count_min,
+            c.count_max,
+            c.who,
+            c.status,
+            c.side,
+            c.side_evidence,
+            c.according_to.speaker,
+            c.according_to.party
+        );
+    }
+}
