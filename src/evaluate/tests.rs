@@ -11,6 +11,11 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("article", 1.0, 1.0, 1.0),
     // Development round: learned from freely.
     ("reuters-round-0", 0.90, 0.97, 0.90),
+    // Fresh rounds: never below their first run (each README records it).
+    ("reuters-round-1", 0.22, 0.72, 0.80),
+    ("reuters-round-2", 0.0, 0.91, 0.33),
+    ("reuters-round-3", 0.0, 0.85, 0.66),
+    ("reuters-round-4", 0.0, 0.86, 0.80),
     // Texts written for the tests, in the styles of other outlets: they pin behaviour.
     ("extract", 0.65, 0.90, 0.65),
     ("extract-heldout", 0.40, 0.88, 0.55),
