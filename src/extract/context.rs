@@ -197,6 +197,11 @@ impl<'a> Context<'a> {
         let mut tiers: [HashMap<usize, (f32, String)>; 3] = Default::default();
         let toks = scope.toks;
         let sentence_start = sentence.start;
+        let domestic = base
+            .words
+            .iter()
+            .chain(std::iter::once(&base.head))
+            .any(|w| super::lexicon::classes(w) & class::DOMESTIC != 0);
         for m in scope.mentions.list.iter().filter(|m| !m.stance) {
             let Some(party) = m.party() else { continue };
             if !self.statelike(party) || m.span.start < np.end && m.span.end > np.start {
@@ -204,6 +209,19 @@ impl<'a> Context<'a> {
             }
             let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
             if before.is_some_and(|t| t.is_any(&["by", "against", "with", "to", "from"])) {
+                continue;
+            }
+            // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
+            // attacker's state is not where a governor, the police or a health service
+            // comes from (a military spokesman may well speak for the attacker).
+            let attacker = domestic
+                && (m.span.end..m.span.end + 3)
+                    .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+                    .any(|k| {
+                        toks.get(k)
+                            .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+                    });
+            if attacker {
                 continue;
             }
             let words = super::entities::phrase_text(scope.text, toks, m.span.clone());

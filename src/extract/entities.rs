@@ -440,22 +440,14 @@ fn core_owner(scope: &Scope<'_>, core: Range<usize>) -> Option<(usize, String)> 
     // Gladkov", "Kharkiv regional police", "Punjab police".
     let toks = scope.toks;
     let office_after = |m: &Mention| {
-        let mut k = m.span.end;
-        if toks.get(k).is_some_and(|t| {
-            t.is_any(&[
-                "regional",
-                "provincial",
-                "state",
-                "district",
-                "city",
-                "local",
-                "municipal",
-            ])
-        }) {
-            k += 1;
-        }
-        toks.get(k)
-            .is_some_and(|t| t.has(class::INSTITUTION | class::PERSON_TITLE))
+        // "Belgorod Gov.", "Kharkiv regional police", "Gaza's Health Ministry": an office
+        // within two words after the place.
+        (m.span.end..m.span.end + 3)
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                toks.get(k)
+                    .is_some_and(|t| t.has(class::INSTITUTION | class::OFFICE))
+            })
     };
     let candidates: Vec<(usize, &Mention)> = scope
         .mentions
@@ -756,9 +748,10 @@ fn resolve_one(
     // "information minister Marco Lara": an office with no party named takes the state
     // its context names.
     if core.iter().any(|t| {
-        t.has(class::PERSON_TITLE)
-            && t.has(class::INSTITUTION)
-            && !t.is_any(&["mr", "mrs", "ms", "dr", "member", "former"])
+        t.has(class::OFFICE)
+            || t.has(class::PERSON_TITLE)
+                && t.has(class::INSTITUTION)
+                && !t.is_any(&["mr", "mrs", "ms", "dr", "member", "former"])
             || t.is_any(&[
                 "minister",
                 "spokesman",

@@ -58,6 +58,8 @@ pub(crate) mod class {
     pub const DOUBT: u64 = 1 << 46;
     pub const OBJECT_VERB: u64 = 1 << 47;
     pub const EVENT: u64 = 1 << 48;
+    pub const OFFICE: u64 = 1 << 49;
+    pub const DOMESTIC: u64 = 1 << 50;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -73,6 +75,8 @@ const CLASSES: &[(&str, u64)] = &[
     ("speech.reproduce", class::REPRODUCE),
     ("nouns.institution", class::INSTITUTION),
     ("nouns.person_title", class::PERSON_TITLE),
+    ("nouns.offices", class::OFFICE),
+    ("nouns.domestic", class::DOMESTIC),
     ("nouns.media", class::MEDIA),
     ("nouns.state_media", class::STATE_MEDIA),
     ("nouns.nonparty", class::NONPARTY),

@@ -192,7 +192,36 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return side;
     }
 
-    // 8. A party reporting what another did to people: "Israel says 1,200 people were
+    // 8. "killed on the Israeli side", "on Armenia's side": the side named as such.
+    if let Some(side) = named_side(s.scope, read, sentence.clone()) {
+        return side;
+    }
+
+    // 9. A domestic authority (police, a health ministry, an emergency service, a governor,
+    //    an ombudsman) counts the people hit on its own ground: "Israeli police said two
+    //    people were lightly wounded by shrapnel".
+    let hostile = head.is_some_and(|h| h.has(class::HOSTILE));
+    if (civilian || police)
+        && !hostile
+        && !rebel
+        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
+        && let Some(party) = c.party.clone().filter(|p| statelike(s.scope, p))
+        && let Some(word) = c
+            .words
+            .iter()
+            .chain(std::iter::once(&c.head))
+            .find(|w| super::lexicon::classes(w) & class::DOMESTIC != 0)
+    {
+        return Side::one(
+            party,
+            format!(
+                "counted by {}, which reports on its own ground (“{word}”)",
+                c.name
+            ),
+        );
+    }
+
+    // 10. A party reporting what another did to people: "Israel says 1,200 people were
     //    killed in the Hamas attack" — its own people; and an army reporting its own
     //    soldiers lost: "The Israeli military said two soldiers were killed".
     let agent = agent_party(s.scope, &agents, s.claimant);
@@ -205,6 +234,21 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 )
             })
         });
+        // Insurgents, militants or gunmen killing soldiers a state reports: its own.
+        let hostile_agent = agent.is_none()
+            && combatant
+            && !hostile
+            && agents.iter().any(|a| {
+                (a.start..a.end).any(|k| toks.get(k).is_some_and(|t| t.has(class::HOSTILE)))
+            });
+        if let (Some(own), true) = (own.clone(), hostile_agent)
+            && !rebel
+        {
+            return Side::one(
+                own,
+                format!("soldiers hit by armed men, as {} reports it", c.name),
+            );
+        }
         if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
             && own != agent
             && !rebel
@@ -237,7 +281,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         }
     }
 
-    // 9. Forces in a clause about one party only: "A West German navy ship was hit ...
+    // 11. Forces in a clause about one party only: "A West German navy ship was hit ...
     //    and three sailors were injured".
     if combatant
         && let Some(side) = clause_party(s.scope, read, sentence.clone(), &is_agent, s.claimant)
@@ -399,6 +443,9 @@ fn possessive_side(
                     && m.span.start >= sentence.start
                     && !m.stance
                     && !is_agent(m.span.start)
+                    // "eliminated 15 Hamas terrorists ... one of its soldiers": a party
+                    // word describing other people is not what "its" stands for.
+                    && !toks.get(m.span.end).is_some_and(|t| t.has(class::PEOPLE))
             })
             .filter(|m| m.kind != MentionKind::Place)
             .find_map(|m| {
@@ -438,6 +485,9 @@ fn agent_spans(read: &Read, scope: &Scope<'_>, sentence: Range<usize>) -> Vec<Ra
                         !t.word
                             || t.has(class::NP_STOP)
                                 && !t.is_any(&["the", "a", "an", "of", "from", "aboard", "in"])
+                            // "backed by Rwandan troops entered the centre of Goma": the
+                            // agent ends at its verb.
+                            || j > k + 1 && verb_like(t)
                     })
                 })
                 .unwrap_or((k + 12).min(sentence.end));
@@ -791,4 +841,34 @@ fn country_of_sentence(
         }
         _ => None,
     }
+}
+
+/// A word that reads as a verb, not a noun: "entered", "killing".
+fn verb_like(t: &Token<'_>) -> bool {
+    let n = t.norm.as_str();
+    t.word
+        && !t.capitalized()
+        && !t.has(class::PEOPLE | class::INSTITUTION | class::ATTACK_NOUN)
+        && (n.ends_with("ed") || n.ends_with("ing") || t.has(class::AUXILIARY))
+}
+
+/// "killed on the Israeli side", "on Armenia's side": a side the text names as such, after
+/// the figure in its clause.
+fn named_side(scope: &Scope<'_>, read: &Read, sentence: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let from = read.victims.who.end.max(read.span.end);
+    let to = (from + 12).min(sentence.end);
+    let on = (from..to).find(|&k| {
+        toks.get(k).is_some_and(|t| t.is("on"))
+            && (k + 2..(k + 5).min(to)).any(|j| toks.get(j).is_some_and(|t| t.is("side")))
+    })?;
+    let side_at =
+        (on + 2..(on + 5).min(to)).find(|&j| toks.get(j).is_some_and(|t| t.is("side")))?;
+    let m = scope
+        .mentions
+        .within(on + 1..side_at)
+        .find(|m| !m.stance && m.party().is_some())?;
+    let party = scope.party_id(m.party()?)?;
+    let words = super::entities::phrase_text(scope.text, toks, on..side_at + 1);
+    Some(Side::one(party, format!("“{words}”")))
 }

@@ -89,3 +89,82 @@ fn show_extraction() {
         );
     }
 }
+
+/// (text, figure, side, claimant's party): whose people a figure counts and who gives it,
+/// for the rules that read a side from the claimant or the clause.
+#[test]
+fn sides_from_the_claimant_and_the_clause() {
+    let cases: &[(&str, u64, Option<&str>, Option<&str>)] = &[
+        // A domestic authority counts the people hit on its own ground.
+        (
+            "Israeli police said two people were lightly wounded by shrapnel.",
+            2,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // Armed men killing soldiers, as a state reports it: its own soldiers.
+        (
+            "Myanmar's military government said insurgents had killed 12 soldiers in Shan state.",
+            12,
+            Some("myanmar"),
+            Some("myanmar"),
+        ),
+        // The side named as such.
+        (
+            "Israeli authorities say 49 people have been killed on the Israeli side.",
+            49,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // "its" is the speaker's, not the other people's party word before it.
+        (
+            "The IDF said it had killed 15 Hamas fighters and that one of its soldiers was seriously wounded.",
+            1,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // A people's name before the toll owns it.
+        (
+            "Gaza's Health Ministry said the overall Palestinian death toll had risen to 31,726.",
+            31_726,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // A title with its dot is a title: the governor speaks for his region's state.
+        (
+            "Belgorod Gov. Vyacheslav Gladkov said one woman was killed when a drone struck a car.",
+            1,
+            Some("russia"),
+            Some("russia"),
+        ),
+        // The attacker's state is not the governor's.
+        (
+            "A Russian missile strike on Odesa killed 21 people, Governor Oleh Kiper said.",
+            21,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // An agent named after "by" ends at its verb: the place after it is where people
+        // were hit.
+        (
+            "Fighters backed by Rwandan troops entered the centre of Goma, after an offensive that has killed at least 17 people.",
+            17,
+            Some("drc"),
+            None,
+        ),
+    ];
+    for (text, figure, side, by) in cases {
+        let out = run(&[text]);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == Some(*figure) || c.count_min == Some(*figure))
+            .unwrap_or_else(|| panic!("no figure {figure} in {text:?}: {:?}", out.claims));
+        assert_eq!(claim.side.as_deref(), *side, "side of {figure} in {text:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant of {figure} in {text:?}"
+        );
+    }
+}

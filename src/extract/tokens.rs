@@ -131,7 +131,12 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
             chars.next();
         }
         let slice = text.get(start..end).unwrap_or("");
-        let norm = mended(normalize_word(slice));
+        // "Gov." and "Lt." are read as the titles "gov" and "lt".
+        let bare = slice
+            .strip_suffix('.')
+            .filter(|w| TITLE_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
+            .unwrap_or(slice);
+        let norm = mended(normalize_word(bare));
         let class = if c.is_alphanumeric() {
             lexicon::classes(&norm)
         } else {

@@ -270,8 +270,10 @@ pub(crate) fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<Option<usiz
         .get(toll..)
         .and_then(|w| {
             w.iter().take(3).find(|&&k| {
-                toks.get(k)
-                    .is_some_and(|t| t.is_any(&["its", "their", "our"]) || t.possessive())
+                // "its", "Israel's", or a people's name: "the Palestinian death toll".
+                toks.get(k).is_some_and(|t| {
+                    t.is_any(&["its", "their", "our"]) || t.possessive() || t.capitalized()
+                })
             })
         })
         .copied();
