@@ -202,7 +202,13 @@ impl<'a> Context<'a> {
             .iter()
             .chain(std::iter::once(&base.head))
             .any(|w| super::lexicon::classes(w) & class::DOMESTIC != 0);
-        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+        // A person named in the sentence says who speaks, not where things happen.
+        for m in scope
+            .mentions
+            .list
+            .iter()
+            .filter(|m| !m.stance && m.kind != MentionKind::Person)
+        {
             let Some(party) = m.party() else { continue };
             if !self.statelike(party) || m.span.start < np.end && m.span.end > np.start {
                 continue;

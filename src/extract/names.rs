@@ -128,6 +128,31 @@ impl LearnedNames {
                 continue;
             }
             let mentions = Mentions::find(&t.toks, gazetteer, &cx, date);
+            // "Iraqi Foreign Minister Tareq Aziz", a person the gazetteer knows: "Aziz" alone
+            // is him from here on.
+            for m in mentions
+                .list
+                .iter()
+                .filter(|m| m.kind == MentionKind::Person && m.span.len() > 1 && !m.stance)
+            {
+                let (Some(id), Some(last)) = (
+                    m.party()
+                        .and_then(|p| gazetteer.party(p))
+                        .map(|p| p.id.clone()),
+                    t.toks
+                        .get(m.span.end - 1)
+                        .filter(|l| l.text.chars().count() >= 4),
+                ) else {
+                    continue;
+                };
+                let full = super::entities::phrase_text(text, &t.toks, m.span.clone());
+                self.add_with(
+                    std::slice::from_ref(&last.norm),
+                    &id,
+                    last.text,
+                    &format!("{full}, whom the gazetteer knows"),
+                );
+            }
             for (start, end, party, evidence) in appositions(text, &t.toks, &mentions, gazetteer) {
                 let Some(id) = gazetteer.party(party).map(|p| p.id.clone()) else {
                     continue;

@@ -163,6 +163,35 @@ fn act_at(
             tok.has(class::DENIAL),
         ));
     }
+    // "Iraqi Foreign Minister Tareq Aziz was quoted as saying ...": the subject speaks.
+    let passive_quote = tok.is("quoted")
+        && i.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|p| p.is_any(&["was", "were", "is", "are"]))
+        && (toks.get(i + 1).is_some_and(|n| n.is("as"))
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| n.is_any(&["saying", "telling", "stating"]))
+            || toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["saying", "telling", "stating"])));
+    if passive_quote
+        && let Some(np) = subject_before(toks, i - 1, sentence.start)
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+    {
+        let act = i..if toks.get(i + 1).is_some_and(|n| n.is("as")) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let content = content_after(toks, act.end - 1, sentence.end);
+        let content = if content.is_empty() {
+            sentence.start..np.start
+        } else {
+            content
+        };
+        return Some(frame(speaker, np, act, content, false));
+    }
     if !is_speech_verb(toks, i) {
         return None;
     }

@@ -168,3 +168,43 @@ fn sides_from_the_claimant_and_the_clause() {
         );
     }
 }
+
+/// (paragraphs, paragraph, party): who speaks, for speakers named once and then by surname,
+/// and for quotations given in the passive.
+#[test]
+fn speakers_named_once_keep_their_party() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "Iraqi Foreign Minister Tareq Aziz was quoted as saying Iran has attacked several ships.",
+            ],
+            1,
+            "iraq",
+        ),
+        (
+            &[
+                "Iraqi Foreign Minister Tareq Aziz warned Iran on Monday.",
+                "Aziz said in an interview that the missiles had been in place for months.",
+            ],
+            2,
+            "iraq",
+        ),
+        (
+            &[
+                "The United States acted in self-defense, the American delegation told the United Nations.",
+            ],
+            1,
+            "us",
+        ),
+    ];
+    for (paragraphs, paragraph, party) in cases {
+        let out = run(paragraphs);
+        assert!(
+            out.statements
+                .iter()
+                .any(|s| s.paragraph == *paragraph && s.party.as_deref() == Some(*party)),
+            "no {party} statement in paragraph {paragraph} of {paragraphs:?}: {:?}",
+            out.statements
+        );
+    }
+}

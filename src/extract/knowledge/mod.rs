@@ -610,9 +610,53 @@ impl Gazetteer {
 }
 
 /// Reads the generated country table and parties.toml into parties and their names.
+/// The people of each country's cities in places.tsv, by country id.
+fn city_population() -> HashMap<&'static str, u64> {
+    let mut out: HashMap<&str, u64> = HashMap::new();
+    for line in PLACES.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(_), Some(country), Some(_), Some(people)) =
+            (cols.next(), cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        if !country.contains(',') {
+            *out.entry(country).or_default() += people.trim().parse::<u64>().unwrap_or(0);
+        }
+    }
+    out
+}
+
 fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
     let mut parties = Vec::new();
     let mut names: Vec<Names> = Vec::new();
+    // A demonym or alias the table gives to several countries ("American": the United
+    // States and the Northern Mariana Islands; "Indian": India and the British Indian
+    // Ocean Territory) stays with the most populous of them, by the people of its cities.
+    let population = city_population();
+    let mut claims: HashMap<String, (&str, u64)> = HashMap::new();
+    for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if let [id, _, _, aliases, demonyms, _] = cols[..] {
+            let people = population.get(id).copied().unwrap_or(0);
+            for key in aliases
+                .split(';')
+                .chain(demonyms.split(';'))
+                .filter(|x| !x.is_empty())
+                .map(normalize_phrase)
+            {
+                let holder = claims.entry(key).or_insert((id, people));
+                if people > holder.1 {
+                    *holder = (id, people);
+                }
+            }
+        }
+    }
+    let holds = |id: &str, x: &String| {
+        claims
+            .get(&normalize_phrase(x))
+            .is_none_or(|(holder, _)| *holder == id)
+    };
     for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [id, name, _iso, aliases, demonyms, capitals] = cols[..] else {
@@ -624,7 +668,10 @@ fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
                 .map(str::to_string)
                 .collect()
         };
-        let demonyms = list(demonyms);
+        let demonyms: Vec<String> = list(demonyms)
+            .into_iter()
+            .filter(|d| holds(id, d))
+            .collect();
         let plurals: Vec<String> = demonyms.iter().filter_map(|d| plural(d)).collect();
         parties.push(Party {
             id: id.to_string(),
@@ -638,7 +685,7 @@ fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
             successors: Vec::new(),
         });
         let mut all_names = vec![name.to_string()];
-        all_names.extend(list(aliases));
+        all_names.extend(list(aliases).into_iter().filter(|a| holds(id, a)));
         names.push(Names {
             names: all_names,
             demonyms: demonyms.into_iter().chain(plurals).collect(),

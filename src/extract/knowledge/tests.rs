@@ -213,3 +213,15 @@ fn closest_suggests_near_misses() {
     assert_eq!(ids.first(), Some(&"armenia"));
     assert!(g.closest("zzzzzzzzzzzz", 3).is_empty());
 }
+
+#[test]
+fn a_demonym_the_table_shares_stays_with_the_most_populous_country() {
+    let g = Gazetteer::builtin();
+    for (name, want) in [
+        ("American", "us"),
+        ("Indian", "india"),
+        ("American delegation", "us"),
+    ] {
+        assert_eq!(id(g.resolve(name)), Some(want), "{name}");
+    }
+}
