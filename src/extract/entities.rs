@@ -157,6 +157,31 @@ impl Mentions {
             });
             i += len;
         }
+        // "the Philippine Congress": an institution the gazetteer gives to one party
+        // ("Congress") belongs to the other party named right before it.
+        let owned: Vec<bool> = list
+            .iter()
+            .enumerate()
+            .map(|(n, m)| {
+                m.kind == MentionKind::Institution
+                    && n > 0
+                    && list.get(n - 1).is_some_and(|prev| {
+                        prev.span.end == m.span.start
+                            && matches!(prev.kind, MentionKind::Demonym | MentionKind::Name)
+                            && prev.parties != m.parties
+                    })
+            })
+            .collect();
+        if owned.iter().any(|&o| o) {
+            let mut keep = owned.iter().map(|o| !o);
+            list.retain(|_| keep.next().unwrap_or(true));
+            at = vec![None; toks.len()];
+            for (n, m) in list.iter().enumerate() {
+                for slot in at.get_mut(m.span.clone()).into_iter().flatten() {
+                    *slot = u32::try_from(n).ok();
+                }
+            }
+        }
         Self {
             list,
             at,
@@ -524,6 +549,21 @@ fn resolve_one(
         evidence,
     };
 
+    // "General Guven Ergenc, Secretary General of the Turkish General Staff": a person
+    // whose party is known, before an apposition, speaks for that party.
+    if let Some(comma) =
+        (span.start..span.end).find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))
+        && let Some((party, m)) = scope
+            .mentions
+            .within(span.start..comma)
+            .filter(|m| m.kind == MentionKind::Person && !m.stance)
+            .find_map(|m| Some((m.party()?, m)))
+    {
+        return Some(Referent {
+            person: true,
+            ..referent(Some(party), Voice::Party, scope.words(m.span.clone()))
+        });
+    }
     // Pronouns stand for someone named earlier.
     if span.len() == 1 && head_tok.has(class::PRONOUN) {
         return cx.pronoun(&head, span.start);

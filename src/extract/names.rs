@@ -273,10 +273,12 @@ fn appositions(
             continue;
         }
         // "Kamal Kharrazi, head of Iran's war information headquarters,"
+        // "General Guven Ergenc, Secretary General of the Turkish General Staff": a name
+        // may follow a rank.
         let opens = k == 0
             || toks
                 .get(k - 1)
-                .is_some_and(|t| !t.word || t.is_any(&["by", "and"]));
+                .is_some_and(|t| !t.word || t.is_any(&["by", "and"]) || t.has(class::PERSON_TITLE));
         if opens
             && toks.get(k).is_some_and(|t| t.capitalized())
             && let Some(end) = name_run(toks, mentions, k)
@@ -285,6 +287,10 @@ fn appositions(
                 let mut j = end + 1;
                 let mut titled = false;
                 let mut owner = None;
+                // "Secretary General of the Turkish General Staff": the owner after "of"
+                // names whose office it is, over a title the gazetteer gives a body.
+                let mut after_of = false;
+                let mut of_owner = None;
                 while let Some(t) = toks
                     .get(j)
                     .filter(|t| !t.is_punct(',') && !t.is_punct('.') && j < end + 10)
@@ -292,12 +298,18 @@ fn appositions(
                     if t.has(class::FOREIGN_PREP) && !t.is("of") {
                         break;
                     }
+                    after_of |= t.is("of");
                     titled |= t.has(class::PERSON_TITLE);
+                    let here = office_owner(gazetteer, mentions, j);
                     if owner.is_none() {
-                        owner = office_owner(gazetteer, mentions, j);
+                        owner = here;
+                    }
+                    if after_of && of_owner.is_none() {
+                        of_owner = here;
                     }
                     j += 1;
                 }
+                let owner = of_owner.or(owner);
                 if let (true, Some(party)) = (titled, owner) {
                     out.push((k, end, party, words(k, j)));
                 }

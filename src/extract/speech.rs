@@ -556,7 +556,7 @@ enum Paren {
 fn parenthetical(toks: &[Token<'_>], close: usize, sentence_start: usize) -> Option<Paren> {
     let open = (sentence_start..close)
         .rev()
-        .take(10)
+        .take(24)
         .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
     let first = toks.get(open + 1)?;
     let inner: Vec<&Token<'_>> = toks.get(open + 1..close)?.iter().collect();
@@ -608,7 +608,9 @@ fn parenthetical(toks: &[Token<'_>], close: usize, sentence_start: usize) -> Opt
         "announcing",
         "referring",
     ];
-    if first.is_any(&skip_words) || first.has(class::TIME) {
+    // ", seeking to salvage his policy from the scandal,": a participle's clause.
+    let participle = first.word && !first.capitalized() && first.norm.ends_with("ing");
+    if first.is_any(&skip_words) || first.has(class::TIME) || participle {
         return Some(Paren::Skip(open));
     }
     let before = toks.get(open.checked_sub(1)?)?;

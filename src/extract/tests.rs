@@ -197,6 +197,50 @@ fn speakers_named_once_keep_their_party() {
             "us",
         ),
     ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn speakers_in_appositions_and_parentheticals() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // "the Philippine Congress" is the Philippines', not the U.S. Congress.
+        (
+            &[
+                "A device blew up in the Philippine Congress building, a congressional security official said.",
+            ],
+            1,
+            "philippines",
+        ),
+        // A participle's clause between the speaker and the verb.
+        (
+            &[
+                "President Reagan, seeking to salvage his policy from the arms scandal, said the program was working.",
+            ],
+            1,
+            "us",
+        ),
+        // A rank, a name, and an apposition whose "of" names the office's owner.
+        (
+            &[
+                "\"The army is on alert,\" General Guven Ergenc, Secretary General of the Turkish General Staff, told a news conference.",
+            ],
+            1,
+            "turkey",
+        ),
+        (
+            &[
+                "\"The army is on alert,\" General Guven Ergenc, Secretary General of the Turkish General Staff, told a news conference.",
+                "Ergenc said later that all leave had been cancelled.",
+            ],
+            2,
+            "turkey",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+/// Each case: (paragraphs, paragraph, party) — that party speaks in that paragraph.
+fn assert_party_speaks(cases: &[(&[&str], usize, &str)]) {
     for (paragraphs, paragraph, party) in cases {
         let out = run(paragraphs);
         assert!(
