@@ -549,6 +549,14 @@ fn resolve_one(
         evidence,
     };
 
+    // "Gold Fields of South Africa Ltd", "Cardinal Jaime Sin, the archbishop of Manila": a
+    // company or a churchman speaks for no party.
+    if toks
+        .get(span.clone())
+        .is_some_and(|w| w.iter().any(|t| t.has(class::NONPARTY_MARK)))
+    {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
     // "General Guven Ergenc, Secretary General of the Turkish General Staff": a person
     // whose party is known, before an apposition, speaks for that party.
     if let Some(comma) =

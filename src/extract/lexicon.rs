@@ -60,6 +60,7 @@ pub(crate) mod class {
     pub const EVENT: u64 = 1 << 48;
     pub const OFFICE: u64 = 1 << 49;
     pub const DOMESTIC: u64 = 1 << 50;
+    pub const NONPARTY_MARK: u64 = 1 << 51;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -77,6 +78,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("nouns.person_title", class::PERSON_TITLE),
     ("nouns.offices", class::OFFICE),
     ("nouns.domestic", class::DOMESTIC),
+    ("nouns.nonparty_marks", class::NONPARTY_MARK),
     ("nouns.media", class::MEDIA),
     ("nouns.state_media", class::STATE_MEDIA),
     ("nouns.nonparty", class::NONPARTY),

@@ -369,7 +369,25 @@ fn claims(
     for read in reads {
         let at = read.span.start.min(read.victims.who.start);
         let frame = speech.frame_at(toks, &t.quotes, at);
-        if frame.is_some_and(|f| f.denial) {
+        // "Police denied rumours of riots after an armed man killed one person": what is
+        // denied ends where a clause of its own begins; the figure after it is the
+        // report's, not the denier's.
+        let (frame, denied) = match frame {
+            Some(f) if f.denial => {
+                let own_clause = (f.act.end..at).any(|k| {
+                    toks.get(k).is_some_and(|x| {
+                        x.is_any(&["after", "when", "following", "because", "since", "while"])
+                    })
+                });
+                if own_clause {
+                    (None, false)
+                } else {
+                    (Some(f), true)
+                }
+            }
+            other => (other, false),
+        };
+        if denied {
             continue;
         }
         let speaker: Option<&Referent> = frame.map(|f| &f.speaker).or(speech.whole.as_ref());

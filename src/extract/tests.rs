@@ -252,3 +252,58 @@ fn assert_party_speaks(cases: &[(&[&str], usize, &str)]) {
         );
     }
 }
+
+/// (text, figure, status, side, claimant's party): figures read from adjectives, past a
+/// denial, and given by no party.
+#[test]
+fn figures_from_adjectives_denials_and_non_parties() {
+    let cases: &[(&str, u64, Status, Option<&str>, Option<&str>)] = &[
+        (
+            "A kidnapped Saudi Arabian diplomat has been freed in Beirut, witnesses said.",
+            1,
+            Status::Captured,
+            Some("saudi-arabia"),
+            None,
+        ),
+        (
+            "Kidnapped Japanese businessman Noboyuki Wakaoji is alive and well, the archbishop of Manila said.",
+            1,
+            Status::Captured,
+            Some("japan"),
+            None,
+        ),
+        // What police deny is the rumour, not the killing after it.
+        (
+            "Malaysian police denied rumours of race riots after an armed man killed one person in Kuala Lumpur.",
+            1,
+            Status::Killed,
+            Some("malaysia"),
+            None,
+        ),
+        // A company is no party, whatever country its name holds.
+        (
+            "Three workers were killed in fighting at a zinc refinery in Johannesburg, Gold Fields of South Africa Ltd said.",
+            3,
+            Status::Killed,
+            Some("south-africa"),
+            None,
+        ),
+    ];
+    for (text, figure, status, side, by) in cases {
+        let out = run(&[text]);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == Some(*figure) && c.status == *status)
+            .unwrap_or_else(|| panic!("no {figure} {status:?} in {text:?}: {:?}", out.claims));
+        assert_eq!(claim.side.as_deref(), *side, "side in {text:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant in {text:?}"
+        );
+    }
+    // Wounded soldiers with no number give no figure.
+    let out = run(&["Wounded soldiers were evacuated."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}

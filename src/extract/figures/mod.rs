@@ -479,7 +479,33 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
             }
             if let Some((status, _)) = predicate_after(toks, end) {
                 out.push(read(&span, toks, victims, status, Voice::Passive, false));
+                continue;
             }
+            // "A kidnapped Saudi Arabian diplomat has been freed": the adjective is what
+            // happened to him.
+            if let Some(status) = adjective_status(toks, k + 1) {
+                out.push(read(&span, toks, victims, status, Voice::Passive, false));
+            }
+            continue;
+        }
+        // "Kidnapped Japanese businessman Noboyuki Wakaoji is alive": the same, opening the
+        // sentence.
+        let opens = k == 0 || toks.get(k - 1).is_some_and(|p| p.sentence != sentence);
+        if opens
+            && !covered(k)
+            && let Some(status) = adjective_status(toks, k)
+            && let Some(victims) = victims::single_after(toks, k)
+        {
+            let span = FigureSpan {
+                figure: Figure {
+                    count: Some(1),
+                    min: None,
+                    max: None,
+                },
+                first: k,
+                end: k,
+            };
+            out.push(read(&span, toks, victims, status, Voice::Passive, false));
             continue;
         }
         // A named person: "Terry Waite, missing since January, was kidnapped".
@@ -526,6 +552,16 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
         }
     }
     out
+}
+
+/// A casualty word used as an adjective before one person: "kidnapped", "wounded", "slain";
+/// not an arrest ("detained", "jailed").
+fn adjective_status(toks: &[Token<'_>], k: usize) -> Option<Status> {
+    let t = toks.get(k)?;
+    if t.has(class::ARREST) || t.is_any(&["taken", "dead", "dying"]) {
+        return None;
+    }
+    status_word(t).filter(|_| t.norm.ends_with("ed") || t.is_any(&["slain", "missing", "hurt"]))
 }
 
 /// "Pfc. John Smith, 21, Sgt. Maria Lopez, 30, and Cpl. Tom Brown were killed": a list of
