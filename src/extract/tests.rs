@@ -253,11 +253,13 @@ fn assert_party_speaks(cases: &[(&[&str], usize, &str)]) {
     }
 }
 
-/// (text, figure, status, side, claimant's party): figures read from adjectives, past a
-/// denial, and given by no party.
+/// (text, figure, status, side, claimant's party).
+type FigureCase<'a> = (&'a str, u64, Status, Option<&'a str>, Option<&'a str>);
+
+/// Figures read from adjectives, past a denial, and given by no party.
 #[test]
 fn figures_from_adjectives_denials_and_non_parties() {
-    let cases: &[(&str, u64, Status, Option<&str>, Option<&str>)] = &[
+    let cases: &[FigureCase<'_>] = &[
         (
             "A kidnapped Saudi Arabian diplomat has been freed in Beirut, witnesses said.",
             1,
