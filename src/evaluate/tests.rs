@@ -16,7 +16,7 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("reuters-round-2", 0.0, 0.91, 0.33),
     ("reuters-round-3", 0.0, 0.85, 0.66),
     ("reuters-round-4", 0.0, 0.86, 0.80),
-    ("reuters-round-5", 0.0, 0.73, 1.0),
+    ("reuters-round-5", 0.0, 0.73, 0.5),
     // Texts written for the tests, in the styles of other outlets: they pin behaviour.
     ("extract", 0.65, 0.90, 0.65),
     ("extract-heldout", 0.40, 0.88, 0.55),

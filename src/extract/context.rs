@@ -56,6 +56,8 @@ pub(crate) struct Context<'a> {
     /// States whose places the document has named, with how often, and the first words.
     places: HashMap<usize, usize>,
     place_words: HashMap<usize, String>,
+    /// The one state the headline names, with its words: what the story is about.
+    headline: Option<(usize, String)>,
     /// A quotation left open at the end of the last paragraph: its speaker.
     pub open_quote: Option<Referent>,
     /// "The statement reads:": the paragraphs after it are that speaker's words.
@@ -73,6 +75,7 @@ impl<'a> Context<'a> {
             heard: Vec::new(),
             places: HashMap::new(),
             place_words: HashMap::new(),
+            headline: None,
             open_quote: None,
             reproduced: None,
             last_speaker: None,
@@ -110,6 +113,25 @@ impl<'a> Context<'a> {
                     super::entities::phrase_text(scope.text, toks, m.span.clone())
                 });
             }
+        }
+    }
+
+    /// Remembers the state a headline names, when it names one only ("Argentine Government
+    /// To Seek State Of Siege"): an office the story names without a state is most likely
+    /// that state's.
+    pub fn note_headline(&mut self, scope: &Scope<'_>) {
+        let mut states: Vec<(usize, String)> = Vec::new();
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            let Some(party) = m.party().filter(|&p| self.statelike(p)) else {
+                continue;
+            };
+            if !states.iter().any(|(p, _)| *p == party) {
+                let words = super::entities::phrase_text(scope.text, scope.toks, m.span.clone());
+                states.push((party, words));
+            }
+        }
+        if let [one] = states.as_slice() {
+            self.headline = Some(one.clone());
         }
     }
 
@@ -194,7 +216,7 @@ impl<'a> Context<'a> {
         // Evidence in tiers, nearest first: the sentence, then the rest of the paragraph
         // and its dateline, then the places of the whole story. A tier that names one
         // state above the others decides; a tie passes to the next.
-        let mut tiers: [HashMap<usize, (f32, String)>; 3] = Default::default();
+        let mut tiers: [HashMap<usize, (f32, String)>; 4] = Default::default();
         let toks = scope.toks;
         let sentence_start = sentence.start;
         let domestic = base
@@ -266,6 +288,15 @@ impl<'a> Context<'a> {
         }
         if let Some((party, words)) = self.story_place_index() {
             tiers[2].insert(party, (1.0, format!("the places of the story ({words})")));
+        }
+        // The headline is the weakest sign: not enough for diplomats or sources, who may
+        // be anyone's.
+        let anyones = super::lexicon::classes(&base.head) & class::NONPARTY != 0;
+        if let Some((party, words)) = self.headline.as_ref().filter(|_| !anyones) {
+            tiers[3].insert(
+                *party,
+                (1.0, format!("the only state the headline names ({words})")),
+            );
         }
         for tier in tiers {
             let mut ranked: Vec<(usize, f32, String)> =

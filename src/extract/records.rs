@@ -41,6 +41,7 @@ pub(crate) fn read_document(
             gazetteer,
         };
         cx.note_places(&scope);
+        cx.note_headline(&scope);
     }
     for (index, text) in doc.paragraphs.iter().enumerate() {
         let paragraph = index + 1;

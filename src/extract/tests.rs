@@ -309,3 +309,39 @@ fn figures_from_adjectives_denials_and_non_parties() {
     let out = run(&["Wounded soldiers were evacuated."]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
 }
+
+#[test]
+fn an_office_with_no_state_named_takes_the_one_state_of_the_headline() {
+    let read = |title: &str, text: &str| {
+        let paragraphs = vec![text.to_string()];
+        let doc = DocText {
+            title: Some(title),
+            published: chrono::NaiveDate::from_ymd_opt(1987, 4, 17),
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+    };
+    let text = "Interior Minister Antonio Troccoli said the government would seek approval.";
+    let out = read("Argentine Government To Seek State Of Siege", text);
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("argentina")
+    );
+    // A headline naming two states says nothing of whose minister it is.
+    let out = read("Argentina And Chile Sign Treaty", text);
+    assert_eq!(
+        out.statements.first().map(|s| s.party.as_deref()),
+        Some(None)
+    );
+    // Nor is it enough for a diplomat, who may be anyone's.
+    let out = read(
+        "Argentine Government To Seek State Of Siege",
+        "One diplomat said the move was expected.",
+    );
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
