@@ -461,15 +461,7 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
             let Some(victims) = victims::single_after(toks, k + 1) else {
                 continue;
             };
-            let span = FigureSpan {
-                figure: Figure {
-                    count: Some(1),
-                    min: None,
-                    max: None,
-                },
-                first: k,
-                end: k + 1,
-            };
+            let span = one_person(k, k + 1);
             let end = victims.who.end;
             if let Some((status, voice)) = verb_before(toks, k, end) {
                 if !matches!(voice, Voice::Lost { .. }) {
@@ -496,15 +488,7 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
             && let Some(status) = adjective_status(toks, k)
             && let Some(victims) = victims::single_after(toks, k)
         {
-            let span = FigureSpan {
-                figure: Figure {
-                    count: Some(1),
-                    min: None,
-                    max: None,
-                },
-                first: k,
-                end: k,
-            };
+            let span = one_person(k, k);
             out.push(read(&span, toks, victims, status, Voice::Passive, false));
             continue;
         }
@@ -521,15 +505,7 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
             {
                 continue;
             }
-            let span = FigureSpan {
-                figure: Figure {
-                    count: Some(1),
-                    min: None,
-                    max: None,
-                },
-                first: k,
-                end: k,
-            };
+            let span = one_person(k, k);
             let victims = Victims {
                 who: k..end,
                 head: Some(end - 1),
@@ -552,6 +528,19 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
         }
     }
     out
+}
+
+/// The figure of one person whose words start at `first`.
+fn one_person(first: usize, end: usize) -> FigureSpan {
+    FigureSpan {
+        figure: Figure {
+            count: Some(1),
+            min: None,
+            max: None,
+        },
+        first,
+        end,
+    }
 }
 
 /// A casualty word used as an adjective before one person: "kidnapped", "wounded", "slain";

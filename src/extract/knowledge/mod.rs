@@ -610,19 +610,22 @@ impl Gazetteer {
 }
 
 /// Reads the generated country table and parties.toml into parties and their names.
-/// The people of each country's cities in places.tsv, by country id.
-fn city_population() -> HashMap<&'static str, u64> {
+/// The people of the cities in places.tsv of each country in `ids`.
+fn city_population<'a>(ids: &std::collections::HashSet<&'a str>) -> HashMap<&'a str, u64> {
     let mut out: HashMap<&str, u64> = HashMap::new();
-    for line in PLACES.lines().filter(|l| !l.starts_with('#')) {
+    if ids.is_empty() {
+        return out;
+    }
+    for line in PLACES.lines() {
         let mut cols = line.split('\t');
-        let (Some(_), Some(country), Some(_), Some(people)) =
-            (cols.next(), cols.next(), cols.next(), cols.next())
-        else {
+        let (Some(_), Some(country)) = (cols.next(), cols.next()) else {
             continue;
         };
-        if !country.contains(',') {
-            *out.entry(country).or_default() += people.trim().parse::<u64>().unwrap_or(0);
-        }
+        let Some(&id) = ids.get(country) else {
+            continue;
+        };
+        let people = cols.nth(1).and_then(|p| p.trim().parse::<u64>().ok());
+        *out.entry(id).or_default() += people.unwrap_or(0);
     }
     out
 }
@@ -633,29 +636,43 @@ fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
     // A demonym or alias the table gives to several countries ("American": the United
     // States and the Northern Mariana Islands; "Indian": India and the British Indian
     // Ocean Territory) stays with the most populous of them, by the people of its cities.
-    let population = city_population();
-    let mut claims: HashMap<String, (&str, u64)> = HashMap::new();
+    let mut named: HashMap<String, Vec<&str>> = HashMap::new();
     for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
         if let [id, _, _, aliases, demonyms, _] = cols[..] {
-            let people = population.get(id).copied().unwrap_or(0);
             for key in aliases
                 .split(';')
                 .chain(demonyms.split(';'))
                 .filter(|x| !x.is_empty())
                 .map(normalize_phrase)
             {
-                let holder = claims.entry(key).or_insert((id, people));
-                if people > holder.1 {
-                    *holder = (id, people);
+                let ids = named.entry(key).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
                 }
             }
         }
     }
+    // Only the few countries that share a name need their people counted.
+    let contested: std::collections::HashSet<&str> = named
+        .values()
+        .filter(|ids| ids.len() > 1)
+        .flatten()
+        .copied()
+        .collect();
+    let population = city_population(&contested);
+    let people = |id: &str| population.get(id).copied().unwrap_or(0);
+    let claims: HashMap<String, &str> = named
+        .into_iter()
+        .filter_map(|(key, ids)| {
+            let holder = ids.iter().copied().max_by_key(|id| people(id))?;
+            Some((key, holder))
+        })
+        .collect();
     let holds = |id: &str, x: &String| {
         claims
             .get(&normalize_phrase(x))
-            .is_none_or(|(holder, _)| *holder == id)
+            .is_none_or(|holder| *holder == id)
     };
     for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
