@@ -60,6 +60,9 @@ pub struct Evaluation {
     pub report: Report,
 }
 
+/// Where a round of web passages keeps its (uncommitted) documents, beside its gold.
+pub const PASSAGES: &str = "passages";
+
 /// Every gold set under the project `root`, with the shared data folder `shared` beside
 /// it: the development article, Reuters round 0, our rounds, then our fixtures.
 pub fn discover(root: &Path, shared: &Path) -> Vec<Set> {
@@ -83,14 +86,24 @@ pub fn discover(root: &Path, shared: &Path) -> Vec<Set> {
         });
     }
     for dir in subfolders(&root.join("tests/fixtures/rounds")) {
-        if dir.join("gold.toml").is_file() && dir.join("ids.txt").is_file() {
-            sets.push(Set {
-                name: folder_name(&dir),
-                kind: Kind::Round,
-                gold: dir.join("gold.toml"),
-                source: Source::Reuters(dir.join("ids.txt")),
-            });
+        if !dir.join("gold.toml").is_file() {
+            continue;
         }
+        let source = if dir.join("ids.txt").is_file() {
+            Source::Reuters(dir.join("ids.txt"))
+        } else if dir.join(PASSAGES).is_dir() {
+            // Web passages are the outlets' text: they are kept beside the gold on the
+            // machine that fetched them, never committed, so a clone has none to score.
+            Source::Folder(dir.join(PASSAGES))
+        } else {
+            continue;
+        };
+        sets.push(Set {
+            name: folder_name(&dir),
+            kind: Kind::Round,
+            gold: dir.join("gold.toml"),
+            source,
+        });
     }
     for dir in subfolders(&root.join("tests/fixtures")) {
         if !folder_name(&dir).starts_with("extract") {
@@ -301,8 +314,8 @@ pub fn render(evaluations: &[Evaluation], verbose: bool) -> String {
             e(ErrorClass::Extra),
         );
     };
-    let mut rounds = Report::default();
-    let mut round_docs = 0;
+    // Totals per family of rounds ("reuters", "pages"): the name before "-round-".
+    let mut families: BTreeMap<&str, (usize, usize, Report)> = BTreeMap::new();
     for ev in evaluations {
         let tag = match ev.kind {
             Kind::Dev => "",
@@ -316,12 +329,17 @@ pub fn render(evaluations: &[Evaluation], verbose: bool) -> String {
             &ev.report,
         );
         if ev.kind == Kind::Round {
-            rounds.merge(&ev.report);
-            round_docs += ev.documents;
+            let family = ev.name.split("-round-").next().unwrap_or(&ev.name);
+            let (sets, docs, report) = families.entry(family).or_default();
+            *sets += 1;
+            *docs += ev.documents;
+            report.merge(&ev.report);
         }
     }
-    if evaluations.iter().filter(|e| e.kind == Kind::Round).count() > 1 {
-        line(&mut out, "all Reuters rounds", round_docs, &rounds);
+    for (family, (sets, docs, report)) in &families {
+        if *sets > 1 {
+            line(&mut out, &format!("all {family} rounds"), *docs, report);
+        }
     }
     for ev in evaluations {
         for file in &ev.missing {
