@@ -56,6 +56,8 @@ pub(crate) struct Context<'a> {
     /// States whose places the document has named, with how often, and the first words.
     places: HashMap<usize, usize>,
     place_words: HashMap<usize, String>,
+    /// Armed groups and movements the document has named, latest last.
+    groups: Vec<usize>,
     /// The one state the headline names, with its words: what the story is about.
     headline: Option<(usize, String)>,
     /// A quotation left open at the end of the last paragraph: its speaker.
@@ -75,6 +77,7 @@ impl<'a> Context<'a> {
             heard: Vec::new(),
             places: HashMap::new(),
             place_words: HashMap::new(),
+            groups: Vec::new(),
             headline: None,
             open_quote: None,
             reproduced: None,
@@ -113,6 +116,37 @@ impl<'a> Context<'a> {
                     super::entities::phrase_text(scope.text, toks, m.span.clone())
                 });
             }
+        }
+    }
+
+    /// Remembers the armed groups a paragraph names, for "the group said" later.
+    pub fn note_groups(&mut self, scope: &Scope<'_>) {
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            if let Some(party) = m.party().filter(|&p| {
+                self.gazetteer
+                    .party(p)
+                    .is_some_and(|x| x.kind == PartyKind::Group)
+            }) {
+                self.groups.retain(|&g| g != party);
+                self.groups.push(party);
+            }
+        }
+    }
+
+    /// "the group", "the ethnic armed group": the armed group the story named last, with
+    /// the words that say so.
+    pub fn latest_group(&self, base: Referent) -> Referent {
+        match self.groups.last().and_then(|&g| self.gazetteer.party(g)) {
+            Some(p) => Referent {
+                party: Some(p.id.clone()),
+                voice: Voice::Party,
+                evidence: format!(
+                    "“{}”: the group the story named last, {}",
+                    base.name, p.name
+                ),
+                ..base
+            },
+            None => base,
         }
     }
 
@@ -180,13 +214,7 @@ impl<'a> Context<'a> {
                 let theirs = family(&h.referent.head);
                 theirs == want
                     || !person && h.referent.words.iter().any(|w| family(w) == want)
-                    || person
-                        && h.referent.person
-                        && h.referent
-                            .name
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|last| last.eq_ignore_ascii_case(head))
+                    || person && h.referent.person && names_person(&h.referent.name, head)
             })
             .map(|h| h.referent.clone())
     }
@@ -345,4 +373,25 @@ impl<'a> Context<'a> {
             .party(party)
             .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
     }
+}
+
+/// Whether `surname` (normalised) names the person `name` introduced: a word of the name
+/// itself, before any apposition ("Alexey Smirnov, Kursk's acting governor" is Smirnov;
+/// "Governor Vyacheslav Gladkov" is Gladkov), or a misspelling of one that differs in a
+/// single letter of a long name ("Hajivev" for Hajiyev).
+fn names_person(name: &str, surname: &str) -> bool {
+    let own = name.split(',').next().unwrap_or(name);
+    own.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| w.eq_ignore_ascii_case(surname) || one_letter_apart(&w.to_lowercase(), surname))
+}
+
+/// Two long words of the same length and first letter that differ in one letter only.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len()
+        && a.len() >= 6
+        && a.first() == b.first()
+        && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
 }

@@ -785,6 +785,24 @@ fn resolve_one(
             });
         }
     }
+    // "the ethnic armed group said": a group is the one the story named, never the state
+    // it fights in; a bare "the statement" is no one's until its issuer is known.
+    if head_tok.has(class::GROUP_NOUN) {
+        let unknown = referent(None, Voice::Unknown, String::new());
+        return Some(if definite {
+            cx.latest_group(unknown)
+        } else {
+            unknown
+        });
+    }
+    let official = core
+        .iter()
+        .any(|t| t.has(class::STATE_SOURCES | class::INSTITUTION) && !t.has(class::VENUE));
+    // "The statement added" points back at a statement already issued: with none heard,
+    // whose it is stays unknown ("A statement said" is still the context's).
+    if definite && head_tok.has(class::VENUE) && !official {
+        return Some(referent(None, Voice::Unknown, String::new()));
+    }
     if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::VENUE) {
         return Some(cx.home(
             scope,

@@ -61,6 +61,7 @@ pub(crate) mod class {
     pub const OFFICE: u64 = 1 << 49;
     pub const DOMESTIC: u64 = 1 << 50;
     pub const NONPARTY_MARK: u64 = 1 << 51;
+    pub const GROUP_NOUN: u64 = 1 << 52;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -79,6 +80,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("nouns.offices", class::OFFICE),
     ("nouns.domestic", class::DOMESTIC),
     ("nouns.nonparty_marks", class::NONPARTY_MARK),
+    ("nouns.groups", class::GROUP_NOUN),
     ("nouns.media", class::MEDIA),
     ("nouns.state_media", class::STATE_MEDIA),
     ("nouns.nonparty", class::NONPARTY),

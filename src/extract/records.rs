@@ -24,7 +24,7 @@ pub(crate) fn read_document(
     names: &LearnedNames,
 ) -> Extraction {
     let mut cx = Context::new(gazetteer, names);
-    let outlet = outlet_voice(doc.outlet, gazetteer);
+    let outlet = outlet_voice(doc.outlet);
     let mut out = Extraction::default();
     let mut earlier: Vec<Earlier> = Vec::new();
     // Claims of civilians with no side, which take the place where the story happens once
@@ -55,6 +55,7 @@ pub(crate) fn read_document(
             gazetteer,
         };
         cx.note_places(&scope);
+        cx.note_groups(&scope);
         let speech = speech::read(&scope, &t, &mut cx);
         out.statements
             .extend(statements(paragraph, &scope, &t, &speech));
@@ -86,29 +87,14 @@ pub(crate) fn read_document(
     out
 }
 
-/// The outlet's own voice: no party, unless the outlet is a party's own (a state news
-/// agency, an army's press office).
-fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
-    let speaker = outlet.unwrap_or("the report").to_string();
-    let party = outlet.and_then(|o| {
-        let t = tokenize(o);
-        let m = gazetteer.match_tokens(&t.toks, 0, None)?;
-        let whole = m.len == t.toks.iter().filter(|x| x.word).count();
-        let voice = matches!(
-            m.kind,
-            super::knowledge::NameKind::Media | super::knowledge::NameKind::Name
-        );
-        (whole && voice)
-            .then(|| gazetteer.party(m.party).map(|p| p.id.clone()))
-            .flatten()
-    });
-    let evidence = party
-        .as_ref()
-        .map(|_| format!("the outlet, {speaker}, speaks for its state"));
+/// The outlet's own voice: never a party, even when the outlet is a state's agency. A
+/// figure the outlet gives without an attribution is its own account ("unattributed"), and
+/// naming its state would dress the outlet up as a claimant it did not quote.
+fn outlet_voice(outlet: Option<&str>) -> Attribution {
     Attribution {
-        speaker,
-        party,
-        evidence,
+        speaker: outlet.unwrap_or("the report").to_string(),
+        party: None,
+        evidence: None,
     }
 }
 

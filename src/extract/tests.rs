@@ -345,3 +345,70 @@ fn an_office_with_no_state_named_takes_the_one_state_of_the_headline() {
         out.statements
     );
 }
+
+#[test]
+fn people_named_with_an_apposition_speak_for_its_party_by_surname() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // The surname is a word of the name, not the last word of its apposition.
+        (
+            &[
+                "\"The situation is difficult,\" Alexey Smirnov, Kursk's acting governor, said.",
+                "Smirnov said that 12 people were killed in the region.",
+            ],
+            2,
+            "russia",
+        ),
+        // A surname misspelt by one letter is still the person named before.
+        (
+            &[
+                "Hikmet Hajiyev, assistant to the Azerbaijani president, said on Twitter that the attack was cruel.",
+                "Condemning the attack, Hajivev added that it was a sign of weakness.",
+            ],
+            2,
+            "azerbaijan",
+        ),
+        // "the ethnic armed group" is the group the story named, not the state it fights in.
+        (
+            &[
+                "The military carried out airstrikes in areas of northern Shan State held by the Ta'ang National Liberation Army (TNLA).",
+                "The regime fired 1,457 artillery shells in August, the ethnic armed group said in a statement.",
+            ],
+            2,
+            "tnla",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn no_state_is_invented_for_aid_groups_statements_or_the_outlet() {
+    // An aid group speaks for no state, wherever it works.
+    let out = run(&[
+        "\"We are facing difficulties,\" the aid group said of the hospital in North Darfur.",
+    ]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+    // "the statement added" with no statement issued before it is no one's yet.
+    let out = run(&[
+        "Airstrikes killed 27 civilians in northern Shan State in August, the statement added.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.according_to.party.is_none()),
+        "{:?}",
+        out.claims
+    );
+    // A state's news agency as the outlet gives its own figures in its own voice.
+    let paragraphs = vec!["Nine civilians were killed in Ganja.".to_string()];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: Some("Tass"),
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
+    assert_eq!(out.claims[0].according_to.party, None);
+}

@@ -478,6 +478,7 @@ impl Gazetteer {
     /// The longest name at token `i` that means a party on `date` (None: today), read from
     /// the tokens' normalised forms; a hyphenated token is also read as its parts
     /// ("ethnic-Armenian", "Iranian-backed").
+    #[cfg(test)]
     pub(crate) fn match_tokens(
         &self,
         toks: &[Token<'_>],
