@@ -58,6 +58,9 @@ pub(crate) struct Context<'a> {
     place_words: HashMap<usize, String>,
     /// Armed groups and movements the document has named, latest last.
     groups: Vec<usize>,
+    /// What the document calls a group's people ("Hamas militants", "M23 rebels"): the
+    /// noun, singular, to the group and the words; None once two groups share a noun.
+    labels: HashMap<String, Option<(usize, String)>>,
     /// The one state the headline names, with its words: what the story is about.
     headline: Option<(usize, String)>,
     /// A quotation left open at the end of the last paragraph: its speaker.
@@ -78,6 +81,7 @@ impl<'a> Context<'a> {
             places: HashMap::new(),
             place_words: HashMap::new(),
             groups: Vec::new(),
+            labels: HashMap::new(),
             headline: None,
             open_quote: None,
             reproduced: None,
@@ -129,8 +133,34 @@ impl<'a> Context<'a> {
             }) {
                 self.groups.retain(|&g| g != party);
                 self.groups.push(party);
+                let Some(noun) = scope
+                    .toks
+                    .get(m.span.end)
+                    .filter(|t| t.has(class::PEOPLE) && !t.has(class::CIVILIAN))
+                else {
+                    continue;
+                };
+                let words = super::entities::phrase_text(
+                    scope.text,
+                    scope.toks,
+                    m.span.start..m.span.end + 1,
+                );
+                let entry = self
+                    .labels
+                    .entry(singular(&noun.norm).to_string())
+                    .or_insert(Some((party, words)));
+                if entry.as_ref().is_some_and(|(p, _)| *p != party) {
+                    *entry = None;
+                }
             }
         }
+    }
+
+    /// The group whose people the document calls by this noun ("militants" after "Hamas
+    /// militants"), with the words that said so.
+    pub fn labelled(&self, noun: &str) -> Option<(String, String)> {
+        let (party, words) = self.labels.get(singular(noun))?.as_ref()?;
+        Some((self.gazetteer.party(*party)?.id.clone(), words.clone()))
     }
 
     /// "the group", "the ethnic armed group": the armed group the story named last, with
@@ -241,6 +271,20 @@ impl<'a> Context<'a> {
         sentence: Range<usize>,
         base: Referent,
     ) -> Referent {
+        // Diplomats and other non-party speakers are no state's unless their own phrase
+        // says whose ("an Iranian diplomat"): "a diplomat said" in a story about Iran
+        // may be anyone's.
+        if super::lexicon::classes(&base.head) & class::NONPARTY != 0
+            && !base
+                .words
+                .iter()
+                .any(|w| super::lexicon::classes(w) & (class::STATE_SOURCES | class::OFFICE) != 0)
+        {
+            return Referent {
+                voice: Voice::NonParty,
+                ..base
+            };
+        }
         // Evidence in tiers, nearest first: the sentence, then the rest of the paragraph
         // and its dateline, then the places of the whole story. A tier that names one
         // state above the others decides; a tie passes to the next.
@@ -346,10 +390,16 @@ impl<'a> Context<'a> {
         base
     }
 
+    /// The state whose places the document names most: the only one, or one named at
+    /// least twice and more than twice as often as any other ("Ganja" five times beats the
+    /// "Geneva Conventions" once).
     fn story_place_index(&self) -> Option<(usize, String)> {
-        let mut states = self.places.keys();
-        let (Some(&only), None) = (states.next(), states.next()) else {
-            return None;
+        let mut ranked: Vec<(usize, usize)> = self.places.iter().map(|(&p, &n)| (p, n)).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let only = match ranked.as_slice() {
+            [(only, _)] => *only,
+            [(top, n), (_, m), ..] if *n >= 2 && *n > 2 * m => *top,
+            _ => return None,
         };
         Some((
             only,
@@ -357,15 +407,11 @@ impl<'a> Context<'a> {
         ))
     }
 
-    /// The one state whose places the document names, when it names one only: where the
+    /// The state whose places the document names (see `story_place_index`): where the
     /// story happens.
     pub fn story_place(&self) -> Option<(String, String)> {
-        let mut states = self.places.keys();
-        let (Some(&only), None) = (states.next(), states.next()) else {
-            return None;
-        };
-        let id = self.gazetteer.party(only)?.id.clone();
-        Some((id, self.place_words.get(&only).cloned().unwrap_or_default()))
+        let (only, words) = self.story_place_index()?;
+        Some((self.gazetteer.party(only)?.id.clone(), words))
     }
 
     fn statelike(&self, party: usize) -> bool {
@@ -394,4 +440,11 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
         && a.len() >= 6
         && a.first() == b.first()
         && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+/// A plural noun's singular, for matching "militants" with "militant": drops one "s".
+fn singular(noun: &str) -> &str {
+    noun.strip_suffix('s')
+        .filter(|w| w.len() > 2)
+        .unwrap_or(noun)
 }

@@ -63,16 +63,41 @@ pub(crate) struct Mentions {
 }
 
 /// The dateline that opens a paragraph, if any: capitalised place names, a date, an
-/// agency's name in brackets, then a dash. Returns how many tokens it spans (0 for none).
+/// agency's name in brackets, then a dash ("BAKU, March 6 (Reuters) -") or a colon
+/// ("BANGKOK:"); or a paragraph that is nothing but a place and a date ("BAKU, Azerbaijan,
+/// Oct. 12"). Returns how many tokens it spans (0 for none).
 pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
+    let place_or_date = |t: &Token<'_>| {
+        !t.word && (t.is_punct(',') || t.is_punct('/') || t.is_punct(')') || t.is_punct('.'))
+            || t.word
+                && (t.capitalized() || t.is_month() || t.norm.chars().all(|c| c.is_ascii_digit()))
+    };
+    // A paragraph of its own: a place and a date, no sentence.
+    if !toks.is_empty()
+        && toks.len() <= 10
+        && toks.first().is_some_and(|t| t.word && t.capitalized())
+        && toks.iter().all(place_or_date)
+    {
+        return toks.len();
+    }
     let Some(dash) = toks
         .iter()
         .take(16)
-        .position(|t| !t.word && t.text.chars().all(|c| matches!(c, '-' | '—' | '–')))
+        .position(|t| !t.word && t.text.chars().all(|c| matches!(c, '-' | '—' | '–' | ':')))
     else {
         return 0;
     };
     let head = &toks[..dash];
+    // A colon ends a dateline only after a place written in capitals or one or two names:
+    // "BANGKOK:", "Bangkok :"; not "The ministry said:".
+    if toks[dash].is_punct(':')
+        && !(head.len() <= 3
+            && head
+                .iter()
+                .all(|t| t.word && t.capitalized() && !t.has(class::INSTITUTION)))
+    {
+        return 0;
+    }
     let mut bracket = false;
     let fits = !head.is_empty()
         && head.first().is_some_and(|t| t.word && t.capitalized())
@@ -80,13 +105,7 @@ pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
             if t.is_punct('(') {
                 bracket = true;
             }
-            let ok = bracket
-                || !t.word
-                    && (t.is_punct(',') || t.is_punct('/') || t.is_punct(')') || t.is_punct('.'))
-                || t.word
-                    && (t.capitalized()
-                        || t.is_month()
-                        || t.norm.chars().all(|c| c.is_ascii_digit()));
+            let ok = bracket || place_or_date(t);
             if t.is_punct(')') {
                 bracket = false;
             }
@@ -680,9 +699,13 @@ fn resolve_one(
             return Some(referent(None, Voice::NonParty, String::new()));
         }
     }
+    // "aid group", "shipping sources": no party; but "local authorities" and "local
+    // police" are the state's own, on their own ground.
     let modifier_nonparty = core.iter().take(core.len().saturating_sub(1)).any(|t| {
         t.has(class::NONPARTY | class::NONPARTY_SOURCES)
             && !t.has(class::INSTITUTION | class::STATE_SOURCES)
+            && !(t.is_any(&["local", "regional", "provincial", "district", "municipal"])
+                && head_tok.has(class::INSTITUTION))
             && !t.capitalized()
     });
     if modifier_nonparty && owner.is_none() {

@@ -12,7 +12,7 @@ use super::figures::{self, Read};
 use super::knowledge::Gazetteer;
 use super::lexicon::class;
 use super::names::LearnedNames;
-use super::roles::{Earlier, Side, Surround, may_take_story_place, side_of};
+use super::roles::{Earlier, Side, Surround, side_of, story_place_candidate};
 use super::speech::{self, Speech, sentence_tokens};
 use super::tokens::{Token, Tokens, tokenize};
 use super::{Attribution, CasualtyClaim, DocText, Extraction, Statement, events};
@@ -29,7 +29,7 @@ pub(crate) fn read_document(
     let mut earlier: Vec<Earlier> = Vec::new();
     // Claims of civilians with no side, which take the place where the story happens once
     // the whole story has been read.
-    let mut awaiting_place: Vec<usize> = Vec::new();
+    let mut awaiting_place: Vec<(usize, Option<String>)> = Vec::new();
     if let Some(title) = doc.title {
         // The headline's places set the scene ("Army Rebels Occupy Manila Hq").
         let t = tokenize(title);
@@ -70,14 +70,26 @@ pub(crate) fn read_document(
             &outlet,
             &dated,
             &mut earlier,
+            &cx,
         );
         let base = out.claims.len();
-        awaiting_place.extend(placeable.into_iter().map(|i| base + i));
+        awaiting_place.extend(placeable.into_iter().map(|(i, agent)| (base + i, agent)));
         out.claims.extend(claims);
         out.events.extend(events::dated(paragraph, &t, &dated));
     }
     if let Some((id, words)) = cx.story_place() {
-        for i in awaiting_place {
+        for (i, agent) in awaiting_place {
+            // A group hitting from the story's own land ("Hamas ... killing 1,200 people")
+            // hits people somewhere else.
+            let from_here = agent.as_deref().is_some_and(|a| {
+                gazetteer.get(a).is_some_and(|p| {
+                    p.kind == super::knowledge::PartyKind::Group
+                        && p.country.as_deref() == Some(id.as_str())
+                })
+            });
+            if from_here {
+                continue;
+            }
             if let Some(c) = out.claims.get_mut(i) {
                 c.side = Some(id.clone());
                 c.side_evidence = Some(format!("hit where the story happens: “{words}”"));
@@ -346,11 +358,12 @@ fn claims(
     outlet: &Attribution,
     dated: &[Option<chrono::NaiveDate>],
     earlier: &mut Vec<Earlier>,
-) -> (Vec<CasualtyClaim>, Vec<usize>) {
+    cx: &Context<'_>,
+) -> (Vec<CasualtyClaim>, Vec<(usize, Option<String>)>) {
     let toks = scope.toks;
     let is_name = |k: usize| name_word(scope, k);
     let reads = figures::read_all(toks, &is_name);
-    let mut out: Vec<(CasualtyClaim, Read, bool)> = Vec::new();
+    let mut out: Vec<(CasualtyClaim, Read, Option<Option<String>>)> = Vec::new();
     let mut earlier_who: Vec<(usize, String)> = Vec::new();
     let mut seen = HashSet::new();
     for read in reads {
@@ -401,9 +414,14 @@ fn claims(
             own_words,
             paragraph,
             earlier,
+            cx,
         };
         let side = side_of(&read, &surround);
-        let placeable = !side.is_stated() && may_take_story_place(&read, &surround);
+        let placeable = if side.is_stated() {
+            None
+        } else {
+            story_place_candidate(&read, &surround)
+        };
         let who = match (
             read.victims.elliptical && read.victims.head.is_none(),
             earlier_who.last(),
@@ -459,8 +477,8 @@ fn claims(
     let mut pairs: Vec<(CasualtyClaim, Read)> = Vec::new();
     let mut placeable = Vec::new();
     for (i, (c, r, p)) in out.into_iter().enumerate() {
-        if p {
-            placeable.push(i);
+        if let Some(agent) = p {
+            placeable.push((i, agent));
         }
         pairs.push((c, r));
     }

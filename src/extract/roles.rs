@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::context::Context;
 use super::entities::{MentionKind, Referent, Scope, Voice};
 use super::figures::Read;
 use super::knowledge::PartyKind;
@@ -53,6 +54,8 @@ pub(crate) struct Surround<'a> {
     pub own_words: bool,
     pub paragraph: usize,
     pub earlier: &'a [Earlier],
+    /// What the document has read so far.
+    pub cx: &'a Context<'a>,
 }
 
 /// Whose people `read` counts.
@@ -91,6 +94,12 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         && let Some(side) = possessive_side(p, s, sentence.clone(), &is_agent)
     {
         return side;
+    }
+    // "militants" in a story that spoke of "Hamas militants": that group's.
+    if let Some(h) = head.filter(|h| h.has(class::PEOPLE) && !h.has(class::CIVILIAN))
+        && let Some((party, words)) = s.cx.labelled(&h.norm)
+    {
+        return Side::one(party, format!("“{}” as in “{words}”", h.text));
     }
     let civilian = head.is_none_or(|h| h.has(class::CIVILIAN));
     let combatant = head.is_some_and(|h| h.has(class::COMBATANT));
@@ -293,14 +302,20 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 }
 
 /// Whether a figure left without a side may take the place where the story happens:
-/// civilians, with no attacker named (an attacker's victims may be from anywhere).
-pub(crate) fn may_take_story_place(read: &Read, s: &Surround<'_>) -> bool {
+/// civilians, or people the text does not describe. Returns the party of whoever hit them
+/// (None when no one is named), which the caller weighs against the place once the whole
+/// story is read: a group's attack from its own land hits people elsewhere.
+pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Option<String>> {
     let toks = s.scope.toks;
     let head = read.victims.head.and_then(|h| toks.get(h));
     let civilian = head.is_none_or(|h| h.has(class::CIVILIAN) && !h.has(class::HOSTILE));
+    // Captives are held somewhere, not from there.
+    if !civilian || read.victims.elliptical || read.status == super::Status::Captured {
+        return None;
+    }
     let sentence = sentence_tokens(s.tokens, read.sentence(toks));
     let agents = agent_spans(read, s.scope, sentence);
-    civilian && !read.victims.elliptical && agent_party(s.scope, &agents, s.claimant).is_none()
+    Some(agent_party(s.scope, &agents, s.claimant))
 }
 
 fn same_people(read: &Read, s: &Surround<'_>, head: Option<&Token<'_>>) -> Option<Side> {

@@ -412,3 +412,128 @@ fn no_state_is_invented_for_aid_groups_statements_or_the_outlet() {
     assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
     assert_eq!(out.claims[0].according_to.party, None);
 }
+
+/// (paragraphs, figure as (count, count_min), status, side, claimant's party): figures read
+/// in one paragraph of a story of several.
+type StoryCase<'a> = (
+    &'a [&'a str],
+    (Option<u64>, Option<u64>),
+    Status,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn assert_story_figures(cases: &[StoryCase<'_>]) {
+    for (paragraphs, (count, min), status, side, by) in cases {
+        let out = run(paragraphs);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == *count && c.count_min == *min && c.status == *status)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {count:?}/{min:?} {status:?} in {paragraphs:?}: {:?}",
+                    out.claims
+                )
+            });
+        assert_eq!(claim.side.as_deref(), *side, "side in {paragraphs:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant in {paragraphs:?}"
+        );
+    }
+}
+
+#[test]
+fn tolls_people_the_story_names_and_the_place_of_the_story() {
+    let cases: &[StoryCase<'_>] = &[
+        // A toll that has reached a figure, and one that has topped it.
+        (
+            &[
+                "The death toll from the missile strike on Ganja has reached 10 people, the Azerbaijani General Prosecutor's Office said.",
+            ],
+            (Some(10), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        (
+            &[
+                "The death toll in the Gaza Strip has topped 45,000 people, Palestinian health officials said.",
+            ],
+            (None, Some(45_000)),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // Local authorities are the state's own, where the story happens.
+        (
+            &[
+                "Over 27,500 people have been killed so far in the Gaza Strip, local authorities said.",
+            ],
+            (None, Some(27_500)),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // "militants" in a story that spoke of Hamas militants are Hamas's.
+        (
+            &[
+                "The war between Israel and Hamas militants is in its 14th month.",
+                "The Israeli military says it has killed more than 17,000 militants.",
+            ],
+            (None, Some(17_000)),
+            Status::Killed,
+            Some("hamas"),
+            Some("israel"),
+        ),
+        // Civilians hit by a foreign attacker in a story set in one country are its people.
+        (
+            &[
+                "Three civilians were killed in a Russian attack on the capital, according to local officials in Kyiv.",
+                "Explosions were also reported in Dnipro and Kharkiv.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // And a state's strike on its own villages hits its own people.
+        (
+            &[
+                "BANGKOK: A Myanmar military airstrike on a village killed ten civilians, locals said.",
+                "Fighting has ravaged swathes of Myanmar since the coup, with air strikes in Sagaing and Mandalay.",
+            ],
+            (Some(10), None),
+            Status::Killed,
+            Some("myanmar"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+    // A group attacking from the story's own land hits people elsewhere: no side is
+    // better than the place the group came from.
+    let out = run(&[
+        "Israeli strikes continued across the Gaza Strip and in Rafah.",
+        "On October 7, Hamas launched an attack from Gaza, killing 1,200 people.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1200))
+        .expect("the 1,200");
+    assert_ne!(claim.side.as_deref(), Some("palestine"), "{claim:?}");
+    // A diplomat with no country named speaks for none, whatever the story's place.
+    let out = run(&[
+        "Iran warned the United States against exacerbating the Gulf crisis, Tehran radio said.",
+        "\"The ball is in Iran's court now,\" a diplomat said.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.paragraph != 2 || s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}

@@ -143,7 +143,21 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
             victims.possessive = victims.possessive.or(owned);
         }
         let status = either(toks, span, status, voice);
-        return Some(read(span, toks, victims, status, voice, detail));
+        let mut found = read(span, toks, victims, status, voice, detail);
+        // "the death toll has topped 45,000": a toll above the figure.
+        let above = span
+            .first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is_any(predicates::TOLL_ABOVE));
+        if let (true, Some(n)) = (above, found.figure.count) {
+            found.figure = Figure {
+                count: None,
+                min: Some(n),
+                max: None,
+            };
+        }
+        return Some(found);
     }
     // "had received 43 wounded people", "12 dead soldiers": the phrase says what happened.
     let adjective = toks

@@ -207,16 +207,49 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     toll_before(toks, first, sentence).then_some((Status::Killed, Voice::Passive))
 }
 
-/// "bringing the number of soldiers killed to 249", "put the number at five".
+/// Verbs that set a toll at its figure: "the death toll has reached 10", "has topped
+/// 45,000"; `TOLL_ABOVE` are those that only bound it from below.
+const TOLL_VERBS: &[&str] = &[
+    "reached",
+    "reaches",
+    "reach",
+    "hit",
+    "hits",
+    "topped",
+    "tops",
+    "surpassed",
+    "surpasses",
+    "passed",
+    "passes",
+    "exceeded",
+    "exceeds",
+    "crossed",
+    "crosses",
+];
+pub(crate) const TOLL_ABOVE: &[&str] = &[
+    "topped",
+    "tops",
+    "surpassed",
+    "surpasses",
+    "passed",
+    "passes",
+    "exceeded",
+    "exceeds",
+    "crossed",
+    "crosses",
+];
+
+/// "bringing the number of soldiers killed to 249", "put the number at five", "the number
+/// of soldiers killed has surpassed 100".
 fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Status> {
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_any(&["to", "at"]));
+        .is_some_and(|t| t.is_any(&["to", "at"]) || t.is_any(TOLL_VERBS));
     if !linked {
         return None;
     }
-    let clause: Vec<usize> = (1..=14)
+    let clause: Vec<usize> = (1..=24)
         .map_while(|back| first.checked_sub(back))
         .take_while(|&k| {
             toks.get(k)
@@ -280,12 +313,13 @@ pub(crate) fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<Option<usiz
     Some(owner)
 }
 
-/// "the death toll in the territory had risen to 18,412", "a toll of 30".
+/// "the death toll in the territory had risen to 18,412", "a toll of 30", "the death toll
+/// has reached 10 people".
 fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> bool {
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_any(&["to", "at", "of"]));
+        .is_some_and(|t| t.is_any(&["to", "at", "of"]) || t.is_any(TOLL_VERBS));
     if !linked {
         return false;
     }
