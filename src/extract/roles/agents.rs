@@ -1,0 +1,178 @@
+//! Who did the hitting: the agents of a figure's clause ("by X", "X killed ...", "X's
+//! shelling"), never the side of the people hit; and the side of those an attacker or a
+//! retreat left behind.
+
+use std::ops::Range;
+
+use super::super::entities::{MentionKind, Referent, Scope};
+use super::super::figures::Read;
+use super::super::lexicon::class;
+use super::super::tokens::Token;
+use super::{Side, statelike};
+
+/// Token ranges in the sentence that name who did the hitting: "by X", the subject of an
+/// active verb ("X killed ..."), the owner of an attack ("an Israeli air raid", "X's
+/// shelling").
+pub(super) fn agent_spans(
+    read: &Read,
+    scope: &Scope<'_>,
+    sentence: Range<usize>,
+) -> Vec<Range<usize>> {
+    let toks = scope.toks;
+    let mut out = Vec::new();
+    // "by Azerbaijani forces", "by artillery shells from a Warsaw Pact vessel".
+    for k in sentence.clone() {
+        if toks.get(k).is_some_and(|t| t.is("by")) {
+            let end = (k + 1..(k + 12).min(sentence.end))
+                .find(|&j| {
+                    toks.get(j).is_some_and(|t| {
+                        !t.word
+                            || t.has(class::NP_STOP)
+                                && !t.is_any(&["the", "a", "an", "of", "from", "aboard", "in"])
+                            // "backed by Rwandan troops entered the centre of Goma": the
+                            // agent ends at its verb.
+                            || j > k + 1 && verb_like(t)
+                    })
+                })
+                .unwrap_or((k + 12).min(sentence.end));
+            out.push(k + 1..end);
+        }
+    }
+    // An attack and its owner: "Iraqi warplanes", "an Israeli air raid", "Iran's shelling".
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start || m.span.end > sentence.end {
+            continue;
+        }
+        let attack = (m.span.end..(m.span.end + 3).min(sentence.end))
+            .take_while(|&j| toks.get(j).is_some_and(|t| t.word))
+            .any(|j| {
+                toks.get(j)
+                    .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+            });
+        if attack {
+            out.push(m.span.clone());
+        }
+    }
+    // The subject of the active verb: "Chadian troops killed 384 Libyans", "A Russian
+    // missile strike on the city of Dnipro killed ...": up to its first preposition, after
+    // which come the target and the place.
+    if let super::super::figures::Voice::Active { verb } = read.voice {
+        let start = (sentence.start..verb)
+            .rev()
+            .take_while(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    t.word || t.is_punct('-') || t.is_punct('.') || t.is_punct(',')
+                }) && !toks
+                    .get(j)
+                    .is_some_and(|t| t.has(class::SPEECH_VERB) || t.is("that"))
+            })
+            .last()
+            .unwrap_or(verb);
+        let end = (start..verb)
+            .find(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    t.word
+                        && (t.has(class::LOCATIVE | class::FOREIGN_PREP)
+                            || t.is_any(&["of", "against"]))
+                        && !t.is("by")
+                })
+            })
+            .unwrap_or(verb);
+        if start < end {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// The party of the agents of a figure's clause: who did the hitting.
+pub(super) fn agent_party(
+    scope: &Scope<'_>,
+    agents: &[Range<usize>],
+    claimant: Option<&Referent>,
+) -> Option<String> {
+    let mut parties: Vec<String> = Vec::new();
+    for a in agents {
+        for m in scope
+            .mentions
+            .within(a.clone())
+            .filter(|m| !m.stance && m.kind != MentionKind::Place)
+        {
+            if let Some(id) = m.party().and_then(|p| scope.party_id(p))
+                && !parties.contains(&id)
+            {
+                parties.push(id);
+            }
+        }
+        // "its fighters", "their forces": the claimant's own.
+        let own = (a.start..a.end).any(|k| {
+            scope
+                .toks
+                .get(k)
+                .is_some_and(|t| t.is_any(&["its", "our", "their"]))
+        });
+        if own
+            && let Some(id) = claimant.and_then(|c| c.party.clone())
+            && !parties.contains(&id)
+        {
+            parties.push(id);
+        }
+    }
+    match parties.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// "fled the battlefield, leaving 220 men killed": the subject of a retreat; "bombed the
+/// town, leaving 20 dead": the target of an attack.
+pub(super) fn left_behind(
+    scope: &Scope<'_>,
+    leaving: usize,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let verb = (sentence.start..leaving).rev().find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.has(class::RETREAT | class::ATTACK_VERB))
+    })?;
+    let retreat = toks.get(verb)?.has(class::RETREAT);
+    let (from, to) = if retreat {
+        (sentence.start, verb)
+    } else {
+        (verb + 1, leaving)
+    };
+    let m = scope
+        .mentions
+        .list
+        .iter()
+        .filter(|m| {
+            m.span.start >= from
+                && m.span.end <= to
+                && !m.stance
+                && (retreat || !is_agent(m.span.start))
+        })
+        .rfind(|m| {
+            m.party()
+                .and_then(|p| scope.party_id(p))
+                .is_some_and(|id| statelike(scope, &id))
+        })?;
+    let party = scope.party_id(m.party()?)?;
+    let words = super::super::entities::phrase_text(scope.text, toks, m.span.clone());
+    let why = if retreat {
+        format!("left behind by “{words}”, who {}", toks.get(verb)?.text)
+    } else {
+        format!("hit where “{}” struck: “{words}”", toks.get(verb)?.text)
+    };
+    Some(Side::one(party, why))
+}
+
+/// A word that reads as a verb, not a noun: "entered", "killing".
+pub(super) fn verb_like(t: &Token<'_>) -> bool {
+    let n = t.norm.as_str();
+    t.word
+        && !t.capitalized()
+        && !t.has(class::PEOPLE | class::INSTITUTION | class::ATTACK_NOUN)
+        && (n.ends_with("ed") || n.ends_with("ing") || t.has(class::AUXILIARY))
+}

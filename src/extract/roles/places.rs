@@ -1,0 +1,250 @@
+//! Where people were hit and whose forces were there: the place of a clause, the one
+//! party a clause names, a side named as such ("on the Israeli side").
+
+use std::ops::Range;
+
+use super::super::entities::{MentionKind, Referent, Scope, Voice};
+use super::super::figures::Read;
+use super::super::knowledge::PartyKind;
+use super::super::lexicon::class;
+use super::{Side, Surround};
+
+/// The one party named in the figure's clause (outside the speaker's phrase, agents,
+/// stances and places), when it owns a unit, a ship or a base: whose forces were there.
+pub(super) fn clause_party(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+    claimant: Option<&Referent>,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let mut found: Vec<(String, Range<usize>)> = Vec::new();
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start
+            || m.span.end > sentence.end
+            || m.stance
+            || is_agent(m.span.start)
+            || m.span.start < scope.mentions.dateline
+            || m.kind == MentionKind::Place
+            || m.kind == MentionKind::Person
+        {
+            continue;
+        }
+        // A speaker's own name is not the clause's: "..., the Azerbaijani ministry said".
+        let in_frame = (m.span.end..(m.span.end + 4).min(sentence.end))
+            .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)));
+        if in_frame {
+            continue;
+        }
+        // It must own something a force is in: "navy ship", "army headquarters", "troops".
+        let owns = (m.span.end..(m.span.end + 3).min(sentence.end))
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                toks.get(k).is_some_and(|t| {
+                    t.has(class::INSTITUTION | class::COMBATANT)
+                        || t.is_any(&[
+                            "ship",
+                            "vessel",
+                            "warship",
+                            "frigate",
+                            "destroyer",
+                            "tanker",
+                            "base",
+                            "camp",
+                            "post",
+                            "outpost",
+                            "position",
+                            "positions",
+                            "patrol",
+                            "convoy",
+                            "aircraft",
+                            "plane",
+                            "helicopter",
+                            "jet",
+                            "boat",
+                            "submarine",
+                            "garrison",
+                            "barracks",
+                            "headquarters",
+                        ])
+                })
+            });
+        if !owns {
+            continue;
+        }
+        let Some(id) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if !found.iter().any(|(f, _)| *f == id) {
+            found.push((id, m.span.clone()));
+        }
+    }
+    let _ = (read, claimant);
+    match found.as_slice() {
+        [(id, span)] => {
+            let words = super::super::entities::phrase_text(scope.text, toks, span.clone());
+            Some(Side::one(
+                id.clone(),
+                format!("the only party its clause names: “{words}”"),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Civilians take the side of the place where they were hit: a locative phrase in the
+/// figure's clause ("in the South African township of KwaMashu", "in Ganja").
+pub(super) fn place_side(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start
+            || m.span.end > sentence.end
+            || m.stance
+            || is_agent(m.span.start)
+            || m.span.start < scope.mentions.dateline
+        {
+            continue;
+        }
+        // A city or region anywhere in the clause, or a country's name inside a locative
+        // phrase: a locative preposition a few words before it.
+        let city = matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+            && !(m.span.start > 0
+                && toks
+                    .get(m.span.start - 1)
+                    .is_some_and(|t| t.is_any(&["from", "by"])));
+        let located =
+            city || (1..=5).any(|back| {
+                let Some(k) = m.span.start.checked_sub(back) else {
+                    return false;
+                };
+                let Some(t) = toks.get(k) else { return false };
+                let between_ok = (k + 1..m.span.start).all(|j| {
+                    toks.get(j)
+                        .is_some_and(|x| x.word && !x.has(class::SPEECH_VERB | class::ATTACK_NOUN))
+                });
+                t.has(class::LOCATIVE) && !t.is("from") && between_ok
+            }) || m.span.start > 0
+                && toks.get(m.span.start - 1).is_some_and(|t| t.is("of"))
+                && m.span.start > 1
+                && toks.get(m.span.start - 2).is_some_and(|t| {
+                    t.is_any(&[
+                        "township", "town", "village", "city", "province", "region", "district",
+                        "capital", "port", "state", "area", "suburb", "camp",
+                    ])
+                });
+        if !located {
+            continue;
+        }
+        // What the place is after: a place noun or an attack makes it where; "in Iraqi
+        // custody" does not.
+        let place_like = matches!(
+            m.kind,
+            MentionKind::Place | MentionKind::Name | MentionKind::Capital
+        ) || m.kind == MentionKind::Demonym
+            && toks
+                .get(m.span.end)
+                .is_some_and(|t| t.is_any(super::super::context::PLACE_NOUNS));
+        if !place_like {
+            continue;
+        }
+        let Some(party) = m.party() else { continue };
+        if scope
+            .gazetteer
+            .party(party)
+            .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+        {
+            candidates.push((party, m.span.clone()));
+        }
+    }
+    let _ = read;
+    let first = candidates.first()?.0;
+    if candidates.iter().any(|(p, _)| *p != first) {
+        // Places of two states in one clause: the text does not say where.
+        let all_near = candidates.windows(2).all(|w| w[0].0 == w[1].0);
+        if !all_near {
+            return None;
+        }
+    }
+    let (party, span) = candidates.first()?.clone();
+    let id = scope.party_id(party)?;
+    let words = super::super::entities::phrase_text(scope.text, toks, span);
+    Some(Side::one(id, format!("hit in “{words}”")))
+}
+
+/// The one state the sentence (or else the speaker) places the events in, with the words.
+pub(super) fn country_of_sentence(
+    s: &Surround<'_>,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<(String, String)> {
+    let scope = s.scope;
+    let mut found: Vec<(String, String)> = Vec::new();
+    for m in &scope.mentions.list {
+        if m.span.start < sentence.start
+            || m.span.end > sentence.end
+            || m.stance
+            || is_agent(m.span.start)
+            || m.span.start < scope.mentions.dateline
+        {
+            continue;
+        }
+        let Some(id) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if scope
+            .gazetteer
+            .get(&id)
+            .is_some_and(|p| p.kind == PartyKind::State)
+        {
+            found.push((
+                id,
+                format!(
+                    "“{}”",
+                    super::super::entities::phrase_text(scope.text, scope.toks, m.span.clone())
+                ),
+            ));
+        }
+    }
+    found.dedup_by(|a, b| a.0 == b.0);
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        [] => {
+            let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+            let id = c.party.clone()?;
+            scope
+                .gazetteer
+                .get(&id)
+                .is_some_and(|p| p.kind == PartyKind::State)
+                .then(|| (id, format!("the country of {}", c.name)))
+        }
+        _ => None,
+    }
+}
+
+/// "killed on the Israeli side", "on Armenia's side": a side the text names as such, after
+/// the figure in its clause.
+pub(super) fn named_side(scope: &Scope<'_>, read: &Read, sentence: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let from = read.victims.who.end.max(read.span.end);
+    let to = (from + 12).min(sentence.end);
+    let on = (from..to).find(|&k| {
+        toks.get(k).is_some_and(|t| t.is("on"))
+            && (k + 2..(k + 5).min(to)).any(|j| toks.get(j).is_some_and(|t| t.is("side")))
+    })?;
+    let side_at =
+        (on + 2..(on + 5).min(to)).find(|&j| toks.get(j).is_some_and(|t| t.is("side")))?;
+    let m = scope
+        .mentions
+        .within(on + 1..side_at)
+        .find(|m| !m.stance && m.party().is_some())?;
+    let party = scope.party_id(m.party()?)?;
+    let words = super::super::entities::phrase_text(scope.text, toks, on..side_at + 1);
+    Some(Side::one(party, format!("“{words}”")))
+}
