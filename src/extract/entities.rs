@@ -701,11 +701,14 @@ fn resolve_one(
     }
     // "aid group", "shipping sources": no party; but "local authorities" and "local
     // police" are the state's own, on their own ground.
+    let own_ground = |t: &Token<'_>| {
+        t.is_any(&["local", "regional", "provincial", "district", "municipal"])
+            && head_tok.has(class::INSTITUTION)
+    };
     let modifier_nonparty = core.iter().take(core.len().saturating_sub(1)).any(|t| {
         t.has(class::NONPARTY | class::NONPARTY_SOURCES)
             && !t.has(class::INSTITUTION | class::STATE_SOURCES)
-            && !(t.is_any(&["local", "regional", "provincial", "district", "municipal"])
-                && head_tok.has(class::INSTITUTION))
+            && !own_ground(t)
             && !t.capitalized()
     });
     if modifier_nonparty && owner.is_none() {

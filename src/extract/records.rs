@@ -438,6 +438,7 @@ fn claims(
         earlier.push(Earlier {
             paragraph,
             sentence,
+            end: read.span.end.max(read.victims.who.end),
             count: read.figure.count,
             head,
             side: side.clone(),

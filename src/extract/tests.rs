@@ -537,3 +537,69 @@ fn tolls_people_the_story_names_and_the_place_of_the_story() {
         out.statements
     );
 }
+
+#[test]
+fn attacks_clashes_and_sides_named_before_a_figure() {
+    let cases: &[StoryCase<'_>] = &[
+        // The target of an attack, past its agent, is whose people were hit: never the
+        // ministry that reports it.
+        (
+            &[
+                "Russia’s Defense Ministry confirmed Sunday’s ambush by Azerbaijani forces of an Artsakh police vehicle that left three officers dead.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("russia"),
+        ),
+        // A sentence that only counts takes the attack of the sentence before it.
+        (
+            &[
+                "“The servicemen of the Armed Forces of Azerbaijan shot at the vehicle of the law enforcement officers of Nagorno Karabakh. As a result of the clashes, three people were killed,” the Russian defense ministry said.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("russia"),
+        ),
+        // A side named just before its figure, across a sentence break.
+        (
+            &[
+                "“There were also losses on the Azerbaijani side. two dead and one injured,” the Russian defense ministry said.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("russia"),
+        ),
+        // The dead of a shootout between named sides are of both.
+        (
+            &[
+                "Five people have been killed in a shootout between police officers of the self-proclaimed Nagorno-Karabakh Republic (NKR) and Azerbaijani soldiers on Sunday.",
+            ],
+            (Some(5), None),
+            Status::Killed,
+            Some("karabakh+azerbaijan"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+}
+
+#[test]
+fn an_undated_text_still_knows_a_party_of_the_past() {
+    let paragraphs = vec![
+        "Three officers of the Artsakh police were killed, the NKR interior ministry said."
+            .to_string(),
+    ];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let claim = out.claims.first().expect("the three officers");
+    assert_eq!(claim.side.as_deref(), Some("karabakh"), "{claim:?}");
+    assert_eq!(claim.according_to.party.as_deref(), Some("karabakh"));
+}

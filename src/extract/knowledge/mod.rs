@@ -536,18 +536,29 @@ impl Gazetteer {
     ) -> Option<NameMatch> {
         let first = &toks.get(i)?.norm;
         let candidates = self.phrases.get(first)?;
-        let phrase = candidates.iter().find(|p| {
+        let written = |p: &&Phrase| {
             let Some(slice) = toks.get(i..i + p.words.len()) else {
                 return false;
             };
             slice.iter().zip(&p.words).all(|(t, w)| t.norm == *w)
                 && (case_fits(p.case, slice.first().map_or("", |t| t.text))
                     || any_case && p.case == Case::Capital)
-                && self
-                    .parties
-                    .get(p.party)
-                    .is_some_and(|party| party.current_on(date))
-        })?;
+        };
+        let current = |p: &&Phrase| {
+            self.parties
+                .get(p.party)
+                .is_some_and(|party| party.current_on(date))
+        };
+        // An undated text means today's party where one holds the name ("Moscow"), and
+        // else the party that held it ("Artsakh", "NKR"): it is no less that name.
+        let phrase = candidates
+            .iter()
+            .find(|p| written(p) && current(p))
+            .or_else(|| {
+                date.is_none()
+                    .then(|| candidates.iter().find(|p| written(p)))
+                    .flatten()
+            })?;
         Some(NameMatch {
             len: phrase.words.len(),
             party: phrase.party,

@@ -14,10 +14,12 @@ use super::speech::sentence_tokens;
 use super::tokens::{Token, Tokens};
 
 mod agents;
+mod attacks;
 mod places;
 
 use agents::{agent_party, agent_spans, left_behind};
-use places::{clause_party, country_of_sentence, named_side, place_side};
+use attacks::{clash_side, target_side};
+use places::{clause_party, country_of_sentence, named_side, named_side_before, place_side};
 
 /// Whose people a figure counts, and why the reader thinks so.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -45,6 +47,8 @@ impl Side {
 pub(crate) struct Earlier {
     pub paragraph: usize,
     pub sentence: usize,
+    /// The token after its words, in its paragraph.
+    pub end: usize,
     pub count: Option<u64>,
     pub head: Option<String>,
     pub side: Side,
@@ -148,6 +152,17 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return Side::default();
     }
 
+    // 4b. A side named just before the figure: "losses on the Azerbaijani side. Two dead".
+    let earlier_end = s
+        .earlier
+        .iter()
+        .rev()
+        .find(|e| e.paragraph == s.paragraph)
+        .map_or(0, |e| e.end);
+    if let Some(side) = named_side_before(s.scope, read, earlier_end) {
+        return side;
+    }
+
     // 5. The people of an earlier figure: "of them", "four were wounded": its side, stated
     //    or not. A detail ("including five children") inherits a stated side only.
     let antecedent = s
@@ -200,6 +215,35 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         && let Some(side) = place_side(s.scope, read, sentence.clone(), &is_agent)
     {
         return side;
+    }
+
+    // 6b. The dead of a clash between named sides are of both.
+    if (civilian || combatant)
+        && !head.is_some_and(|h| h.has(class::HOSTILE))
+        && let Some(side) = clash_side(s.scope, read, sentence.clone(), &is_agent)
+    {
+        return side;
+    }
+
+    // 6c. The people an attack aimed at: "an ambush of an Artsakh police vehicle that
+    //     left three officers dead". A sentence that only counts ("As a result, three
+    //     people were killed") takes the attack of the sentence before it.
+    if (civilian || combatant || police) && !head.is_some_and(|h| h.has(class::HOSTILE)) {
+        let mut sentences = vec![sentence.clone()];
+        let attack_in_own = (sentence.start..read.span.start).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.has(class::ATTACK_NOUN | class::ATTACK_VERB))
+        });
+        if !attack_in_own && sentence_no > 0 {
+            let before = sentence_tokens(s.tokens, sentence_no - 1);
+            if !before.is_empty() {
+                sentences.push(before);
+            }
+        }
+        let civilians_only = civilian && !police && !combatant;
+        if let Some(side) = target_side(s.scope, read, &sentences, civilians_only) {
+            return side;
+        }
     }
 
     // 7. The same people counted again: the same number and head as an earlier figure.

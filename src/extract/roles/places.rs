@@ -231,10 +231,26 @@ pub(super) fn country_of_sentence(
 /// "killed on the Israeli side", "on Armenia's side": a side the text names as such, after
 /// the figure in its clause.
 pub(super) fn named_side(scope: &Scope<'_>, read: &Read, sentence: Range<usize>) -> Option<Side> {
-    let toks = scope.toks;
     let from = read.victims.who.end.max(read.span.end);
-    let to = (from + 12).min(sentence.end);
-    let on = (from..to).find(|&k| {
+    side_named_in(scope, from..(from + 12).min(sentence.end))
+}
+
+/// "On the Azerbaijani side, two dead and one injured", "There were also losses on the
+/// Azerbaijani side. Two dead": a side named just before the figure, with no other figure
+/// between them.
+pub(super) fn named_side_before(
+    scope: &Scope<'_>,
+    read: &Read,
+    earlier_end: usize,
+) -> Option<Side> {
+    let first = read.span.start.min(read.victims.who.start);
+    side_named_in(scope, earlier_end.max(first.saturating_sub(14))..first)
+}
+
+fn side_named_in(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let to = range.end;
+    let on = range.clone().find(|&k| {
         toks.get(k).is_some_and(|t| t.is("on"))
             && (k + 2..(k + 5).min(to)).any(|j| toks.get(j).is_some_and(|t| t.is("side")))
     })?;

@@ -1,0 +1,176 @@
+//! The people an attack or a clash hit: the target of an attack ("an ambush of an Artsakh
+//! police vehicle that left three officers dead", "a rocket attack against Israel, killing
+//! 1,200 people") and the parties of a clash ("five people killed in a shootout between
+//! Karabakh police and Azerbaijani soldiers").
+
+use std::ops::Range;
+
+use super::super::entities::{MentionKind, Scope, phrase_text};
+use super::super::figures::Read;
+use super::super::knowledge::PartyKind;
+use super::super::lexicon::class;
+use super::super::tokens::Token;
+use super::Side;
+
+/// Nouns of a fight between two sides, whose dead may be of both.
+const CLASH_NOUNS: &[&str] = &[
+    "shootout",
+    "clash",
+    "clashes",
+    "fighting",
+    "battle",
+    "battles",
+    "firefight",
+    "gunfight",
+    "gunbattle",
+    "skirmish",
+    "skirmishes",
+    "exchange",
+    "confrontation",
+];
+
+/// Words that end the phrase naming a target.
+fn ends_target(t: &Token<'_>) -> bool {
+    !t.word && !t.is_punct('-') && !t.is_punct('.')
+        || t.is_any(&[
+            "that", "which", "who", "killing", "leaving", "wounding", "injuring", "and", "by",
+            "from", "with", "as", "after", "when", "during", "on", "since",
+        ])
+        || t.has(class::SPEECH_VERB | class::KILLED | class::INJURED)
+}
+
+/// Whose people were hit by the attack the figure's clause (or, for a sentence that only
+/// counts, "As a result, three people were killed", the sentence before it) aims at
+/// someone: the party or place its target names. Civilians take only a place or a state,
+/// never an armed group that was the target.
+pub(super) fn target_side(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentences: &[Range<usize>],
+    civilian: bool,
+) -> Option<Side> {
+    let toks = scope.toks;
+    for sentence in sentences {
+        // The target comes before the figure in its own sentence.
+        let until = if sentence.contains(&read.span.start) {
+            read.span.start.min(read.victims.who.start)
+        } else {
+            sentence.end
+        };
+        for k in sentence.start..until {
+            let Some(start) = target_start(toks, k) else {
+                continue;
+            };
+            let end = (start..(start + 12).min(until))
+                .find(|&j| toks.get(j).is_some_and(ends_target))
+                .unwrap_or((start + 12).min(until));
+            // The target is no agent, even where a "by" phrase of the attack runs on
+            // into it ("an ambush by Azerbaijani forces of an Artsakh police vehicle").
+            let found = scope.mentions.within(start..end).find(|m| {
+                if m.stance {
+                    return false;
+                }
+                let kind = m
+                    .party()
+                    .and_then(|p| scope.gazetteer.party(p))
+                    .map(|p| p.kind);
+                match kind {
+                    Some(PartyKind::State | PartyKind::Defacto) => true,
+                    Some(PartyKind::Group) => !civilian && m.kind != MentionKind::Place,
+                    _ => false,
+                }
+            });
+            if let Some(m) = found
+                && let Some(id) = m.party().and_then(|p| scope.party_id(p))
+            {
+                let words = phrase_text(scope.text, toks, k..m.span.end);
+                return Some(Side::one(id, format!("hit in “{words}”")));
+            }
+        }
+    }
+    None
+}
+
+/// Where the target of an attack word at `k` begins: after "on", "against", "of", "at",
+/// "into" or "targeting" following an attack noun ("strike on a refugee camp", "ambush of
+/// a police vehicle"), or right after an attack verb ("shelled Belgorod", "fired at").
+fn target_start(toks: &[Token<'_>], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let next = toks.get(k + 1)?;
+    let preposition = |n: &Token<'_>| n.is_any(&["on", "against", "of", "at", "into", "targeting"]);
+    if t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE) {
+        // "Sunday's ambush by Azerbaijani forces of an Artsakh police vehicle": the agent
+        // may stand between the attack and its target.
+        let mut j = k + 1;
+        if toks.get(j).is_some_and(|x| x.is("by")) {
+            j = (j + 1..(j + 6).min(toks.len()))
+                .find(|&x| toks.get(x).is_some_and(preposition))
+                .unwrap_or(j);
+        }
+        return toks.get(j).filter(|x| preposition(x)).map(|_| j + 1);
+    }
+    if t.has(class::ATTACK_VERB) && !next.has(class::ATTACK_NOUN) {
+        if next.is_any(&["at", "on", "upon", "into"]) {
+            return Some(k + 2);
+        }
+        // "shelled Belgorod", "attacked a police post": the verb's object, not "fired
+        // missiles" (a weapon) or "opened fire".
+        if next.word && !next.has(class::ATTACK_NOUN | class::NP_STOP)
+            || next.is_any(&["the", "a", "an"])
+        {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
+/// "Five people have been killed in a shootout between police officers of the NKR and
+/// Azerbaijani soldiers": the dead of a clash between named sides are of both.
+pub(super) fn clash_side(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let clash = (sentence.start..sentence.end.saturating_sub(1)).find(|&k| {
+        toks.get(k).is_some_and(|t| t.is_any(CLASH_NOUNS))
+            && toks.get(k + 1).is_some_and(|t| t.is("between"))
+    })?;
+    // The dead of the clash itself: "killed in a shootout", not "killed after clashes".
+    let joined = (read.span.end..clash).all(|j| {
+        toks.get(j)
+            .is_some_and(|t| !t.is_any(&["after", "before", "since", "following"]))
+    });
+    if !joined || clash < read.span.end && clash + 14 < read.span.start {
+        return None;
+    }
+    let from = clash + 2;
+    let to = (from..(from + 14).min(sentence.end))
+        .find(|&j| {
+            toks.get(j).is_some_and(|t| {
+                !t.word && !t.is_punct('-') && !t.is_punct('(') && !t.is_punct(')')
+            })
+        })
+        .unwrap_or((from + 14).min(sentence.end));
+    let mut parties: Vec<String> = Vec::new();
+    for m in scope.mentions.within(from..to) {
+        if m.stance || is_agent(m.span.start) {
+            continue;
+        }
+        let Some(id) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if !parties.contains(&id) {
+            parties.push(id);
+        }
+    }
+    if parties.len() < 2 {
+        return None;
+    }
+    let words = phrase_text(scope.text, toks, clash..to);
+    Some(Side {
+        parties,
+        evidence: Some(format!("the dead of “{words}”")),
+    })
+}
