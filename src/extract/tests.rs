@@ -603,3 +603,94 @@ fn an_undated_text_still_knows_a_party_of_the_past() {
     assert_eq!(claim.side.as_deref(), Some("karabakh"), "{claim:?}");
     assert_eq!(claim.according_to.party.as_deref(), Some("karabakh"));
 }
+
+#[test]
+fn figures_written_as_newsrooms_write_them() {
+    let cases: &[StoryCase<'_>] = &[
+        // "more" after a figure: more of the people just counted.
+        (
+            &[
+                "Three civilians were killed in Kyiv, with eight more injured, according to local authorities.",
+            ],
+            (Some(8), None),
+            Status::Injured,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // "among the deceased" says what happened to them.
+        (
+            &[
+                "The Health Ministry in Gaza said that two-thirds are women and children, with a count of 3,542 children among the deceased.",
+            ],
+            (Some(3_542), None),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // A detail set off by commas does not hide the verb.
+        (
+            &[
+                "At least 45 Palestinians, including at least 23 women, children and elderly people, were killed in the attack, the Palestinian health ministry said.",
+            ],
+            (None, Some(45)),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // "approx." before a figure.
+        (
+            &[
+                "The IDF said its troops targeted a Hamas terrorist stronghold in Jabaliya.",
+                "\"During the ground activity, the troops eliminated approx. 50 terrorists,\" it said.",
+            ],
+            (Some(50), None),
+            Status::Killed,
+            Some("hamas"),
+            Some("israel"),
+        ),
+        // Wounds suffered or sustained.
+        (
+            &[
+                "Three individuals sustained injuries during the attack on Kharkiv, the regional governor said.",
+            ],
+            (Some(3), None),
+            Status::Injured,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // Hostages pronounced dead are dead; their captor is not their side.
+        (
+            &[
+                "Thirty-one of the remaining hostages held by Palestinian movement Hamas in the Gaza Strip have been pronounced dead, IDF spokesman Daniel Hagari said.",
+            ],
+            (Some(31), None),
+            Status::Killed,
+            None,
+            Some("israel"),
+        ),
+        // The people a party lost are its own.
+        (
+            &[
+                "According to the Karabakh Defense Ministry's update, Azerbaijan also lost 920 fighters.",
+            ],
+            (Some(920), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("karabakh"),
+        ),
+        // The people a toll names before its figure; a name after "with" is no place.
+        (
+            &[
+                "The number of soldiers of the self-proclaimed Nagorno-Karabakh Republic killed on the contact line with Azerbaijan has surpassed 100, local authorities reported.",
+            ],
+            (None, Some(100)),
+            Status::Killed,
+            Some("karabakh"),
+            Some("karabakh"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "Two more" after drones shot down counts no people.
+    let out = run(&["Air defences shot down 14 Shahed drones. Two more disappeared in the area."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}

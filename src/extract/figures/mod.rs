@@ -63,7 +63,11 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
             continue;
         }
         let previous = out.last();
+        // "Two more disappeared": more of the people counted just before, if any were.
+        let sentence = toks.get(span.first).map_or(0, |t| t.sentence);
+        let counted_before = previous.is_some_and(|p| p.sentence(toks) + 1 >= sentence);
         let read = read_figure(toks, &span)
+            .filter(|r| !more_of(toks, r) || counted_before)
             .or_else(|| detail_of(toks, &span, previous))
             .or_else(|| second_object(toks, &span, previous))
             .or_else(|| inverted_toll(toks, &span));
@@ -75,6 +79,15 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
     out.extend(named_lists(toks, is_name, &out));
     out.sort_by_key(|r| r.span.start);
     out
+}
+
+/// "eight more": a figure whose people are more of those counted before, and no people
+/// of its own ("two more disappeared" after 14 drones shot down is not a figure).
+fn more_of(toks: &[Token<'_>], read: &Read) -> bool {
+    read.victims
+        .head
+        .and_then(|h| toks.get(h))
+        .is_some_and(|h| h.is_any(&["more", "additional", "further"]))
 }
 
 fn approx_before(toks: &[Token<'_>], first: usize) -> bool {
@@ -137,6 +150,13 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
         if matches!(voice, Voice::Lost { .. }) && bare {
             return None;
         }
+        // "the number of soldiers of the NKR killed has surpassed 100": the people are
+        // named in the toll, before the figure.
+        if victims.head.is_none()
+            && let Some(named) = victims::toll_people(toks, span.first)
+        {
+            victims = named;
+        }
         if let Some(owned) = predicates::toll_owner(toks, span.first) {
             // "Israel's military put its death toll at 900": its own dead.
             victims.elliptical = false;
@@ -169,6 +189,14 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
         return Some(read(span, toks, victims, status, Voice::Passive, detail));
     }
     if let Some(status) = victims.head.and_then(|h| toks.get(h)).and_then(status_noun) {
+        // "31 of the hostages have been pronounced dead": what happened to captives is
+        // what the predicate says.
+        if status == Status::Captured
+            && let Some((said, _)) = predicate_after(toks, end)
+            && said != Status::Captured
+        {
+            return Some(read(span, toks, victims, said, Voice::Passive, detail));
+        }
         let status = casualties_status(toks, span, status);
         return Some(read(span, toks, victims, status, Voice::Passive, detail));
     }

@@ -117,19 +117,23 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
                 "over",
                 "up",
                 "to",
-            ]) && !(t.is("to")
-                && prev(back + 1).is_some_and(|p| {
-                    p.is_any(&[
-                        "rose",
-                        "risen",
-                        "climbed",
-                        "increased",
-                        "reached",
-                        "brought",
-                        "bringing",
-                        "raised",
-                    ])
-                }))
+                "approx",
+            ])
+            || t.is_punct('.')
+                && prev(back + 1).is_some_and(|p| p.is("approx"))
+                && !(t.is("to")
+                    && prev(back + 1).is_some_and(|p| {
+                        p.is_any(&[
+                            "rose",
+                            "risen",
+                            "climbed",
+                            "increased",
+                            "reached",
+                            "brought",
+                            "bringing",
+                            "raised",
+                        ])
+                    }))
     }) {
         back += 1;
     }
@@ -400,6 +404,23 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
             aside = !t.is_punct(')');
             continue;
         }
+        // "At least 45 Palestinians, including at least 23 women and children, were
+        // killed": a detail set off by commas.
+        if t.is_punct(',')
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_any(&["including", "among", "mostly", "mainly"]))
+        {
+            let close = (k + 2..k + 16).find(|&j| {
+                toks.get(j)
+                    .is_some_and(|n| n.sentence != sentence || n.is_punct(','))
+            });
+            if let Some(close) =
+                close.filter(|&j| toks.get(j).is_some_and(|n| n.sentence == sentence))
+            {
+                return predicate_after(toks, close + 1);
+            }
+        }
         if t.has(class::NEGATION) {
             return None;
         }
@@ -511,6 +532,8 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                     "aboard",
                     "travelling",
                     "traveling",
+                    "held",
+                    "remaining",
                 ]));
         // "three soldiers on a military truck were burned": a place phrase after the people.
         if t.is_any(&["on", "in", "aboard", "at", "near", "inside", "from", "of"])
@@ -587,6 +610,39 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
                 &[
                     "for", "their", "his", "her", "its", "minor", "serious", "light", "severe",
                     "slight", "gunshot", "shrapnel", "head", "multiple",
+                ],
+            )
+        });
+        return between.then_some((Status::Injured, end + 1));
+    }
+    // "suffered a gunshot wound", "sustained serious injuries".
+    if t.is_any(&[
+        "suffered",
+        "sustained",
+        "suffering",
+        "sustaining",
+        "received",
+    ]) {
+        let end = (k + 1..k + 5).find(|&j| is(j, &["wound", "wounds", "injury", "injuries"]))?;
+        let between = (k + 1..end).all(|j| {
+            is(
+                j,
+                &[
+                    "a",
+                    "an",
+                    "minor",
+                    "serious",
+                    "light",
+                    "severe",
+                    "slight",
+                    "gunshot",
+                    "shrapnel",
+                    "head",
+                    "multiple",
+                    "critical",
+                    "bullet",
+                    "burn",
+                    "life-threatening",
                 ],
             )
         });

@@ -168,10 +168,12 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     }
     let head = j - 1;
     let head_tok = toks.get(head)?;
-    if !is_people(head_tok) {
+    // "with eight more injured": more of the people already counted.
+    let more = head_tok.is_any(&["others", "more", "additional", "other", "further"]);
+    if !is_people(head_tok) && !more {
         return None;
     }
-    let elliptical = head_tok.is_any(&["others", "more", "additional", "other", "further"]);
+    let elliptical = more;
     let end = complement(toks, j, sentence);
     Some(Victims {
         who: start..end,
@@ -339,4 +341,32 @@ pub(crate) fn names_before(
         j = s;
     }
     (count >= 2).then_some((start, count))
+}
+
+/// The people a toll names before its figure: "the number of soldiers of the
+/// self-proclaimed Nagorno-Karabakh Republic killed ... has surpassed 100", "the number
+/// of civilians killed rose to 40".
+pub(crate) fn toll_people(toks: &[Token<'_>], first: usize) -> Option<Victims> {
+    let sentence = toks.get(first)?.sentence;
+    let of = (1..=24)
+        .map_while(|back| first.checked_sub(back))
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && !t.is_punct(';'))
+        })
+        .find(|&k| {
+            toks.get(k).is_some_and(|t| t.is("of"))
+                && k.checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| t.is_any(&["number", "toll", "figure", "tally"]))
+        })?;
+    let start = of + 1;
+    let status = (start..first).find(|&k| toks.get(k).and_then(status_word).is_some())?;
+    let head = (start..status).find(|&k| toks.get(k).is_some_and(is_people))?;
+    Some(Victims {
+        who: start..status,
+        head: Some(head),
+        possessive: None,
+        elliptical: false,
+    })
 }

@@ -105,6 +105,21 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return side;
     }
+    // "Azerbaijan also lost 920 fighters": the people of whoever lost them.
+    if let super::figures::Voice::Lost { verb } = read.voice
+        && let Some(m) = s
+            .scope
+            .mentions
+            .list
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= verb && m.span.start >= sentence.start && !m.stance)
+            .find(|m| m.kind != MentionKind::Place && m.party().is_some())
+        && let Some(party) = m.party().and_then(|p| s.scope.party_id(p))
+    {
+        let words = super::entities::phrase_text(s.scope.text, toks, m.span.start..verb + 1);
+        return Side::one(party, format!("“{words}”"));
+    }
     // "militants" in a story that spoke of "Hamas militants": that group's.
     if let Some(h) = head.filter(|h| h.has(class::PEOPLE) && !h.has(class::CIVILIAN))
         && let Some((party, words)) = s.cx.labelled(&h.norm)
@@ -210,7 +225,10 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             "constables",
         ])
     });
+    // Captives are held somewhere, not from there: "hostages remaining in Gaza".
+    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     if (civilian || police)
+        && !captive
         && !head.is_some_and(|h| h.has(class::HOSTILE))
         && let Some(side) = place_side(s.scope, read, sentence.clone(), &is_agent)
     {
@@ -360,7 +378,8 @@ pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Opt
     let head = read.victims.head.and_then(|h| toks.get(h));
     let civilian = head.is_none_or(|h| h.has(class::CIVILIAN) && !h.has(class::HOSTILE));
     // Captives are held somewhere, not from there.
-    if !civilian || read.victims.elliptical || read.status == super::Status::Captured {
+    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
+    if !civilian || captive || read.victims.elliptical || read.status == super::Status::Captured {
         return None;
     }
     let sentence = sentence_tokens(s.tokens, read.sentence(toks));
@@ -394,8 +413,17 @@ fn phrase_side(
     let mut parties: Vec<String> = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let civilian = head.is_none_or(|h| h.has(class::CIVILIAN));
+    // "Hamas hostages" are held by Hamas: a group before a captive is its captor.
+    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     for m in scope.mentions.within(phrase.clone()) {
         if m.stance || is_agent(m.span.start) {
+            continue;
+        }
+        if captive
+            && m.party()
+                .and_then(|p| scope.gazetteer.party(p))
+                .is_some_and(|p| p.kind == PartyKind::Group)
+        {
             continue;
         }
         // A place in the phrase ("civilians from Ganja") counts for civilians only; a

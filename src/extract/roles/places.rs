@@ -125,9 +125,27 @@ pub(super) fn place_side(
                     return false;
                 };
                 let Some(t) = toks.get(k) else { return false };
+                // "on the contact line with Azerbaijan": another preposition between
+                // makes the name the object of that one, not where people were.
                 let between_ok = (k + 1..m.span.start).all(|j| {
-                    toks.get(j)
-                        .is_some_and(|x| x.word && !x.has(class::SPEECH_VERB | class::ATTACK_NOUN))
+                    toks.get(j).is_some_and(|x| {
+                        x.word
+                            && !x.has(class::SPEECH_VERB | class::ATTACK_NOUN)
+                            && !x.is_any(&[
+                                "with",
+                                "against",
+                                "to",
+                                "toward",
+                                "towards",
+                                "from",
+                                "by",
+                                "between",
+                                "into",
+                                "adjacent",
+                                "bordering",
+                                "beyond",
+                            ])
+                    })
                 });
                 t.has(class::LOCATIVE) && !t.is("from") && between_ok
             }) || m.span.start > 0
