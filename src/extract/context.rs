@@ -56,6 +56,8 @@ pub(crate) struct Context<'a> {
     /// States whose places the document has named, with how often, and the first words.
     places: HashMap<usize, usize>,
     place_words: HashMap<usize, String>,
+    /// The outlet's name as the text may write it ("Report" for Report.az): its own voice.
+    pub outlet: Option<String>,
     /// Armed groups and movements the document has named, latest last.
     groups: Vec<usize>,
     /// What the document calls a group's people ("Hamas militants", "M23 rebels"): the
@@ -80,6 +82,7 @@ impl<'a> Context<'a> {
             heard: Vec::new(),
             places: HashMap::new(),
             place_words: HashMap::new(),
+            outlet: None,
             groups: Vec::new(),
             labels: HashMap::new(),
             headline: None,
@@ -88,6 +91,20 @@ impl<'a> Context<'a> {
             last_speaker: None,
             paragraph: 0,
         }
+    }
+
+    /// Whether `name` is the outlet's own: "Trend", "Report" (Report.az), "The National".
+    pub fn is_outlet(&self, name: &str) -> bool {
+        let Some(outlet) = self.outlet.as_deref() else {
+            return false;
+        };
+        let bare = |s: &str| {
+            let s = s.trim();
+            let s = s.strip_prefix("The ").unwrap_or(s);
+            let s = s.split(['(', '.']).next().unwrap_or(s);
+            s.trim().to_lowercase()
+        };
+        !bare(name).is_empty() && bare(name) == bare(outlet)
     }
 
     /// A learned person's name at token `i`: how many tokens it spans and its party.
@@ -256,7 +273,9 @@ impl<'a> Context<'a> {
             .iter()
             .rev()
             .take_while(|h| h.paragraph + 3 >= self.paragraph)
-            .find(|h| !h.referent.person && h.referent.voice == Voice::Party)
+            .find(|h| {
+                !h.referent.person && h.referent.voice == Voice::Party && h.referent.party.is_some()
+            })
             .map(|h| h.referent.clone())
     }
 

@@ -568,6 +568,10 @@ fn resolve_one(
         evidence,
     };
 
+    // "Report informs", "Trend reports": the outlet speaking in its own name.
+    if cx.is_outlet(&name) {
+        return Some(referent(None, Voice::Media, String::new()));
+    }
     // "Gold Fields of South Africa Ltd", "Cardinal Jaime Sin, the archbishop of Manila": a
     // company or a churchman speaks for no party.
     if toks

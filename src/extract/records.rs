@@ -24,6 +24,7 @@ pub(crate) fn read_document(
     names: &LearnedNames,
 ) -> Extraction {
     let mut cx = Context::new(gazetteer, names);
+    cx.outlet = doc.outlet.map(str::to_string);
     let outlet = outlet_voice(doc.outlet);
     let mut out = Extraction::default();
     let mut earlier: Vec<Earlier> = Vec::new();

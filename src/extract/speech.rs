@@ -151,6 +151,54 @@ fn act_at(
         };
         return Some(frame(speaker, np, i..i + 2, content, false));
     }
+    // "Trend reports with reference to the Prosecutor General's Office", "..., citing
+    // the health ministry": the source named is the one that gives the account.
+    let reference = tok.is("with")
+        && toks.get(i + 1).is_some_and(|n| n.is("reference"))
+        && toks.get(i + 2).is_some_and(|n| n.is("to"));
+    let citing = tok.is_any(&["citing", "quoting"]) && i > sentence.start;
+    if reference || citing {
+        let skip = if reference { 3 } else { 1 };
+        let np = np_after(toks, i + skip, sentence.end)?;
+        let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())
+            .filter(|r| r.voice == Voice::Party && r.party.is_some())?;
+        let content = if i > sentence.start + 2 {
+            sentence.start..i
+        } else {
+            np.end..sentence.end
+        };
+        return Some(frame(speaker, np, i..i + skip, content, false));
+    }
+    // "The Prosecutor General's Office has issued a new statement": issuing a statement
+    // is speaking.
+    let issues = tok.is_any(&["issued", "released", "published", "issues", "releases"])
+        && (i + 1..(i + 4).min(sentence.end))
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| toks.get(k).is_some_and(|t| t.has(class::VENUE)));
+    if issues
+        && let Some(np) = subject_before(toks, i, sentence.start)
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+    {
+        return Some(frame(speaker, np, i..i + 1, i + 1..sentence.end, false));
+    }
+    // "the statement reads:", "the letter read": a text reproduced after it.
+    let reads = tok.has(class::REPRODUCE)
+        && !tok.has(class::SPEECH_VERB)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_punct(':') || is_quote_mark(n.text));
+    // "Report informs, the statement reads:": the statement alone, not the outlet.
+    let venue_before = (i.saturating_sub(3).max(sentence.start)..i)
+        .find(|&k| (k..i).all(|j| toks.get(j).is_some_and(|t| t.word)));
+    if reads
+        && let Some(np) = venue_before.and_then(|start| trim_np(toks, start..i))
+        && toks
+            .get(np.end.saturating_sub(1))
+            .is_some_and(|h| h.has(class::VENUE))
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+    {
+        return Some(frame(speaker, np, i..i + 1, i + 1..sentence.end, false));
+    }
     // "figures released by the ministry", "a claim denied by U.S. officials".
     if tok.has(class::PASSIVE_REPORT) && toks.get(i + 1).is_some_and(|n| n.is("by")) {
         let np = np_after(toks, i + 2, sentence.end)?;

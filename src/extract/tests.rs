@@ -694,3 +694,47 @@ fn figures_written_as_newsrooms_write_them() {
     let out = run(&["Air defences shot down 14 Shahed drones. Two more disappeared in the area."]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
 }
+
+#[test]
+fn statements_issued_reproduced_and_cited() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // Issuing a statement is speaking; "the statement reads:" reproduces it below.
+        (
+            &[
+                "The Press Service of Azerbaijan's Prosecutor General's Office has issued a new statement regarding the rocket attack.",
+                "Report informs, the statement reads:",
+                "\"As a result, 19 civilians were killed.\"",
+            ],
+            3,
+            "azerbaijan",
+        ),
+        // A source named "with reference to" gives the account an outlet relays.
+        (
+            &[
+                "The death toll in Ganja has reached 10 people, Trend reports with reference to the Azerbaijani General Prosecutor's Office.",
+            ],
+            1,
+            "azerbaijan",
+        ),
+    ];
+    assert_party_speaks(cases);
+    // The outlet speaking in its own name is media, whatever the places of its story.
+    let paragraphs = vec![
+        "Report informs, the statement reads:".to_string(),
+        "\"19 civilians were killed in Barda.\"".to_string(),
+    ];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: Some("Report.az"),
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.speaker != "Report" || s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
