@@ -53,8 +53,11 @@ pub(crate) struct Context<'a> {
     /// Names learned across the corpus, and in this document as it is read.
     names: &'a LearnedNames,
     heard: Vec<Heard>,
-    /// States whose places the document has named, with how often, and the first words.
+    /// States whose places the document has named so far, with how often, and the first
+    /// words.
     places: HashMap<usize, usize>,
+    /// The same over the whole document, read before any claim.
+    story_places: HashMap<usize, usize>,
     place_words: HashMap<usize, String>,
     /// The outlet's name as the text may write it ("Report" for Report.az): its own voice.
     pub outlet: Option<String>,
@@ -81,6 +84,7 @@ impl<'a> Context<'a> {
             names,
             heard: Vec::new(),
             places: HashMap::new(),
+            story_places: HashMap::new(),
             place_words: HashMap::new(),
             outlet: None,
             groups: Vec::new(),
@@ -112,6 +116,17 @@ impl<'a> Context<'a> {
         let found = self.names.match_at(toks, i)?;
         let (len, id) = found;
         Some((len, self.gazetteer.index_of(id)?))
+    }
+
+    /// Reads the places of the whole story ahead: where it happens, for a paragraph
+    /// that names no place of its own before the story has named one.
+    pub fn foresee_places(&mut self, scope: &Scope<'_>) {
+        let seen = std::mem::take(&mut self.places);
+        self.note_places(scope);
+        let ahead = std::mem::replace(&mut self.places, seen);
+        for (party, n) in ahead {
+            *self.story_places.entry(party).or_default() += n;
+        }
     }
 
     /// Remembers the states of the places a paragraph names.
@@ -413,17 +428,25 @@ impl<'a> Context<'a> {
     /// least twice and more than twice as often as any other ("Ganja" five times beats the
     /// "Geneva Conventions" once).
     fn story_place_index(&self) -> Option<(usize, String)> {
-        let mut ranked: Vec<(usize, usize)> = self.places.iter().map(|(&p, &n)| (p, n)).collect();
+        // The places read so far decide; the whole story only where they do not.
+        Self::dominant(&self.places)
+            .or_else(|| Self::dominant(&self.story_places))
+            .map(|only| {
+                (
+                    only,
+                    self.place_words.get(&only).cloned().unwrap_or_default(),
+                )
+            })
+    }
+
+    fn dominant(places: &HashMap<usize, usize>) -> Option<usize> {
+        let mut ranked: Vec<(usize, usize)> = places.iter().map(|(&p, &n)| (p, n)).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let only = match ranked.as_slice() {
-            [(only, _)] => *only,
-            [(top, n), (_, m), ..] if *n >= 2 && *n > 2 * m => *top,
-            _ => return None,
-        };
-        Some((
-            only,
-            self.place_words.get(&only).cloned().unwrap_or_default(),
-        ))
+        match ranked.as_slice() {
+            [(only, _)] => Some(*only),
+            [(top, n), (_, m), ..] if *n >= 2 && *n > 2 * m => Some(*top),
+            _ => None,
+        }
     }
 
     /// The state whose places the document names (see `story_place_index`): where the

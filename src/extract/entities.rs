@@ -150,6 +150,7 @@ impl Mentions {
                     (tok.capitalized() && !in_name(toks, i, &at))
                         .then(|| gazetteer.place_tokens(toks, i))
                         .flatten()
+                        .filter(|p| !name_goes_on(toks, i + p.len.max(1)) && !name_went_on(toks, i))
                         .map(|p| {
                             let parties = p
                                 .parties
@@ -232,6 +233,60 @@ fn kind_of(kind: NameKind) -> MentionKind {
         NameKind::Media => MentionKind::Media,
         NameKind::Place => MentionKind::Place,
     }
+}
+
+/// Whether a place's name at the tokens before `after` is only the start of a longer
+/// proper name: "Martin Marietta Corp", "Aleppo Pine" — a capitalised word follows that
+/// is neither a place's own noun ("Gaza City", "Kharkiv Oblast") nor a name we know.
+fn name_goes_on(toks: &[Token<'_>], after: usize) -> bool {
+    let Some(next) = toks.get(after) else {
+        return false;
+    };
+    let Some(last) = after.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    // "Norte de Santander": a name joined by a particle to another.
+    const PARTICLES: &[&str] = &["de", "del", "da", "do", "di", "du", "des", "dos", "das"];
+    if next.is_any(PARTICLES) && toks.get(after + 1).is_some_and(|n| n.capitalized()) {
+        return true;
+    }
+    next.word
+        && next.capitalized()
+        && next.start == last.end + 1
+        && next.sentence == last.sentence
+        && !next.is_any(super::context::PLACE_NOUNS)
+        && !next.is_any(&[
+            "oblast",
+            "governorate",
+            "prefecture",
+            "county",
+            "municipality",
+            "strip",
+            "bank",
+            "valley",
+            "river",
+            "mountains",
+            "hills",
+            "heights",
+            "corridor",
+            "airport",
+            "refinery",
+            "front",
+            "line",
+        ])
+        && !next.has(class::INSTITUTION | class::PEOPLE | class::TIME | class::PERSON_TITLE)
+        && !next.is_month()
+        && next.text.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Whether the word at `i` ends a longer name joined by a particle: "Santander" in "Norte
+/// de Santander".
+fn name_went_on(toks: &[Token<'_>], i: usize) -> bool {
+    i >= 2
+        && toks
+            .get(i - 1)
+            .is_some_and(|t| t.is_any(&["de", "del", "da", "do", "di", "du", "des", "dos", "das"]))
+        && toks.get(i - 2).is_some_and(|t| t.word && t.capitalized())
 }
 
 /// Whether the capitalised word at `i` continues a person's name ("Marco Lara", "Minister

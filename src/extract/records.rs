@@ -44,29 +44,46 @@ pub(crate) fn read_document(
         cx.note_places(&scope);
         cx.note_headline(&scope);
     }
-    for (index, text) in doc.paragraphs.iter().enumerate() {
+    // Entities first, over the whole story: where it happens is known before any
+    // paragraph is read for claims ("the army said" in paragraph 4 of a story that names
+    // its country in paragraph 8).
+    let read: Vec<(Tokens<'_>, Mentions)> = doc
+        .paragraphs
+        .iter()
+        .map(|text| {
+            let t = tokenize(text);
+            let mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+            (t, mentions)
+        })
+        .collect();
+    for ((t, mentions), text) in read.iter().zip(doc.paragraphs) {
+        cx.foresee_places(&Scope {
+            text,
+            toks: &t.toks,
+            mentions,
+            gazetteer,
+        });
+    }
+    for (index, ((t, mentions), text)) in read.iter().zip(doc.paragraphs).enumerate() {
         let paragraph = index + 1;
         cx.paragraph = paragraph;
-        let t = tokenize(text);
-        let mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
         let scope = Scope {
             text,
             toks: &t.toks,
-            mentions: &mentions,
+            mentions,
             gazetteer,
         };
-        cx.note_places(&scope);
         cx.note_groups(&scope);
-        let speech = speech::read(&scope, &t, &mut cx);
+        let speech = speech::read(&scope, t, &mut cx);
         out.statements
-            .extend(statements(paragraph, &scope, &t, &speech));
+            .extend(statements(paragraph, &scope, t, &speech));
         let dates = find_dates(text, doc.published);
-        let framed = frame_mask(&t, &speech);
-        let dated = events::sentence_dates(&t, &framed, &dates);
+        let framed = frame_mask(t, &speech);
+        let dated = events::sentence_dates(t, &framed, &dates);
         let (claims, placeable) = claims(
             paragraph,
             &scope,
-            &t,
+            t,
             &speech,
             &outlet,
             &dated,
@@ -76,7 +93,7 @@ pub(crate) fn read_document(
         let base = out.claims.len();
         awaiting_place.extend(placeable.into_iter().map(|(i, agent)| (base + i, agent)));
         out.claims.extend(claims);
-        out.events.extend(events::dated(paragraph, &t, &dated));
+        out.events.extend(events::dated(paragraph, t, &dated));
     }
     if let Some((id, words)) = cx.story_place() {
         for (i, agent) in awaiting_place {

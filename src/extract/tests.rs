@@ -738,3 +738,60 @@ fn statements_issued_reproduced_and_cited() {
         out.statements
     );
 }
+
+#[test]
+fn the_story_place_is_read_ahead_and_names_that_go_on_are_no_places() {
+    // "the army said" before the story names its country takes the country named later.
+    let out = run(&[
+        "Dissidents killed 3 soldiers and injured 12 with explosive-laden drones, the army said.",
+        "The attack happened near Cucuta, and the governor of Norte de Santander called for calm in Colombia.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(3))
+        .expect("three soldiers");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("colombia"),
+        "{claim:?}"
+    );
+    // "Martin Marietta Corp" is a company, not the Slovak town of Martin.
+    let out = run(&[
+        "Defense officials told Reuters a final decision had been suspended.",
+        "The move would open the competition to firms including Martin Marietta Corp.",
+    ]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
+
+#[test]
+fn names_joined_by_a_particle_are_one_place() {
+    let g = Gazetteer::builtin();
+    let names = LearnedNames::default();
+    let cx = context::Context::new(&g, &names);
+    let places = |text: &str| -> Vec<String> {
+        let t = tokens::tokenize(text);
+        let m = entities::Mentions::find(&t.toks, &g, &cx, None);
+        m.list
+            .iter()
+            .map(|x| {
+                let words: Vec<&str> = t.toks[x.span.clone()].iter().map(|t| t.text).collect();
+                words.join(" ")
+            })
+            .collect()
+    };
+    assert_eq!(
+        places("They were flown to Cagayan de Oro."),
+        vec!["Cagayan de Oro"]
+    );
+    // "Norte de Santander" is no Guinea-Bissau region and no Spanish city.
+    assert!(
+        places("The governor of Norte de Santander spoke.").is_empty(),
+        "{:?}",
+        places("The governor of Norte de Santander spoke.")
+    );
+}

@@ -571,12 +571,18 @@ impl Gazetteer {
         let first = &toks.get(i)?.norm;
         let places = self.places.get_or_init(|| self.load_places());
         let candidates = places.get(first)?;
+        // "Cagayan de Oro", "Rio de Janeiro": a particle inside a name stays lower case.
+        let particle = |t: &Token<'_>| {
+            [
+                "de", "del", "da", "do", "di", "du", "des", "dos", "das", "al", "el", "la", "le",
+            ]
+            .contains(&t.norm.as_str())
+        };
         let phrase = candidates.iter().find(|p| {
             toks.get(i..i + p.words.len()).is_some_and(|slice| {
-                slice
-                    .iter()
-                    .zip(&p.words)
-                    .all(|(t, w)| t.norm == *w && capitalised(t.text))
+                slice.iter().zip(&p.words).enumerate().all(|(n, (t, w))| {
+                    t.norm == *w && (capitalised(t.text) || n > 0 && particle(t))
+                })
             })
         })?;
         Some(PlaceMatch {
