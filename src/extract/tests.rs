@@ -795,3 +795,23 @@ fn names_joined_by_a_particle_are_one_place() {
         places("The governor of Norte de Santander spoke.")
     );
 }
+
+#[test]
+fn militants_a_state_kills_at_home_are_its_insurgents_but_not_abroad() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "The Malian army said it neutralised 203 terrorists near Moura in central Mali, in the Mopti region of Mali.",
+        ],
+        (Some(203), None),
+        Status::Killed,
+        Some("mali-rebels"),
+        Some("mali"),
+    )];
+    assert_story_figures(cases);
+    let out = run(&[
+        "Israeli strikes hit Rafah and Khan Younis in the Gaza Strip.",
+        "The Israeli military said it had killed 30 militants in Gaza.",
+    ]);
+    let claim = out.claims.iter().find(|c| c.count == Some(30)).expect("30");
+    assert_ne!(claim.side.as_deref(), Some("israel-rebels"), "{claim:?}");
+}

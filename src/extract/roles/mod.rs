@@ -166,6 +166,28 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         }
         return Side::default();
     }
+    // Militants, terrorists or gunmen a state reports killing on its own ground, with no
+    // group named: that country's insurgents ("the army neutralised 203 terrorists" in
+    // Mali). A state fighting abroad names no one's insurgents this way.
+    if head.is_some_and(|h| h.has(class::HOSTILE))
+        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
+        && let Some(state) = c.party.clone().filter(|p| {
+            s.scope
+                .gazetteer
+                .get(p)
+                .is_some_and(|x| x.kind == PartyKind::State)
+        })
+        && s.cx.story_place().is_some_and(|(place, _)| place == state)
+    {
+        return Side::one(
+            format!("{state}-rebels"),
+            format!(
+                "“{}” {} reports on its own ground",
+                head.map_or("", |h| h.text),
+                c.name
+            ),
+        );
+    }
 
     // 4b. A side named just before the figure: "losses on the Azerbaijani side. Two dead".
     let earlier_end = s
