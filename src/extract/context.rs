@@ -58,6 +58,9 @@ pub(crate) struct Context<'a> {
     places: HashMap<usize, usize>,
     /// The same over the whole document, read before any claim.
     story_places: HashMap<usize, usize>,
+    /// Parties the story names as attackers ("Indian missile strikes", "Pakistani
+    /// shelling"): the sides of the fight, not bystanders who report on it.
+    belligerents: Vec<usize>,
     place_words: HashMap<usize, String>,
     /// The outlet's name as the text may write it ("Report" for Report.az): its own voice.
     pub outlet: Option<String>,
@@ -85,6 +88,7 @@ impl<'a> Context<'a> {
             heard: Vec::new(),
             places: HashMap::new(),
             story_places: HashMap::new(),
+            belligerents: Vec::new(),
             place_words: HashMap::new(),
             outlet: None,
             groups: Vec::new(),
@@ -127,6 +131,38 @@ impl<'a> Context<'a> {
         for (party, n) in ahead {
             *self.story_places.entry(party).or_default() += n;
         }
+        let toks = scope.toks;
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            // "Indian missile strikes", "Hezbollah fired", "IDF troops", "the Israeli
+            // army": a party with forces or attacks of its own in the story. Peacekeepers
+            // and ministries are not enough.
+            let attacks = (m.span.end..m.span.end + 3)
+                .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+                .any(|k| {
+                    toks.get(k)
+                        .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+                })
+                || toks.get(m.span.end).is_some_and(|t| {
+                    t.word
+                        && (t.has(class::ATTACK_VERB)
+                            || t.has(class::COMBATANT)
+                                && !t.is_any(&["peacekeepers", "peacekeeper"])
+                            || t.is_any(&["army", "military", "forces", "navy", "airforce"]))
+                });
+            if let Some(party) = m
+                .party()
+                .filter(|p| attacks && !self.belligerents.contains(p))
+            {
+                self.belligerents.push(party);
+            }
+        }
+    }
+
+    /// Whether the story names this party as an attacker: a side of the fight.
+    pub fn is_belligerent(&self, id: &str) -> bool {
+        self.gazetteer
+            .index_of(id)
+            .is_some_and(|i| self.belligerents.contains(&i))
     }
 
     /// Remembers the states of the places a paragraph names.

@@ -62,6 +62,7 @@ pub(crate) mod class {
     pub const DOMESTIC: u64 = 1 << 50;
     pub const NONPARTY_MARK: u64 = 1 << 51;
     pub const GROUP_NOUN: u64 = 1 << 52;
+    pub const SECURITY: u64 = 1 << 53;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -81,6 +82,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("nouns.domestic", class::DOMESTIC),
     ("nouns.nonparty_marks", class::NONPARTY_MARK),
     ("nouns.groups", class::GROUP_NOUN),
+    ("nouns.security", class::SECURITY),
     ("nouns.media", class::MEDIA),
     ("nouns.state_media", class::STATE_MEDIA),
     ("nouns.nonparty", class::NONPARTY),

@@ -457,6 +457,7 @@ fn claims(
             paragraph,
             sentence,
             end: read.span.end.max(read.victims.who.end),
+            status: read.status,
             count: read.figure.count,
             head,
             side: side.clone(),

@@ -426,9 +426,11 @@ type StoryCase<'a> = (
 fn assert_story_figures(cases: &[StoryCase<'_>]) {
     for (paragraphs, (count, min), status, side, by) in cases {
         let out = run(paragraphs);
+        // The figure of the last paragraph that gives it.
         let claim = out
             .claims
             .iter()
+            .rev()
             .find(|c| c.count == *count && c.count_min == *min && c.status == *status)
             .unwrap_or_else(|| {
                 panic!(
@@ -814,4 +816,65 @@ fn militants_a_state_kills_at_home_are_its_insurgents_but_not_abroad() {
     ]);
     let claim = out.claims.iter().find(|c| c.count == Some(30)).expect("30");
     assert_ne!(claim.side.as_deref(), Some("israel-rebels"), "{claim:?}");
+}
+
+#[test]
+fn lists_totals_and_the_institutions_that_report_their_own() {
+    let cases: &[StoryCase<'_>] = &[
+        // A total whose parts stand between dashes covers both sides.
+        (
+            &[
+                "Five people — three police officers and two Azerbaijani soldiers — were killed, Armenia's Interior Ministry said.",
+            ],
+            (Some(5), None),
+            Status::Killed,
+            Some("armenia+azerbaijan"),
+            Some("armenia"),
+        ),
+        // A border service reports its own personnel.
+        (
+            &[
+                "The press service of the State Border Service of Azerbaijan said 42 military personnel were injured.",
+            ],
+            (Some(42), None),
+            Status::Injured,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // Named people, ranks and all, are counted, and are the people counted before.
+        (
+            &[
+                "Russia's Defense Ministry confirmed the ambush by Azerbaijani forces of an Artsakh police vehicle that left three officers dead.",
+                "As a result of the latest Azerbaijani attack Lieutenant Armen Babayan, Major David Danielyan and Lieutenant Ararat Gasparyan were killed.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("karabakh"),
+            None,
+        ),
+        // A side of the fight reports its own people hit, where the story is mostly the
+        // other side's.
+        (
+            &[
+                "Indian missile strikes on six locations in Pakistan killed 26 civilians, Pakistan's military said.",
+                "The Indian army said Pakistani shelling had killed 15 civilians in Poonch.",
+            ],
+            (Some(15), None),
+            Status::Killed,
+            Some("india"),
+            Some("india"),
+        ),
+    ];
+    assert_story_figures(cases);
+    let out = run(&[
+        "Russia's Defense Ministry confirmed the ambush.",
+        "As a result of the attack Lieutenant Armen Babayan, Major David Danielyan and Lieutenant Ararat Gasparyan were killed.",
+    ]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.paragraph == 2 && c.count == Some(3)),
+        "{:?}",
+        out.claims
+    );
 }

@@ -75,8 +75,10 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
             out.push(read);
         }
     }
+    // A list of names counts them all before any one of them is counted alone.
+    let lists = named_lists(toks, is_name, &out);
+    out.extend(lists);
     out.extend(singles(toks, is_name, &out));
-    out.extend(named_lists(toks, is_name, &out));
     out.sort_by_key(|r| r.span.start);
     out
 }

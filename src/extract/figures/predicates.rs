@@ -404,6 +404,19 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
             aside = !t.is_punct(')');
             continue;
         }
+        // "Five people — three police officers and two soldiers — were killed": an
+        // aside between dashes.
+        if k == from && (t.is_punct('—') || t.is_punct('–')) {
+            let close = (k + 1..k + 20).find(|&j| {
+                toks.get(j)
+                    .is_some_and(|n| n.sentence != sentence || n.is_punct('—') || n.is_punct('–'))
+            });
+            if let Some(close) =
+                close.filter(|&j| toks.get(j).is_some_and(|n| n.sentence == sentence))
+            {
+                return predicate_after(toks, close + 1);
+            }
+        }
         // "At least 45 Palestinians, including at least 23 women and children, were
         // killed": a detail set off by commas.
         if t.is_punct(',')
@@ -573,6 +586,8 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
         } else if relative {
             aux = false;
         } else if !(t.is_punct(',')
+            || t.is_punct('—')
+            || t.is_punct('–')
             || PASSABLE.contains(&t.norm.as_str())
             || starts_number(toks, k)
             || is_people(t)

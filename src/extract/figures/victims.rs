@@ -327,6 +327,15 @@ pub(crate) fn names_before(
             break;
         }
         count += 1;
+        // "Lieutenant Armen Babayan", "Maj. David Danielyan": a rank before the name.
+        while b > 0
+            && at(b - 1).is_some_and(|t| {
+                t.word && t.has(class::PERSON_TITLE) && t.capitalized() || t.is_punct('.')
+            })
+            && b > 1
+        {
+            b -= 1;
+        }
         start = b;
         let mut s = b;
         if s > 0 && at(s - 1).is_some_and(|t| t.is("and")) {

@@ -49,6 +49,7 @@ pub(crate) struct Earlier {
     pub sentence: usize,
     /// The token after its words, in its paragraph.
     pub end: usize,
+    pub status: super::Status,
     pub count: Option<u64>,
     pub head: Option<String>,
     pub side: Side,
@@ -235,8 +236,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 
     // 6. Civilians where they were hit: "in Ganja", "in a village in Sagaing"; and the
     //    police of the place they police ("injuring four policemen" in Amritsar).
-    let police = head.is_some_and(|h| {
-        h.is_any(&[
+    // "policemen", and "police officers" too: the force named before the head.
+    let police_word = |t: &Token<'_>| {
+        t.is_any(&[
             "police",
             "policemen",
             "policeman",
@@ -246,7 +248,11 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             "gendarme",
             "constables",
         ])
-    });
+    };
+    let police = head.is_some_and(police_word)
+        || read.victims.head.is_some_and(|h| {
+            (read.victims.who.start..h).any(|k| toks.get(k).is_some_and(police_word))
+        });
     // Captives are held somewhere, not from there: "hostages remaining in Gaza".
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     if (civilian || police)
@@ -348,8 +354,22 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 format!("soldiers hit by armed men, as {} reports it", c.name),
             );
         }
+        // Only a side of the fight, or a party reporting on its own ground: "Ukraine says
+        // a Russian strike killed five" in a story set in Ukraine, "the Indian army said
+        // Pakistani shelling killed 15" in a story of Indian strikes. Russia's ministry
+        // reporting what Azerbaijani forces did to Karabakh police is no claim about
+        // Russians.
+        let at_home = own.as_deref().is_some_and(|o| {
+            s.cx.story_place().is_some_and(|(place, _)| place == o)
+                || s.cx.is_belligerent(o)
+                || s.scope
+                    .gazetteer
+                    .get(o)
+                    .is_some_and(|p| p.kind == PartyKind::Group)
+        });
         if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
             && own != agent
+            && at_home
             && !rebel
             && !named_single
         {
@@ -358,13 +378,14 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 format!("hit by {agent}, as {} reports it", c.name),
             );
         }
-        let military = c.words.iter().chain(std::iter::once(&c.head)).any(|w| {
-            [
-                "military", "army", "defence", "defense", "forces", "navy", "idf", "armed",
-                "command", "pentagon", "ispr", "troops", "tatmadaw", "fardc",
-            ]
-            .contains(&w.as_str())
-        });
+        // An army, a border service, a security service: it reports its own people.
+        let military = c
+            .words
+            .iter()
+            .chain(std::iter::once(&c.head))
+            .map(String::as_str)
+            .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
+            .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0);
         let passive = matches!(read.voice, super::figures::Voice::Passive);
         if let (Some(own), true, true, true, None) =
             (own, combatant, military, passive, agent.as_ref())
@@ -410,7 +431,24 @@ pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Opt
 }
 
 fn same_people(read: &Read, s: &Surround<'_>, head: Option<&Token<'_>>) -> Option<Side> {
-    let (count, h) = (read.figure.count?, head?);
+    let count = read.figure.count?;
+    // "Lieutenant A, Major B and Lieutenant C were killed": named people, the same number
+    // and fate as a figure the story gave before, are those people.
+    if head.is_none() && !read.victims.elliptical && !read.victims.who.is_empty() && count > 1 {
+        let e =
+            s.earlier.iter().rev().find(|e| {
+                e.count == Some(count) && e.status == read.status && e.side.is_stated()
+            })?;
+        return Some(Side {
+            parties: e.side.parties.clone(),
+            evidence: Some(format!(
+                "the same {count} {} as in paragraph {}",
+                read.status.as_str(),
+                e.paragraph
+            )),
+        });
+    }
+    let h = head?;
     let e = s.earlier.iter().rev().find(|e| {
         e.count == Some(count) && e.head.as_deref() == Some(h.norm.as_str()) && e.side.is_stated()
     })?;
@@ -545,7 +583,8 @@ fn possessive_side(
         let party = c.party.clone()?;
         return Some(Side::one(party, format!("“our” in {}'s words", c.name)));
     }
-    if tok.is_any(&["its", "their"]) {
+    // "it's fighters": the common misspelling of "its".
+    if tok.is_any(&["its", "their"]) || tok.is("it") && tok.possessive() {
         // The nearest party named before it in the sentence, not as an agent.
         let owner = s
             .scope

@@ -31,6 +31,14 @@ pub(super) fn clause_party(
         {
             continue;
         }
+        // "three police officers and two Azerbaijani soldiers": a party word in another
+        // figure's phrase is that figure's.
+        if m.span.start > 0
+            && super::super::numbers::starts_number(toks, m.span.start - 1)
+            && !read.span.contains(&(m.span.start - 1))
+        {
+            continue;
+        }
         // A speaker's own name is not the clause's: "..., the Azerbaijani ministry said".
         let in_frame = (m.span.end..(m.span.end + 4).min(sentence.end))
             .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)));
