@@ -187,7 +187,11 @@ impl Mentions {
                     && n > 0
                     && list.get(n - 1).is_some_and(|prev| {
                         prev.span.end == m.span.start
-                            && matches!(prev.kind, MentionKind::Demonym | MentionKind::Name)
+                            && matches!(
+                                prev.kind,
+                                MentionKind::Demonym | MentionKind::Name | MentionKind::Place
+                            )
+                            && prev.party().is_some()
                             && prev.parties != m.parties
                     })
             })
@@ -721,14 +725,39 @@ fn resolve_one(
             .clone()
             .filter(|(p, _)| scope.party_kind(*p) == Some(PartyKind::State))
             .map(|(p, w)| (scope.party_id(p), w))
+            // Rebels are of the country where they fight: a place their sentence names,
+            // else the story's; not a people it names ("rebels killed 84 fighters from
+            // the Russian group Wagner" in Mali).
             .or_else(|| {
-                let home = cx.home(
-                    scope,
-                    np.span.clone(),
-                    sentence.clone(),
-                    referent(None, Voice::Party, String::new()),
-                );
-                home.party.clone().map(|p| (Some(p), home.evidence))
+                let mut places = scope
+                    .mentions
+                    .list
+                    .iter()
+                    .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
+                    .filter(|m| m.span.start >= scope.mentions.dateline && !m.stance)
+                    .filter(|m| {
+                        matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                            || m.kind == MentionKind::Name
+                                && (1..=3).any(|back| {
+                                    m.span.start.checked_sub(back).is_some_and(|k| {
+                                        toks.get(k).is_some_and(|t| t.has(class::LOCATIVE))
+                                            && (k + 1..m.span.start)
+                                                .all(|j| toks.get(j).is_some_and(|t| t.word))
+                                    })
+                                })
+                    })
+                    .filter_map(|m| {
+                        let p = scope.gazetteer.party(m.party()?)?;
+                        (p.kind == PartyKind::State)
+                            .then(|| (p.id.clone(), scope.words(m.span.clone())))
+                    });
+                let first = places.next();
+                match (first, places.next()) {
+                    (Some((id, words)), None) => Some((Some(id), format!("“{words}”"))),
+                    _ => cx.story_place().map(|(id, words)| {
+                        (Some(id), format!("the places of the story ({words})"))
+                    }),
+                }
             });
         if let Some((Some(state), words)) = country {
             let id = format!("{state}-rebels");

@@ -159,6 +159,10 @@ pub(crate) fn figure_at(toks: &[Token<'_>], i: usize) -> Option<FigureSpan> {
             min: Some(lo),
             max: Some(hi),
         };
+    } else if from_to(toks, i) {
+        // "the toll climbed from 558 to 569": the old toll is no figure of its own; the
+        // new one is read where it stands.
+        return None;
     } else if let Some((hi, after)) = range_end(toks, end, value) {
         figure = Figure {
             count: None,
@@ -272,6 +276,29 @@ fn range_end(toks: &[Token<'_>], end: usize, low: u64) -> Option<(u64, usize)> {
     }
     let (high, after) = number_at(toks, end + 1)?;
     (high > low).then_some((high, after))
+}
+
+/// "rose from 558 to 569", "climbed from 49 to 105": a toll that changed, not a range.
+fn from_to(toks: &[Token<'_>], i: usize) -> bool {
+    i >= 2
+        && toks.get(i - 1).is_some_and(|t| t.is("from"))
+        && toks.get(i - 2).is_some_and(|t| {
+            t.is_any(&[
+                "rose",
+                "risen",
+                "climbed",
+                "increased",
+                "jumped",
+                "grew",
+                "went",
+                "raised",
+                "revised",
+                "soared",
+                "surged",
+                "fell",
+                "dropped",
+            ])
+        })
 }
 
 /// "between N and M": the upper end, when token `i - 1` is "between".

@@ -408,6 +408,17 @@ fn claims(
         if denied {
             continue;
         }
+        // A sentence with no attribution of its own that goes on from an attributed one
+        // ("According to the ministry's statement, 20 soldiers were killed. 4 civilians
+        // were killed.") is the outlet's words, but it continues that account: whose
+        // ground the account is on tells whose people it counts.
+        let sentence_no = toks.get(at).map_or(0, |x| x.sentence);
+        let continued = speech
+            .frames
+            .iter()
+            .filter(|f| f.sentence < sentence_no && !f.denial)
+            .rfind(|f| f.speaker.voice == Voice::Party && f.speaker.party.is_some())
+            .filter(|_| frame.is_none() && speech.whole.is_none());
         let speaker: Option<&Referent> = frame.map(|f| &f.speaker).or(speech.whole.as_ref());
         let own_words =
             toks.get(at).is_some_and(|x| x.quoted) || speech.whole.is_some() && frame.is_none();
@@ -428,7 +439,9 @@ fn claims(
         let surround = Surround {
             scope,
             tokens: t,
-            claimant: speaker.filter(|r| r.voice == Voice::Party),
+            claimant: speaker
+                .or(continued.map(|f| &f.speaker))
+                .filter(|r| r.voice == Voice::Party),
             own_words,
             paragraph,
             earlier,

@@ -171,12 +171,73 @@ fn act_at(
     }
     // "The Prosecutor General's Office has issued a new statement": issuing a statement
     // is speaking.
-    let issues = tok.is_any(&["issued", "released", "published", "issues", "releases"])
+    // So is giving information or figures, and setting a toll: "the Karabakh Ministry
+    // of Defence provided information about the clashes", "Pashinyan raised the number of
+    // soldiers killed to 105", "Azerbaijan puts its combat losses at 42".
+    let object = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.has(class::VENUE)
+                || t.is_any(&["information", "figures", "data", "details", "toll", "tally"])
+        })
+    };
+    let toll = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["toll", "tally", "number", "losses", "figure"]))
+    };
+    // "He gave no further details": nothing given is nothing said.
+    let negated = (i + 1..(i + 3).min(sentence.end))
+        .any(|k| toks.get(k).is_some_and(|t| t.has(class::NEGATION)));
+    let issues = !negated
+        && tok.is_any(&[
+            "issued",
+            "released",
+            "published",
+            "issues",
+            "releases",
+            "provided",
+            "gave",
+            "presented",
+            "shared",
+        ])
         && (i + 1..(i + 4).min(sentence.end))
             .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
-            .any(|k| toks.get(k).is_some_and(|t| t.has(class::VENUE)));
+            .any(object)
+        || tok.is_any(&[
+            "raised", "put", "puts", "revised", "updated", "lowered", "raising", "putting",
+        ]) && (i + 1..(i + 4).min(sentence.end))
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(toll);
+    // "Azerbaijan continues to put its losses at 42": the subject of the verb it hangs on.
+    let governed = i >= 2
+        && toks.get(i - 1).is_some_and(|t| t.is("to"))
+        && toks.get(i - 2).is_some_and(|t| {
+            t.is_any(&[
+                "continues",
+                "continued",
+                "continue",
+                "decided",
+                "went",
+                "chose",
+                "had",
+            ])
+        });
+    let verb_at = if governed { i - 2 } else { i };
+    // "A military blogger close to the defence ministry put losses at 200": the
+    // blogger, not the ministry he is close to.
+    let subject = subject_before(toks, verb_at, sentence.start).map(|np| {
+        let close = np.start >= 2
+            && toks.get(np.start - 1).is_some_and(|t| t.is("to"))
+            && toks
+                .get(np.start - 2)
+                .is_some_and(|t| t.is_any(&["close", "linked", "loyal", "affiliated", "tied"]));
+        if close {
+            subject_before(toks, np.start - 2, sentence.start).unwrap_or(np)
+        } else {
+            np
+        }
+    });
     if issues
-        && let Some(np) = subject_before(toks, i, sentence.start)
+        && let Some(np) = subject
         && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
     {
         return Some(frame(speaker, np, i..i + 1, i + 1..sentence.end, false));

@@ -878,3 +878,114 @@ fn lists_totals_and_the_institutions_that_report_their_own() {
         out.claims
     );
 }
+
+#[test]
+fn tolls_set_changed_and_coordinated() {
+    let cases: &[StoryCase<'_>] = &[
+        // Two coordinated figures share the verb after the second.
+        (
+            &[
+                "At least 31 soldiers and three army auxiliaries were killed on Monday in northern Burkina Faso, the army announced.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("burkina-faso"),
+            Some("burkina-faso"),
+        ),
+        // A toll that climbed from one figure to another is the second, not a range.
+        (
+            &[
+                "Lebanon's Health Minister Firas Abiad said the death toll from Israeli air strikes on southern Lebanon climbed from 558 to 569.",
+            ],
+            (Some(569), None),
+            Status::Killed,
+            Some("lebanon"),
+            Some("lebanon"),
+        ),
+        // The victims of a toll are its dead, the second group too.
+        (
+            &[
+                "\"Among the victims are 50 children and 94 women,\" Lebanon's health minister said.",
+            ],
+            (Some(94), None),
+            Status::Killed,
+            Some("lebanon"),
+            Some("lebanon"),
+        ),
+        // A de facto authority's region before its forces names them.
+        (
+            &[
+                "As many as 36 Karabakh servicemen were killed, the Karabakh Ministry of Defence said.",
+            ],
+            (None, None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("karabakh"),
+        ),
+        // The loss of people is the loser's.
+        (
+            &[
+                "The Azerbaijani side has admitted the loss of 31 fighters, 1 helicopter and 1 drone.",
+            ],
+            (Some(31), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // Setting a toll is stating it: raised to, put at.
+        (
+            &[
+                "Prime Minister Nikol Pashinyan raised the number of Armenian soldiers killed since Azerbaijan launched attacks on Armenia to 105.",
+            ],
+            (Some(105), None),
+            Status::Killed,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        (
+            &[
+                "Pashinyan said 49 Armenian soldiers had been killed, while Azerbaijan continues to put its combat losses at 42 soldiers and eight border guards.",
+            ],
+            (Some(8), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // A weekday after the people is no part of them.
+        (
+            &[
+                "Blasts killed at least nine people Friday in a camp on the outskirts of Goma, local sources said.",
+            ],
+            (None, Some(9)),
+            Status::Killed,
+            Some("drc"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+    let out = run(&["He gave no further details on the release."]);
+    assert!(out.statements.is_empty(), "{:?}", out.statements);
+}
+
+#[test]
+fn rebels_are_of_the_country_where_they_fight() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "MANILA - Communist rebels said they had destroyed a military station in the Northern Philippines.",
+        ],
+        1,
+        "philippines-rebels",
+    )];
+    assert_party_speaks(cases);
+    // Not of a people their sentence names.
+    let out = run(&[
+        "Separatist rebels reported that they killed 84 fighters from the Russian mercenary group Wagner.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("russia-rebels")),
+        "{:?}",
+        out.statements
+    );
+}

@@ -436,15 +436,17 @@ fn detail_of(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> 
     ))
 }
 
-/// "killing four soldiers and two civilians": a second object of the verb that took the
-/// figure just before "and".
+/// "killing four soldiers and two civilians", "Among the victims are 50 children and 94
+/// women": a second figure joined by "and" to the one just before, sharing its verb.
 fn second_object(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Option<Read> {
-    let previous = previous.filter(|p| matches!(p.voice, Voice::Active { .. }))?;
+    let previous = previous?;
     let and = span.first.checked_sub(1)?;
     if and != previous.victims.who.end || !toks.get(and)?.is("and") {
         return None;
     }
-    let victims = victims_after(toks, span).filter(|v| v.head.is_some())?;
+    let mut victims = victims_after(toks, span).filter(|v| v.head.is_some())?;
+    // "put its losses at 42 soldiers and eight border guards": the owner of both.
+    victims.possessive = victims.possessive.or(previous.victims.possessive);
     Some(read(
         span,
         toks,

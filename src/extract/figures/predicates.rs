@@ -182,7 +182,11 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     {
         return Some((Status::Killed, Voice::Passive));
     }
-    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["lives", "life", "loss"])) {
+    // "admitted the loss of 31 fighters": the people of whoever lost them.
+    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["loss", "losses"])) {
+        return Some((Status::Killed, Voice::Lost { verb: verb_index }));
+    }
+    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["lives", "life"])) {
         return Some((Status::Killed, Voice::Active { verb: verb_index }));
     }
     // "the deaths of 10,582 civilians and injuries to 19,875": the noun gives the status.
@@ -202,7 +206,11 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     let among = verb.is_any(&["were", "was", "are", "is"])
         && prev(back + 2).is_some_and(|t| t.is("the"))
         && prev(back + 3).is_some_and(|t| t.is("among"));
-    if let Some(status) = prev(back + 1).and_then(status_word).filter(|_| among) {
+    // "Among the victims are 50 children": the victims of a toll are its dead.
+    let among_status = prev(back + 1).and_then(|t| {
+        status_word(t).or_else(|| t.is_any(&["victims", "deceased"]).then_some(Status::Killed))
+    });
+    if let Some(status) = among_status.filter(|_| among) {
         return Some((status, Voice::Passive));
     }
     if let Some(status) = number_toll(toks, first, sentence) {
@@ -262,8 +270,12 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
         .collect();
     let number = clause.iter().position(|&k| {
         toks.get(k)
-            .is_some_and(|t| t.is_any(&["number", "figure", "toll"]))
+            .is_some_and(|t| t.is_any(&["number", "figure", "toll", "losses"]))
     })?;
+    // "puts its combat losses at 42 soldiers": losses in people are the dead.
+    let losses = toks
+        .get(*clause.get(number)?)
+        .is_some_and(|t| t.is("losses"));
     let between = clause.get(..number)?;
     if let Some(status) = between
         .iter()
@@ -280,6 +292,9 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
     if toks.get(number_at + 1).is_some_and(|t| t.is("of")) {
         return None;
     }
+    if put && losses {
+        return Some(Status::Killed);
+    }
     put.then(|| {
         (0..number_at)
             .rev()
@@ -288,7 +303,7 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
     .flatten()
 }
 
-const TOLL_WORDS: &[&str] = &["toll", "tally", "dead", "deaths", "fatalities"];
+const TOLL_WORDS: &[&str] = &["toll", "tally", "dead", "deaths", "fatalities", "losses"];
 
 /// For a figure read as a toll: the token of "its", "their" or "our" that owns the toll.
 pub(crate) fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<Option<usize>> {
@@ -415,6 +430,22 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                 close.filter(|&j| toks.get(j).is_some_and(|n| n.sentence == sentence))
             {
                 return predicate_after(toks, close + 1);
+            }
+        }
+        // "31 soldiers and three army auxiliaries were killed": a second figure of people
+        // coordinated with the first shares its verb.
+        if t.is("and") && starts_number(toks, k + 1) {
+            let verb = (k + 2..k + 10)
+                .take_while(|&j| {
+                    toks.get(j)
+                        .is_some_and(|n| n.sentence == sentence && n.word)
+                })
+                .find(|&j| {
+                    toks.get(j)
+                        .is_some_and(|n| n.has(class::AUXILIARY) || status_word(n).is_some())
+                });
+            if let Some(verb) = verb {
+                return predicate_after(toks, verb);
             }
         }
         // "At least 45 Palestinians, including at least 23 women and children, were

@@ -152,8 +152,11 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
         }
         j += 1;
         // "27 others overnight": the phrase ends at a people noun not followed by another.
-        let more = in_sentence(j)
-            .is_some_and(|n| n.word && (is_people(n) || n.capitalized()) && !n.has(class::NP_STOP));
+        let more = in_sentence(j).is_some_and(|n| {
+            n.word
+                && (is_people(n) || n.capitalized() && !n.has(class::TIME) && !n.is_month())
+                && !n.has(class::NP_STOP)
+        });
         if is_people(t) && !more {
             break;
         }

@@ -115,7 +115,12 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .iter()
             .rev()
             .filter(|m| m.span.end <= verb && m.span.start >= sentence.start && !m.stance)
-            .find(|m| m.kind != MentionKind::Place && m.party().is_some())
+            .find(|m| {
+                m.kind != MentionKind::Place
+                    && m.party()
+                        .and_then(|p| s.scope.gazetteer.party(p))
+                        .is_some_and(|p| p.kind != PartyKind::Intl)
+            })
         && let Some(party) = m.party().and_then(|p| s.scope.party_id(p))
     {
         let words = super::entities::phrase_text(s.scope.text, toks, m.span.start..verb + 1);
@@ -486,9 +491,19 @@ fn phrase_side(
         {
             continue;
         }
-        // A place in the phrase ("civilians from Ganja") counts for civilians only; a
-        // person named in it is the victim, not a party word.
-        if m.kind == MentionKind::Place && !civilian || m.kind == MentionKind::Person {
+        // A place in the phrase ("civilians from Ganja") counts for civilians only, unless
+        // it modifies the head as a party word does ("Karabakh servicemen", "Tigray
+        // forces"); a person named in it is the victim, not a party word.
+        let modifier = head.is_some_and(|h| {
+            m.span.end <= h.start
+                && (m.span.end..toks.iter().position(|t| t.start == h.start).unwrap_or(0)).all(
+                    |k| {
+                        toks.get(k)
+                            .is_some_and(|t| t.word && !t.has(class::NP_STOP))
+                    },
+                )
+        });
+        if m.kind == MentionKind::Place && !civilian && !modifier || m.kind == MentionKind::Person {
             continue;
         }
         // "an envoy to Iraq": the object of another preposition is not the owner.
