@@ -224,6 +224,18 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The one armed group the story has named so far, if it named only one: whose
+    /// "militants" a state's forces killed in a story about that group.
+    pub fn only_group(&self) -> Option<(String, String)> {
+        match self.groups.as_slice() {
+            [one] => self
+                .gazetteer
+                .party(*one)
+                .map(|p| (p.id.clone(), p.name.clone())),
+            _ => None,
+        }
+    }
+
     /// The group whose people the document calls by this noun ("militants" after "Hamas
     /// militants"), with the words that said so.
     pub fn labelled(&self, noun: &str) -> Option<(String, String)> {

@@ -989,3 +989,62 @@ fn rebels_are_of_the_country_where_they_fight() {
         out.statements
     );
 }
+
+#[test]
+fn armed_groups_and_the_soldiers_they_fight() {
+    let cases: &[StoryCase<'_>] = &[
+        // Where an attack was is no part of who made it.
+        (
+            &[
+                "At least 31 soldiers were killed on Monday in an attack by suspected jihadists in northern Burkina Faso, the army announced.",
+            ],
+            (None, Some(31)),
+            Status::Killed,
+            Some("burkina-faso"),
+            Some("burkina-faso"),
+        ),
+        // An army's own operation is no attacker of its own soldiers.
+        (
+            &[
+                "The IDF announced the first fatalities of Israel’s ground operation in Lebanon after eight soldiers were killed during battles against Hezbollah operatives.",
+            ],
+            (Some(8), None),
+            Status::Killed,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // Militants in a story of one armed group are that group's; the soldiers the
+        // group says it killed are the state's where the story happens.
+        (
+            &[
+                "A raid by the terrorist group al-Shabaab on a military base in southern Somalia left many dead near Marka in Somalia.",
+                "\"Our troops have also killed 13 militants,\" Somali military official Mohamed Abdi said.",
+            ],
+            (Some(13), None),
+            Status::Killed,
+            Some("al-shabaab"),
+            Some("somalia"),
+        ),
+        (
+            &[
+                "A raid by the terrorist group al-Shabaab on a military base in southern Somalia left many dead near Marka in Somalia.",
+                "The group said it had killed more than 20 soldiers and captured the base briefly.",
+            ],
+            (None, Some(20)),
+            Status::Killed,
+            Some("somalia"),
+            Some("al-shabaab"),
+        ),
+        // A noun in quotation marks is still the people.
+        (
+            &[
+                "The Niger defence ministry said 21 “terrorists” had been killed in the clashes in the western region of Tillaberi in Niger.",
+            ],
+            (Some(21), None),
+            Status::Killed,
+            Some("niger-rebels"),
+            Some("niger"),
+        ),
+    ];
+    assert_story_figures(cases);
+}

@@ -468,6 +468,10 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
         if t.has(class::NEGATION) {
             return None;
         }
+        // "21 “terrorists” had been killed": the mark closing the quoted noun.
+        if k == from && is_quote_mark(t.text) {
+            continue;
+        }
         let next = toks.get(k + 1).filter(|n| n.sentence == sentence);
         if t.is("missing") && next.is_some_and(|n| n.is_any(&["through", "out"])) {
             return None;

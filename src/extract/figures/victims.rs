@@ -122,6 +122,12 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
             }
         }
     }
+    // "21 “terrorists”": the people named in quotation marks.
+    if in_sentence(j).is_some_and(|t| super::super::tokens::is_quote_mark(t.text))
+        && in_sentence(j + 1).is_some_and(is_people)
+    {
+        j += 1;
+    }
     let start = j;
     while j - start < 7 {
         let Some(t) = in_sentence(j) else { break };

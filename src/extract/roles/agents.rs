@@ -32,6 +32,9 @@ pub(super) fn agent_spans(
                             // "backed by Rwandan troops entered the centre of Goma": the
                             // agent ends at its verb.
                             || j > k + 1 && verb_like(t)
+                            // "by suspected jihadists in northern Burkina Faso": where
+                            // the attack was is no part of who made it.
+                            || t.is("in") && place_follows(scope, j)
                     })
                 })
                 .unwrap_or((k + 12).min(sentence.end));
@@ -175,4 +178,33 @@ pub(super) fn verb_like(t: &Token<'_>) -> bool {
         && !t.capitalized()
         && !t.has(class::PEOPLE | class::INSTITUTION | class::ATTACK_NOUN)
         && (n.ends_with("ed") || n.ends_with("ing") || t.has(class::AUXILIARY))
+}
+
+/// Whether a place (a city, a region, or a state after an adjective of direction) follows
+/// the preposition at `k`: "in northern Burkina Faso", "in Ganja".
+fn place_follows(scope: &Scope<'_>, k: usize) -> bool {
+    scope.mentions.within(k + 1..k + 5).next().is_some_and(|m| {
+        matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+            || m.kind == MentionKind::Name
+                && (k + 1..m.span.start).all(|j| {
+                    scope.toks.get(j).is_some_and(|t| {
+                        t.is_any(&[
+                            "the",
+                            "northern",
+                            "southern",
+                            "eastern",
+                            "western",
+                            "central",
+                            "north",
+                            "south",
+                            "east",
+                            "west",
+                            "northeastern",
+                            "northwestern",
+                            "southeastern",
+                            "southwestern",
+                        ])
+                    })
+                })
+    })
 }

@@ -172,6 +172,19 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         }
         return Side::default();
     }
+    // Militants or terrorists in a story that has named one armed group only: that
+    // group's ("the terrorist group al-Shabaab ... our troops killed 13 militants").
+    if head.is_some_and(|h| h.has(class::HOSTILE))
+        && let Some((group, name)) = s.cx.only_group()
+    {
+        return Side::one(
+            group,
+            format!(
+                "“{}” in a story of one armed group, {name}",
+                head.map_or("", |h| h.text)
+            ),
+        );
+    }
     // Militants, terrorists or gunmen a state reports killing on its own ground, with no
     // group named: that country's insurgents ("the army neutralised 203 terrorists" in
     // Mali). A state fighting abroad names no one's insurgents this way.
@@ -392,8 +405,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
             .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0);
         let passive = matches!(read.voice, super::figures::Voice::Passive);
-        if let (Some(own), true, true, true, None) =
-            (own, combatant, military, passive, agent.as_ref())
+        // Its own operation named in the clause ("the first fatalities of Israel's
+        // ground operation") is no other attacker.
+        let other_agent = agent
+            .as_ref()
+            .is_some_and(|a| own.as_ref().is_none_or(|o| o != a));
+        if let (Some(own), true, true, true, false) =
+            (own, combatant, military, passive, other_agent)
         {
             return Side::one(
                 own,
@@ -404,6 +422,29 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 ),
             );
         }
+    }
+
+    // 10b. An armed group reporting the soldiers it killed: the soldiers of the state
+    //     where the story happens ("The group said it had killed more than 20 soldiers").
+    if combatant
+        && !hostile
+        && matches!(read.voice, super::figures::Voice::Active { .. })
+        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
+        && let Some(group) = c.party.as_deref().filter(|p| {
+            s.scope
+                .gazetteer
+                .get(p)
+                .is_some_and(|x| x.kind == PartyKind::Group)
+        })
+        && let Some((place, words)) = s.cx.story_place().filter(|(place, _)| place != group)
+    {
+        return Side::one(
+            place,
+            format!(
+                "soldiers {} says it hit, where the story happens: “{words}”",
+                c.name
+            ),
+        );
     }
 
     // 11. Forces in a clause about one party only: "A West German navy ship was hit ...
