@@ -317,16 +317,34 @@ impl<'a> Context<'a> {
             }
         }
         let want = family(head);
+        // "the spokesman" after "United Nations spokesman Farhan Haq": a title of the
+        // person named.
+        let title = super::lexicon::classes(head) & class::PERSON_TITLE != 0;
         self.heard
             .iter()
             .rev()
             .find(|h| {
                 let theirs = family(&h.referent.head);
                 theirs == want
-                    || !person && h.referent.words.iter().any(|w| family(w) == want)
+                    || (!person || title && h.referent.person)
+                        && h.referent.words.iter().any(|w| family(w) == want)
                     || person && h.referent.person && names_person(&h.referent.name, head)
             })
             .map(|h| h.referent.clone())
+            // "the official" after "Lebanon's Health Minister Firas Abiad": the last
+            // person who spoke for a party.
+            .or_else(|| {
+                (person && want == "official")
+                    .then(|| {
+                        self.heard.iter().rev().find(|h| {
+                            h.referent.person
+                                && h.referent.voice == Voice::Party
+                                && h.referent.party.is_some()
+                        })
+                    })
+                    .flatten()
+                    .map(|h| h.referent.clone())
+            })
     }
 
     /// The latest speaker that issued a statement or spoke for an institution: what "the

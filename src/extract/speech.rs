@@ -331,6 +331,9 @@ fn act_at(
     if let Some(np) = subject_before(toks, i, sentence.start) {
         // "X, which said", "X, who told": the relative pronoun's antecedent.
         let np = antecedent(toks, np.clone(), sentence.start).unwrap_or(np);
+        // "M23 rebels fighting Congolese government forces claim": the subject is the
+        // phrase the participle describes.
+        let np = described(toks, np.clone(), sentence.start).unwrap_or(np);
         if let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone()) {
             let content = content_after(toks, i, sentence.end);
             return Some(frame(speaker, np, i..i + 1, content, denial));
@@ -352,8 +355,9 @@ fn speaker_of(
     let toks = scope.toks;
     // "the statement said", "it added": the statement of the institution named before.
     let head = toks.get(np.end.checked_sub(1)?)?;
-    if np.len() <= 2
+    if np.len() <= 3
         && (head.has(class::VENUE) || head.is("it"))
+        && scope.mentions.within(np.clone()).next().is_none()
         && toks
             .get(np.start)
             .is_some_and(|t| t.is_any(&["the", "it", "its"]))
@@ -373,9 +377,57 @@ fn speaker_of(
     resolve_speaker(scope, np, cx, sentence)
 }
 
+/// The phrase a participle before `np` describes: "M23 rebels fighting Congolese
+/// government forces" for the forces.
+fn described(toks: &[Token<'_>], np: Range<usize>, sentence_start: usize) -> Option<Range<usize>> {
+    let p = np.start.checked_sub(1)?;
+    let participle = toks.get(p).is_some_and(|t| {
+        t.word
+            && !t.capitalized()
+            && t.norm.ends_with("ing")
+            && !t.has(class::PARTICIPLE | class::SPEECH_VERB)
+    });
+    if !participle || p <= sentence_start {
+        return None;
+    }
+    let start = np_start(toks, p, sentence_start)?;
+    let before = trim_np(toks, start..p)?;
+    // Only a phrase naming someone: a capitalised name or a people noun at its end.
+    toks.get(before.end - 1)
+        .is_some_and(|t| t.capitalized() || t.has(class::PEOPLE | class::INSTITUTION))
+        .then_some(before)
+}
+
+/// "Kigali also claims", "the Health Ministry reports that": third-person verbs the
+/// lexicon leaves out because they are also plural nouns ("claims", "reports"), read as
+/// verbs after a proper or institutional subject and before what is said.
+fn plural_noun_verb(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(tok) = toks.get(i) else { return false };
+    // Lower case only: "the United States that" is a name, not a verb.
+    if !tok.is_any(&["claims", "reports", "states"]) || tok.capitalized() {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    let next = toks.get(i + 1);
+    let subject = prev.is_some_and(|p| {
+        p.word
+            && (p.capitalized() || p.has(class::INSTITUTION | class::MEDIA))
+            && !p.is_any(&["the", "a", "its", "their"])
+            || p.is("also")
+    });
+    let object = next.is_some_and(|n| {
+        n.is_any(&["that", "the", "a", "an", "death", "responsibility"])
+            || super::numbers::starts_number(toks, i + 1)
+    });
+    subject && object
+}
+
 /// Whether token `i` is a finite verb of saying used as one.
 fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
     let Some(tok) = toks.get(i) else { return false };
+    if plural_noun_verb(toks, i) {
+        return true;
+    }
     if !tok.has(class::SPEECH_VERB) {
         return false;
     }
@@ -624,9 +676,12 @@ fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) -> Option<usi
             ]);
             let prep_ok = match t.norm.as_str() {
                 "of" | "for" => true,
-                "in" | "to" | "at" => {
-                    next.is_some_and(|n| n.capitalized() || n.is_any(&["the", "a"]))
-                }
+                "in" | "to" | "at" => next.is_some_and(|n| {
+                    n.capitalized()
+                        || n.is_any(&[
+                            "the", "a", "northern", "southern", "eastern", "western", "central",
+                        ])
+                }),
                 // "Reagan and Defense Secretary Caspar Weinberger": names on both sides.
                 "and" => {
                     next.is_some_and(|n| n.capitalized())

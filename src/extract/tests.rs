@@ -1048,3 +1048,66 @@ fn armed_groups_and_the_soldiers_they_fight() {
     ];
     assert_story_figures(cases);
 }
+
+#[test]
+fn speakers_behind_participles_titles_and_verbs_that_look_like_nouns() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // The subject a participle describes speaks, not the object of the participle.
+        (
+            &["M23 rebels fighting Congolese government forces claim taking over Goma city."],
+            1,
+            "m23",
+        ),
+        // "claims" and "reports" as verbs after a proper or institutional subject.
+        (
+            &["Kigali also claims death of at least 5 people due to cross-border firing."],
+            1,
+            "rwanda",
+        ),
+        (
+            &[
+                "Since October 7, the Hamas-controlled Health Ministry in Gaza reports that Israeli strikes have killed at least 8,525 people.",
+            ],
+            1,
+            "palestine",
+        ),
+        // "the spokesman" is the spokesman named before; "the official" the person who
+        // last spoke for a party.
+        (
+            &[
+                "United Nations spokesman Farhan Haq told reporters that one person was killed in the airstrike.",
+                "The spokesman said the U.N.'s colleagues in Ethiopia are alarmed.",
+            ],
+            2,
+            "un",
+        ),
+        (
+            &[
+                "Lebanon's Acting Health Minister Firas Abiad said the toll climbed to 569.",
+                "According to the official, an Israeli bombardment destroyed a hospital.",
+            ],
+            2,
+            "lebanon",
+        ),
+        // Rebels "in northern Mali" are Mali's, the place no speaker of its own.
+        (
+            &[
+                "Separatist rebels in northern Mali reported on Thursday that they killed 47 Malian soldiers.",
+            ],
+            1,
+            "mali-rebels",
+        ),
+    ];
+    assert_party_speaks(cases);
+    // "the United States that" is a name, not a verb.
+    let out = run(&[
+        "Iran warned the United States that any interference would meet a strong response, Tehran Radio said.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("us")),
+        "{:?}",
+        out.statements
+    );
+}
