@@ -885,9 +885,17 @@ fn resolve_one(
             ..earlier
         });
     }
+    // "Chief of the International Military Cooperation Department under the Defense
+    // Ministry": the ministry named before, in its complement too.
+    let complements: Vec<&Token<'_>> = np
+        .owners
+        .iter()
+        .flat_map(|r| toks.get(r.clone()).unwrap_or(&[]).iter())
+        .collect();
     for t in core
         .iter()
         .take(core.len().saturating_sub(1))
+        .chain(complements.iter().rev())
         .filter(|t| t.has(class::INSTITUTION) && !t.has(class::PERSON_TITLE))
     {
         if let Some(earlier) = cx.same_head(&t.norm, false).filter(|e| e.party.is_some()) {

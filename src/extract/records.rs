@@ -562,6 +562,13 @@ fn totals(toks: &[Token<'_>], claims: &mut [(CasualtyClaim, Read)]) {
             })
         });
         let all_sided = parts.iter().all(|&j| claims[j].0.side.is_some());
+        // "50 personnel, including 42 army servicemen and 8 border service personnel":
+        // parts of one side make a total of that side, when the total names none.
+        if sum == n && listed && all_sided && sides.len() == 1 && claims[i].0.side.is_none() {
+            claims[i].0.side = sides.pop();
+            claims[i].0.side_evidence = Some("a total of its parts".to_string());
+            continue;
+        }
         if sum == n && listed && all_sided && sides.len() > 1 {
             let evidence = format!(
                 "a total of its parts: {}",

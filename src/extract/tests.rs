@@ -1111,3 +1111,75 @@ fn speakers_behind_participles_titles_and_verbs_that_look_like_nouns() {
         out.statements
     );
 }
+
+#[test]
+fn details_hospitals_and_tolls_of_both() {
+    let cases: &[StoryCase<'_>] = &[
+        // A detail with no comma to close it ends at the verb.
+        (
+            &[
+                "At least 15 residents, including two women and four children were killed in Poonch as Pakistani troops shelled Indian positions, officials in Jammu said.",
+            ],
+            (None, Some(15)),
+            Status::Killed,
+            Some("india"),
+            Some("india"),
+        ),
+        (
+            &["Three Sikhs including preacher Amrik Singh were killed in Poonch in India."],
+            (Some(3), None),
+            Status::Killed,
+            Some("india"),
+            None,
+        ),
+        // A toll of the dead and wounded is both.
+        (
+            &[
+                "Hossein Kermanpour, a spokesman for Iran's health ministry, said the total number of dead and wounded had reached 1,481.",
+            ],
+            (Some(1_481), None),
+            Status::KilledOrInjured,
+            Some("iran"),
+            Some("iran"),
+        ),
+        // The parts of one side make a total of that side.
+        (
+            &[
+                "As a result, 50 armed forces personnel, including 42 Azerbaijan Army servicemen and 8 State Border Service personnel were killed, the Azerbaijani Defense Ministry detailed.",
+            ],
+            (Some(50), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // "the martyrdom of", "injuries to".
+        (
+            &[
+                "India launched attacks on six locations in Pakistan, resulting in the martyrdom of at least 26 civilians and injuries to 46 others, Pakistan's military spokesman said.",
+            ],
+            (None, Some(26)),
+            Status::Killed,
+            Some("pakistan"),
+            Some("pakistan"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "enemy fighters" an army counts are never its own; "armoured personnel carriers"
+    // are vehicles.
+    let out = run(&[
+        "The army said the troops recovered the bodies of at least five enemy fighters.",
+        "Baku lost four armoured personnel carriers, the Armenian Defence Ministry said.",
+    ]);
+    assert!(
+        out.claims
+            .iter()
+            .all(|c| c.paragraph != 1 || c.side.is_none() && c.count_min == Some(5)),
+        "{:?}",
+        out.claims
+    );
+    assert!(
+        out.claims.iter().all(|c| c.paragraph != 2),
+        "{:?}",
+        out.claims
+    );
+}

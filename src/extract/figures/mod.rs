@@ -71,7 +71,16 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
             .or_else(|| detail_of(toks, &span, previous))
             .or_else(|| second_object(toks, &span, previous))
             .or_else(|| inverted_toll(toks, &span));
-        if let Some(read) = read {
+        if let Some(mut read) = read {
+            // "including 42 army servicemen and 8 border service personnel were killed":
+            // the second detail is a detail too, whatever verb it found.
+            if let Some(p) = out.last()
+                && p.detail
+                && read.span.start == p.victims.who.end + 1
+                && toks.get(p.victims.who.end).is_some_and(|t| t.is("and"))
+            {
+                read.detail = true;
+            }
             out.push(read);
         }
     }

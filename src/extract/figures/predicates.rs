@@ -67,9 +67,8 @@ const CAPTIVE: &[&str] = &[
 fn event_noun(t: &Token<'_>) -> Option<Status> {
     match t.norm.as_str() {
         "abduction" | "abductions" | "kidnapping" | "kidnappings" => Some(Status::Captured),
-        "killing" | "killings" | "murder" | "murders" | "execution" | "executions" | "massacre" => {
-            Some(Status::Killed)
-        }
+        "killing" | "killings" | "murder" | "murders" | "execution" | "executions" | "massacre"
+        | "martyrdom" => Some(Status::Killed),
         "wounding" => Some(Status::Injured),
         _ => None,
     }
@@ -277,6 +276,14 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
         .get(*clause.get(number)?)
         .is_some_and(|t| t.is("losses"));
     let between = clause.get(..number)?;
+    // "the total number of dead and wounded had reached 1,481": both at once.
+    let said: Vec<Status> = between
+        .iter()
+        .filter_map(|&k| toks.get(k).and_then(status_word))
+        .collect();
+    if said.contains(&Status::Killed) && said.contains(&Status::Injured) {
+        return Some(Status::KilledOrInjured);
+    }
     if let Some(status) = between
         .iter()
         .rev()
@@ -450,19 +457,37 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
         }
         // "At least 45 Palestinians, including at least 23 women and children, were
         // killed": a detail set off by commas.
-        if t.is_punct(',')
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| n.is_any(&["including", "among", "mostly", "mainly"]))
+        let detail = if t.is_punct(',') { k + 1 } else { k };
+        if toks
+            .get(detail)
+            .is_some_and(|n| n.is_any(&["including", "among", "mostly", "mainly"]))
         {
-            let close = (k + 2..k + 16).find(|&j| {
+            let close = (detail + 1..k + 16).find(|&j| {
                 toks.get(j)
                     .is_some_and(|n| n.sentence != sentence || n.is_punct(','))
             });
             if let Some(close) =
                 close.filter(|&j| toks.get(j).is_some_and(|n| n.sentence == sentence))
+                && let Some(found) = predicate_after(toks, close + 1)
             {
-                return predicate_after(toks, close + 1);
+                return Some(found);
+            }
+            // "Three Sikhs including preacher Amrik Singh were killed", "15 residents,
+            // including two women and four children were killed": no comma closes the
+            // detail; the verb does.
+            let verb = (detail + 1..k + 16)
+                .take_while(|&j| {
+                    toks.get(j)
+                        .is_some_and(|n| n.sentence == sentence && !n.is_punct(','))
+                })
+                .find(|&j| {
+                    toks.get(j)
+                        .is_some_and(|n| n.is_any(&["were", "was", "are", "is"]))
+                });
+            if toks.get(detail).is_some_and(|n| n.is("including"))
+                && let Some(found) = verb.and_then(|v| predicate_after(toks, v))
+            {
+                return Some(found);
             }
         }
         if t.has(class::NEGATION) {
@@ -664,6 +689,19 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
             )
         });
         return between.then_some((Status::Injured, end + 1));
+    }
+    // "were taken to university hospitals for treatment": hurt.
+    if t.is_any(&[
+        "taken",
+        "rushed",
+        "admitted",
+        "evacuated",
+        "transported",
+        "airlifted",
+    ]) && is(k + 1, &["to"])
+    {
+        let end = (k + 2..k + 5).find(|&j| is(j, &["hospital", "hospitals"]))?;
+        return Some((Status::Injured, end + 1));
     }
     // "suffered a gunshot wound", "sustained serious injuries".
     if t.is_any(&[

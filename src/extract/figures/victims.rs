@@ -177,6 +177,10 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     }
     let head = j - 1;
     let head_tok = toks.get(head)?;
+    // "four armoured personnel carriers": a people word that names a thing.
+    if in_sentence(j).is_some_and(|n| n.word && n.has(class::NOT_PEOPLE)) {
+        return None;
+    }
     // "with eight more injured": more of the people already counted.
     let more = head_tok.is_any(&["others", "more", "additional", "other", "further"]);
     if !is_people(head_tok) && !more {

@@ -136,9 +136,19 @@ pub(super) fn left_behind(
     is_agent: &dyn Fn(usize) -> bool,
 ) -> Option<Side> {
     let toks = scope.toks;
+    // "An attack attributed to the ELN left ten soldiers dead": "attack" is a noun there,
+    // and what follows it is its author, not its target.
+    let noun = |k: usize| {
+        k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            p.is_any(&[
+                "a", "an", "the", "this", "that", "its", "their", "his", "her",
+            ]) || p.possessive()
+        })
+    };
     let verb = (sentence.start..leaving).rev().find(|&k| {
         toks.get(k)
             .is_some_and(|t| t.has(class::RETREAT | class::ATTACK_VERB))
+            && !noun(k)
     })?;
     let retreat = toks.get(verb)?.has(class::RETREAT);
     let (from, to) = if retreat {

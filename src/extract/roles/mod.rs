@@ -132,7 +132,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return Side::one(party, format!("“{}” as in “{words}”", h.text));
     }
-    let civilian = head.is_none_or(|h| h.has(class::CIVILIAN));
+    let civilian = head.is_none_or(civilian_word);
     let combatant = head.is_some_and(|h| h.has(class::COMBATANT));
     let rebel = toks
         .get(read.victims.who.clone())
@@ -333,6 +333,12 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .words
             .iter()
             .chain(std::iter::once(&c.head))
+            .cloned()
+            .chain(
+                c.name
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .map(str::to_lowercase),
+            )
             .find(|w| super::lexicon::classes(w) & class::DOMESTIC != 0)
     {
         return Side::one(
@@ -405,13 +411,17 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
             .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0);
         let passive = matches!(read.voice, super::figures::Voice::Passive);
+        // "five enemy fighters": the other side's, whoever counts them.
+        let enemy = toks
+            .get(read.victims.who.clone())
+            .is_some_and(|w| w.iter().any(|t| t.has(class::HOSTILE)));
         // Its own operation named in the clause ("the first fatalities of Israel's
         // ground operation") is no other attacker.
         let other_agent = agent
             .as_ref()
             .is_some_and(|a| own.as_ref().is_none_or(|o| o != a));
         if let (Some(own), true, true, true, false) =
-            (own, combatant, military, passive, other_agent)
+            (own, combatant, military, passive, other_agent || enemy)
         {
             return Side::one(
                 own,
@@ -465,7 +475,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Option<String>> {
     let toks = s.scope.toks;
     let head = read.victims.head.and_then(|h| toks.get(h));
-    let civilian = head.is_none_or(|h| h.has(class::CIVILIAN) && !h.has(class::HOSTILE));
+    let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE));
     // Captives are held somewhere, not from there.
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     if !civilian || captive || read.victims.elliptical || read.status == super::Status::Captured {
@@ -518,7 +528,7 @@ fn phrase_side(
     let toks = scope.toks;
     let mut parties: Vec<String> = Vec::new();
     let mut words: Vec<String> = Vec::new();
-    let civilian = head.is_none_or(|h| h.has(class::CIVILIAN));
+    let civilian = head.is_none_or(civilian_word);
     // "Hamas hostages" are held by Hamas: a group before a captive is its captor.
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     for m in scope.mentions.within(phrase.clone()) {
@@ -599,6 +609,15 @@ fn phrase_side(
         parties,
         evidence: Some(evidence),
     })
+}
+
+/// People whose harm in a place is that place's: civilians, and a community named by its
+/// faith or people ("Sikhs", "Alawites", "Christians") that no lexicon list holds.
+fn civilian_word(t: &Token<'_>) -> bool {
+    t.has(class::CIVILIAN)
+        || t.capitalized()
+            && t.norm.ends_with('s')
+            && !t.has(class::PEOPLE | class::INSTITUTION | class::HOSTILE | class::NOT_PEOPLE)
 }
 
 /// Parties of which one is the other's de facto authority or the group of its country.
