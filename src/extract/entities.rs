@@ -141,6 +141,7 @@ impl Mentions {
             };
             let found = gazetteer
                 .match_tokens_case(toks, i, date, lower_case)
+                .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
                 .map(|m| (m.len, vec![m.party], kind_of(m.kind)))
                 .or_else(|| {
                     cx.learned_at(toks, i)
@@ -281,6 +282,38 @@ fn name_goes_on(toks: &[Token<'_>], after: usize) -> bool {
         && !next.has(class::INSTITUTION | class::PEOPLE | class::TIME | class::PERSON_TITLE)
         && !next.is_month()
         && next.text.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Whether a group's or a body's name at `i` is only the end of a longer proper name: an
+/// unknown capitalised word runs into it ("US National Security Council" is no UN body,
+/// "Asaib Ahl al-Haq" no other group).
+fn longer_name_before(
+    toks: &[Token<'_>],
+    i: usize,
+    at: &[Option<u32>],
+    gazetteer: &Gazetteer,
+    party: usize,
+) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let kind = gazetteer.party(party).map(|p| p.kind);
+    matches!(kind, Some(PartyKind::Group | PartyKind::Intl))
+        && prev.word
+        && prev.capitalized()
+        && at.get(i - 1).is_some_and(Option::is_none)
+        && !prev.has(
+            class::OFFICE
+                | class::TIME
+                | class::CLAUSE_OPENER
+                | class::INSTITUTION
+                | class::SPEECH_VERB
+                | class::LOCATIVE,
+        )
+        && !prev.is_month()
+        && !prev.is_any(&["the", "a", "an", "pro", "anti"])
+        && super::numbers::token_value(&prev.norm).is_none()
+        && toks.get(i).is_some_and(|t| t.start == prev.end + 1)
 }
 
 /// Whether the word at `i` ends a longer name joined by a particle: "Santander" in "Norte

@@ -1183,3 +1183,70 @@ fn details_hospitals_and_tolls_of_both() {
         out.claims
     );
 }
+
+#[test]
+fn figures_told_apart_by_place_pairs_of_people_and_lost_contact() {
+    let cases: &[StoryCase<'_>] = &[
+        // Figures of the same people told apart by place.
+        (
+            &[
+                "According to the SOHR report, the victims were distributed as follows: 49 deaths in Tartous, 25 in Latakia and 84 in Hama.",
+            ],
+            (Some(84), None),
+            Status::Killed,
+            Some("syria"),
+            None,
+        ),
+        (
+            &[
+                "The province-wise death toll includes 683 in Latakia, 433 in Tartous and 12 in Homs.",
+            ],
+            (Some(433), None),
+            Status::Killed,
+            Some("syria"),
+            None,
+        ),
+        // Two people joined by "and" are two.
+        (
+            &[
+                "Another mosque was hit in Bahawalpur in Pakistan, killing a 16-year-old girl and an 18-year-old boy.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("pakistan"),
+            None,
+        ),
+        // Lost contact is missing.
+        (
+            &[
+                "Communication is lost with 24 Armenian soldiers after recent border clashes with Azerbaijan, the Armenian Defence Ministry said.",
+            ],
+            (Some(24), None),
+            Status::Missing,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        // The owner of the first of two joined figures owns the second.
+        (
+            &[
+                "Azerbaijan said on Wednesday that 192 of its soldiers and one civilian died in its lightning offensive.",
+            ],
+            (Some(1), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "US National Security Council" is no UN body.
+    let out = run(&[
+        "It wounded three US military personnel, said US National Security Council spokesperson Adrienne Watson.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("un")),
+        "{:?}",
+        out.statements
+    );
+}

@@ -71,15 +71,17 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
             .or_else(|| detail_of(toks, &span, previous))
             .or_else(|| second_object(toks, &span, previous))
             .or_else(|| inverted_toll(toks, &span));
+        let read = read.or_else(|| elided(toks, &span, previous));
         if let Some(mut read) = read {
             // "including 42 army servicemen and 8 border service personnel were killed":
-            // the second detail is a detail too, whatever verb it found.
+            // the second detail is a detail too, whatever verb it found; and "192 of its
+            // soldiers and one civilian died": the owner of the first owns the second.
             if let Some(p) = out.last()
-                && p.detail
                 && read.span.start == p.victims.who.end + 1
                 && toks.get(p.victims.who.end).is_some_and(|t| t.is("and"))
             {
-                read.detail = true;
+                read.detail |= p.detail;
+                read.victims.possessive = read.victims.possessive.or(p.victims.possessive);
             }
             out.push(read);
         }
@@ -445,6 +447,42 @@ fn detail_of(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> 
     ))
 }
 
+/// "49 deaths in Tartous, 25 in Latakia and 84 in Hama", "the death toll includes 683 in
+/// Latakia": a figure of the same people as the one before it, told apart by place.
+fn elided(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Option<Read> {
+    let sentence = toks.get(span.first)?.sentence;
+    let in_place = toks
+        .get(span.end)
+        .is_some_and(|t| t.is_any(&["in", "from"]))
+        && toks
+            .get(span.end + 1)
+            .is_some_and(|t| t.word && t.capitalized() && t.sentence == sentence);
+    if !in_place {
+        return None;
+    }
+    let status = match previous.filter(|p| p.sentence(toks) == sentence) {
+        Some(p) => p.status,
+        None => {
+            let toll = (0..span.first).rev().take(12).any(|k| {
+                toks.get(k).is_some_and(|t| {
+                    t.sentence == sentence && t.is_any(&["toll", "tally", "deaths", "dead"])
+                })
+            });
+            if !toll {
+                return None;
+            }
+            Status::Killed
+        }
+    };
+    let victims = Victims {
+        who: span.end..span.end,
+        head: None,
+        possessive: None,
+        elliptical: false,
+    };
+    Some(read(span, toks, victims, status, Voice::Passive, false))
+}
+
 /// "killing four soldiers and two civilians", "Among the victims are 50 children and 94
 /// women": a second figure joined by "and" to the one just before, sharing its verb.
 fn second_object(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Option<Read> {
@@ -513,10 +551,25 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
         };
         // "a policeman", "an adviser", "one soldier": the article and a singular head.
         if t.is_any(&["a", "an"]) && !covered(k) {
-            let Some(victims) = victims::single_after(toks, k + 1) else {
+            let Some(mut victims) = victims::single_after(toks, k + 1) else {
                 continue;
             };
-            let span = one_person(k, k + 1);
+            let mut span = one_person(k, k + 1);
+            // "a 16-year-old girl and an 18-year-old boy", "a mother and daughter": two
+            // people joined by "and" are two.
+            if toks.get(victims.who.end).is_some_and(|t| t.is("and")) {
+                let second = victims.who.end + 1;
+                let joined = if toks.get(second).is_some_and(|t| t.is_any(&["a", "an"])) {
+                    victims::single_after(toks, second + 1)
+                } else {
+                    victims::single_after(toks, second)
+                };
+                if let Some(other) = joined {
+                    victims.who.end = other.who.end;
+                    victims.head = other.head;
+                    span.figure.count = Some(2);
+                }
+            }
             let end = victims.who.end;
             if let Some((status, voice)) = verb_before(toks, k, end) {
                 if !matches!(voice, Voice::Lost { .. }) {

@@ -171,6 +171,15 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
         let prisoner = head_captive || after.is_some_and(|t| t.is_any(CAPTIVE));
         return prisoner.then_some((Status::Captured, Voice::Active { verb: verb_index }));
     }
+    // "Communication is lost with 24 Armenian soldiers": missing.
+    if verb.is("with")
+        && prev(back + 1).is_some_and(|t| t.is("lost"))
+        && (back + 2..back + 6).any(|b| {
+            prev(b).is_some_and(|t| t.is_any(&["communication", "contact", "communications"]))
+        })
+    {
+        return Some((Status::Missing, Voice::Passive));
+    }
     if verb.is_any(&["lost", "lose", "loses", "losing"]) {
         return Some((
             after_status.unwrap_or(Status::Killed),
@@ -689,6 +698,16 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
             )
         });
         return between.then_some((Status::Injured, end + 1));
+    }
+    // "communication with 24 servicemen was lost": missing.
+    if t.is("lost")
+        && (1..=12).any(|back| {
+            k.checked_sub(back)
+                .and_then(|j| at(j))
+                .is_some_and(|n| n.is_any(&["communication", "contact", "communications"]))
+        })
+    {
+        return Some((Status::Missing, k + 1));
     }
     // "were taken to university hospitals for treatment": hurt.
     if t.is_any(&[
