@@ -703,7 +703,7 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
     if t.is("lost")
         && (1..=12).any(|back| {
             k.checked_sub(back)
-                .and_then(|j| at(j))
+                .and_then(&at)
                 .is_some_and(|n| n.is_any(&["communication", "contact", "communications"]))
         })
     {
