@@ -158,6 +158,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether the story names a state other than `id` as an attacker.
+    pub fn other_state_fights(&self, id: &str) -> bool {
+        self.belligerents.iter().any(|&b| {
+            self.gazetteer
+                .party(b)
+                .is_some_and(|p| p.kind == PartyKind::State && p.id != id)
+        })
+    }
+
     /// Whether the story names this party as an attacker: a side of the fight.
     pub fn is_belligerent(&self, id: &str) -> bool {
         self.gazetteer

@@ -1250,3 +1250,25 @@ fn figures_told_apart_by_place_pairs_of_people_and_lost_contact() {
         out.statements
     );
 }
+
+#[test]
+fn soldiers_a_group_hits_are_the_states_it_fights() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "An attack attributed to Colombia’s second largest rebel group, the ELN, left at least ten soldiers dead in northern Colombia.",
+            "The attack took place near Cucuta in Colombia.",
+        ],
+        (None, Some(10)),
+        Status::Killed,
+        Some("colombia"),
+        None,
+    )];
+    assert_story_figures(cases);
+    // Not where another state's forces fight in the group's land.
+    let out = run(&[
+        "Israeli troops pressed on in Rafah and Khan Younis in the Gaza Strip.",
+        "Hamas said it had killed 12 soldiers in an ambush in Gaza.",
+    ]);
+    let claim = out.claims.iter().find(|c| c.count == Some(12)).expect("12");
+    assert_ne!(claim.side.as_deref(), Some("palestine"), "{claim:?}");
+}

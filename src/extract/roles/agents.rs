@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::super::entities::{MentionKind, Referent, Scope};
 use super::super::figures::Read;
+use super::super::knowledge::PartyKind;
 use super::super::lexicon::class;
 use super::super::tokens::Token;
 use super::{Side, statelike};
@@ -20,13 +21,24 @@ pub(super) fn agent_spans(
 ) -> Vec<Range<usize>> {
     let toks = scope.toks;
     let mut out = Vec::new();
-    // "by Azerbaijani forces", "by artillery shells from a Warsaw Pact vessel".
+    // "by Azerbaijani forces", "by artillery shells from a Warsaw Pact vessel", "an
+    // attack attributed to the ELN".
     for k in sentence.clone() {
-        if toks.get(k).is_some_and(|t| t.is("by")) {
+        let attributed = toks.get(k).is_some_and(|t| t.is("to"))
+            && k.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|t| t.is_any(&["attributed", "blamed"]));
+        if toks.get(k).is_some_and(|t| t.is("by")) || attributed {
             let end = (k + 1..(k + 12).min(sentence.end))
                 .find(|&j| {
                     toks.get(j).is_some_and(|t| {
-                        !t.word
+                        // "attributed to Colombia's second largest rebel group, the ELN,":
+                        // the group's name in apposition is part of the agent.
+                        let apposition = t.is_punct(',')
+                            && toks
+                                .get(j - 1)
+                                .is_some_and(|p| p.has(class::GROUP_NOUN | class::REBELS));
+                        !t.word && !apposition
                             || t.has(class::NP_STOP)
                                 && !t.is_any(&["the", "a", "an", "of", "from", "aboard", "in"])
                             // "backed by Rwandan troops entered the centre of Goma": the
@@ -123,7 +135,19 @@ pub(super) fn agent_party(
     }
     match parties.as_slice() {
         [one] => Some(one.clone()),
-        _ => None,
+        // "Colombia's second largest rebel group, the ELN": the group, not its country.
+        several => {
+            let mut groups = several.iter().filter(|id| {
+                scope
+                    .gazetteer
+                    .get(id)
+                    .is_some_and(|p| p.kind == PartyKind::Group)
+            });
+            match (groups.next(), groups.next()) {
+                (Some(one), None) => Some(one.clone()),
+                _ => None,
+            }
+        }
     }
 }
 

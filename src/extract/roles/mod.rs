@@ -434,26 +434,43 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         }
     }
 
-    // 10b. An armed group reporting the soldiers it killed: the soldiers of the state
-    //     where the story happens ("The group said it had killed more than 20 soldiers").
+    // 10b. Soldiers an armed group hit, by its own report ("The group said it had killed
+    //     more than 20 soldiers") or as the text says ("An attack attributed to the ELN
+    //     left ten soldiers dead"): the soldiers of the state where the story happens,
+    //     unless the group fights from that very state.
+    let group_of = |id: &str| {
+        s.scope
+            .gazetteer
+            .get(id)
+            .filter(|x| x.kind == PartyKind::Group)
+            .map(|x| (x.id.clone(), x.country.clone()))
+    };
+    let claimed = s
+        .claimant
+        .filter(|c| {
+            c.voice == Voice::Party && matches!(read.voice, super::figures::Voice::Active { .. })
+        })
+        .and_then(|c| c.party.as_deref())
+        .and_then(group_of);
+    let attacker = claimed.or_else(|| agent.as_deref().and_then(group_of));
     if combatant
         && !hostile
-        && matches!(read.voice, super::figures::Voice::Active { .. })
-        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
-        && let Some(group) = c.party.as_deref().filter(|p| {
-            s.scope
-                .gazetteer
-                .get(p)
-                .is_some_and(|x| x.kind == PartyKind::Group)
-        })
-        && let Some((place, words)) = s.cx.story_place().filter(|(place, _)| place != group)
+        && let Some((group, country)) = attacker
+        && let Some((place, words)) =
+            s.cx.story_place()
+                // A group fighting its own state (al-Shabaab and Somalia's troops) hits that
+                // state's soldiers; one attacking from its land while another state's forces
+                // fight there (Hamas in Gaza, with Israel's) hits someone else's.
+                .filter(|(place, _)| {
+                    *place != group
+                        && (country.as_deref() != Some(place.as_str())
+                            || s.cx.is_belligerent(place)
+                            || !s.cx.other_state_fights(place))
+                })
     {
         return Side::one(
             place,
-            format!(
-                "soldiers {} says it hit, where the story happens: “{words}”",
-                c.name
-            ),
+            format!("soldiers {group} hit, where the story happens: “{words}”"),
         );
     }
 
