@@ -139,7 +139,8 @@ pub fn screen(
     }
     let mut fresh = Vec::new();
     let mut refused = Vec::new();
-    for (i, article) in articles.into_iter().enumerate() {
+    for (i, mut article) in articles.into_iter().enumerate() {
+        article.strip_controls();
         let what = if article.title.is_empty() {
             format!("item {}", i + 1)
         } else {
@@ -522,6 +523,27 @@ mod tests {
         assert_eq!(reasons, vec!["Same address", "Same text", "Empty"]);
         assert_eq!(fresh.len(), 1);
         assert_eq!(fresh[0].1.as_deref(), Some("https://wire.example/story"));
+    }
+
+    #[test]
+    fn ingested_reporting_enters_the_corpus_without_control_sequences() {
+        let catalog = Catalog {
+            schema_version: crate::index::SCHEMA_VERSION,
+            built_at: Utc::now(),
+            names: Vec::new(),
+            documents: Vec::new(),
+        };
+        let mut hostile = article(
+            "Title\u{1b}]0;owned\u{7}",
+            Some("https://example.org/a"),
+            "Body\u{1b}[2J text.\n\nMore\u{9b}1m.",
+        );
+        hostile.outlet = Some("Wire\u{7}".into());
+        let (fresh, _) = screen(&catalog, vec![hostile]);
+        let (clean, _) = &fresh[0];
+        assert_eq!(clean.title, "Title");
+        assert_eq!(clean.outlet.as_deref(), Some("Wire"));
+        assert_eq!(clean.paragraphs, vec!["Body text.", "More."]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Plain-text primitives shared by the loader, the index and the extractor:
-//! Markdown paragraphs and sentence boundaries.
+//! Markdown paragraphs, sentence boundaries, and text made safe for a terminal.
 //!
 //! Everything here works on byte ranges into the caller's string, so a citation can
 //! always point back at the verbatim words of its paragraph.
@@ -64,6 +64,63 @@ fn clean_markdown(paragraph: &str) -> String {
     }
     out.push_str(rest);
     collapse_spaces(&out)
+}
+
+/// `text` without terminal control sequences or other control characters (C0, DEL and
+/// C1), keeping line breaks and tabs. An escape sequence goes whole (`ESC [2J`,
+/// `ESC ] 0;title BEL`), so no stray `[2J` is left behind. Reporting is text: nothing in
+/// it may clear a screen, retitle a window or hide a line.
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !text.contains(is_unwanted) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // CSI: parameters and intermediates up to a final byte.
+            '\u{1b}' if chars.peek() == Some(&'[') => {
+                chars.next();
+                skip_csi(&mut chars);
+            }
+            '\u{9b}' => skip_csi(&mut chars),
+            // OSC, DCS, SOS, PM, APC: a string up to BEL or ST.
+            '\u{1b}' if matches!(chars.peek(), Some(']' | 'P' | 'X' | '^' | '_')) => {
+                chars.next();
+                skip_string(&mut chars);
+            }
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            // Any other escape: ESC and the one character it introduces.
+            '\u{1b}' => {
+                chars.next();
+            }
+            c if is_unwanted(c) => {}
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' if chars.peek() == Some(&'\\') => {
+                chars.next();
+                break;
+            }
+            _ => {}
+        }
+    }
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -191,6 +248,22 @@ mod tests {
             split(text),
             vec!["“It was stopped.” the ministry said.", "Next one."]
         );
+    }
+
+    #[test]
+    fn control_sequences_and_characters_are_stripped_whole() {
+        let hostile = "Clear\u{1b}[2J\u{1b}[1;31mred\u{1b}[0m, \u{1b}]0;owned\u{7}title, \
+             \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\, bell\u{7}, cr\r, \
+             c1\u{9b}31m\u{85}, del\u{7f}.\nNext\tline.";
+        assert_eq!(
+            strip_controls(hostile),
+            "Clearred, title, link, bell, cr, c1, del.\nNext\tline."
+        );
+        assert!(matches!(
+            strip_controls("plain “text”"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(strip_controls("cut\u{1b}[3"), "cut");
     }
 
     #[test]
