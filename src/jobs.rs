@@ -318,6 +318,7 @@ fn dry_run(engine: &Engine, started: Instant) -> Result<ReindexReport> {
         statements: diff.statements_after,
         skipped: loaded.skipped,
         seconds: 0.0,
+        repaired: None,
     };
     Ok(report(true, &summary, diff, started))
 }

@@ -488,6 +488,7 @@ mod tests {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
             names: Vec::new(),
+            files: Vec::new(),
             documents: vec![CatalogDoc {
                 source: "https://wire.example/story".into(),
                 meta: corpus::Meta {
@@ -531,6 +532,7 @@ mod tests {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
             names: Vec::new(),
+            files: Vec::new(),
             documents: Vec::new(),
         };
         let mut hostile = article(
@@ -560,6 +562,7 @@ mod tests {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
             names: Vec::new(),
+            files: Vec::new(),
             documents: loaded
                 .documents
                 .into_iter()

@@ -304,7 +304,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn open_engine(config: Config) -> anyhow::Result<Engine> {
     let (engine, built) = Engine::open(config).context("opening the index")?;
     if let Some(summary) = built {
-        eprintln!("Built the index: {}", summary_line(&summary));
+        match &summary.repaired {
+            Some(what) => eprintln!(
+                "The index was damaged ({what}); rebuilt it from the corpus: {}",
+                summary_line(&summary)
+            ),
+            None => eprintln!("Built the index: {}", summary_line(&summary)),
+        }
         report_skipped(&summary);
     }
     Ok(engine)

@@ -122,3 +122,56 @@ fn plain_answers_read_well_with_footnotes() {
         "{stdout}"
     );
 }
+
+/// The binary run in `dir`, on a copy of the bundled corpus there.
+fn briefbot_on_copy(dir: &Path, args: &[&str]) -> Output {
+    let corpus = dir.join("corpus");
+    if !corpus.exists() {
+        crate::support::copy_of_corpus(dir);
+    }
+    Command::new(env!("CARGO_BIN_EXE_briefbot"))
+        .current_dir(dir)
+        .env_remove("DISCORD_TOKEN")
+        .arg("--corpus")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(dir.join("index"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_damaged_index_is_one_line_and_a_rebuild_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = briefbot_on_copy(dir.path(), &["index"]);
+    assert!(built.status.success());
+    std::fs::write(dir.path().join("index/CURRENT"), "gen-\u{0}garbage\n").unwrap();
+    let output = briefbot_on_copy(dir.path(), &["ask", "--json", "/search ambush"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(
+        lines[0].contains("damaged") && lines[0].contains("rebuilt"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("tantivy"), "{stderr}");
+    assert_eq!(stdout_json(&output)["hits"][0]["citation"]["paragraph"], 3);
+}
+
+#[test]
+fn index_refuses_a_folder_that_is_not_an_index_and_removes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    std::fs::create_dir_all(index.join("gen-important")).unwrap();
+    std::fs::write(index.join("gen-important/plan.txt"), "mine").unwrap();
+    std::fs::write(index.join("notes.txt"), "mine").unwrap();
+    let output = briefbot_on_copy(dir.path(), &["index"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not an index"), "{stderr}");
+    assert!(index.join("gen-important/plan.txt").exists());
+    assert!(index.join("notes.txt").exists());
+    assert!(!index.join("CURRENT").exists());
+}
