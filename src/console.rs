@@ -146,11 +146,12 @@ fn answer_line(engine: &Engine, moderator: Option<Moderator>, typed: &str, style
     };
     let result = match (invocation.command.admin, moderator) {
         (true, Some((moderation, runtime))) => {
-            let file = match invocation.text("file") {
-                Some(path) => match std::fs::read(path) {
-                    Ok(bytes) => Some((path.to_string(), bytes)),
-                    Err(e) => return format!("Cannot read {path}: {e}\n"),
-                },
+            let file = match invocation
+                .text("file")
+                .map(|path| moderation.read_file(path))
+            {
+                Some(Ok(file)) => Some(file),
+                Some(Err(e)) => return format!("{e}\n"),
                 None => None,
             };
             runtime

@@ -172,7 +172,46 @@ pub fn screen(
     (fresh, refused)
 }
 
-/// Saves an article as Markdown in the ingested folder, under a name of its own.
+/// What a moderator's job changed in the corpus, kept so that a job whose rebuild fails
+/// can put the corpus back as it found it.
+#[derive(Debug)]
+pub enum CorpusChange {
+    /// Files saved to the ingested folder.
+    Saved(Vec<PathBuf>),
+    Forgotten(TrashEntry),
+    Restored(TrashEntry),
+}
+
+impl CorpusChange {
+    /// Takes the change back: saved files go, a forgotten source returns from the trash,
+    /// a restored one goes back to it.
+    pub fn undo(self, config: &Config) -> Result<()> {
+        match self {
+            CorpusChange::Saved(paths) => {
+                for path in paths {
+                    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+                }
+                Ok(())
+            }
+            CorpusChange::Forgotten(entry) => {
+                move_file(&entry.trashed, &entry.original)?;
+                let mut entries = trash(config)?;
+                entries.retain(|e| e.trashed != entry.trashed);
+                write_trash(config, &entries)
+            }
+            CorpusChange::Restored(entry) => {
+                move_file(&entry.original, &entry.trashed)?;
+                let mut entries = trash(config)?;
+                entries.push(entry);
+                write_trash(config, &entries)
+            }
+        }
+    }
+}
+
+/// Saves an article as Markdown in the ingested folder, under a name of its own. The
+/// file appears whole or not at all: it is written under a hidden name (never indexed)
+/// and renamed into place.
 pub fn save(config: &Config, article: &Article) -> Result<PathBuf> {
     let folder = config.ingested_folder();
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
@@ -192,7 +231,9 @@ pub fn save(config: &Config, article: &Article) -> Result<PathBuf> {
     corpus::parse_markdown(&text, name.clone()).map_err(|why| {
         Error::IndexData(format!("an ingested document would not load back: {why}"))
     })?;
-    std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+    let temporary = folder.join(format!(".{name}.tmp"));
+    std::fs::write(&temporary, text).map_err(|e| Error::io(&temporary, e))?;
+    std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
     Ok(path)
 }
 

@@ -235,23 +235,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         Some(Command::Ingest { json, items }) => moderate(config, json, |m| {
             Box::pin(async move {
-                let mut reports = Vec::new();
-                for item in &items {
-                    let report = if item.starts_with("http://") || item.starts_with("https://") {
-                        m.ingest_url(item).await?
-                    } else {
-                        let bytes =
-                            std::fs::read(item).with_context(|| format!("reading {item}"))?;
-                        m.ingest_file(item, &bytes).await?
-                    };
-                    reports.push(report);
-                }
-                let text = reports
-                    .iter()
-                    .map(render::admin::ingest)
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                Ok((text, serde_json::to_value(&reports)?))
+                let report = m.ingest_items(&items).await?;
+                Ok((
+                    render::admin::ingest(&report),
+                    serde_json::to_value(&report)?,
+                ))
             })
         }),
         Some(Command::Forget { json, source }) => moderate(config, json, |m| {

@@ -175,3 +175,25 @@ fn index_refuses_a_folder_that_is_not_an_index_and_removes_nothing() {
     assert!(index.join("notes.txt").exists());
     assert!(!index.join("CURRENT").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn ingest_refuses_a_device_and_a_file_over_the_limit_before_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let mut text = String::from("A title\n\n");
+    while text.len() <= 5 * 1024 * 1024 {
+        text.push_str("Words of a very long report about the checkpoint.\n\n");
+    }
+    std::fs::write(&big, text).unwrap();
+    for (item, expected) in [
+        ("/dev/zero", "not a regular file"),
+        (big.to_str().unwrap(), "over the limit"),
+    ] {
+        let output = briefbot_on_copy(dir.path(), &["ingest", item]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{item}: {stderr}");
+        assert!(stderr.contains(expected), "{item}: {stderr}");
+        assert!(!dir.path().join("corpus/ingested").exists(), "{item}");
+    }
+}
