@@ -101,6 +101,37 @@ pub struct Indexer {
     queue: mpsc::Sender<Queued>,
     reindex_pending: Arc<AtomicBool>,
     last_reindex: Arc<Mutex<Option<ReindexReport>>>,
+    holds: Arc<Holds>,
+}
+
+/// How many [`Held`] there are; the worker starts no job while there is one.
+#[derive(Default)]
+struct Holds {
+    count: Mutex<usize>,
+    released: std::sync::Condvar,
+}
+
+impl Holds {
+    fn wait_released(&self) {
+        let mut count = self.count.lock().unwrap_or_else(|p| p.into_inner());
+        while *count > 0 {
+            count = self.released.wait(count).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
+/// Keeps the worker from starting another job until dropped: the index and the corpus
+/// stay as they are while someone copies them away, or a test looks at a job in flight.
+pub struct Held {
+    holds: Arc<Holds>,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut count = self.holds.count.lock().unwrap_or_else(|p| p.into_inner());
+        *count -= 1;
+        self.holds.released.notify_all();
+    }
 }
 
 /// The worker thread, joined on shutdown so a job in progress finishes, never torn.
@@ -122,10 +153,13 @@ impl Indexer {
         let last_reindex = Arc::new(Mutex::new(last));
         let pending = reindex_pending.clone();
         let last_for_worker = last_reindex.clone();
+        let holds = Arc::new(Holds::default());
+        let holds_for_worker = holds.clone();
         let thread = std::thread::Builder::new()
             .name("index-writer".into())
             .spawn(move || {
                 for queued in jobs {
+                    holds_for_worker.wait_released();
                     let is_reindex = matches!(queued.job, Job::Reindex { .. });
                     let result = run(&engine, queued.job);
                     if let Ok(Outcome::Reindex(report)) = &result
@@ -144,8 +178,18 @@ impl Indexer {
             queue,
             reindex_pending,
             last_reindex,
+            holds,
         };
         (indexer, Worker { thread })
+    }
+
+    /// Holds the worker before its next job until the [`Held`] is dropped; jobs queue
+    /// meanwhile, and a reindex asked for is pending.
+    pub fn hold(&self) -> Held {
+        *self.holds.count.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        Held {
+            holds: self.holds.clone(),
+        }
     }
 
     /// Whether a reindex is queued or running now.
