@@ -377,10 +377,14 @@ impl Engine {
             .into_iter()
             .filter(|hit| is_original(snapshot, hit.doc))
             .filter(|hit| distinct_marked(snapshot, hit) >= needed)
-            .map(|hit| SearchHit {
-                score: hit.score,
-                citation: citer.cite(hit.doc, hit.paragraph, hit.excerpt),
-                highlights: hit.highlights,
+            .map(|hit| {
+                let (citation, highlights) =
+                    citer.cite_marked(hit.doc, hit.paragraph, hit.excerpt, &hit.highlights);
+                SearchHit {
+                    score: hit.score,
+                    citation,
+                    highlights,
+                }
             })
             .collect();
         Ok(Answer::Search {
@@ -720,6 +724,19 @@ impl<'a> Citer<'a> {
     }
 
     fn cite(&mut self, doc: usize, paragraph: usize, excerpt: Range<usize>) -> Citation {
+        self.cite_marked(doc, paragraph, excerpt, &[]).0
+    }
+
+    /// A citation of `excerpt`, bounded to a sentence or two (see [`crate::text::bounded`])
+    /// around its first marked word, and the marks (relative to the excerpt) moved to
+    /// where they stand in the quote.
+    fn cite_marked(
+        &mut self,
+        doc: usize,
+        paragraph: usize,
+        excerpt: Range<usize>,
+        marks: &[Range<usize>],
+    ) -> (Citation, Vec<Range<usize>>) {
         let d = &self.snapshot.catalog.documents[doc];
         let text = d
             .paragraphs
@@ -731,12 +748,22 @@ impl<'a> Citer<'a> {
             Some(words) if !words.trim().is_empty() => excerpt,
             _ => 0..text.len(),
         };
+        let base = excerpt.start;
+        let in_paragraph = |r: &Range<usize>| base + r.start..base + r.end;
+        let focus = marks
+            .first()
+            .map_or(excerpt.start, |r| in_paragraph(r).start);
+        let quoted = crate::text::bounded(text, excerpt, focus);
+        let marks = marks
+            .iter()
+            .filter_map(|r| quoted.place(in_paragraph(r)))
+            .collect();
         let next = self.numbers.len() + 1;
         let n = *self
             .numbers
-            .entry((doc, paragraph, excerpt.start, excerpt.end))
+            .entry((doc, paragraph, quoted.range.start, quoted.range.end))
             .or_insert(next);
-        Citation {
+        let citation = Citation {
             n,
             source: d.source.clone(),
             title: d.meta.title.clone(),
@@ -744,9 +771,10 @@ impl<'a> Citer<'a> {
             url: d.meta.url.clone(),
             published: d.meta.published,
             paragraph,
-            excerpt: text[excerpt].to_string(),
+            excerpt: quoted.quote(text),
             also_in: d.also_in.clone(),
-        }
+        };
+        (citation, marks)
     }
 }
 

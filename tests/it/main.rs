@@ -3,6 +3,7 @@
 
 mod article;
 mod ask;
+mod bounds;
 mod cli;
 mod discord;
 mod fake_discord;
