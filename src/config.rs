@@ -353,6 +353,21 @@ impl Config {
         folders
     }
 
+    /// Every corpus folder is there, or a one-line [`UserError`] naming the one looked
+    /// for and how to point at another.
+    pub fn check_corpus(&self) -> std::result::Result<(), crate::error::UserError> {
+        match self.corpus.folders.iter().find(|folder| !folder.is_dir()) {
+            None => Ok(()),
+            Some(folder) => {
+                let shown = std::path::absolute(folder).unwrap_or_else(|_| folder.clone());
+                Err(crate::error::UserError::new(format!(
+                    "No corpus folder at {}: run briefbot in the project folder, or point at a corpus with --corpus DIR or --config FILE.",
+                    shown.display()
+                )))
+            }
+        }
+    }
+
     /// Where the feeds' state (feeds added at run time, what each has seen) is kept.
     pub fn feeds_state(&self) -> PathBuf {
         self.ingested_folder().join(".feeds.json")

@@ -47,7 +47,10 @@ pub struct Engine {
 
 impl Engine {
     /// Opens the configured index, building it first when it is missing or outdated.
+    /// A corpus folder that is not there is a [`UserError`] and nothing is built: run
+    /// from the wrong folder, the bot would otherwise answer from nothing.
     pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
+        config.check_corpus()?;
         let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
         let (snapshot, built) =
             Snapshot::open_or_build(&config.index.path, &config.index_folders(), &gazetteer)?;

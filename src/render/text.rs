@@ -13,7 +13,24 @@ pub struct Style {
     pub ansi: bool,
 }
 
+/// Whether output may carry colour: only to a terminal, and never when `NO_COLOR` is set
+/// to anything (<https://no-color.org>).
+pub fn wants_colour(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    is_terminal && no_color.is_none_or(|value| value.is_empty())
+}
+
 impl Style {
+    /// The style for answers printed on stdout.
+    pub fn for_stdout() -> Style {
+        use std::io::IsTerminal;
+        Style {
+            ansi: wants_colour(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            ),
+        }
+    }
+
     fn mark(&self, words: &str) -> String {
         if self.ansi {
             format!("\x1b[1m{words}\x1b[0m")
@@ -314,4 +331,21 @@ fn marked(excerpt: &str, highlights: &[std::ops::Range<usize>], style: Style) ->
     }
     out.push_str(&safe(excerpt.get(at..).unwrap_or("")));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_and_never_with_no_color() {
+        use std::ffi::OsStr;
+        assert!(wants_colour(true, None));
+        assert!(!wants_colour(false, None));
+        assert!(!wants_colour(true, Some(OsStr::new("1"))));
+        assert!(
+            wants_colour(true, Some(OsStr::new(""))),
+            "an empty NO_COLOR is unset"
+        );
+    }
 }
