@@ -8,6 +8,7 @@ mod cli;
 mod discord;
 mod fake_discord;
 mod kill;
+mod manifest;
 mod moderation;
 mod properties;
 mod support;
