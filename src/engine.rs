@@ -166,11 +166,12 @@ impl Engine {
     }
 
     pub fn unknown_party(&self, given: &str) -> UserError {
-        let closest: Vec<String> = self
-            .gazetteer
-            .closest(given, 3)
-            .iter()
-            .map(|p| format!("{} ({})", p.id, p.name))
+        let closest: Vec<String> = closest_parties(&self.gazetteer, given, 3)
+            .into_iter()
+            .map(|(party, by)| match by {
+                Some(alias) => format!("{} ({}, called “{alias}”)", party.id, party.name),
+                None => format!("{} ({})", party.id, party.name),
+            })
             .collect();
         let hint = if closest.is_empty() {
             String::new()
@@ -442,6 +443,52 @@ impl Engine {
             statements,
         })
     }
+}
+
+/// The `n` parties whose id, name or an alias lies fewest edits from `given` (a swap of
+/// two letters is one edit), closest first, with the alias that came closest when it is
+/// neither the id nor the name. Every party is a candidate, so an unknown name always
+/// gets the nearest known ones.
+fn closest_parties<'g>(
+    gazetteer: &'g Gazetteer,
+    given: &str,
+    n: usize,
+) -> Vec<(&'g Party, Option<&'g str>)> {
+    let normal = |name: &str| {
+        name.split_whitespace()
+            .map(crate::extract::normalize_word)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let input = normal(given);
+    if input.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, &Party, Option<&str>)> = gazetteer
+        .parties()
+        .iter()
+        .filter_map(|party| {
+            let own = [party.id.as_str(), party.name.as_str()].map(|name| (name, false));
+            let aliases = party.aliases.iter().map(|a| (a.as_str(), true));
+            own.into_iter()
+                .chain(aliases)
+                .map(|(name, alias)| {
+                    let distance = strsim::damerau_levenshtein(&input, &normal(name));
+                    (distance, party, alias.then_some(name))
+                })
+                .min_by_key(|(distance, _, alias)| (*distance, alias.is_some()))
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    scored
+        .into_iter()
+        .take(n)
+        .map(|(_, party, alias)| {
+            // An alias that differs from the name only in case or accents says nothing.
+            let alias = alias.filter(|a| normal(a) != normal(&party.name));
+            (party, alias)
+        })
+        .collect()
 }
 
 /// Whether a document is not a republished copy: copies are cited through their original.
