@@ -449,7 +449,7 @@ mod tests {
         std::os::unix::fs::symlink("/etc", root.join("etc")).unwrap();
         std::os::unix::fs::symlink(root.join("a.md"), root.join("sub/alias.md")).unwrap();
         std::os::unix::fs::symlink(root.join("gone.md"), root.join("broken.md")).unwrap();
-        let loaded = load(&[root.clone()]);
+        let loaded = load(std::slice::from_ref(&root));
         let sources: Vec<_> = loaded.documents.iter().map(|d| d.source.as_str()).collect();
         assert_eq!(
             sources,

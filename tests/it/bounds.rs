@@ -60,7 +60,7 @@ fn a_corpus_of_thousands_of_figures_prints_a_bounded_ledger() {
     let dir = tempfile::tempdir().unwrap();
     let sentence = "Two soldiers were killed near the border, the defense ministry said.";
     let paragraph = vec![sentence; 400].join(" ");
-    let body = vec![paragraph.as_str(); 5].join("\n\n");
+    let body = [paragraph.as_str(); 5].join("\n\n");
     let engine = engine_on(dir.path(), &body);
     let answer = engine.ask_line("/casualties").unwrap();
     let json = render::json(&answer);
@@ -103,7 +103,7 @@ fn control_sequences_in_an_index_never_reach_the_terminal() {
         hits: vec![SearchHit {
             score: 1.0,
             citation,
-            highlights: vec![8..14],
+            highlights: std::iter::once(8..14).collect(),
         }],
     };
     for ansi in [false, true] {
