@@ -122,6 +122,11 @@ pub static COMMANDS: &[CommandSpec] = &[
                 autocomplete: true,
             },
             text("topic", "Only statements about this", false),
+            text(
+                "speaker",
+                "This speaker's first, e.g. foreign ministry, president, Aliyev",
+                false,
+            ),
         ],
         admin: false,
     },

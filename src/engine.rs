@@ -29,6 +29,8 @@ pub enum Request {
     Statement {
         party: String,
         topic: Option<String>,
+        /// Words of the speaker ("foreign ministry", "Aliyev"): their statements first.
+        speaker: Option<String>,
     },
     Timeline {
         query: Option<String>,
@@ -129,6 +131,7 @@ impl Engine {
                 Request::Statement {
                     party: party.id.clone(),
                     topic,
+                    speaker: text("speaker"),
                 }
             }
             other if invocation.command.admin => {
@@ -200,9 +203,17 @@ impl Engine {
                 };
                 casualties(&snapshot, &mut citer, query.as_deref(), only)?
             }
-            Request::Statement { party, topic } => {
-                self.statements(&snapshot, &mut citer, party, topic.as_deref())?
-            }
+            Request::Statement {
+                party,
+                topic,
+                speaker,
+            } => self.statements(
+                &snapshot,
+                &mut citer,
+                party,
+                topic.as_deref(),
+                speaker.as_deref(),
+            )?,
             Request::Timeline { query } => timeline(&snapshot, &mut citer, query.as_deref())?,
             Request::Ask { question } => {
                 let reading = crate::question::read(question, &self.gazetteer);
@@ -226,7 +237,10 @@ impl Engine {
             // party it names: "the capital of France" is not answered by Baku's.
             Request::Search { query } => {
                 let words = crate::question::content_words(query);
-                let needed = words.len().div_ceil(2).clamp(1, 3);
+                // Half the words the question itself holds: a question of none ("where
+                // did it happen?") is read as a query of many words, any of which answers.
+                let asked = crate::question::content_words(question).len();
+                let needed = asked.min(words.len()).div_ceil(2).clamp(1, 3);
                 let parties: HashSet<&str> = words
                     .iter()
                     .filter_map(|w| self.gazetteer.resolve(w))
@@ -313,7 +327,7 @@ impl Engine {
                 .collect::<Vec<_>>()
         };
         match request {
-            Request::Statement { party, topic } => {
+            Request::Statement { party, topic, .. } => {
                 let name = self
                     .gazetteer
                     .get(party)
@@ -403,12 +417,16 @@ impl Engine {
         citer: &mut Citer,
         party: &str,
         topic: Option<&str>,
+        speaker: Option<&str>,
     ) -> Result<Answer> {
-        let on_topic = topic.map(|t| snapshot.matching_paragraphs(t)).transpose()?;
+        let topic_query = topic.map(crate::question::topic_query);
+        let on_topic = topic_query
+            .map(|t| snapshot.matching_paragraphs(&t))
+            .transpose()?;
         let mut order: Vec<usize> = (0..snapshot.catalog.documents.len()).collect();
         // Newest document first; undated ones last, in corpus order.
         order.sort_by_key(|&i| std::cmp::Reverse(snapshot.catalog.documents[i].meta.published));
-        let mut statements = Vec::new();
+        let mut found = Vec::new();
         for doc in order.into_iter().filter(|&doc| is_original(snapshot, doc)) {
             let extraction = &snapshot.catalog.documents[doc].extraction;
             for s in extraction
@@ -422,16 +440,24 @@ impl Engine {
                 {
                     continue;
                 }
-                statements.push(StatementEntry {
-                    speaker: s.speaker.clone(),
-                    party: s.party.clone(),
-                    verb: s.verb.clone(),
-                    direct: s.direct,
-                    text: s.text.clone(),
-                    citation: citer.cite(doc, s.paragraph, s.excerpt.clone()),
-                });
+                found.push((doc, s));
             }
         }
+        // The speaker asked about first; the order stands within each part.
+        if let Some(speaker) = speaker {
+            found.sort_by_key(|(_, s)| !crate::question::names_speaker(speaker, &s.speaker));
+        }
+        let statements = found
+            .into_iter()
+            .map(|(doc, s)| StatementEntry {
+                speaker: s.speaker.clone(),
+                party: s.party.clone(),
+                verb: s.verb.clone(),
+                direct: s.direct,
+                text: s.text.clone(),
+                citation: citer.cite(doc, s.paragraph, s.excerpt.clone()),
+            })
+            .collect();
         let party_name = self
             .gazetteer
             .get(party)
@@ -583,7 +609,7 @@ fn help() -> Answer {
 /// The documents a topic is about: those with a paragraph or title matching it.
 fn documents_on(snapshot: &Snapshot, query: Option<&str>) -> Result<Option<HashSet<usize>>> {
     let Some(query) = query else { return Ok(None) };
-    let matches = snapshot.matching_paragraphs(query)?;
+    let matches = snapshot.matching_paragraphs(&crate::question::topic_query(query))?;
     Ok(Some(matches.into_iter().map(|(doc, _)| doc).collect()))
 }
 
@@ -726,7 +752,7 @@ fn timeline(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Resu
     // A query keeps the events of the paragraphs that match it best, not of every
     // paragraph that shares one word with it.
     let on_topic: Option<HashSet<(usize, usize)>> = query
-        .map(|q| snapshot.search(q, TIMELINE_PARAGRAPHS))
+        .map(|q| snapshot.search(&crate::question::topic_query(q), TIMELINE_PARAGRAPHS))
         .transpose()?
         .map(|results| results.hits.iter().map(|h| (h.doc, h.paragraph)).collect());
     let mut dated = Vec::new();

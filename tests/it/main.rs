@@ -11,4 +11,5 @@ mod kill;
 mod manifest;
 mod moderation;
 mod properties;
+mod questions;
 mod support;
