@@ -495,6 +495,22 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_party_example_is_valid_when_uncommented() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("bot.toml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let start = text
+            .find("# [parties.")
+            .expect("bot.toml shows a party table");
+        let example: String = text[start..]
+            .lines()
+            .take_while(|l| l.starts_with("# "))
+            .map(|l| format!("{}\n", &l[2..]))
+            .collect();
+        let config = Config::parse(&example).unwrap_or_else(|e| panic!("{example}\n{e}"));
+        assert_eq!(config.parties.len(), 1, "{example}");
+    }
+
+    #[test]
     fn an_empty_file_gives_the_defaults() {
         let config = Config::parse("").unwrap();
         assert_eq!(config.index.path, PathBuf::from("index"));
