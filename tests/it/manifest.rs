@@ -23,8 +23,8 @@ fn host() -> String {
         .to_string()
 }
 
-#[test]
-fn rust_version_is_what_the_locked_dependencies_need() {
+/// What `cargo metadata` says of the locked build, for this host.
+fn metadata() -> Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(repo())
@@ -37,7 +37,41 @@ fn rust_version_is_what_the_locked_dependencies_need() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let metadata: Value = serde_json::from_slice(&output.stdout).unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The first build compiles no more than the bot uses: features that pulled these in
+/// (tantivy's zstd columns, serenity's cache, scraper's command line) stay off.
+#[test]
+fn the_first_build_compiles_no_unused_feature() {
+    let metadata = metadata();
+    let names: Vec<&str> = metadata["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for unused in ["zstd-sys", "zstd", "dashmap", "getopts"] {
+        assert!(!names.contains(&unused), "{unused} is built again");
+    }
+    let tokio = metadata["resolve"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"].as_str().is_some_and(|id| id.contains("tokio@")))
+        .expect("tokio is a dependency");
+    let features: Vec<&str> = tokio["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(!features.contains(&"full"), "{features:?}");
+}
+
+#[test]
+fn rust_version_is_what_the_locked_dependencies_need() {
+    let metadata = metadata();
     let ours = env!("CARGO_PKG_RUST_VERSION");
     let needed = metadata["packages"]
         .as_array()
