@@ -122,6 +122,11 @@ pub static COMMANDS: &[CommandSpec] = &[
                 autocomplete: true,
             },
             text("topic", "Only statements about this", false),
+            text(
+                "speaker",
+                "This speaker's first, e.g. foreign ministry, president, Aliyev",
+                false,
+            ),
         ],
         admin: false,
     },
@@ -394,6 +399,18 @@ fn coerce(
     Ok(value)
 }
 
+/// What a person typed, as a command line: a command when it starts with `/`, and
+/// otherwise always a question, even when its first word names a command ("status of
+/// the peacekeepers", "forget it"). The console and `ask` read what is typed the same way.
+pub fn typed(typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.starts_with('/') || typed.is_empty() {
+        typed.to_string()
+    } else {
+        format!("/ask {typed}")
+    }
+}
+
 /// Parses a typed command line. Options are `name:value`, a value running to the next
 /// option; text before the first named option is the first option not given by name, so
 /// `/search ambush` and `/statement azerbaijan` work.
@@ -555,6 +572,25 @@ mod tests {
         assert_eq!(
             options("/SEARCH query:a AND b"),
             vec![("query", t("a AND b"))]
+        );
+    }
+
+    #[test]
+    fn words_without_a_slash_are_always_a_question() {
+        for words in [
+            "forget ingested/x.md",
+            "status of the peacekeepers",
+            "reindex everything",
+            "casualties",
+            "how many soldiers died?",
+        ] {
+            let invocation = parse_line(&typed(words)).unwrap();
+            assert_eq!(invocation.command.name, "ask", "{words}");
+            assert_eq!(invocation.text("question"), Some(words));
+        }
+        assert_eq!(
+            parse_line(&typed("/casualties")).unwrap().command.name,
+            "casualties"
         );
     }
 

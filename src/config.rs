@@ -161,17 +161,23 @@ impl Config {
     /// Parses and validates the text of a `bot.toml`; errors name the key and line.
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
         let config: Self = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
-        config.validate(text)?;
+        config.validate(&Positions::new(text))?;
         Ok(config)
     }
 
-    fn validate(&self, text: &str) -> std::result::Result<(), String> {
-        let fail = |key: &str, why: &str| Err(format!("{}{key}: {why}", at_line(text, key)));
+    fn validate(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::{Item, Name};
         if self.corpus.folders.is_empty() {
-            return fail("folders", "name at least one corpus folder");
+            return at.fail(
+                &[Name("corpus"), Name("folders")],
+                "name at least one corpus folder",
+            );
         }
         if !(1..=50).contains(&self.answers.max_hits) {
-            return fail("max_hits", "must be between 1 and 50");
+            return at.fail(
+                &[Name("answers"), Name("max_hits")],
+                "must be between 1 and 50",
+            );
         }
         if self.discord.token_env.trim().is_empty()
             || self
@@ -179,29 +185,122 @@ impl Config {
                 .token_env
                 .contains(|c: char| c == '=' || c.is_whitespace())
         {
-            return fail(
-                "token_env",
+            return at.fail(
+                &[Name("discord"), Name("token_env")],
                 "must be the name of an environment variable, such as DISCORD_TOKEN",
             );
         }
         if !(self.discord.api_base.starts_with("http://")
             || self.discord.api_base.starts_with("https://"))
         {
-            return fail("api_base", "must start with http:// or https://");
+            return at.fail(
+                &[Name("discord"), Name("api_base")],
+                "must start with http:// or https://",
+            );
         }
-        for feed in &self.feeds {
+        for (i, feed) in self.feeds.iter().enumerate() {
             if let Err(why) = feed.validate() {
-                return fail("url", &format!("feed {}: {why}", feed.url));
+                // The message starts with the field it is about: "interval_minutes: ...".
+                let (field, why) = why.split_once(": ").unwrap_or(("url", &why));
+                return at.fail(&[Name("feeds"), Item(i), Name(field)], why);
             }
         }
-        if self.fetch.max_bytes == 0 || self.fetch.timeout_seconds == 0 {
-            return fail("max_bytes", "fetch limits must be above zero");
+        for (key, value) in [
+            ("max_bytes", self.fetch.max_bytes as u64),
+            ("timeout_seconds", self.fetch.timeout_seconds),
+        ] {
+            if value == 0 {
+                return at.fail(&[Name("fetch"), Name(key)], "must be above zero");
+            }
         }
-        if self.discord.rate_limit_commands == 0 || self.discord.rate_limit_seconds == 0 {
-            return fail(
+        for (key, value) in [
+            (
                 "rate_limit_commands",
-                "the rate limit must allow at least one command in at least one second",
-            );
+                u64::from(self.discord.rate_limit_commands),
+            ),
+            ("rate_limit_seconds", self.discord.rate_limit_seconds),
+        ] {
+            if value == 0 {
+                return at.fail(
+                    &[Name("discord"), Name(key)],
+                    "the rate limit must allow at least one command in at least one second",
+                );
+            }
+        }
+        self.validate_parties(at)
+    }
+
+    /// A `[parties.<id>]` table adds a party or adds to a built-in one; it never takes a
+    /// name from another party, which would quietly answer for the wrong one.
+    fn validate_parties(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::{Item, Name};
+        let builtin = crate::extract::Gazetteer::builtin();
+        // Every name in use, normalised, and whose it is.
+        let mut owners: std::collections::HashMap<String, String> = builtin
+            .parties()
+            .iter()
+            .flat_map(|p| {
+                [&p.id, &p.name]
+                    .into_iter()
+                    .chain(&p.aliases)
+                    .map(|name| (normalise_name(name), p.id.clone()))
+            })
+            .collect();
+        let name_of = |id: &str| {
+            builtin
+                .get(id)
+                .map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name))
+        };
+        for (id, party) in &self.parties {
+            let table = [Name("parties"), Name(id.as_str())];
+            if !is_party_id(id) {
+                return at.fail(
+                    &table,
+                    &format!(
+                        "a party id is lower-case letters, digits, `_` or `-`; write [parties.{}]",
+                        id.to_lowercase()
+                    ),
+                );
+            }
+            let new = builtin.get(id).is_none();
+            match &party.name {
+                Some(name) if name.trim().is_empty() => {
+                    return at.fail(&[table[0], table[1], Name("name")], "is empty");
+                }
+                None if new => {
+                    return at.fail(&table, "is a new party: give it a `name`");
+                }
+                _ => {}
+            }
+            let names = party
+                .name
+                .iter()
+                .map(|n| (n, Name("name")))
+                .chain(party.aliases.iter().enumerate().map(|(i, a)| (a, Item(i))));
+            for (name, key) in names {
+                let path = match key {
+                    Item(_) => vec![table[0], table[1], Name("aliases"), key],
+                    Name(_) => vec![table[0], table[1], key],
+                };
+                if name.trim().is_empty() {
+                    return at.fail(&path, "an alias is empty");
+                }
+                let normal = normalise_name(name);
+                match owners.get(&normal) {
+                    Some(owner) if owner != id => {
+                        return at.fail(
+                            &path,
+                            &format!(
+                                "`{name}` already names {}: a name can mean one party only",
+                                name_of(owner)
+                            ),
+                        );
+                    }
+                    _ => {
+                        owners.insert(normal, id.clone());
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -254,6 +353,21 @@ impl Config {
         folders
     }
 
+    /// Every corpus folder is there, or a one-line [`UserError`] naming the one looked
+    /// for and how to point at another.
+    pub fn check_corpus(&self) -> std::result::Result<(), crate::error::UserError> {
+        match self.corpus.folders.iter().find(|folder| !folder.is_dir()) {
+            None => Ok(()),
+            Some(folder) => {
+                let shown = std::path::absolute(folder).unwrap_or_else(|_| folder.clone());
+                Err(crate::error::UserError::new(format!(
+                    "No corpus folder at {}: run briefbot in the project folder, or point at a corpus with --corpus DIR or --config FILE.",
+                    shown.display()
+                )))
+            }
+        }
+    }
+
     /// Where the feeds' state (feeds added at run time, what each has seen) is kept.
     pub fn feeds_state(&self) -> PathBuf {
         self.ingested_folder().join(".feeds.json")
@@ -278,17 +392,87 @@ impl Config {
     }
 }
 
-/// "line N: " for the first line that sets `key`, so a semantic error points at its line
-/// as a syntax error does.
-fn at_line(text: &str, key: &str) -> String {
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start();
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| format!("line {}: ", i + 1))
-        .unwrap_or_default()
+/// A step of a path into the file: a key, or an item of an array (`[[feeds]]`).
+#[derive(Debug, Clone, Copy)]
+enum Key<'a> {
+    Name(&'a str),
+    Item(usize),
+}
+
+/// Where each key of a `bot.toml` is, so a semantic error points at its own line as a
+/// syntax error does: the `interval_minutes` of the second feed, not the first `url`.
+struct Positions<'a> {
+    text: &'a str,
+    document: Option<toml::Spanned<toml::de::DeTable<'a>>>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Self {
+        Positions {
+            text,
+            document: toml::de::DeTable::parse(text).ok(),
+        }
+    }
+
+    /// "line N: parties.x.aliases[0]: why", the line being where the last key of `path`
+    /// that the file spells out is written.
+    fn fail<T>(&self, path: &[Key], why: &str) -> std::result::Result<T, String> {
+        let key = path
+            .iter()
+            .map(|k| match k {
+                Key::Name(name) => format!(".{name}"),
+                Key::Item(i) => format!("[{}]", i + 1),
+            })
+            .collect::<String>();
+        let key = key.trim_start_matches('.');
+        let line = self
+            .line(path)
+            .map(|n| format!("line {n}: "))
+            .unwrap_or_default();
+        Err(format!("{line}{key}: {why}"))
+    }
+
+    fn line(&self, path: &[Key]) -> Option<usize> {
+        let mut table = self.document.as_ref()?.get_ref();
+        let mut array: Option<&toml::de::DeArray> = None;
+        let mut span = None;
+        for key in path {
+            let value = match (*key, array.take()) {
+                (Key::Item(i), Some(items)) => items.get(i)?,
+                (Key::Name(name), None) => {
+                    let (key, value) = table.iter().find(|(k, _)| k.get_ref() == name)?;
+                    span = Some(key.span());
+                    value
+                }
+                _ => break,
+            };
+            match value.get_ref() {
+                toml::de::DeValue::Table(inner) => table = inner,
+                toml::de::DeValue::Array(items) => array = Some(items),
+                _ => {}
+            }
+            if let Key::Item(_) = key {
+                span = Some(value.span());
+            }
+        }
+        let start = span?.start;
+        Some(self.text[..start].matches('\n').count() + 1)
+    }
+}
+
+fn is_party_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// A name as the gazetteer compares it: words normalised, spacing ignored.
+fn normalise_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(crate::extract::normalize_word)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -308,6 +492,22 @@ mod tests {
         );
         assert_eq!(shipped.fetch.max_bytes, defaults.fetch.max_bytes);
         assert!(shipped.feeds.is_empty() && shipped.parties.is_empty());
+    }
+
+    #[test]
+    fn the_shipped_party_example_is_valid_when_uncommented() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("bot.toml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let start = text
+            .find("# [parties.")
+            .expect("bot.toml shows a party table");
+        let example: String = text[start..]
+            .lines()
+            .take_while(|l| l.starts_with("# "))
+            .map(|l| format!("{}\n", &l[2..]))
+            .collect();
+        let config = Config::parse(&example).unwrap_or_else(|e| panic!("{example}\n{e}"));
+        assert_eq!(config.parties.len(), 1, "{example}");
     }
 
     #[test]
@@ -343,6 +543,67 @@ mod tests {
         assert_eq!(config.feeds[0].include, vec!["karabakh"]);
         let err = Config::parse("[[feeds]]\nurl = \"ftp://example.org/rss\"\n").unwrap_err();
         assert!(err.contains("line 2") && err.contains("ftp"), "{err}");
+    }
+
+    #[test]
+    fn a_party_never_takes_a_name_from_another() {
+        let err =
+            Config::parse("[parties.x]\nname = \"X\"\naliases = [\"azerbaijan\", \"baku\"]\n")
+                .unwrap_err();
+        assert!(
+            err.starts_with("line 3: parties.x.aliases[1]") && err.contains("Azerbaijan"),
+            "{err}"
+        );
+        let err = Config::parse("[parties.x]\nname = \"Baku\"\n").unwrap_err();
+        assert!(
+            err.starts_with("line 2: parties.x.name") && err.contains("Azerbaijan"),
+            "{err}"
+        );
+        let err = Config::parse(
+            "[parties.a]\nname = \"A\"\naliases = [\"Alpha\"]\n\n[parties.b]\nname = \"B\"\naliases = [\"alpha\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.starts_with("line 7: parties.b.aliases[1]"), "{err}");
+        // A built-in party may take more names of its own.
+        Config::parse("[parties.azerbaijan]\naliases = [\"Azerbaijan\", \"Absheron command\"]\n")
+            .unwrap();
+    }
+
+    #[test]
+    fn an_empty_or_misspelt_party_is_an_error_at_its_line() {
+        for (text, expected) in [
+            (
+                "[parties.x]\nname = \"\"\n",
+                "line 2: parties.x.name: is empty",
+            ),
+            (
+                "\n[parties.x]\nname = \"X\"\naliases = [\" \"]\n",
+                "line 4: parties.x.aliases[1]",
+            ),
+            (
+                "[answers]\nmax_hits = 3\n\n[parties.NARNIA]\nname = \"Narnia\"\n",
+                "line 4: parties.NARNIA: a party id",
+            ),
+            (
+                "[parties.narnia]\naliases = [\"Narnia\"]\n",
+                "line 1: parties.narnia: is a new party",
+            ),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.starts_with(expected), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_feed_error_points_at_the_key_and_feed_it_is_about() {
+        let text = "[[feeds]]\nurl = \"https://a.example/rss\"\n\n[[feeds]]\nurl = \"https://b.example/rss\"\ninterval_minutes = 0\n";
+        let err = Config::parse(text).unwrap_err();
+        assert!(
+            err.starts_with("line 6: feeds[2].interval_minutes"),
+            "{err}"
+        );
+        let err = Config::parse("[fetch]\nmax_bytes = 1\ntimeout_seconds = 0\n").unwrap_err();
+        assert!(err.starts_with("line 3: fetch.timeout_seconds"), "{err}");
     }
 
     #[test]

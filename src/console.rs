@@ -1,8 +1,10 @@
 //! The same commands in a terminal: a prompt with history and tab-completion of commands,
-//! options and parties, answering through the engine as Discord does.
+//! options and parties, answering through the engine as Discord does. Words typed without
+//! a `/` are always a question; a moderator's command needs its slash, and one that takes
+//! something away asks first.
 
 use std::borrow::Cow;
-use std::io::IsTerminal;
+use std::io::Write;
 use std::path::PathBuf;
 
 use rustyline::completion::{Completer, Pair};
@@ -11,16 +13,24 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{Context, Editor, Helper};
+use rustyline::{CompletionType, Context, Editor, Helper};
 
-use crate::commands::{COMMANDS, OptionKind};
+use crate::commands::{COMMANDS, Invocation, OptionKind};
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::render::text::{Style, render};
 
-/// Completes `/command`, `option:` and party names after `party:` or a party command.
+/// Completes `/command`, `option:`, party names after `party:`, `side:` or a party
+/// command, and an option's choices after it (`status:`).
 struct Completion {
     parties: Vec<String>,
+}
+
+/// Tab lists every candidate when there is more than one, as shells do.
+fn editor_config() -> rustyline::Config {
+    rustyline::Config::builder()
+        .completion_type(CompletionType::List)
+        .build()
 }
 
 impl Completion {
@@ -44,14 +54,24 @@ impl Completion {
             return (0, names);
         }
         let first = before.split_whitespace().next().unwrap_or("");
-        let Some(command) = crate::commands::find(first) else {
+        let Some(command) = crate::commands::find(first).filter(|_| first.starts_with('/')) else {
             return (pos, Vec::new());
         };
-        if let Some(value) = word.strip_prefix("party:") {
-            return (
-                word_start + "party:".len(),
-                self.parties_starting(value, pair),
-            );
+        if let Some((name, value)) = word.split_once(':')
+            && let Some(option) = command.option(name)
+        {
+            let start = word_start + name.len() + 1;
+            if option.kind == OptionKind::Party {
+                return (start, self.parties_starting(value, pair));
+            }
+            let typed = value.to_lowercase();
+            let choices = option
+                .choices
+                .iter()
+                .filter(|c| c.starts_with(&typed))
+                .map(|c| pair(format!("{c} ")))
+                .collect();
+            return (start, choices);
         }
         let mut out: Vec<Pair> = command
             .options
@@ -114,21 +134,6 @@ fn history_path() -> Option<PathBuf> {
     std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".briefbot_history"))
 }
 
-/// Turns what was typed into a command line: `/search x`, `search x`, or a question in
-/// plain words, which is asked.
-pub fn command_line(typed: &str) -> String {
-    let typed = typed.trim();
-    if typed.starts_with('/') {
-        return typed.to_string();
-    }
-    let first = typed.split_whitespace().next().unwrap_or("");
-    if crate::commands::find(first).is_some() {
-        format!("/{typed}")
-    } else {
-        format!("/ask {typed}")
-    }
-}
-
 /// The moderator commands, when the console runs them: the operator at the terminal is
 /// a moderator.
 pub type Moderator<'a> = (
@@ -136,21 +141,50 @@ pub type Moderator<'a> = (
     &'a tokio::runtime::Runtime,
 );
 
+/// The question to ask before a command that takes something away from the index.
+fn confirmation(invocation: &Invocation) -> Option<String> {
+    match invocation.command.name {
+        "forget" => Some(format!(
+            "Forget `{}`? It leaves the index and its file goes to the trash (/restore brings it back). [y/N] ",
+            invocation.text("source").unwrap_or_default()
+        )),
+        "reindex"
+            if invocation.get("dry_run") != Some(&crate::commands::OptionValue::Boolean(true)) =>
+        {
+            Some("Rebuild the whole index from the corpus now? [y/N] ".to_string())
+        }
+        _ => None,
+    }
+}
+
 /// Answers one typed line: a question or command through the engine, a moderator
-/// command through the moderation service when there is one.
-fn answer_line(engine: &Engine, moderator: Option<Moderator>, typed: &str, style: Style) -> String {
-    let line = command_line(typed);
+/// command through the moderation service when there is one. `confirm` is asked before a
+/// command that takes something away, and answers whether to go on.
+fn answer_line(
+    engine: &Engine,
+    moderator: Option<Moderator>,
+    typed: &str,
+    style: Style,
+    confirm: &mut dyn FnMut(&str) -> bool,
+) -> String {
+    let line = crate::commands::typed(typed);
     let invocation = match crate::commands::parse_line(&line) {
         Ok(invocation) => invocation,
         Err(e) => return format!("{e}\n"),
     };
     let result = match (invocation.command.admin, moderator) {
         (true, Some((moderation, runtime))) => {
-            let file = match invocation.text("file") {
-                Some(path) => match std::fs::read(path) {
-                    Ok(bytes) => Some((path.to_string(), bytes)),
-                    Err(e) => return format!("Cannot read {path}: {e}\n"),
-                },
+            if let Some(question) = confirmation(&invocation)
+                && !confirm(&question)
+            {
+                return "Nothing was changed.\n".to_string();
+            }
+            let file = match invocation
+                .text("file")
+                .map(|path| moderation.read_file(path))
+            {
+                Some(Ok(file)) => Some(file),
+                Some(Err(e)) => return format!("{e}\n"),
                 None => None,
             };
             runtime
@@ -164,8 +198,8 @@ fn answer_line(engine: &Engine, moderator: Option<Moderator>, typed: &str, style
             .map(|answer| render(&answer, engine.gazetteer(), style)),
     };
     match result {
-        Ok(text) => text,
-        Err(e) if e.is_user() => format!("{e}\n"),
+        Ok(text) => crate::text::strip_controls(&text).into_owned(),
+        Err(e) if e.is_user() => format!("{}\n", crate::text::strip_controls(&e.to_string())),
         Err(e) => {
             tracing::error!(error = %e, "answering failed");
             format!("Something went wrong answering that: {e}\n")
@@ -173,11 +207,9 @@ fn answer_line(engine: &Engine, moderator: Option<Moderator>, typed: &str, style
     }
 }
 
-/// Runs the prompt until end of input, `quit` or `exit`.
+/// Runs the prompt until end of input, `quit` or `exit`. A closed output ends it quietly.
 pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
-    let style = Style {
-        ansi: std::io::stdout().is_terminal(),
-    };
+    let style = Style::for_stdout();
     let mut parties: Vec<String> = engine
         .gazetteer()
         .parties()
@@ -185,7 +217,7 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
         .map(|p| p.id.clone())
         .collect();
     parties.sort();
-    let mut editor: Editor<Completion, DefaultHistory> = Editor::new()
+    let mut editor: Editor<Completion, DefaultHistory> = Editor::with_config(editor_config())
         .map_err(|e| crate::error::Error::Config(format!("cannot start the console: {e}")))?;
     editor.set_helper(Some(Completion { parties }));
     let history = history_path();
@@ -193,19 +225,23 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
         let _ = editor.load_history(path);
     }
     let snapshot = engine.snapshot();
-    println!(
-        "briefbot console — {} sources, {} paragraphs. Type /help, Tab to complete, Ctrl-D to leave.",
+    let welcome = format!(
+        "briefbot console — {} sources, {} paragraphs. Ask in plain words or type /help; Tab completes, Ctrl-D leaves.\n",
         snapshot.catalog.documents.len(),
         snapshot.catalog.paragraph_count()
     );
     drop(snapshot);
+    let mut stdout = std::io::stdout();
+    if write_all(&mut stdout, &welcome).is_err() {
+        return Ok(());
+    }
     loop {
         let line = match editor.readline("briefbot> ") {
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
             Err(e) => {
-                eprintln!("console: {e}");
+                let _ = writeln!(std::io::stderr(), "console: {e}");
                 break;
             }
         };
@@ -217,12 +253,25 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
             break;
         }
         let _ = editor.add_history_entry(typed);
-        println!("{}", answer_line(engine, moderator, typed, style));
+        let mut confirm = |question: &str| {
+            editor
+                .readline(question)
+                .is_ok_and(|answer| matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+        };
+        let answer = answer_line(engine, moderator, typed, style, &mut confirm);
+        if write_all(&mut stdout, &format!("{answer}\n")).is_err() {
+            break;
+        }
     }
     if let Some(path) = &history {
         let _ = editor.save_history(path);
     }
     Ok(())
+}
+
+fn write_all(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -252,9 +301,39 @@ mod tests {
     }
 
     #[test]
-    fn bare_words_are_searched_and_command_words_run() {
-        assert_eq!(command_line("how many died?"), "/ask how many died?");
-        assert_eq!(command_line("casualties"), "/casualties");
-        assert_eq!(command_line("/statement baku"), "/statement baku");
+    fn values_complete_after_side_and_status() {
+        assert_eq!(
+            complete("/casualties side:a"),
+            vec!["armenia ", "azerbaijan "]
+        );
+        assert_eq!(
+            complete("/casualties status:"),
+            vec!["killed ", "injured ", "missing ", "captured "]
+        );
+        assert_eq!(complete("/casualties status:K"), vec!["killed "]);
+        assert_eq!(complete("/feeds action:p"), vec!["poll "]);
+        assert!(
+            complete("casualties side:a").is_empty(),
+            "words without a slash are a question"
+        );
+    }
+
+    #[test]
+    fn tab_lists_the_candidates_as_shells_do() {
+        assert_eq!(editor_config().completion_type(), CompletionType::List);
+    }
+
+    #[test]
+    fn only_what_takes_something_away_asks_first() {
+        let ask = |line: &str| confirmation(&crate::commands::parse_line(line).unwrap());
+        assert!(
+            ask("/forget ingested/x.md")
+                .unwrap()
+                .contains("ingested/x.md")
+        );
+        assert!(ask("/reindex").is_some());
+        assert!(ask("/reindex dry_run:true").is_none());
+        assert!(ask("/restore ingested/x.md").is_none());
+        assert!(ask("/status").is_none());
     }
 }

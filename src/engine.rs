@@ -29,6 +29,8 @@ pub enum Request {
     Statement {
         party: String,
         topic: Option<String>,
+        /// Words of the speaker ("foreign ministry", "Aliyev"): their statements first.
+        speaker: Option<String>,
     },
     Timeline {
         query: Option<String>,
@@ -47,7 +49,10 @@ pub struct Engine {
 
 impl Engine {
     /// Opens the configured index, building it first when it is missing or outdated.
+    /// A corpus folder that is not there is a [`UserError`] and nothing is built: run
+    /// from the wrong folder, the bot would otherwise answer from nothing.
     pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
+        config.check_corpus()?;
         let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
         let (snapshot, built) =
             Snapshot::open_or_build(&config.index.path, &config.index_folders(), &gazetteer)?;
@@ -126,6 +131,7 @@ impl Engine {
                 Request::Statement {
                     party: party.id.clone(),
                     topic,
+                    speaker: text("speaker"),
                 }
             }
             other if invocation.command.admin => {
@@ -163,11 +169,12 @@ impl Engine {
     }
 
     pub fn unknown_party(&self, given: &str) -> UserError {
-        let closest: Vec<String> = self
-            .gazetteer
-            .closest(given, 3)
-            .iter()
-            .map(|p| format!("{} ({})", p.id, p.name))
+        let closest: Vec<String> = closest_parties(&self.gazetteer, given, 3)
+            .into_iter()
+            .map(|(party, by)| match by {
+                Some(alias) => format!("{} ({}, called “{alias}”)", party.id, party.name),
+                None => format!("{} ({})", party.id, party.name),
+            })
             .collect();
         let hint = if closest.is_empty() {
             String::new()
@@ -196,9 +203,17 @@ impl Engine {
                 };
                 casualties(&snapshot, &mut citer, query.as_deref(), only)?
             }
-            Request::Statement { party, topic } => {
-                self.statements(&snapshot, &mut citer, party, topic.as_deref())?
-            }
+            Request::Statement {
+                party,
+                topic,
+                speaker,
+            } => self.statements(
+                &snapshot,
+                &mut citer,
+                party,
+                topic.as_deref(),
+                speaker.as_deref(),
+            )?,
             Request::Timeline { query } => timeline(&snapshot, &mut citer, query.as_deref())?,
             Request::Ask { question } => {
                 let reading = crate::question::read(question, &self.gazetteer);
@@ -222,7 +237,10 @@ impl Engine {
             // party it names: "the capital of France" is not answered by Baku's.
             Request::Search { query } => {
                 let words = crate::question::content_words(query);
-                let needed = words.len().div_ceil(2).clamp(1, 3);
+                // Half the words the question itself holds: a question of none ("where
+                // did it happen?") is read as a query of many words, any of which answers.
+                let asked = crate::question::content_words(question).len();
+                let needed = asked.min(words.len()).div_ceil(2).clamp(1, 3);
                 let parties: HashSet<&str> = words
                     .iter()
                     .filter_map(|w| self.gazetteer.resolve(w))
@@ -309,7 +327,7 @@ impl Engine {
                 .collect::<Vec<_>>()
         };
         match request {
-            Request::Statement { party, topic } => {
+            Request::Statement { party, topic, .. } => {
                 let name = self
                     .gazetteer
                     .get(party)
@@ -377,10 +395,14 @@ impl Engine {
             .into_iter()
             .filter(|hit| is_original(snapshot, hit.doc))
             .filter(|hit| distinct_marked(snapshot, hit) >= needed)
-            .map(|hit| SearchHit {
-                score: hit.score,
-                citation: citer.cite(hit.doc, hit.paragraph, hit.excerpt),
-                highlights: hit.highlights,
+            .map(|hit| {
+                let (citation, highlights) =
+                    citer.cite_marked(hit.doc, hit.paragraph, hit.excerpt, &hit.highlights);
+                SearchHit {
+                    score: hit.score,
+                    citation,
+                    highlights,
+                }
             })
             .collect();
         Ok(Answer::Search {
@@ -395,12 +417,16 @@ impl Engine {
         citer: &mut Citer,
         party: &str,
         topic: Option<&str>,
+        speaker: Option<&str>,
     ) -> Result<Answer> {
-        let on_topic = topic.map(|t| snapshot.matching_paragraphs(t)).transpose()?;
+        let topic_query = topic.map(crate::question::topic_query);
+        let on_topic = topic_query
+            .map(|t| snapshot.matching_paragraphs(&t))
+            .transpose()?;
         let mut order: Vec<usize> = (0..snapshot.catalog.documents.len()).collect();
         // Newest document first; undated ones last, in corpus order.
         order.sort_by_key(|&i| std::cmp::Reverse(snapshot.catalog.documents[i].meta.published));
-        let mut statements = Vec::new();
+        let mut found = Vec::new();
         for doc in order.into_iter().filter(|&doc| is_original(snapshot, doc)) {
             let extraction = &snapshot.catalog.documents[doc].extraction;
             for s in extraction
@@ -414,16 +440,24 @@ impl Engine {
                 {
                     continue;
                 }
-                statements.push(StatementEntry {
-                    speaker: s.speaker.clone(),
-                    party: s.party.clone(),
-                    verb: s.verb.clone(),
-                    direct: s.direct,
-                    text: s.text.clone(),
-                    citation: citer.cite(doc, s.paragraph, s.excerpt.clone()),
-                });
+                found.push((doc, s));
             }
         }
+        // The speaker asked about first; the order stands within each part.
+        if let Some(speaker) = speaker {
+            found.sort_by_key(|(_, s)| !crate::question::names_speaker(speaker, &s.speaker));
+        }
+        let statements = found
+            .into_iter()
+            .map(|(doc, s)| StatementEntry {
+                speaker: s.speaker.clone(),
+                party: s.party.clone(),
+                verb: s.verb.clone(),
+                direct: s.direct,
+                text: s.text.clone(),
+                citation: citer.cite(doc, s.paragraph, s.excerpt.clone()),
+            })
+            .collect();
         let party_name = self
             .gazetteer
             .get(party)
@@ -435,6 +469,52 @@ impl Engine {
             statements,
         })
     }
+}
+
+/// The `n` parties whose id, name or an alias lies fewest edits from `given` (a swap of
+/// two letters is one edit), closest first, with the alias that came closest when it is
+/// neither the id nor the name. Every party is a candidate, so an unknown name always
+/// gets the nearest known ones.
+fn closest_parties<'g>(
+    gazetteer: &'g Gazetteer,
+    given: &str,
+    n: usize,
+) -> Vec<(&'g Party, Option<&'g str>)> {
+    let normal = |name: &str| {
+        name.split_whitespace()
+            .map(crate::extract::normalize_word)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let input = normal(given);
+    if input.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, &Party, Option<&str>)> = gazetteer
+        .parties()
+        .iter()
+        .filter_map(|party| {
+            let own = [party.id.as_str(), party.name.as_str()].map(|name| (name, false));
+            let aliases = party.aliases.iter().map(|a| (a.as_str(), true));
+            own.into_iter()
+                .chain(aliases)
+                .map(|(name, alias)| {
+                    let distance = strsim::damerau_levenshtein(&input, &normal(name));
+                    (distance, party, alias.then_some(name))
+                })
+                .min_by_key(|(distance, _, alias)| (*distance, alias.is_some()))
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    scored
+        .into_iter()
+        .take(n)
+        .map(|(_, party, alias)| {
+            // An alias that differs from the name only in case or accents says nothing.
+            let alias = alias.filter(|a| normal(a) != normal(&party.name));
+            (party, alias)
+        })
+        .collect()
 }
 
 /// Whether a document is not a republished copy: copies are cited through their original.
@@ -529,7 +609,7 @@ fn help() -> Answer {
 /// The documents a topic is about: those with a paragraph or title matching it.
 fn documents_on(snapshot: &Snapshot, query: Option<&str>) -> Result<Option<HashSet<usize>>> {
     let Some(query) = query else { return Ok(None) };
-    let matches = snapshot.matching_paragraphs(query)?;
+    let matches = snapshot.matching_paragraphs(&crate::question::topic_query(query))?;
     Ok(Some(matches.into_iter().map(|(doc, _)| doc).collect()))
 }
 
@@ -672,7 +752,7 @@ fn timeline(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Resu
     // A query keeps the events of the paragraphs that match it best, not of every
     // paragraph that shares one word with it.
     let on_topic: Option<HashSet<(usize, usize)>> = query
-        .map(|q| snapshot.search(q, TIMELINE_PARAGRAPHS))
+        .map(|q| snapshot.search(&crate::question::topic_query(q), TIMELINE_PARAGRAPHS))
         .transpose()?
         .map(|results| results.hits.iter().map(|h| (h.doc, h.paragraph)).collect());
     let mut dated = Vec::new();
@@ -720,6 +800,19 @@ impl<'a> Citer<'a> {
     }
 
     fn cite(&mut self, doc: usize, paragraph: usize, excerpt: Range<usize>) -> Citation {
+        self.cite_marked(doc, paragraph, excerpt, &[]).0
+    }
+
+    /// A citation of `excerpt`, bounded to a sentence or two (see [`crate::text::bounded`])
+    /// around its first marked word, and the marks (relative to the excerpt) moved to
+    /// where they stand in the quote.
+    fn cite_marked(
+        &mut self,
+        doc: usize,
+        paragraph: usize,
+        excerpt: Range<usize>,
+        marks: &[Range<usize>],
+    ) -> (Citation, Vec<Range<usize>>) {
         let d = &self.snapshot.catalog.documents[doc];
         let text = d
             .paragraphs
@@ -731,12 +824,22 @@ impl<'a> Citer<'a> {
             Some(words) if !words.trim().is_empty() => excerpt,
             _ => 0..text.len(),
         };
+        let base = excerpt.start;
+        let in_paragraph = |r: &Range<usize>| base + r.start..base + r.end;
+        let focus = marks
+            .first()
+            .map_or(excerpt.start, |r| in_paragraph(r).start);
+        let quoted = crate::text::bounded(text, excerpt, focus);
+        let marks = marks
+            .iter()
+            .filter_map(|r| quoted.place(in_paragraph(r)))
+            .collect();
         let next = self.numbers.len() + 1;
         let n = *self
             .numbers
-            .entry((doc, paragraph, excerpt.start, excerpt.end))
+            .entry((doc, paragraph, quoted.range.start, quoted.range.end))
             .or_insert(next);
-        Citation {
+        let citation = Citation {
             n,
             source: d.source.clone(),
             title: d.meta.title.clone(),
@@ -744,9 +847,10 @@ impl<'a> Citer<'a> {
             url: d.meta.url.clone(),
             published: d.meta.published,
             paragraph,
-            excerpt: text[excerpt].to_string(),
+            excerpt: quoted.quote(text),
             also_in: d.also_in.clone(),
-        }
+        };
+        (citation, marks)
     }
 }
 

@@ -2,6 +2,10 @@
 //! handed to a single worker thread, never run from a handler; the old generation keeps
 //! answering until the new one is committed and the engine reloads it. A reindex asked
 //! for while one is pending is told so at once; other jobs wait their turn.
+//!
+//! A job either completes or leaves the corpus as it found it: it takes the index's build
+//! lock before it changes a file (so a rebuild running elsewhere refuses it untouched),
+//! and puts its changes back if its rebuild fails.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,7 +24,7 @@ use crate::error::{Error, Result, UserError};
 use crate::extract::{DocText, extract};
 use crate::index::{self, BuildSummary};
 use crate::ingest::Article;
-use crate::library::{self, Added, Census, Diff, Refused, TrashEntry};
+use crate::library::{self, Added, Census, CorpusChange, Diff, Refused, TrashEntry};
 
 /// What the worker can be asked to do.
 #[derive(Debug, Clone)]
@@ -97,6 +101,37 @@ pub struct Indexer {
     queue: mpsc::Sender<Queued>,
     reindex_pending: Arc<AtomicBool>,
     last_reindex: Arc<Mutex<Option<ReindexReport>>>,
+    holds: Arc<Holds>,
+}
+
+/// How many [`Held`] there are; the worker starts no job while there is one.
+#[derive(Default)]
+struct Holds {
+    count: Mutex<usize>,
+    released: std::sync::Condvar,
+}
+
+impl Holds {
+    fn wait_released(&self) {
+        let mut count = self.count.lock().unwrap_or_else(|p| p.into_inner());
+        while *count > 0 {
+            count = self.released.wait(count).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
+/// Keeps the worker from starting another job until dropped: the index and the corpus
+/// stay as they are while someone copies them away, or a test looks at a job in flight.
+pub struct Held {
+    holds: Arc<Holds>,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut count = self.holds.count.lock().unwrap_or_else(|p| p.into_inner());
+        *count -= 1;
+        self.holds.released.notify_all();
+    }
 }
 
 /// The worker thread, joined on shutdown so a job in progress finishes, never torn.
@@ -118,10 +153,13 @@ impl Indexer {
         let last_reindex = Arc::new(Mutex::new(last));
         let pending = reindex_pending.clone();
         let last_for_worker = last_reindex.clone();
+        let holds = Arc::new(Holds::default());
+        let holds_for_worker = holds.clone();
         let thread = std::thread::Builder::new()
             .name("index-writer".into())
             .spawn(move || {
                 for queued in jobs {
+                    holds_for_worker.wait_released();
                     let is_reindex = matches!(queued.job, Job::Reindex { .. });
                     let result = run(&engine, queued.job);
                     if let Ok(Outcome::Reindex(report)) = &result
@@ -140,8 +178,18 @@ impl Indexer {
             queue,
             reindex_pending,
             last_reindex,
+            holds,
         };
         (indexer, Worker { thread })
+    }
+
+    /// Holds the worker before its next job until the [`Held`] is dropped; jobs queue
+    /// meanwhile, and a reindex asked for is pending.
+    pub fn hold(&self) -> Held {
+        *self.holds.count.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        Held {
+            holds: self.holds.clone(),
+        }
     }
 
     /// Whether a reindex is queued or running now.
@@ -227,8 +275,10 @@ fn run(engine: &Engine, job: Job) -> Result<Outcome> {
         }
         Job::Ingest(articles) => Outcome::Ingest(ingest(engine, articles, started)?),
         Job::Forget(source) => {
+            let lock = index::BuildLock::acquire(&engine.config().index.path)?;
             let entry = library::forget(engine.config(), &engine.snapshot().catalog, &source)?;
-            let summary = rebuild(engine)?;
+            let change = CorpusChange::Forgotten(entry.clone());
+            let summary = rebuild_or_undo(engine, &lock, change)?;
             Outcome::Forget(TrashReport {
                 entry,
                 documents: summary.documents,
@@ -236,8 +286,10 @@ fn run(engine: &Engine, job: Job) -> Result<Outcome> {
             })
         }
         Job::Restore(source) => {
+            let lock = index::BuildLock::acquire(&engine.config().index.path)?;
             let entry = library::restore(engine.config(), &source)?;
-            let summary = rebuild(engine)?;
+            let change = CorpusChange::Restored(entry.clone());
+            let summary = rebuild_or_undo(engine, &lock, change)?;
             Outcome::Restore(TrashReport {
                 entry,
                 documents: summary.documents,
@@ -262,14 +314,42 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
 /// Builds a new generation from the corpus and switches the engine to it.
 fn rebuild(engine: &Engine) -> Result<BuildSummary> {
     let config = engine.config();
-    let summary = index::build(
-        &config.index.path,
+    let lock = index::BuildLock::acquire(&config.index.path)?;
+    let summary = index::build_locked(
+        &lock,
         &config.index_folders(),
         engine.gazetteer(),
         &mut |_| true,
     )?;
     engine.reload()?;
     Ok(summary)
+}
+
+/// Rebuilds after `change`; if the build fails, takes the change back, so the corpus is
+/// as the job found it and the index answers as before.
+fn rebuild_or_undo(
+    engine: &Engine,
+    lock: &index::BuildLock,
+    change: CorpusChange,
+) -> Result<BuildSummary> {
+    let config = engine.config();
+    match index::build_locked(
+        lock,
+        &config.index_folders(),
+        engine.gazetteer(),
+        &mut |_| true,
+    ) {
+        Ok(summary) => {
+            engine.reload()?;
+            Ok(summary)
+        }
+        Err(e) => {
+            if let Err(undo) = change.undo(config) {
+                tracing::error!(error = %undo, "could not take back a failed job's change to the corpus");
+            }
+            Err(e)
+        }
+    }
 }
 
 fn report(dry_run: bool, summary: &BuildSummary, diff: Diff, started: Instant) -> ReindexReport {
@@ -318,11 +398,13 @@ fn dry_run(engine: &Engine, started: Instant) -> Result<ReindexReport> {
         statements: diff.statements_after,
         skipped: loaded.skipped,
         seconds: 0.0,
+        repaired: None,
     };
     Ok(report(true, &summary, diff, started))
 }
 
 fn ingest(engine: &Engine, articles: Vec<Article>, started: Instant) -> Result<IngestReport> {
+    let lock = index::BuildLock::acquire(&engine.config().index.path)?;
     let (fresh, mut refused) = library::screen(&engine.snapshot().catalog, articles);
     let mut saved = Vec::new();
     for (article, copy_of) in fresh {
@@ -335,7 +417,8 @@ fn ingest(engine: &Engine, articles: Vec<Article>, started: Instant) -> Result<I
         }
     }
     if !saved.is_empty() {
-        rebuild(engine)?;
+        let paths = saved.iter().map(|(path, _)| path.clone()).collect();
+        rebuild_or_undo(engine, &lock, CorpusChange::Saved(paths))?;
     }
     let snapshot = engine.snapshot();
     let added = saved
@@ -444,6 +527,97 @@ mod tests {
         );
         assert_eq!(real.diff, report.diff);
         assert_ne!(engine.snapshot().generation, generation);
+    }
+
+    fn files_under(folder: &std::path::Path) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    names.extend(files_under(&path));
+                } else {
+                    names.push(path.to_string_lossy().into_owned());
+                }
+            }
+        }
+        names.sort();
+        names
+    }
+
+    fn articles(n: usize) -> Vec<Article> {
+        (0..n)
+            .map(|i| Article {
+                title: format!("Report {i}"),
+                url: Some(format!("https://news.example/{i}")),
+                paragraphs: vec![format!("Paragraph of report {i} about the checkpoint.")],
+                ..Article::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_job_refused_by_a_rebuild_elsewhere_changes_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine_on(dir.path(), 2);
+        let corpus = dir.path().join("corpus");
+        let (indexer, _worker) = Indexer::start(engine.clone());
+        let before = files_under(dir.path());
+        {
+            // Another process rebuilding this index holds its lock.
+            let _rebuild = index::BuildLock::acquire(&engine.config().index.path).unwrap();
+            for job in [
+                Job::Ingest(articles(9)),
+                Job::Forget("d0.md".into()),
+                Job::Restore("d0.md".into()),
+            ] {
+                let err = indexer.run_blocking(job.clone()).unwrap_err();
+                assert!(
+                    err.to_string().contains("Another rebuild"),
+                    "{job:?}: {err}"
+                );
+                assert_eq!(files_under(dir.path()), before, "{job:?}");
+            }
+        }
+        let Outcome::Ingest(report) = indexer.run_blocking(Job::Ingest(articles(9))).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!((report.added.len(), report.refused.len()), (9, 0));
+        assert_eq!(
+            files_under(&corpus.join("ingested")).len(),
+            9,
+            "no `-2` copies"
+        );
+        assert_eq!(engine.snapshot().catalog.documents.len(), 11);
+    }
+
+    #[test]
+    fn a_job_whose_rebuild_fails_puts_the_corpus_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine_on(dir.path(), 2);
+        let corpus = dir.path().join("corpus");
+        let (indexer, _worker) = Indexer::start(engine.clone());
+        indexer.run_blocking(Job::Forget("d1.md".into())).unwrap();
+        let before = files_under(&corpus);
+        let trash_before = library::trash(engine.config()).unwrap();
+        // A folder where `CURRENT` must go: every build fails when it swaps it.
+        let current = engine.config().index.path.join("CURRENT");
+        std::fs::remove_file(&current).unwrap();
+        std::fs::create_dir_all(current.join("in-the-way")).unwrap();
+        for job in [
+            Job::Ingest(articles(3)),
+            Job::Forget("d0.md".into()),
+            Job::Restore("d1.md".into()),
+        ] {
+            assert!(indexer.run_blocking(job.clone()).is_err(), "{job:?}");
+            assert_eq!(files_under(&corpus), before, "{job:?}");
+            assert_eq!(
+                library::trash(engine.config()).unwrap(),
+                trash_before,
+                "{job:?}"
+            );
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod evaluate;
 
 pub mod extract;
 pub mod feeds;
+pub mod files;
 pub mod index;
 pub mod ingest;
 pub mod jobs;

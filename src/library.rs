@@ -139,7 +139,8 @@ pub fn screen(
     }
     let mut fresh = Vec::new();
     let mut refused = Vec::new();
-    for (i, article) in articles.into_iter().enumerate() {
+    for (i, mut article) in articles.into_iter().enumerate() {
+        article.strip_controls();
         let what = if article.title.is_empty() {
             format!("item {}", i + 1)
         } else {
@@ -171,7 +172,46 @@ pub fn screen(
     (fresh, refused)
 }
 
-/// Saves an article as Markdown in the ingested folder, under a name of its own.
+/// What a moderator's job changed in the corpus, kept so that a job whose rebuild fails
+/// can put the corpus back as it found it.
+#[derive(Debug)]
+pub enum CorpusChange {
+    /// Files saved to the ingested folder.
+    Saved(Vec<PathBuf>),
+    Forgotten(TrashEntry),
+    Restored(TrashEntry),
+}
+
+impl CorpusChange {
+    /// Takes the change back: saved files go, a forgotten source returns from the trash,
+    /// a restored one goes back to it.
+    pub fn undo(self, config: &Config) -> Result<()> {
+        match self {
+            CorpusChange::Saved(paths) => {
+                for path in paths {
+                    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+                }
+                Ok(())
+            }
+            CorpusChange::Forgotten(entry) => {
+                move_file(&entry.trashed, &entry.original)?;
+                let mut entries = trash(config)?;
+                entries.retain(|e| e.trashed != entry.trashed);
+                write_trash(config, &entries)
+            }
+            CorpusChange::Restored(entry) => {
+                move_file(&entry.original, &entry.trashed)?;
+                let mut entries = trash(config)?;
+                entries.push(entry);
+                write_trash(config, &entries)
+            }
+        }
+    }
+}
+
+/// Saves an article as Markdown in the ingested folder, under a name of its own. The
+/// file appears whole or not at all: it is written under a hidden name (never indexed)
+/// and renamed into place.
 pub fn save(config: &Config, article: &Article) -> Result<PathBuf> {
     let folder = config.ingested_folder();
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
@@ -191,7 +231,9 @@ pub fn save(config: &Config, article: &Article) -> Result<PathBuf> {
     corpus::parse_markdown(&text, name.clone()).map_err(|why| {
         Error::IndexData(format!("an ingested document would not load back: {why}"))
     })?;
-    std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+    let temporary = folder.join(format!(".{name}.tmp"));
+    std::fs::write(&temporary, text).map_err(|e| Error::io(&temporary, e))?;
+    std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
     Ok(path)
 }
 
@@ -487,6 +529,7 @@ mod tests {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
             names: Vec::new(),
+            files: Vec::new(),
             documents: vec![CatalogDoc {
                 source: "https://wire.example/story".into(),
                 meta: corpus::Meta {
@@ -525,6 +568,28 @@ mod tests {
     }
 
     #[test]
+    fn ingested_reporting_enters_the_corpus_without_control_sequences() {
+        let catalog = Catalog {
+            schema_version: crate::index::SCHEMA_VERSION,
+            built_at: Utc::now(),
+            names: Vec::new(),
+            files: Vec::new(),
+            documents: Vec::new(),
+        };
+        let mut hostile = article(
+            "Title\u{1b}]0;owned\u{7}",
+            Some("https://example.org/a"),
+            "Body\u{1b}[2J text.\n\nMore\u{9b}1m.",
+        );
+        hostile.outlet = Some("Wire\u{7}".into());
+        let (fresh, _) = screen(&catalog, vec![hostile]);
+        let (clean, _) = &fresh[0];
+        assert_eq!(clean.title, "Title");
+        assert_eq!(clean.outlet.as_deref(), Some("Wire"));
+        assert_eq!(clean.paragraphs, vec!["Body text.", "More."]);
+    }
+
+    #[test]
     fn forget_then_restore_moves_the_file_and_back() {
         let dir = tempfile::tempdir().unwrap();
         let corpus_dir = dir.path().join("corpus");
@@ -538,6 +603,7 @@ mod tests {
             schema_version: crate::index::SCHEMA_VERSION,
             built_at: Utc::now(),
             names: Vec::new(),
+            files: Vec::new(),
             documents: loaded
                 .documents
                 .into_iter()

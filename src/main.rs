@@ -1,7 +1,7 @@
 //! The `briefbot` binary: reads the command line and configuration, sets up logging, and
 //! hands over to the library's front ends.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,6 +29,9 @@ struct Cli {
     /// Index folder, instead of the one in the configuration
     #[arg(long, global = true, value_name = "DIR")]
     index: Option<PathBuf>,
+    /// Log what the bot does (index jobs, feeds) on stderr, in the console too
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -39,12 +42,12 @@ enum Command {
     Console,
     /// Check the configuration and that the token is set, without connecting
     Check,
-    /// One answer on stdout, e.g. `ask "/search ambush"`
+    /// One answer on stdout: a question in plain words or a command, as the console takes
     Ask {
-        /// The answer as JSON, never truncated
+        /// The answer as JSON, complete
         #[arg(long)]
         json: bool,
-        /// A command line, e.g. "/statement azerbaijan"
+        /// A question ("how many soldiers died?") or a command ("/statement azerbaijan")
         line: String,
     },
     /// Rebuild the index from the corpus, and report what changed
@@ -152,35 +155,76 @@ const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Running as a bot, the log is the record of what moderators did: say it at info.
-    init_logging(if cli.command.is_none() {
-        "info,serenity=warn,tantivy=warn"
-    } else {
-        "warn"
+    let result = load_config(&cli).and_then(|config| {
+        init_logging(log_level(&cli, &config));
+        run(cli, config)
     });
-    match run(cli) {
+    match result {
         Ok(code) => code,
+        // The reader went away (`| head`): stop quietly, as other tools do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             if let Some(user) = e
                 .downcast_ref::<briefbot::error::Error>()
                 .filter(|e| e.is_user())
             {
-                eprintln!("{user}");
+                say(&user.to_string());
                 return ExitCode::from(USAGE);
             }
-            eprintln!("briefbot: {e:#}");
+            say(&format!("briefbot: {e:#}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What the log shows unless `RUST_LOG` says otherwise. Running as a bot, the log is the
+/// record of what moderators did: info. Anywhere a person reads the answers (the
+/// console, `ask`), info lines would interleave with them: only warnings, unless `-v`.
+fn log_level(cli: &Cli, config: &Config) -> &'static str {
+    let bot = cli.command.is_none() && config.token().is_some();
+    if bot || cli.verbose {
+        "info,serenity=warn,tantivy=warn"
+    } else {
+        "warn"
     }
 }
 
 fn init_logging(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // journald and log files store escape codes as they are: colour only on a terminal.
+    let colour = render::text::wants_colour(
+        std::io::stderr().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colour)
         .with_writer(std::io::stderr)
         .init();
+}
+
+/// Writes to stdout; a closed pipe comes back as an error for `main` to end quietly on,
+/// where `print!` would panic.
+fn out(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// One line on stderr, made safe for a terminal: messages quote what was typed or read.
+fn say(text: &str) {
+    let line = briefbot::text::strip_controls(text);
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn load_config(cli: &Cli) -> anyhow::Result<Config> {
@@ -198,8 +242,7 @@ fn load_config(cli: &Cli) -> anyhow::Result<Config> {
     Ok(config)
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = load_config(&cli)?;
+fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => match config.token() {
             Some(token) => bot(config, token),
@@ -207,11 +250,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Some(Command::Check) => match briefbot::discord::check(&config) {
             Ok(report) => {
-                print!("{report}");
+                out(&report.to_string())?;
                 Ok(ExitCode::SUCCESS)
             }
             Err(failed) => {
-                eprint!("{failed}");
+                say(failed.to_string().trim_end());
                 Ok(ExitCode::FAILURE)
             }
         },
@@ -235,23 +278,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }),
         Some(Command::Ingest { json, items }) => moderate(config, json, |m| {
             Box::pin(async move {
-                let mut reports = Vec::new();
-                for item in &items {
-                    let report = if item.starts_with("http://") || item.starts_with("https://") {
-                        m.ingest_url(item).await?
-                    } else {
-                        let bytes =
-                            std::fs::read(item).with_context(|| format!("reading {item}"))?;
-                        m.ingest_file(item, &bytes).await?
-                    };
-                    reports.push(report);
-                }
-                let text = reports
-                    .iter()
-                    .map(render::admin::ingest)
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                Ok((text, serde_json::to_value(&reports)?))
+                let report = m.ingest_items(&items).await?;
+                Ok((
+                    render::admin::ingest(&report),
+                    serde_json::to_value(&report)?,
+                ))
             })
         }),
         Some(Command::Forget { json, source }) => moderate(config, json, |m| {
@@ -302,9 +333,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn open_engine(config: Config) -> anyhow::Result<Engine> {
-    let (engine, built) = Engine::open(config).context("opening the index")?;
+    let (engine, built) = match Engine::open(config) {
+        Ok(opened) => opened,
+        Err(e) if e.is_user() => return Err(e.into()),
+        Err(e) => return Err(anyhow::Error::new(e).context("opening the index")),
+    };
     if let Some(summary) = built {
-        eprintln!("Built the index: {}", summary_line(&summary));
+        match &summary.repaired {
+            Some(what) => say(&format!(
+                "The index was damaged ({what}); rebuilt it from the corpus: {}",
+                summary_line(&summary)
+            )),
+            None => say(&format!("Built the index: {}", summary_line(&summary))),
+        }
         report_skipped(&summary);
     }
     Ok(engine)
@@ -331,24 +372,19 @@ fn console(config: Config) -> anyhow::Result<ExitCode> {
 
 fn ask(config: Config, json: bool, line: &str) -> anyhow::Result<ExitCode> {
     let engine = open_engine(config)?;
-    let answer = match engine.ask_line(line) {
+    let answer = match engine.ask_line(&briefbot::commands::typed(line)) {
         Ok(answer) => answer,
         Err(e) if e.is_user() => {
-            eprintln!("{e}");
+            say(&e.to_string());
             return Ok(ExitCode::from(USAGE));
         }
         Err(e) => return Err(e.into()),
     };
     if json {
-        println!("{}", render::json(&answer));
+        out(&format!("{}\n", render::json(&answer)))?;
     } else {
-        let style = render::text::Style {
-            ansi: std::io::stdout().is_terminal(),
-        };
-        print!(
-            "{}",
-            render::text::render(&answer, engine.gazetteer(), style)
-        );
+        let style = render::text::Style::for_stdout();
+        out(&render::text::render(&answer, engine.gazetteer(), style))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -378,16 +414,16 @@ fn moderate(
                 .downcast_ref::<briefbot::error::Error>()
                 .filter(|e| e.is_user())
             {
-                eprintln!("{user}");
+                say(&user.to_string());
                 return Ok(ExitCode::from(USAGE));
             }
             return Err(e);
         }
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
     } else {
-        println!("{text}");
+        out(&format!("{}\n", briefbot::text::strip_controls(&text)))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -487,11 +523,14 @@ fn rebuild(config: Config, json: bool) -> anyhow::Result<ExitCode> {
     let diff = before.diff(&after);
     if json {
         let value = serde_json::json!({"summary": summary, "diff": diff});
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("Indexed {}", summary_line(&summary));
-    println!("{}", render::admin::diff(&diff));
+    out(&format!(
+        "Indexed {}\n{}\n",
+        summary_line(&summary),
+        briefbot::text::strip_controls(&render::admin::diff(&diff))
+    ))?;
     report_skipped(&summary);
     Ok(ExitCode::SUCCESS)
 }
@@ -510,7 +549,11 @@ fn summary_line(s: &BuildSummary) -> String {
 
 fn report_skipped(s: &BuildSummary) {
     for skipped in &s.skipped {
-        eprintln!("  skipped {}: {}", skipped.path.display(), skipped.reason);
+        say(&format!(
+            "  skipped {}: {}",
+            skipped.path.display(),
+            skipped.reason
+        ));
     }
 }
 
@@ -546,13 +589,13 @@ fn eval(
         }
     };
     if explain {
-        print!("{}", evaluate::explain(&evaluations));
+        out(&evaluate::explain(&evaluations))?;
     }
     if json {
         let all: Vec<serde_json::Value> = evaluations.iter().map(|e| e.to_json()).collect();
-        println!("{}", serde_json::to_string_pretty(&all)?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&all)?))?;
     } else {
-        print!("{}", evaluate::render(&evaluations, verbose));
+        out(&evaluate::render(&evaluations, verbose))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -109,18 +109,18 @@ impl<A: Announcer> Moderation<A> {
 
     /// Fetches an article and adds it; a refused or failed fetch changes nothing.
     pub async fn ingest_url(&self, url: &str) -> Result<IngestReport> {
-        let article = library::fetch_article(&self.fetcher, url)
-            .await
-            .map_err(|e| match e.is_internal() {
-                true => Error::IndexData(format!("fetching {url}: {e}")),
-                false => Error::User(UserError::new(format!("Not added: {e}"))),
-            })?;
+        let article = self.fetch_article(url).await?;
         self.ingest(vec![article], Vec::new()).await
     }
 
     /// Adds the articles in a file (`.md`, `.txt`, `.html`, `.jsonl`), at most the
     /// fetch policy's size.
     pub async fn ingest_file(&self, name: &str, bytes: &[u8]) -> Result<IngestReport> {
+        let (articles, refused) = self.articles_in_file(name, bytes)?;
+        self.ingest(articles, refused).await
+    }
+
+    fn articles_in_file(&self, name: &str, bytes: &[u8]) -> Result<(Vec<Article>, Vec<Refused>)> {
         let limit = self.engine.config().fetch.max_bytes;
         if bytes.len() > limit {
             return Err(UserError::new(format!(
@@ -129,8 +129,44 @@ impl<A: Announcer> Moderation<A> {
             ))
             .into());
         }
-        let (articles, refused) = library::articles_from_file(name, bytes)?;
+        Ok(library::articles_from_file(name, bytes)?)
+    }
+
+    /// Reads a file a moderator named on this machine: a regular file, read no further
+    /// than the fetch policy's size (`/dev/zero` is refused, not read).
+    pub fn read_file(&self, path: &str) -> Result<Attachment> {
+        let limit = self.engine.config().fetch.max_bytes as u64;
+        match crate::files::read_regular(Path::new(path), limit) {
+            Ok(bytes) => Ok((path.to_string(), bytes)),
+            Err(why) => Err(UserError::new(format!("Not added: {path}: {why}")).into()),
+        }
+    }
+
+    /// Adds every address and file named, as one job: all are fetched and read first, so
+    /// one that fails leaves the corpus as it was.
+    pub async fn ingest_items(&self, items: &[String]) -> Result<IngestReport> {
+        let mut articles = Vec::new();
+        let mut refused = Vec::new();
+        for item in items {
+            if item.starts_with("http://") || item.starts_with("https://") {
+                articles.push(self.fetch_article(item).await?);
+            } else {
+                let (name, bytes) = self.read_file(item)?;
+                let (mut found, mut not) = self.articles_in_file(&name, &bytes)?;
+                articles.append(&mut found);
+                refused.append(&mut not);
+            }
+        }
         self.ingest(articles, refused).await
+    }
+
+    async fn fetch_article(&self, url: &str) -> Result<Article> {
+        library::fetch_article(&self.fetcher, url)
+            .await
+            .map_err(|e| match e.is_internal() {
+                true => Error::IndexData(format!("fetching {url}: {e}")),
+                false => Error::User(UserError::new(format!("Not added: {e}"))),
+            })
     }
 
     async fn ingest(

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::engine::Request;
+use crate::extract::knowledge::NameKind;
 use crate::extract::{Gazetteer, Party, Status};
 use crate::extract::{normalize_word, strip_possessive};
 
@@ -50,6 +51,59 @@ pub fn follow_up(previous: &Reading, reply: &str, gazetteer: &Gazetteer) -> Opti
     Some(describe(request, gazetteer))
 }
 
+/// Words reporting uses for one incident of violence: a topic naming one means all.
+#[rustfmt::skip]
+const INCIDENT_WORDS: &[&str] = &[
+    "clash", "clashes", "shootout", "shooting", "skirmish", "fighting", "firefight",
+    "incident", "ambush",
+];
+
+/// A topic as the index is asked it, in `/statement topic:`, `/timeline query:` and
+/// `/casualties query:`: a word of killing or wounding also matches the others of its
+/// kind ("deaths" finds "were killed" and "died"), and a word for an incident of violence
+/// the others ("the clash" finds "the shootout"). `/search` takes its words as given.
+pub fn topic_query(topic: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for word in topic.split_whitespace() {
+        words.push(word.to_string());
+        let norm = normalize_word(word);
+        if let Some(Some(status)) = casualty_status(&norm) {
+            let kin = CASUALTY_WORDS
+                .iter()
+                .filter(|(s, _)| *s == Some(status))
+                .flat_map(|(_, list)| list.iter())
+                .filter(|w| w.is_ascii());
+            words.extend(kin.map(|w| w.to_string()));
+        }
+        if INCIDENT_WORDS.contains(&norm.as_str()) {
+            words.extend(INCIDENT_WORDS.iter().map(|w| w.to_string()));
+        }
+    }
+    let mut seen = HashSet::new();
+    words.retain(|w| seen.insert(w.to_lowercase()));
+    words.join(" ")
+}
+
+/// Whether a statement's speaker ("the Russian Foreign Ministry") is the one `hint`
+/// names ("foreign ministry"): every word of the hint is a word of the speaker, compared
+/// by its first six letters ("president" is "Presidency"; "defence" is "Defense").
+pub fn names_speaker(hint: &str, speaker: &str) -> bool {
+    let stem = |w: &str| -> String {
+        normalize_word(w)
+            .replace("defence", "defense")
+            .chars()
+            .take(6)
+            .collect()
+    };
+    let spoken: Vec<String> = speaker
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect();
+    let mut hint = hint.split_whitespace().map(stem).peekable();
+    hint.peek().is_some() && hint.all(|h| spoken.contains(&h))
+}
+
 /// The content words of a question (stop words and question words dropped), for ranking
 /// passages; also the query of a "who" question or one the rules cannot place.
 pub fn content_words(question: &str) -> Vec<String> {
@@ -83,6 +137,19 @@ const STOP_WORDS: &[&str] = &[
     "such", "other", "own", "only", "same", "after", "before", "during", "since", "until",
     "while", "between", "against", "hi", "hello", "hey", "ok", "okay", "thanks", "thank",
     "yes", "whether", "briefbot", "bot", "whats", "whos", "hows", "wheres", "whens",
+    "list", "show", "give", "display", "see",
+];
+
+/// Question words of other languages and common misspellings, as the English word the
+/// rules know; `how many` stands for a word that means both.
+#[rustfmt::skip]
+const QUESTION_WORD_FORMS: &[(&str, &str)] = &[
+    ("что", "what"), ("кто", "who"), ("когда", "when"), ("где", "where"),
+    ("почему", "why"), ("как", "how"), ("сколько", "how many"),
+    ("ne", "what"), ("harada", "where"), ("niye", "why"), ("nece", "how many"),
+    ("waht", "what"), ("whta", "what"), ("wat", "what"), ("wht", "what"), ("wehre", "where"),
+    ("wher", "where"), ("whre", "where"), ("whn", "when"), ("wehn", "when"), ("whne", "when"),
+    ("hwo", "how"), ("woh", "who"),
 ];
 
 /// Words that make a question about casualties, and the status each one names.
@@ -95,9 +162,12 @@ const CASUALTY_WORDS: &[(Option<Status>, &[&str])] = &[
         "killed", "kill", "kills", "killing", "killings", "died", "die", "dies", "dying",
         "dead", "death", "deaths", "fatalities", "fatality", "perished", "slain", "martyrs",
         "martyred",
+        "погиб", "погибла", "погибло", "погибли", "погибших", "убит", "убиты", "убито",
+        "убитых", "смерть", "helak", "oldu", "olub", "sehid", "zohvel",
     ]),
     (Some(Status::Injured), &[
         "wounded", "wounding", "wounds", "injured", "injury", "injuries", "hurt",
+        "ранен", "ранены", "ранено", "раненых", "yarali", "yaralandi", "yaralanib",
     ]),
     (Some(Status::Missing), &[
         "missing", "disappeared", "unaccounted",
@@ -120,6 +190,8 @@ const SPEECH_WORDS: &[&str] = &[
     "argued", "stated", "declare", "declared", "allege", "alleges", "alleged", "dismiss",
     "dismissed", "reject", "rejects", "rejected", "confirm", "confirms", "confirmed",
     "admit", "admits", "admitted", "version", "account", "told", "reported",
+    "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "заявление",
+    "dedi", "bildirdi", "bildirib", "aciqlama", "ասաց", "հայտարարեց",
 ];
 
 /// People a casualty figure counts; in a casualty question they narrow nothing.
@@ -130,6 +202,8 @@ const PERSON_WORDS: &[&str] = &[
     "officers", "officer", "people", "persons", "person", "civilians", "civilian", "men",
     "fighters", "peacekeepers", "peacekeeper", "guards", "members", "lives", "citizens",
     "residents", "side", "sides",
+    "солдат", "солдаты", "военных", "военные", "человек", "людей", "полицейских",
+    "мирных", "жителей", "askerler", "esger", "herbci", "polis", "insan", "nefer",
 ];
 
 /// Words of an institution that speaks for a party: "the Azerbaijani Defense Ministry".
@@ -157,6 +231,36 @@ const STATEMENT_FILLER: &[&str] = &[
 
 /// Words a timeline question uses to ask for a date, not what to look for.
 const DATE_FILLER: &[&str] = &["date", "dates", "day", "time", "year", "month"];
+
+/// Words that ask for the timeline by name: "timeline of the clash".
+const TIMELINE_WORDS: &[&str] = &["timeline", "chronology"];
+
+/// What "where did it happen?" looks for: the words reporting places a thing with.
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "region", "road", "near", "village", "town", "city", "border", "area", "province",
+    "district",
+];
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+];
+
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Words that name who in a party speaks: an office, not the party as a whole.
+#[rustfmt::skip]
+const OFFICE_WORDS: &[&str] = &[
+    "foreign", "defense", "defence", "interior", "president", "presidency", "presidential",
+    "prime", "minister", "ministry", "spokesman", "spokeswoman", "spokesperson", "embassy",
+    "mfa", "mod", "press", "office",
+];
 
 /// "what happened (on March 5)": asks for events, like "when".
 const HAPPENED: &[&str] = &["happened", "happen", "happens", "occurred", "went"];
@@ -262,10 +366,19 @@ fn words(question: &str) -> Vec<Word> {
         .split(is_separator)
         .filter_map(trim_word)
         .take(MAX_WORDS)
-        .map(|raw| {
+        .flat_map(|raw| {
             let norm = normalize_word(&raw);
+            if let Some((_, english)) = QUESTION_WORD_FORMS.iter().find(|(form, _)| *form == norm) {
+                return english
+                    .split(' ')
+                    .map(|lex| Word {
+                        raw: raw.clone(),
+                        lex: lex.to_string(),
+                    })
+                    .collect();
+            }
             let lex = correct_typo(&norm).map_or(norm, str::to_string);
-            Word { raw, lex }
+            vec![Word { raw, lex }]
         })
         .collect();
     read_phrases(&mut words);
@@ -347,6 +460,7 @@ fn join_query(words: &[String]) -> Option<String> {
 struct Mention {
     span: Range<usize>,
     party: String,
+    kind: NameKind,
 }
 
 /// The parties a question names, by the gazetteer's aliases and then by a near miss of
@@ -360,24 +474,41 @@ fn mentions(words: &[Word], gazetteer: &Gazetteer) -> Vec<Mention> {
     while i < words.len() {
         let word = &words[i];
         let ordinary = is_stop(&word.lex) || word.status().is_some() || word.is_speech();
+        let named = |words: &[&str], at: usize| {
+            let found = gazetteer.match_at(words, at, None, true)?;
+            Some((
+                found.len,
+                gazetteer.party(found.party)?.id.clone(),
+                found.kind,
+            ))
+        };
         let matched = if shouting && ordinary {
             None
         } else {
-            gazetteer.match_words(&raws, i)
-        };
-        let matched = matched
-            .map(|(len, party)| (len, party.id.clone()))
-            .or_else(|| {
-                (!ordinary)
-                    .then(|| near_alias(&word.lex, gazetteer))
+            named(&raws, i).or_else(|| {
+                // "the us", "the un": a short name typed in lower case, known by "the".
+                let after_the = i > 0 && words[i - 1].lex == "the";
+                let short =
+                    word.raw.chars().count() <= 3 && word.raw.chars().all(char::is_lowercase);
+                (after_the && short)
+                    .then(|| named(&[word.raw.to_uppercase().as_str()], 0))
                     .flatten()
-            });
+                    .map(|(_, party, kind)| (1, party, kind))
+            })
+        };
+        let matched = matched.or_else(|| {
+            (!ordinary)
+                .then(|| near_alias(&word.lex, gazetteer))
+                .flatten()
+                .map(|(len, party)| (len, party, NameKind::Name))
+        });
         match matched {
-            Some((len, party)) => {
+            Some((len, party, kind)) => {
                 let len = len.max(1);
                 found.push(Mention {
                     span: i..i + len,
                     party,
+                    kind,
                 });
                 i += len;
             }
@@ -424,8 +555,18 @@ impl Question {
             return request;
         }
         let asks = self.first_question_word();
+        if self.names(TIMELINE_WORDS) {
+            return self.timeline();
+        }
+        if asks == Some("where") && self.content().is_empty() {
+            return self.search_for_places();
+        }
         if asks == Some("when") || self.asks_for_a_date() {
             return self.timeline();
+        }
+        if self.asks_what_happened() {
+            // "what happened in Manila": the passages about it, dated or not.
+            return self.search();
         }
         if self.asks_how_many_people() {
             return self.casualties();
@@ -453,11 +594,40 @@ impl Question {
             .find(|w| is_question_word(w))
     }
 
+    /// "what date ...", "which day ...", and "what happened" on a date or about nothing
+    /// in particular ("what happened on March 5?", "what happened?").
     fn asks_for_a_date(&self) -> bool {
         (0..self.words.len()).any(|i| {
             (matches!(self.lex(i), "what" | "which") && DATE_FILLER.contains(&self.lex(i + 1)))
-                || (self.lex(i) == "what" && HAPPENED.contains(&self.lex(i + 1)))
+                || (self.lex(i) == "what"
+                    && HAPPENED.contains(&self.lex(i + 1))
+                    && (self.names_a_date() || self.content().is_empty()))
         })
+    }
+
+    /// "what happened in Lachin": what happened, about something that is not a date.
+    fn asks_what_happened(&self) -> bool {
+        (0..self.words.len()).any(|i| self.lex(i) == "what" && HAPPENED.contains(&self.lex(i + 1)))
+    }
+
+    /// Whether the question names a day, month or year.
+    fn names_a_date(&self) -> bool {
+        self.words.iter().any(|w| {
+            MONTHS.contains(&w.lex.as_str())
+                || WEEKDAYS.contains(&w.lex.as_str())
+                || matches!(w.lex.as_str(), "yesterday" | "today" | "weekend")
+                || (w.lex.len() == 4 && w.lex.chars().all(|c| c.is_ascii_digit()))
+        })
+    }
+
+    /// The question's content words, for search.
+    fn content(&self) -> Vec<String> {
+        query_words(self.words.iter())
+    }
+
+    /// Whether a word of `list` is in the question.
+    fn names(&self, list: &[&str]) -> bool {
+        self.words.iter().any(|w| w.is(list))
     }
 
     fn in_mention(&self, i: usize) -> bool {
@@ -535,7 +705,24 @@ impl Question {
         Some(Request::Statement {
             party: speaker.party.clone(),
             topic: join_query(&query_words(topic)),
+            speaker: self.speaker_hint(speaker, &speaker_words),
         })
+    }
+
+    /// Who of a party the question asks about: a person it names ("Rafsanjani"), or the
+    /// office around the party's name ("the Russian Foreign Ministry", "Azerbaijan's
+    /// president"). None for the party as a whole.
+    fn speaker_hint(&self, mention: &Mention, around: &Range<usize>) -> Option<String> {
+        let chosen: Vec<&Word> = if mention.kind == NameKind::Person {
+            self.words[mention.span.clone()].iter().collect()
+        } else {
+            around
+                .clone()
+                .map(|i| &self.words[i])
+                .filter(|w| w.is(OFFICE_WORDS))
+                .collect()
+        };
+        join_query(&query_words(chosen.into_iter()))
     }
 
     /// A party that gives a figure or inflicts the harm, not the side that suffered it:
@@ -588,16 +775,34 @@ impl Question {
     }
 
     fn timeline(&self) -> Request {
-        let words = self.words.iter().filter(|w| !w.is(DATE_FILLER));
+        let words = self
+            .words
+            .iter()
+            .filter(|w| !w.is(DATE_FILLER) && !w.is(TIMELINE_WORDS));
         Request::Timeline {
             query: join_query(&query_words(words)),
         }
     }
 
+    /// The passages for the question's content words. A question with none ("who did
+    /// it?", "why?") is still a question: it gets the story's dated events, never /help.
     fn search(&self) -> Request {
         match join_query(&query_words(self.words.iter())) {
             Some(query) => Request::Search { query },
+            None if self.first_question_word().is_some() => Request::Timeline { query: None },
             None => Request::Help,
+        }
+    }
+
+    /// "where did it happen?": the passages that place an incident.
+    fn search_for_places(&self) -> Request {
+        let words: Vec<String> = PLACE_WORDS
+            .iter()
+            .chain(INCIDENT_WORDS)
+            .map(|w| w.to_string())
+            .collect();
+        Request::Search {
+            query: join_query(&words).unwrap_or_default(),
         }
     }
 
@@ -621,9 +826,11 @@ impl Question {
                     .iter()
                     .all(|w| list.contains(&w.to_lowercase().as_str()))
         };
+        // "what can you do?", "who are you?": about the bot, in words of no content.
+        let to_the_bot = content.is_empty() && self.words.iter().any(|w| w.is(&["you", "your"]));
         if all_in(ABOUT_SOURCES) {
             Some(Request::Sources)
-        } else if all_in(ABOUT_HELP) || self.words.is_empty() {
+        } else if all_in(ABOUT_HELP) || self.words.is_empty() || to_the_bot {
             Some(Request::Help)
         } else {
             None
@@ -730,7 +937,13 @@ impl FollowUp {
                     _ => *status,
                 },
             }),
-            Request::Statement { party, topic } => Some(Request::Statement {
+            Request::Statement {
+                party,
+                topic,
+                speaker,
+            } => Some(Request::Statement {
+                // Another party's statements are its own speakers'.
+                speaker: speaker.clone().filter(|_| one_party.is_none()),
                 party: one_party.unwrap_or_else(|| party.clone()),
                 topic: join_query(&self.topic).or_else(|| topic.clone()),
             }),
@@ -801,20 +1014,25 @@ fn describe(request: Request, gazetteer: &Gazetteer) -> Reading {
             }
             (read_as, command)
         }
-        Request::Statement { party, topic } => {
+        Request::Statement {
+            party,
+            topic,
+            speaker,
+        } => {
             let name = gazetteer
                 .get(party)
                 .map_or(party.as_str(), |p| p.name.as_str());
-            match topic {
-                Some(topic) => (
-                    format!("statements of {name} about {topic}"),
-                    format!("/statement party:{party} topic:{topic}"),
-                ),
-                None => (
-                    format!("statements of {name}"),
-                    format!("/statement party:{party}"),
-                ),
+            let mut read_as = format!("statements of {name}");
+            let mut command = format!("/statement party:{party}");
+            if let Some(topic) = topic {
+                read_as.push_str(&format!(" about {topic}"));
+                command.push_str(&format!(" topic:{topic}"));
             }
+            if let Some(speaker) = speaker {
+                read_as.push_str(&format!(", {speaker} first"));
+                command.push_str(&format!(" speaker:{speaker}"));
+            }
+            (read_as, command)
         }
         Request::Timeline { query: Some(query) } => (
             format!("dated events about {query}"),
@@ -887,6 +1105,15 @@ mod tests {
         Request::Statement {
             party: party.into(),
             topic: topic.map(str::to_string),
+            speaker: None,
+        }
+    }
+
+    fn sts(party: &str, topic: Option<&str>, speaker: &str) -> Request {
+        Request::Statement {
+            party: party.into(),
+            topic: topic.map(str::to_string),
+            speaker: Some(speaker.into()),
         }
     }
     fn tl(query: Option<&str>) -> Request {
@@ -1015,24 +1242,24 @@ mod tests {
             ),
             (
                 "what did the Azerbaijani defense ministry say",
-                st("azerbaijan", None),
+                sts("azerbaijan", None, "defense ministry"),
             ),
             (
                 "what did Armenia's interior ministry say about the police officers",
-                st("armenia", Some("police officers")),
+                sts("armenia", Some("police officers"), "interior ministry"),
             ),
             (
                 "Pashinyan statment on the ceasefire",
-                st("armenia", Some("ceasefire")),
+                sts("armenia", Some("ceasefire"), "Pashinyan"),
             ),
             (
                 "what did Aliyev say about the peace treaty?",
-                st("azerbaijan", Some("peace treaty")),
+                sts("azerbaijan", Some("peace treaty"), "Aliyev"),
             ),
             ("what was Moscow's reaction", st("russia", None)),
             (
                 "statement by the Russian defense ministry",
-                st("russia", None),
+                sts("russia", None, "defense ministry"),
             ),
             ("whats armenias positon", st("armenia", None)),
             (
@@ -1041,10 +1268,13 @@ mod tests {
             ),
             (
                 "what did the Russian Foreign Ministry say about the shooting on Sunday",
-                st("russia", Some("shooting Sunday")),
+                sts("russia", Some("shooting Sunday"), "Foreign Ministry"),
             ),
             ("what did the US say", st("us", None)),
-            ("what did Peskov tell reporters", st("russia", None)),
+            (
+                "what did Peskov tell reporters",
+                sts("russia", None, "Peskov"),
+            ),
             (
                 "tell me about the weapons transport",
                 se("weapons transport"),
@@ -1062,7 +1292,7 @@ mod tests {
             ),
             ("When was the shootout", tl(Some("shootout"))),
             ("what happened on March 5?", tl(Some("March 5"))),
-            ("what happened in Lachin", tl(Some("Lachin"))),
+            ("what happened in Lachin", se("Lachin")),
             ("when?", tl(None)),
             // Who: passages and statements that answer.
             ("who fired first", se("fired first")),
@@ -1111,9 +1341,14 @@ mod tests {
                 options.extend(status.map(|s| pair("status", status_name(s))));
                 "casualties"
             }
-            Request::Statement { party, topic } => {
+            Request::Statement {
+                party,
+                topic,
+                speaker,
+            } => {
                 options.push(pair("party", party));
                 options.extend(topic.as_deref().map(|t| pair("topic", t)));
+                options.extend(speaker.as_deref().map(|s| pair("speaker", s)));
                 "statement"
             }
             Request::Timeline { query } => {
@@ -1147,7 +1382,7 @@ mod tests {
         assert_eq!(got, expected, "{}", reading.command);
         for (option, value) in &got {
             match option.as_str() {
-                "query" | "topic" => assert!(
+                "query" | "topic" | "speaker" => assert!(
                     value.chars().all(|c| c.is_alphanumeric() || c == ' ')
                         && !value.split(' ').any(|w| ["AND", "OR", "NOT"].contains(&w)),
                     "{option}:{value}"

@@ -1,5 +1,5 @@
 //! Plain-text primitives shared by the loader, the index and the extractor:
-//! Markdown paragraphs and sentence boundaries.
+//! Markdown paragraphs, sentence boundaries, and text made safe for a terminal.
 //!
 //! Everything here works on byte ranges into the caller's string, so a citation can
 //! always point back at the verbatim words of its paragraph.
@@ -66,6 +66,63 @@ fn clean_markdown(paragraph: &str) -> String {
     collapse_spaces(&out)
 }
 
+/// `text` without terminal control sequences or other control characters (C0, DEL and
+/// C1), keeping line breaks and tabs. An escape sequence goes whole (`ESC [2J`,
+/// `ESC ] 0;title BEL`), so no stray `[2J` is left behind. Reporting is text: nothing in
+/// it may clear a screen, retitle a window or hide a line.
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !text.contains(is_unwanted) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // CSI: parameters and intermediates up to a final byte.
+            '\u{1b}' if chars.peek() == Some(&'[') => {
+                chars.next();
+                skip_csi(&mut chars);
+            }
+            '\u{9b}' => skip_csi(&mut chars),
+            // OSC, DCS, SOS, PM, APC: a string up to BEL or ST.
+            '\u{1b}' if matches!(chars.peek(), Some(']' | 'P' | 'X' | '^' | '_')) => {
+                chars.next();
+                skip_string(&mut chars);
+            }
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            // Any other escape: ESC and the one character it introduces.
+            '\u{1b}' => {
+                chars.next();
+            }
+            c if is_unwanted(c) => {}
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' if chars.peek() == Some(&'\\') => {
+                chars.next();
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -76,6 +133,142 @@ fn is_closing(c: char) -> bool {
 
 fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«')
+}
+
+/// The longest sentence an excerpt quotes, in characters: past it, the words around what
+/// matters stand, with "…" where the sentence was cut.
+pub const MAX_SENTENCE_CHARS: usize = 400;
+
+/// How many sentences an excerpt quotes at most.
+pub const MAX_EXCERPT_SENTENCES: usize = 2;
+
+/// An excerpt narrowed to what a reader needs, and whether its sentence was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub range: Range<usize>,
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+impl Excerpt {
+    /// The words, with "…" where the sentence was cut.
+    pub fn quote(&self, paragraph: &str) -> String {
+        let mut quote = String::new();
+        if self.cut_before {
+            quote.push('…');
+        }
+        quote.push_str(&paragraph[self.range.clone()]);
+        if self.cut_after {
+            quote.push('…');
+        }
+        quote
+    }
+
+    /// Where `paragraph[at]` stands in [`Excerpt::quote`], when it is quoted.
+    pub fn place(&self, at: Range<usize>) -> Option<Range<usize>> {
+        if at.start < self.range.start || at.end > self.range.end {
+            return None;
+        }
+        let lead = if self.cut_before { '…'.len_utf8() } else { 0 };
+        let shift = |i: usize| i - self.range.start + lead;
+        Some(shift(at.start)..shift(at.end))
+    }
+}
+
+/// Narrows `range` of `paragraph` to the sentence holding byte `focus` (or the range's
+/// first) and the next one, and a sentence longer than [`MAX_SENTENCE_CHARS`] to as many
+/// characters around `focus`, cut between words. A range already that short is kept: an
+/// answer quotes a sentence or two, never a whole wall of text.
+pub fn bounded(paragraph: &str, range: Range<usize>, focus: usize) -> Excerpt {
+    let whole = Excerpt {
+        range: range.clone(),
+        cut_before: false,
+        cut_after: false,
+    };
+    let Some(slice) = paragraph.get(range.clone()) else {
+        return whole;
+    };
+    let found: Vec<Range<usize>> = sentences(slice)
+        .into_iter()
+        .map(|s| s.start + range.start..s.end + range.start)
+        .collect();
+    let short = |s: &Range<usize>| {
+        paragraph[s.clone()]
+            .chars()
+            .nth(MAX_SENTENCE_CHARS)
+            .is_none()
+    };
+    if found.len() <= MAX_EXCERPT_SENTENCES && found.iter().all(short) {
+        return whole;
+    }
+    let Some(first) = found
+        .iter()
+        .position(|s| s.end > focus)
+        .or(found.len().checked_sub(1))
+    else {
+        return whole;
+    };
+    if !short(&found[first]) {
+        return window(paragraph, found[first].clone(), focus);
+    }
+    let mut end = found[first].end;
+    for next in found.iter().skip(first + 1).take(MAX_EXCERPT_SENTENCES - 1) {
+        if !short(next) {
+            break;
+        }
+        end = next.end;
+    }
+    Excerpt {
+        range: found[first].start..end,
+        cut_before: false,
+        cut_after: false,
+    }
+}
+
+/// [`MAX_SENTENCE_CHARS`] characters of `sentence` around `focus`, a quarter before it,
+/// cut at spaces where there are any near the edges.
+fn window(text: &str, sentence: Range<usize>, focus: usize) -> Excerpt {
+    let mut focus = focus.clamp(sentence.start, sentence.end);
+    while !text.is_char_boundary(focus) {
+        focus -= 1;
+    }
+    let before: Vec<usize> = text[sentence.start..focus]
+        .char_indices()
+        .map(|(i, _)| sentence.start + i)
+        .collect();
+    let mut start = before
+        .len()
+        .checked_sub(MAX_SENTENCE_CHARS / 4)
+        .map_or(sentence.start, |i| before[i]);
+    let mut end = text[start..sentence.end]
+        .char_indices()
+        .nth(MAX_SENTENCE_CHARS)
+        .map_or(sentence.end, |(i, _)| start + i);
+    // Whole words: move each cut inward to a space within a tenth of the window.
+    let slack = MAX_SENTENCE_CHARS / 10;
+    if start > sentence.start
+        && let Some(space) = text[start..]
+            .char_indices()
+            .take(slack)
+            .find(|(_, c)| c.is_whitespace())
+    {
+        start += space.0 + 1;
+    }
+    if end < sentence.end
+        && let Some(space) = text[..end]
+            .char_indices()
+            .rev()
+            .take(slack)
+            .find(|(_, c)| c.is_whitespace())
+    {
+        end = space.0;
+    }
+    let trimmed = text[start..end].trim_end().len();
+    Excerpt {
+        range: start..start + trimmed,
+        cut_before: start > sentence.start,
+        cut_after: end < sentence.end,
+    }
 }
 
 /// Byte ranges of the sentences of `text`, trimmed, covering every non-space character.
@@ -191,6 +384,58 @@ mod tests {
             split(text),
             vec!["“It was stopped.” the ministry said.", "Next one."]
         );
+    }
+
+    #[test]
+    fn an_excerpt_is_a_sentence_or_two_and_a_long_sentence_is_cut_around_its_point() {
+        let short = "One. Two. Three.";
+        assert_eq!(
+            bounded(short, 0..short.len(), 0).range,
+            0..short.len() - " Three.".len()
+        );
+        assert_eq!(bounded(short, 5..9, 5).quote(short), "Two.");
+        let wall = format!(
+            "{} the ambush {}.",
+            "word ".repeat(50_000),
+            "more ".repeat(50_000)
+        );
+        let focus = wall.find("ambush").unwrap();
+        let excerpt = bounded(&wall, 0..wall.len(), focus);
+        let quote = excerpt.quote(&wall);
+        assert!(
+            quote.starts_with("…word") && quote.ends_with("more…"),
+            "{quote}"
+        );
+        assert!(
+            quote.chars().count() <= MAX_SENTENCE_CHARS + 2,
+            "{}",
+            quote.len()
+        );
+        let marked = excerpt.place(focus..focus + "ambush".len()).unwrap();
+        assert_eq!(&quote[marked], "ambush");
+        assert_eq!(excerpt.place(0..4), None, "a word cut off is not marked");
+        // Any text, any focus: a bounded quote never panics and never grows.
+        for text in ["", "é", "a.b. c", "… «x» — y."] {
+            for focus in 0..=text.len() {
+                let _ = bounded(text, 0..text.len(), focus).quote(text);
+            }
+        }
+    }
+
+    #[test]
+    fn control_sequences_and_characters_are_stripped_whole() {
+        let hostile = "Clear\u{1b}[2J\u{1b}[1;31mred\u{1b}[0m, \u{1b}]0;owned\u{7}title, \
+             \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\, bell\u{7}, cr\r, \
+             c1\u{9b}31m\u{85}, del\u{7f}.\nNext\tline.";
+        assert_eq!(
+            strip_controls(hostile),
+            "Clearred, title, link, bell, cr, c1, del.\nNext\tline."
+        );
+        assert!(matches!(
+            strip_controls("plain “text”"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(strip_controls("cut\u{1b}[3"), "cut");
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! The source documents: found recursively in the corpus folders, parsed from Markdown
 //! with TOML front matter or plain text, and split into numbered paragraphs. A file that
 //! cannot be read or parsed is reported with its reason; the rest still load.
+//!
+//! Only what lies inside a corpus folder is read: a link that leads out of it is
+//! reported, not followed, and anything but a regular file is passed over. Control
+//! characters are dropped as the text is read, so nothing that reaches an answer can
+//! drive a terminal.
 
 use std::path::{Path, PathBuf};
 
@@ -66,13 +71,20 @@ fn is_document(path: &Path) -> bool {
     )
 }
 
+/// The largest document the loader reads: far more than any article, and little enough
+/// that a mistaken dump in the corpus folder cannot exhaust memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Loads every document under `folders`, recursively, in folder order and then path order.
 /// Hidden files and folders (a leading `.`) are passed over.
 pub fn load(folders: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
     for folder in folders {
         let mut files = Vec::new();
-        if let Err(reason) = walk(folder, &mut files) {
+        let walked = std::fs::canonicalize(folder)
+            .map_err(|e| format!("cannot read folder: {e}"))
+            .and_then(|root| walk(&root, folder, &mut files, &mut loaded.skipped));
+        if let Err(reason) = walked {
             loaded.skipped.push(Skipped {
                 path: folder.clone(),
                 reason,
@@ -100,20 +112,45 @@ pub fn load(folders: &[PathBuf]) -> Loaded {
     loaded
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Collects the documents under `dir`, which lies in the corpus folder `root` (given
+/// canonical, so a link can be checked against it).
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder: {e}"))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => {
-                // A sub-folder that cannot be read is passed over; its siblings still load.
-                let _ = walk(&path, files);
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            // A sub-folder that cannot be read is passed over; its siblings still load.
+            let _ = walk(root, &path, files, skipped);
+        } else if kind.is_symlink() {
+            match std::fs::canonicalize(&path) {
+                Err(_) => skipped.push(Skipped {
+                    path,
+                    reason: "a link to nothing".into(),
+                }),
+                Ok(target) if !target.starts_with(root) => skipped.push(Skipped {
+                    reason: format!(
+                        "a link out of the corpus folder (to {}): not followed",
+                        target.display()
+                    ),
+                    path,
+                }),
+                // A link to a folder inside the corpus would load its files twice.
+                Ok(target) if target.is_file() && is_document(&path) => files.push(path),
+                Ok(_) => {}
             }
-            Ok(_) if is_document(&path) => files.push(path),
-            _ => {}
+        } else if is_document(&path) {
+            files.push(path);
         }
     }
     Ok(())
@@ -121,16 +158,17 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
 
 fn relative_source(folder: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(folder).unwrap_or(path);
-    relative
+    let source = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    text::strip_controls(&source).into_owned()
 }
 
 /// Reads and parses one file; the error is the reason, for the skipped list.
 pub fn load_file(path: &Path, source: String) -> Result<Document, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::files::read_regular(path, MAX_DOCUMENT_BYTES).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {})",
@@ -149,7 +187,8 @@ pub fn load_file(path: &Path, source: String) -> Result<Document, String> {
 
 /// Markdown with TOML front matter between `+++` lines.
 pub fn parse_markdown(text: &str, source: String) -> Result<Document, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text::strip_controls(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
@@ -168,7 +207,8 @@ pub fn parse_markdown(text: &str, source: String) -> Result<Document, String> {
 
 /// Plain text: the first non-empty line is the title, the rest the body.
 pub fn parse_text(text: &str, source: String) -> Result<Document, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text::strip_controls(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
     let title = lines.next().map(str::trim).unwrap_or("");
     if title.is_empty() {
@@ -182,7 +222,22 @@ pub fn parse_text(text: &str, source: String) -> Result<Document, String> {
     document(source, meta, text::paragraphs(&body.join("\n")))
 }
 
-fn document(source: String, meta: Meta, paragraphs: Vec<String>) -> Result<Document, String> {
+fn document(source: String, mut meta: Meta, paragraphs: Vec<String>) -> Result<Document, String> {
+    // Front matter may spell a control character as a TOML escape.
+    for field in [&mut meta.title].into_iter().chain(
+        [
+            &mut meta.outlet,
+            &mut meta.url,
+            &mut meta.author,
+            &mut meta.language,
+        ]
+        .into_iter()
+        .flatten(),
+    ) {
+        if let std::borrow::Cow::Owned(clean) = text::strip_controls(field) {
+            *field = clean;
+        }
+    }
     if paragraphs.is_empty() {
         return Err("no text after the title".into());
     }
@@ -378,6 +433,81 @@ mod tests {
         assert!(
             reasons[1].0 == "latin1.txt" && reasons[1].1.contains("not UTF-8"),
             "{reasons:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_corpus_are_reported_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        let outside = dir.path().join("secret.txt");
+        std::fs::write(&outside, "root:x:0:0\n\nroot:x:0:0:root:/root:/bin/bash\n").unwrap();
+        std::fs::write(root.join("a.md"), "+++\ntitle = \"A\"\n+++\nA body.\n").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("sub/passwd.txt")).unwrap();
+        std::os::unix::fs::symlink("/etc", root.join("etc")).unwrap();
+        std::os::unix::fs::symlink(root.join("a.md"), root.join("sub/alias.md")).unwrap();
+        std::os::unix::fs::symlink(root.join("gone.md"), root.join("broken.md")).unwrap();
+        let loaded = load(std::slice::from_ref(&root));
+        let sources: Vec<_> = loaded.documents.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(
+            sources,
+            vec!["a.md", "sub/alias.md"],
+            "a link inside is kept"
+        );
+        assert!(
+            loaded
+                .documents
+                .iter()
+                .all(|d| d.paragraphs.iter().all(|p| !p.contains("root:"))),
+            "{loaded:?}"
+        );
+        let mut skipped: Vec<_> = loaded
+            .skipped
+            .iter()
+            .map(|s| {
+                s.path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        skipped.sort();
+        assert_eq!(skipped, vec!["broken.md", "etc", "sub/passwd.txt"]);
+        let passwd = loaded
+            .skipped
+            .iter()
+            .find(|s| s.path.ends_with("passwd.txt"))
+            .unwrap();
+        assert!(passwd.reason.contains("out of the corpus"), "{passwd:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_like_a_document_is_passed_over_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let err = load_file(&fifo, "pipe.md".into()).unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_document() {
+        let text = "+++\ntitle = \"Clear\\u001b[2J screen\"\n+++\n\
+                    Body \u{1b}]0;owned\u{7}with \u{1b}[2Jcontrols\u{9b}1m.\r\n";
+        let doc = parse_markdown(text, "t.md".into()).unwrap();
+        assert_eq!(doc.meta.title, "Clear screen");
+        assert_eq!(doc.paragraphs, vec!["Body with controls."]);
+        let doc = parse_text("Title\u{1b}[2J\n\nBody\u{7}.\n", "t.txt".into()).unwrap();
+        assert_eq!(
+            (doc.meta.title.as_str(), doc.paragraphs[0].as_str()),
+            ("Title", "Body.")
         );
     }
 

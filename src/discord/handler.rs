@@ -41,6 +41,10 @@ pub struct State {
     pub in_flight: InFlight,
     /// How long an answer may take before the interaction is deferred.
     pub defer_after: Duration,
+    /// The bot's own user, as the gateway's Ready names it: mentions of it are for us.
+    /// Events are handled concurrently, so a message may be handled before Ready is: it
+    /// waits for the id here.
+    pub me: tokio::sync::watch::Sender<Option<serenity::all::UserId>>,
 }
 
 /// Counts interactions being handled, so shutdown can let them finish.
@@ -93,6 +97,7 @@ pub struct Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        self.state.me.send_replace(Some(ready.user.id));
         if let Err(e) = register::ensure(&ctx.http, &self.state.engine.config().discord).await {
             tracing::error!(error = %format!("{e:#}"), "could not register the slash commands");
         }

@@ -29,7 +29,15 @@ pub const REMEMBERED: usize = 1_000;
 const HELP: &str = "Ask me about the reporting in plain words, e.g. “@briefbot how many soldiers were killed?”, or use /ask, /search and /help.";
 
 pub async fn on_message(state: &State, ctx: &Context, msg: &Message) {
-    let me = ctx.cache.current_user().id;
+    let mut ready = state.me.subscribe();
+    let Some(me) = ready
+        .wait_for(Option::is_some)
+        .await
+        .ok()
+        .and_then(|me| *me)
+    else {
+        return;
+    };
     if !is_for_me(msg, me) {
         return;
     }

@@ -155,6 +155,7 @@ pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result
         in_flight: InFlight::default(),
         defer_after: options.defer_after,
         engine: Arc::clone(&engine),
+        me: tokio::sync::watch::Sender::new(None),
     });
     let handler = Handler {
         state: Arc::clone(&state),

@@ -6,7 +6,14 @@
 //! generation and only then swaps `CURRENT` by an atomic rename, so a build that fails or
 //! is killed half-way leaves the previous generation answering. `catalog.json` records
 //! the schema version; a generation of another version is rebuilt, never misread.
+//!
+//! `GENERATIONS` records every generation a build made here, before it is made: only
+//! those are ever removed, so the folder may hold other things (a `gen-2024/` of
+//! someone's) and lose none of them. A folder that holds anything but an index is
+//! refused. The index is derived data and the corpus is the truth: an index found
+//! damaged is said so in one line and rebuilt.
 
+mod read_only;
 mod search;
 
 use std::fs::File;
@@ -32,6 +39,7 @@ pub const SCHEMA_VERSION: u32 = 4;
 const CURRENT: &str = "CURRENT";
 const CATALOG: &str = "catalog.json";
 const LOCK: &str = "LOCK";
+const GENERATIONS: &str = "GENERATIONS";
 const GENERATION_PREFIX: &str = "gen-";
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
 
@@ -99,6 +107,16 @@ pub struct Catalog {
     /// Peter Kovacs"), as the extractor learned them before reading every document.
     #[serde(default)]
     pub names: Vec<extract::LearnedName>,
+    /// The generation's search files and their sizes, so a missing or truncated one is
+    /// found before the search library reads it.
+    #[serde(default)]
+    pub files: Vec<GenerationFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerationFile {
+    pub name: String,
+    pub bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -140,60 +158,83 @@ pub struct Snapshot {
 pub enum Unavailable {
     Missing,
     OtherVersion(u32),
+    /// What is damaged, in a few words of ours (the library's own words go to the log).
+    Damaged(String),
 }
 
 impl Snapshot {
-    /// Opens the generation `CURRENT` names, or says why none can answer.
+    /// Opens the generation `CURRENT` names, or says why none can answer. An error is a
+    /// failure to read at all (permissions); anything read that does not make a whole
+    /// index is [`Unavailable::Damaged`].
     pub fn open(path: &Path) -> Result<std::result::Result<Snapshot, Unavailable>> {
-        let current = match std::fs::read_to_string(path.join(CURRENT)) {
-            Ok(name) => name.trim().to_string(),
+        let damaged = |what: &str| Ok(Err(Unavailable::Damaged(what.to_string())));
+        let current = match std::fs::read(path.join(CURRENT)) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Err(Unavailable::Missing));
             }
             Err(e) => return Err(Error::io(path.join(CURRENT), e)),
         };
-        if !is_generation_name(&current) {
-            return Err(Error::IndexData(format!(
-                "{CURRENT} names no generation: {current:?}"
-            )));
-        }
-        let generation = path.join(&current);
+        let Some(name) = std::str::from_utf8(&current)
+            .ok()
+            .map(str::trim)
+            .filter(|name| is_generation_name(name))
+        else {
+            return damaged(&format!("{CURRENT} names no generation"));
+        };
+        let generation = path.join(name);
         let catalog_path = generation.join(CATALOG);
         let bytes = match std::fs::read(&catalog_path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Err(Unavailable::Missing));
+                return damaged(&format!("{name} has no {CATALOG}"));
             }
             Err(e) => return Err(Error::io(catalog_path, e)),
         };
-        let version = catalog_version(&bytes);
-        if version != Some(SCHEMA_VERSION) {
-            return Ok(Err(Unavailable::OtherVersion(version.unwrap_or(0))));
+        match catalog_version(&bytes) {
+            None => return damaged(&format!("{name}/{CATALOG} is unreadable")),
+            Some(SCHEMA_VERSION) => {}
+            Some(other) => return Ok(Err(Unavailable::OtherVersion(other))),
         }
-        let catalog: Catalog = serde_json::from_slice(&bytes)
-            .map_err(|e| Error::IndexData(format!("{}: {e}", catalog_path.display())))?;
-        let index = Index::open_in_dir(&generation)?;
-        let fields = Fields::from_schema(&index.schema())?;
-        let reader = index.reader()?;
-        Ok(Ok(Snapshot {
-            generation,
-            catalog,
-            index,
-            reader,
-            fields,
-        }))
+        let Ok(catalog) = serde_json::from_slice::<Catalog>(&bytes) else {
+            return damaged(&format!("{name}/{CATALOG} is unreadable"));
+        };
+        if let Some(what) = missing_or_cut(&generation, &catalog.files) {
+            return damaged(&format!("{name}/{what}"));
+        }
+        // The library panics on some damage a size does not show: contain it.
+        let opened = std::panic::catch_unwind(|| open_generation(&generation))
+            .unwrap_or_else(|_| Err(Error::IndexData("the search library panicked".into())));
+        match opened {
+            Ok((index, reader, fields)) => Ok(Ok(Snapshot {
+                generation,
+                catalog,
+                index,
+                reader,
+                fields,
+            })),
+            Err(e) => {
+                tracing::warn!(generation = %generation.display(), error = %e, "the search files do not open");
+                damaged(&format!("the search files of {name} do not open"))
+            }
+        }
     }
 
-    /// Opens the index, building it first when it is missing or of another version.
+    /// Opens the index, building it first when it is missing, of another version or
+    /// damaged; the summary says why a damaged one was rebuilt.
     pub fn open_or_build(
         path: &Path,
         folders: &[PathBuf],
         gazetteer: &Gazetteer,
     ) -> Result<(Snapshot, Option<BuildSummary>)> {
-        if let Ok(snapshot) = Self::open(path)? {
-            return Ok((snapshot, None));
+        let why = match Self::open(path)? {
+            Ok(snapshot) => return Ok((snapshot, None)),
+            Err(why) => why,
+        };
+        let mut summary = build(path, folders, gazetteer, &mut |_| true)?;
+        if let Unavailable::Damaged(what) = why {
+            summary.repaired = Some(what);
         }
-        let summary = build(path, folders, gazetteer, &mut |_| true)?;
         match Self::open(path)? {
             Ok(snapshot) => Ok((snapshot, Some(summary))),
             Err(why) => Err(Error::IndexData(format!(
@@ -201,6 +242,65 @@ impl Snapshot {
             ))),
         }
     }
+}
+
+/// The files a build wrote besides the catalog, and their sizes: tantivy's lock files
+/// are left out, being empty and of no use to a reader.
+fn list_files(generation: &Path) -> Result<Vec<GenerationFile>> {
+    let entries = std::fs::read_dir(generation).map_err(|e| Error::io(generation, e))?;
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let metadata = entry.metadata().map_err(|e| Error::io(entry.path(), e))?;
+        if !metadata.is_file() || name == CATALOG || name.ends_with(".lock") {
+            continue;
+        }
+        files.push(GenerationFile {
+            name,
+            bytes: metadata.len(),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// "meta.json is missing", "….store is truncated": the first listed file that is not
+/// as its build left it.
+fn missing_or_cut(generation: &Path, files: &[GenerationFile]) -> Option<String> {
+    files.iter().find_map(
+        |file| match std::fs::metadata(generation.join(&file.name)) {
+            Err(_) => Some(format!("{} is missing", file.name)),
+            Ok(m) if m.len() != file.bytes => Some(format!(
+                "{} is {} bytes, not {}",
+                file.name,
+                m.len(),
+                file.bytes
+            )),
+            Ok(_) => None,
+        },
+    )
+}
+
+/// Opens a generation's tantivy index for answering only: no lock, no watcher, no write.
+fn open_generation(generation: &Path) -> Result<(Index, IndexReader, Fields)> {
+    let index = Index::open(read_only::ReadOnly::open(generation)?)?;
+    let fields = Fields::from_schema(&index.schema())?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?;
+    // Every segment's files are opened now, so a truncated one is found here, not by the
+    // first question.
+    let searcher = reader.searcher();
+    for segment in searcher.segment_readers() {
+        segment
+            .get_store_reader(0)
+            .map_err(|e| Error::io(generation, e))?;
+        for field in [fields.text, fields.title] {
+            segment.inverted_index(field)?;
+        }
+    }
+    Ok((index, reader, fields))
 }
 
 /// Reads only the version, so a catalog of another shape is recognised, not misparsed.
@@ -237,6 +337,9 @@ pub struct BuildSummary {
     pub statements: usize,
     pub skipped: Vec<crate::corpus::Skipped>,
     pub seconds: f64,
+    /// What was damaged, when this build replaced a damaged index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repaired: Option<String>,
 }
 
 /// Loads the corpus folders and builds a new generation from them.
@@ -248,9 +351,27 @@ pub fn build(
     gazetteer: &Gazetteer,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<BuildSummary> {
+    let lock = BuildLock::acquire(path)?;
+    build_locked(&lock, folders, gazetteer, progress)
+}
+
+/// [`build`] under a lock already held: a moderator's job takes the lock before it
+/// changes the corpus, so a job that cannot build changes nothing.
+pub fn build_locked(
+    lock: &BuildLock,
+    folders: &[PathBuf],
+    gazetteer: &Gazetteer,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<BuildSummary> {
     let started = Instant::now();
     let loaded = crate::corpus::load(folders);
-    let mut summary = build_documents(path, loaded.documents, gazetteer, progress)?;
+    let mut summary = build_generation(
+        lock,
+        loaded.documents,
+        gazetteer,
+        ExtractionMode::Run,
+        progress,
+    )?;
     summary.skipped = loaded.skipped;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -282,21 +403,40 @@ pub fn build_documents_with(
     extraction: ExtractionMode,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<BuildSummary> {
+    let lock = BuildLock::acquire(path)?;
+    build_generation(&lock, documents, gazetteer, extraction, progress)
+}
+
+fn build_generation(
+    lock: &BuildLock,
+    documents: Vec<Document>,
+    gazetteer: &Gazetteer,
+    extraction: ExtractionMode,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<BuildSummary> {
     let started = Instant::now();
-    std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
-    let _lock = BuildLock::acquire(path)?;
-    let generation = path.join(new_generation_name());
-    std::fs::create_dir(&generation).map_err(|e| Error::io(&generation, e))?;
-    let result = write_generation(&generation, documents, gazetteer, extraction, progress);
+    let path = lock.path.as_path();
+    let name = new_generation_name();
+    let generation = path.join(&name);
+    // Recorded before it exists, so even a killed build's remains are known to be ours.
+    let mut record = Generations::read(path)?;
+    record.names.push(name.clone());
+    record.write(path)?;
+    let result = std::fs::create_dir(&generation)
+        .map_err(|e| Error::io(&generation, e))
+        .and_then(|()| write_generation(&generation, documents, gazetteer, extraction, progress))
+        .and_then(|catalog| make_current(path, &generation).map(|()| catalog));
     let catalog = match result {
         Ok(catalog) => catalog,
         Err(e) => {
-            let _ = std::fs::remove_dir_all(&generation);
+            if std::fs::remove_dir_all(&generation).is_ok() {
+                record.names.retain(|n| *n != name);
+                let _ = record.write(path);
+            }
             return Err(e);
         }
     };
-    make_current(path, &generation)?;
-    remove_other_generations(path, &generation);
+    record.remove_all_but(path, &name);
     let docs = &catalog.documents;
     Ok(BuildSummary {
         documents: docs.len(),
@@ -305,6 +445,7 @@ pub fn build_documents_with(
         statements: docs.iter().map(|d| d.extraction.statements.len()).sum(),
         skipped: Vec::new(),
         seconds: started.elapsed().as_secs_f64(),
+        repaired: None,
     })
 }
 
@@ -324,6 +465,7 @@ fn write_generation(
         built_at: Utc::now(),
         documents: Vec::with_capacity(total),
         names: Vec::new(),
+        files: Vec::new(),
     };
     // Extraction needs no index: it reads the documents on another core while tantivy
     // indexes them, so a build with extraction costs little more than one without.
@@ -386,11 +528,40 @@ fn write_generation(
     mark_duplicates(&mut catalog);
     writer.commit()?;
     writer.wait_merging_threads()?;
+    catalog.files = list_files(generation)?;
     let catalog_path = generation.join(CATALOG);
     let bytes = serde_json::to_vec(&catalog)
         .map_err(|e| Error::IndexData(format!("cannot encode the catalog: {e}")))?;
     write_durably(&catalog_path, &bytes)?;
+    follow_umask(generation, &catalog_path)?;
     Ok(catalog)
+}
+
+/// Gives every file of a generation the permissions of `created`, a file this build
+/// created the ordinary way: the library writes some files private to their owner, and an
+/// index rebuilt by root must still answer for the service's user.
+#[cfg(unix)]
+fn follow_umask(generation: &Path, created: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(created)
+        .map_err(|e| Error::io(created, e))?
+        .permissions()
+        .mode();
+    let entries = std::fs::read_dir(generation).map_err(|e| Error::io(generation, e))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+                .map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn follow_umask(_generation: &Path, _created: &Path) -> Result<()> {
+    Ok(())
 }
 
 /// Adds every paragraph to the writer, reporting progress after each document.
@@ -509,32 +680,109 @@ fn sync_dir(path: &Path) {
     }
 }
 
-/// Removes generations other than `keep`: older builds and the remains of killed ones.
-/// A process still reading an older generation keeps its open files.
-fn remove_other_generations(path: &Path, keep: &Path) {
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if is_generation_name(&name) && entry.path() != keep {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
+/// The generations builds made in one index folder, oldest first.
+struct Generations {
+    names: Vec<String>,
+}
+
+impl Generations {
+    /// The record; for an index an earlier version built (a `CURRENT` and no record),
+    /// only the generation `CURRENT` names.
+    fn read(path: &Path) -> Result<Generations> {
+        let record = path.join(GENERATIONS);
+        let text = match std::fs::read_to_string(&record) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::read_to_string(path.join(CURRENT)).unwrap_or_default()
+            }
+            Err(e) => return Err(Error::io(record, e)),
+        };
+        let names = text
+            .lines()
+            .map(str::trim)
+            .filter(|name| is_generation_name(name))
+            .map(str::to_string)
+            .collect();
+        Ok(Generations { names })
+    }
+
+    fn write(&self, path: &Path) -> Result<()> {
+        let temporary = path.join(format!("{GENERATIONS}.tmp"));
+        let mut text = self.names.join("\n");
+        text.push('\n');
+        write_durably(&temporary, text.as_bytes())?;
+        let record = path.join(GENERATIONS);
+        std::fs::rename(&temporary, &record).map_err(|e| Error::io(&record, e))?;
+        sync_dir(path);
+        Ok(())
+    }
+
+    /// Removes every recorded generation but `keep`: older builds and the remains of
+    /// killed ones. What the record does not name is never touched. A process still
+    /// reading an older generation keeps its open files.
+    fn remove_all_but(mut self, path: &Path, keep: &str) {
+        self.names.retain(|name| {
+            let folder = path.join(name);
+            name == keep || (folder.exists() && std::fs::remove_dir_all(&folder).is_err())
+        });
+        let _ = self.write(path);
     }
 }
 
+/// Whether an index may be built in `path`: it is new or empty, or an index already.
+fn check_is_index(path: &Path) -> Result<()> {
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut others = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == CURRENT || name == GENERATIONS {
+            return Ok(());
+        }
+        if name != LOCK {
+            others.push(name);
+        }
+    }
+    if others.is_empty() {
+        return Ok(());
+    }
+    others.sort();
+    let shown: Vec<String> = others.iter().take(3).map(|n| format!("`{n}`")).collect();
+    let more = match others.len() {
+        n if n > 3 => format!(" and {} more", n - 3),
+        _ => String::new(),
+    };
+    Err(Error::User(crate::error::UserError::new(format!(
+        "{} is not an index: it holds {}{more}. Give --index a new or empty folder, or the index's own.",
+        path.display(),
+        shown.join(", ")
+    ))))
+}
+
 /// One build at a time per index folder, across processes. The OS releases the lock when
-/// its holder dies, so a killed build never blocks the next.
-struct BuildLock {
+/// its holder dies, so a killed build never blocks the next. Held for a whole moderator
+/// job, so its changes to the corpus and its rebuild go together.
+pub struct BuildLock {
+    path: PathBuf,
     _file: File,
 }
 
 impl BuildLock {
-    fn acquire(path: &Path) -> Result<BuildLock> {
+    /// Takes the lock of the index in `path`, making the folder if need be; refuses a
+    /// folder that holds anything but an index, and a second build.
+    pub fn acquire(path: &Path) -> Result<BuildLock> {
+        check_is_index(path)?;
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let lock_path = path.join(LOCK);
         let file = File::create(&lock_path).map_err(|e| Error::io(&lock_path, e))?;
         match file.try_lock() {
-            Ok(()) => Ok(BuildLock { _file: file }),
+            Ok(()) => Ok(BuildLock {
+                path: path.to_path_buf(),
+                _file: file,
+            }),
             Err(std::fs::TryLockError::WouldBlock) => {
                 Err(Error::User(crate::error::UserError::new(
                     "Another rebuild of this index is running; try again when it has finished.",
@@ -637,6 +885,184 @@ mod tests {
             Snapshot::open(dir.path()).unwrap().err(),
             Some(Unavailable::Missing)
         );
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_build_removes_only_the_generations_it_made() {
+        let dir = tempfile::tempdir().unwrap();
+        build_docs(dir.path(), vec![doc("a.md", &["First."])]).unwrap();
+        for theirs in ["gen-important", "gen-2024"] {
+            std::fs::create_dir(dir.path().join(theirs)).unwrap();
+            std::fs::write(dir.path().join(theirs).join("keep.txt"), "mine").unwrap();
+        }
+        // The remains of a killed build are recorded before they exist.
+        let killed = new_generation_name();
+        let mut record = Generations::read(dir.path()).unwrap();
+        record.names.push(killed.clone());
+        record.write(dir.path()).unwrap();
+        std::fs::create_dir(dir.path().join(&killed)).unwrap();
+
+        build_docs(dir.path(), vec![doc("b.md", &["Second."])]).unwrap();
+        build_docs(dir.path(), vec![doc("c.md", &["Third."])]).unwrap();
+        for theirs in ["gen-important", "gen-2024"] {
+            assert!(
+                dir.path().join(theirs).join("keep.txt").exists(),
+                "{theirs}"
+            );
+        }
+        assert!(!dir.path().join(&killed).exists());
+        let current = Snapshot::open(dir.path()).unwrap().unwrap().generation;
+        let generations: Vec<String> = names_in(dir.path())
+            .into_iter()
+            .filter(|n| {
+                n.starts_with(GENERATION_PREFIX) && dir.path().join(n).join(CATALOG).exists()
+            })
+            .collect();
+        assert_eq!(generations.len(), 1, "{generations:?}");
+        assert!(current.ends_with(&generations[0]));
+    }
+
+    #[test]
+    fn a_folder_that_is_not_an_index_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        std::fs::create_dir(dir.path().join("gen-2024")).unwrap();
+        let before = names_in(dir.path());
+        let err = build_docs(dir.path(), vec![doc("a.md", &["Text."])]).unwrap_err();
+        assert!(err.is_user(), "{err}");
+        assert!(err.to_string().contains("not an index"), "{err}");
+        assert_eq!(names_in(dir.path()), before);
+    }
+
+    #[test]
+    fn an_index_an_earlier_version_built_keeps_what_it_did_not_make() {
+        let dir = tempfile::tempdir().unwrap();
+        build_docs(dir.path(), vec![doc("a.md", &["First."])]).unwrap();
+        let old = Snapshot::open(dir.path()).unwrap().unwrap().generation;
+        std::fs::remove_file(dir.path().join(GENERATIONS)).unwrap();
+        std::fs::create_dir(dir.path().join("gen-2024")).unwrap();
+        build_docs(dir.path(), vec![doc("b.md", &["Second."])]).unwrap();
+        assert!(
+            !old.exists(),
+            "the generation CURRENT named was the index's own"
+        );
+        assert!(dir.path().join("gen-2024").exists());
+    }
+
+    fn current_generation(dir: &Path) -> PathBuf {
+        Snapshot::open(dir).unwrap().unwrap().generation
+    }
+
+    fn segment_file(generation: &Path, extension: &str) -> PathBuf {
+        std::fs::read_dir(generation)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == extension))
+            .unwrap_or_else(|| panic!("no .{extension} file"))
+    }
+
+    #[test]
+    fn a_damaged_index_is_said_so_in_our_words_and_rebuilt() {
+        type Damage = fn(&Path, &Path);
+        let damages: [(&str, Damage); 7] = [
+            ("a garbage CURRENT", |dir, _| {
+                std::fs::write(dir.join(CURRENT), b"\xff\x00garbage").unwrap()
+            }),
+            ("a missing meta.json", |_, generation| {
+                std::fs::remove_file(generation.join("meta.json")).unwrap()
+            }),
+            ("a truncated catalog", |_, generation| {
+                let catalog = generation.join(CATALOG);
+                let bytes = std::fs::read(&catalog).unwrap();
+                std::fs::write(&catalog, &bytes[..bytes.len() / 2]).unwrap()
+            }),
+            ("a truncated store", |_, generation| {
+                let file = segment_file(generation, "store");
+                std::fs::write(&file, b"short").unwrap()
+            }),
+            ("a truncated term dictionary", |_, generation| {
+                let file = segment_file(generation, "term");
+                let bytes = std::fs::read(&file).unwrap();
+                std::fs::write(&file, &bytes[..bytes.len() - 9]).unwrap()
+            }),
+            ("a scrambled term dictionary", |_, generation| {
+                let file = segment_file(generation, "term");
+                let bytes = std::fs::read(&file).unwrap();
+                std::fs::write(&file, vec![0xa5; bytes.len()]).unwrap()
+            }),
+            ("a missing generation", |_, generation| {
+                std::fs::remove_dir_all(generation).unwrap()
+            }),
+        ];
+        let folders = [PathBuf::from("/nonexistent")];
+        for (damage, apply) in damages {
+            let dir = tempfile::tempdir().unwrap();
+            build_docs(dir.path(), vec![doc("a.md", &["The ambush happened."])]).unwrap();
+            apply(dir.path(), &current_generation(dir.path()));
+            let why = match Snapshot::open(dir.path()) {
+                Ok(Err(Unavailable::Damaged(why))) => why,
+                other => panic!("{damage}: {:?}", other.map(|o| o.err())),
+            };
+            assert!(
+                !why.contains('\n') && !why.contains("tantivy"),
+                "{damage}: {why}"
+            );
+            let (_, summary) =
+                Snapshot::open_or_build(dir.path(), &folders, &Gazetteer::builtin()).unwrap();
+            assert_eq!(
+                summary.and_then(|s| s.repaired).as_deref(),
+                Some(why.as_str()),
+                "{damage}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn index_files_follow_the_umask_like_every_other_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        build_docs(dir.path(), vec![doc("a.md", &["Text."])]).unwrap();
+        let probe = dir.path().join("probe");
+        File::create(&probe).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let expected = mode(&probe);
+        let generation = current_generation(dir.path());
+        for name in names_in(&generation) {
+            assert_eq!(
+                mode(&generation.join(&name)),
+                expected,
+                "{name} is {:o}, not {expected:o}",
+                mode(&generation.join(&name))
+            );
+        }
+    }
+
+    #[test]
+    fn answering_writes_nothing_in_the_index_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        build_docs(dir.path(), vec![doc("a.md", &["The ambush happened."])]).unwrap();
+        let generation = current_generation(dir.path());
+        for name in names_in(&generation) {
+            if name.ends_with(".lock") {
+                std::fs::remove_file(generation.join(name)).unwrap();
+            }
+        }
+        let (top, inside) = (names_in(dir.path()), names_in(&generation));
+        let snapshot = Snapshot::open(dir.path()).unwrap().unwrap();
+        assert_eq!(snapshot.search("ambush", 5).unwrap().hits.len(), 1);
+        drop(snapshot);
+        assert_eq!(names_in(dir.path()), top);
+        assert_eq!(names_in(&generation), inside, "no lock file for a reader");
     }
 
     #[test]

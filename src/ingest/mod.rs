@@ -37,6 +37,31 @@ pub struct Article {
     pub paragraphs: Vec<String>,
 }
 
+impl Article {
+    /// Drops control characters and terminal escape sequences from every field: what a
+    /// page or a file holds enters the corpus as text, never as commands to a terminal.
+    pub fn strip_controls(&mut self) {
+        let text_fields = [&mut self.title]
+            .into_iter()
+            .chain(self.paragraphs.iter_mut())
+            .chain(
+                [
+                    &mut self.outlet,
+                    &mut self.url,
+                    &mut self.author,
+                    &mut self.language,
+                ]
+                .into_iter()
+                .flatten(),
+            );
+        for field in text_fields {
+            if let std::borrow::Cow::Owned(clean) = crate::text::strip_controls(field) {
+                *field = clean;
+            }
+        }
+    }
+}
+
 /// Everything that can go wrong while ingesting. Every variant is about the input a
 /// moderator gave, except [`FetchError::is_internal`] ones, and its message is meant to be
 /// shown to them as it is.

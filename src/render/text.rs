@@ -13,7 +13,24 @@ pub struct Style {
     pub ansi: bool,
 }
 
+/// Whether output may carry colour: only to a terminal, and never when `NO_COLOR` is set
+/// to anything (<https://no-color.org>).
+pub fn wants_colour(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    is_terminal && no_color.is_none_or(|value| value.is_empty())
+}
+
 impl Style {
+    /// The style for answers printed on stdout.
+    pub fn for_stdout() -> Style {
+        use std::io::IsTerminal;
+        Style {
+            ansi: wants_colour(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            ),
+        }
+    }
+
     fn mark(&self, words: &str) -> String {
         if self.ansi {
             format!("\x1b[1m{words}\x1b[0m")
@@ -31,8 +48,41 @@ impl Style {
     }
 }
 
+/// The most items (figures, statements, events, sources) one answer lists in text; the
+/// rest are counted, and `--json` gives them all.
+pub const MAX_ITEMS: usize = 50;
+
+/// Longest title, outlet, speaker or address shown, in characters.
+const MAX_NAME_CHARS: usize = 200;
+
+/// Longest statement shown, in characters.
+const MAX_STATEMENT_CHARS: usize = 2 * crate::text::MAX_SENTENCE_CHARS;
+
+/// Text from the index or the asker, safe for a terminal and bounded: no control
+/// sequence reaches the screen, and nothing runs on for pages.
+fn shown(text: &str, max_chars: usize) -> String {
+    let clean = crate::text::strip_controls(text);
+    match clean.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", clean[..cut].trim_end()),
+        None => clean.into_owned(),
+    }
+}
+
+/// "… and 12 more figures: `--json` lists them all." when a list was cut.
+fn more(out: &mut String, total: usize, what: &str) {
+    if total > MAX_ITEMS {
+        let _ = writeln!(
+            out,
+            "… and {} more {what}: `--json` lists them all.",
+            total - MAX_ITEMS
+        );
+    }
+}
+
 pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
     let mut out = String::new();
+    // The footnotes of what is shown, and of nothing else.
+    let mut cited = std::collections::BTreeSet::new();
     match answer {
         Answer::Ask {
             answer,
@@ -42,13 +92,18 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
             suggestions,
             ..
         } => {
-            let _ = writeln!(out, "Read as: {reading}  (same as {equivalent})\n");
+            let _ = writeln!(
+                out,
+                "Read as: {}  (same as {})\n",
+                shown(reading, MAX_STATEMENT_CHARS),
+                shown(equivalent, MAX_STATEMENT_CHARS)
+            );
             if let Some(message) = no_answer {
-                let _ = writeln!(out, "{message}");
+                let _ = writeln!(out, "{}", shown(message, MAX_STATEMENT_CHARS));
                 if !suggestions.is_empty() {
                     let _ = writeln!(out, "The index does have:");
-                    for suggestion in suggestions {
-                        let _ = writeln!(out, "  • {suggestion}");
+                    for suggestion in suggestions.iter().take(MAX_ITEMS) {
+                        let _ = writeln!(out, "  • {}", shown(suggestion, MAX_NAME_CHARS));
                     }
                 }
                 return out;
@@ -57,14 +112,17 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
             return out;
         }
         Answer::Search { query, hits } => {
+            let query = shown(query, MAX_NAME_CHARS);
             let _ = writeln!(out, "{}", style.heading(&format!("Search: {query}")));
             if hits.is_empty() {
                 let _ = writeln!(out, "No passage matches `{query}`.");
             }
-            for hit in hits {
+            for hit in hits.iter().take(MAX_ITEMS) {
                 let excerpt = marked(&hit.citation.excerpt, &hit.highlights, style);
                 let _ = writeln!(out, "[{}] {excerpt}", hit.citation.n);
+                cited.insert(hit.citation.n);
             }
+            more(&mut out, hits.len(), "passages");
         }
         Answer::Sources { sources } => {
             let _ = writeln!(
@@ -72,15 +130,21 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 "{}",
                 style.heading(&format!("Indexed sources: {}", sources.len()))
             );
-            for s in sources {
+            for s in sources.iter().take(MAX_ITEMS) {
                 let outlet = s.outlet.as_deref().unwrap_or("outlet not given");
                 let date = s.published.map_or("undated".to_string(), |d| d.to_string());
                 let _ = writeln!(
                     out,
-                    "[{}] {} — {outlet}, {date}, {} paragraphs ({})",
-                    s.citation.n, s.title, s.paragraphs, s.source
+                    "[{}] {} — {}, {date}, {} paragraphs ({})",
+                    s.citation.n,
+                    shown(&s.title, MAX_NAME_CHARS),
+                    shown(outlet, MAX_NAME_CHARS),
+                    s.paragraphs,
+                    shown(&s.source, MAX_NAME_CHARS)
                 );
+                cited.insert(s.citation.n);
             }
+            more(&mut out, sources.len(), "sources");
         }
         Answer::Help { commands } => {
             let _ = writeln!(out, "{}", style.heading("Commands"));
@@ -95,7 +159,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
         } => {
             let about = query
                 .as_deref()
-                .map(|q| format!(" about `{q}`"))
+                .map(|q| format!(" about `{}`", shown(q, MAX_NAME_CHARS)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -106,13 +170,17 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 let _ = writeln!(out, "No casualty figures in the indexed reporting{about}.");
             }
             let mut last_side = None;
+            let mut listed = 0;
             for group in groups {
+                if listed >= MAX_ITEMS {
+                    break;
+                }
                 if last_side != Some(&group.side) {
                     let heading = side_heading(group.side.as_deref(), gazetteer);
                     let _ = writeln!(
                         out,
                         "\n{}",
-                        style.heading(&format!("{heading} — people hit"))
+                        style.heading(&format!("{} — people hit", shown(&heading, MAX_NAME_CHARS)))
                     );
                     last_side = Some(&group.side);
                 }
@@ -123,11 +191,19 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 };
                 let date = group.date.map(|d| format!(", {d}")).unwrap_or_default();
                 let _ = writeln!(out, "  {}{date}{verdict}", status_word(group.status));
-                for &i in &group.claims {
+                for &i in group.claims.iter().take(MAX_ITEMS - listed) {
                     let claim = &claims[i];
-                    let _ = writeln!(out, "    {} [{}]", claim_line(claim), claim.citation.n);
+                    let _ = writeln!(
+                        out,
+                        "    {} [{}]",
+                        shown(&claim_line(claim), MAX_STATEMENT_CHARS),
+                        claim.citation.n
+                    );
+                    cited.insert(claim.citation.n);
+                    listed += 1;
                 }
             }
+            more(&mut out, claims.len(), "figures");
         }
         Answer::Statement {
             party_name,
@@ -137,8 +213,9 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
         } => {
             let about = topic
                 .as_deref()
-                .map(|t| format!(" about `{t}`"))
+                .map(|t| format!(" about `{}`", shown(t, MAX_NAME_CHARS)))
                 .unwrap_or_default();
+            let party_name = shown(party_name, MAX_NAME_CHARS);
             let _ = writeln!(
                 out,
                 "{}",
@@ -150,39 +227,52 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                     "No statement by {party_name} in the indexed reporting{about}."
                 );
             }
-            for s in statements {
+            for s in statements.iter().take(MAX_ITEMS) {
+                let text = shown(&s.text, MAX_STATEMENT_CHARS);
                 let words = if s.direct {
-                    format!(
-                        "“{}”",
-                        s.text.trim_matches(|c| matches!(c, '"' | '“' | '”'))
-                    )
+                    format!("“{}”", text.trim_matches(|c| matches!(c, '"' | '“' | '”')))
                 } else {
-                    s.text.clone()
+                    text
                 };
                 let how = if s.direct { "quoted" } else { "reported" };
                 let _ = writeln!(
                     out,
                     "• {} ({}, {how}): {words} [{}]",
-                    s.speaker, s.verb, s.citation.n
+                    shown(&s.speaker, MAX_NAME_CHARS),
+                    shown(&s.verb, MAX_NAME_CHARS),
+                    s.citation.n
                 );
+                cited.insert(s.citation.n);
             }
+            more(&mut out, statements.len(), "statements");
         }
         Answer::Timeline { query, events } => {
             let about = query
                 .as_deref()
-                .map(|q| format!(" about `{q}`"))
+                .map(|q| format!(" about `{}`", shown(q, MAX_NAME_CHARS)))
                 .unwrap_or_default();
             let _ = writeln!(out, "{}", style.heading(&format!("Timeline{about}")));
             if events.is_empty() {
                 let _ = writeln!(out, "No dated events in the indexed reporting{about}.");
             }
-            for e in events {
+            for e in events.iter().take(MAX_ITEMS) {
                 let date = e.date.map_or("undated".to_string(), |d| d.to_string());
-                let _ = writeln!(out, "{date}  {} [{}]", e.citation.excerpt, e.citation.n);
+                let _ = writeln!(
+                    out,
+                    "{date}  {} [{}]",
+                    shown(&e.citation.excerpt, MAX_STATEMENT_CHARS),
+                    e.citation.n
+                );
+                cited.insert(e.citation.n);
             }
+            more(&mut out, events.len(), "events");
         }
     }
-    let citations = answer.citations();
+    let citations: Vec<&Citation> = answer
+        .citations()
+        .into_iter()
+        .filter(|c| cited.contains(&c.n))
+        .collect();
     // Claims and statements are read from their excerpts: show the words below them.
     let with_excerpt = matches!(answer, Answer::Casualties { .. } | Answer::Statement { .. });
     if !citations.is_empty() {
@@ -190,7 +280,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
         for c in citations {
             let _ = writeln!(out, "{}", footnote(c));
             if with_excerpt {
-                let _ = writeln!(out, "    > {}", c.excerpt);
+                let _ = writeln!(out, "    > {}", shown(&c.excerpt, MAX_STATEMENT_CHARS));
             }
         }
     }
@@ -199,23 +289,35 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
 
 /// `[1] Title — Outlet, 2023-03-06, paragraph 3` and the link or source path below it.
 pub fn footnote(c: &Citation) -> String {
-    let mut line = format!("[{}] {}", c.n, c.title);
+    let mut line = format!("[{}] {}", c.n, shown(&c.title, MAX_NAME_CHARS));
     if let Some(outlet) = &c.outlet {
-        let _ = write!(line, " — {outlet}");
+        let _ = write!(line, " — {}", shown(outlet, MAX_NAME_CHARS));
     }
     if let Some(date) = c.published {
         let _ = write!(line, ", {date}");
     }
     let _ = write!(line, ", paragraph {}", c.paragraph);
     if !c.also_in.is_empty() {
-        let _ = write!(line, " (also in: {})", c.also_in.join(", "));
+        let also: Vec<String> = c
+            .also_in
+            .iter()
+            .take(10)
+            .map(|o| shown(o, MAX_NAME_CHARS))
+            .collect();
+        let _ = write!(line, " (also in: {}", also.join(", "));
+        if c.also_in.len() > 10 {
+            let _ = write!(line, " and {} more", c.also_in.len() - 10);
+        }
+        line.push(')');
     }
-    let _ = write!(line, "\n    {}", c.url.as_deref().unwrap_or(&c.source));
+    let address = c.url.as_deref().unwrap_or(&c.source);
+    let _ = write!(line, "\n    {}", shown(address, MAX_NAME_CHARS));
     line
 }
 
-/// The excerpt with its highlighted byte ranges marked.
+/// The excerpt with its highlighted byte ranges marked, its words made safe to print.
 fn marked(excerpt: &str, highlights: &[std::ops::Range<usize>], style: Style) -> String {
+    let safe = |text: &str| crate::text::strip_controls(text).into_owned();
     let mut out = String::with_capacity(excerpt.len() + 16);
     let mut at = 0;
     for range in highlights {
@@ -223,10 +325,27 @@ fn marked(excerpt: &str, highlights: &[std::ops::Range<usize>], style: Style) ->
         else {
             continue;
         };
-        out.push_str(before);
-        out.push_str(&style.mark(word));
+        out.push_str(&safe(before));
+        out.push_str(&style.mark(&safe(word)));
         at = range.end;
     }
-    out.push_str(excerpt.get(at..).unwrap_or(""));
+    out.push_str(&safe(excerpt.get(at..).unwrap_or("")));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_and_never_with_no_color() {
+        use std::ffi::OsStr;
+        assert!(wants_colour(true, None));
+        assert!(!wants_colour(false, None));
+        assert!(!wants_colour(true, Some(OsStr::new("1"))));
+        assert!(
+            wants_colour(true, Some(OsStr::new(""))),
+            "an empty NO_COLOR is unset"
+        );
+    }
 }

@@ -172,3 +172,20 @@ fn the_timeline_is_in_date_order_and_resolves_sunday() {
             .any(|e| e.date == Some(sunday) && e.citation.paragraph == 3)
     );
 }
+
+#[test]
+fn an_unknown_party_is_answered_with_the_closest_known_names() {
+    let message = |line: &str| article_engine().ask_line(line).unwrap_err().to_string();
+    let typo = message("/statement azerbijan");
+    assert!(typo.contains("Closest: azerbaijan (Azerbaijan)"), "{typo}");
+    let narnia = message("/statement narnia");
+    let closest = narnia
+        .split_once("Closest: ")
+        .map_or(0, |(_, list)| list.matches("), ").count() + 1);
+    assert_eq!(closest, 3, "{narnia}");
+    let alias = message("/statement kremln");
+    assert!(
+        alias.contains("russia (Russia, called “Kremlin”)"),
+        "{alias}"
+    );
+}

@@ -833,35 +833,31 @@ fn bundled_copy() -> Vec<(String, String)> {
         .collect()
 }
 
-/// A named pipe in the corpus: a rebuild blocks reading it until [`release`] writes to it,
-/// so a test can hold the single index writer busy for exactly as long as it needs.
-fn block_rebuilds(engine: &Engine) -> PathBuf {
-    let fifo = engine.config().corpus.folders[0].join("zz-late-report.md");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
-    fifo
+/// Holds the single index writer before its next job until [`release`], so a test can
+/// keep a job in flight for exactly as long as it needs.
+fn block_rebuilds(h: &Harness) -> (briefbot::jobs::Held, PathBuf) {
+    let held = h.bot.as_ref().expect("a running bot").indexer().hold();
+    (
+        held,
+        h.engine.config().corpus.folders[0].join("zz-late-report.md"),
+    )
 }
 
-async fn release(fifo: PathBuf) {
-    tokio::task::spawn_blocking(move || {
-        std::fs::write(
-            &fifo,
-            // Dated: an undated document cannot be read back from the catalog yet.
-            "+++\ntitle = \"Late report\"\npublished = 2023-03-07\n+++\n\nA late paragraph.\n",
-        )
-    })
-    .await
-    .unwrap()
-    .expect("the rebuild reads the pipe");
+/// Adds a late report to the corpus, then lets the held job run.
+async fn release((held, late): (briefbot::jobs::Held, PathBuf)) {
+    std::fs::write(
+        &late,
+        // Dated: an undated document cannot be read back from the catalog yet.
+        "+++\ntitle = \"Late report\"\npublished = 2023-03-07\n+++\n\nA late paragraph.\n",
+    )
+    .expect("the late report is written");
+    drop(held);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_reindex_while_one_runs_is_told_so() {
     let h = Harness::start_with(Some(bundled_copy()), |_| {}, |_| {}).await;
-    let fifo = block_rebuilds(&h.engine);
+    let blocked = block_rebuilds(&h);
     let admin = || {
         FakeDiscord::slash_command("reindex", json!([]))
             .member(FakeDiscord::USER_ID, &[], perms::MANAGE_GUILD)
@@ -871,7 +867,7 @@ async fn a_second_reindex_while_one_runs_is_told_so() {
     assert_eq!(callback["type"], 5);
     let second = h.fake.interact(admin(), WAIT).await.unwrap();
     assert_private(&second, "A reindex is already running");
-    release(fifo).await;
+    release(blocked).await;
     let edit = h.fake.edit_of_original(&first.token, WAIT).await.unwrap();
     assert!(
         edit["content"]
@@ -886,7 +882,7 @@ async fn a_second_reindex_while_one_runs_is_told_so() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_lets_an_answer_in_flight_finish() {
     let mut h = Harness::start_with(Some(bundled_copy()), |_| {}, |_| {}).await;
-    let fifo = block_rebuilds(&h.engine);
+    let blocked = block_rebuilds(&h);
     let ix = FakeDiscord::slash_command("reindex", json!([]))
         .member(FakeDiscord::USER_ID, &[], perms::MANAGE_GUILD)
         .build();
@@ -902,7 +898,7 @@ async fn shutdown_lets_an_answer_in_flight_finish() {
         "shutdown returned with a reindex in flight"
     );
     assert!(h.fake.edits_of_original(&sent.token).is_empty());
-    release(fifo).await;
+    release(blocked).await;
     tokio::time::timeout(WAIT, stopping)
         .await
         .unwrap()

@@ -3,10 +3,13 @@
 
 mod article;
 mod ask;
+mod bounds;
 mod cli;
 mod discord;
 mod fake_discord;
 mod kill;
+mod manifest;
 mod moderation;
 mod properties;
+mod questions;
 mod support;
