@@ -71,6 +71,9 @@ pub struct HelpEntry {
 pub struct According {
     pub speaker: String,
     pub party: Option<String>,
+    /// The words the party came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,6 +83,9 @@ pub struct ClaimEntry {
     pub count_max: Option<u64>,
     pub who: String,
     pub side: Option<String>,
+    /// The words the side came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side_evidence: Option<String>,
     pub status: Status,
     pub according_to: According,
     #[serde(serialize_with = "iso_date")]
@@ -98,6 +104,9 @@ pub struct ClaimGroup {
     pub date: Option<NaiveDate>,
     /// Indexes into `claims`.
     pub claims: Vec<usize>,
+    /// How many distinct sources the claims come from: a speaker in one story counts
+    /// once however often it repeats a figure, and a republished copy is its original.
+    pub sources: usize,
     /// True when every source in the group gives the same figure.
     pub agreed: bool,
 }
@@ -106,6 +115,9 @@ pub struct ClaimGroup {
 pub struct StatementEntry {
     pub speaker: String,
     pub party: Option<String>,
+    /// The words the party came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
     pub verb: String,
     pub direct: bool,
     pub text: String,
@@ -144,12 +156,17 @@ pub enum Answer {
         query: Option<String>,
         claims: Vec<ClaimEntry>,
         groups: Vec<ClaimGroup>,
+        /// Show the words behind each side and source, not only in JSON.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        explain: bool,
     },
     Statement {
         party: String,
         party_name: String,
         topic: Option<String>,
         statements: Vec<StatementEntry>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        explain: bool,
     },
     Timeline {
         query: Option<String>,

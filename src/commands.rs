@@ -104,6 +104,10 @@ pub static COMMANDS: &[CommandSpec] = &[
                 max_length: None,
                 autocomplete: false,
             },
+            flag(
+                "explain",
+                "Say which words put each figure under its side and source",
+            ),
         ],
         admin: false,
     },
@@ -127,6 +131,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 "This speaker's first, e.g. foreign ministry, president, Aliyev",
                 false,
             ),
+            flag("explain", "Say which words tie each speaker to the party"),
         ],
         admin: false,
     },

@@ -25,12 +25,15 @@ pub enum Request {
         query: Option<String>,
         side: Option<String>,
         status: Option<Status>,
+        /// Show the words behind each side and source.
+        explain: bool,
     },
     Statement {
         party: String,
         topic: Option<String>,
         /// Words of the speaker ("foreign ministry", "Aliyev"): their statements first.
         speaker: Option<String>,
+        explain: bool,
     },
     Timeline {
         query: Option<String>,
@@ -117,6 +120,7 @@ impl Engine {
                     None => None,
                 },
                 status: invocation.text("status").map(parse_status).transpose()?,
+                explain: invocation.get("explain") == Some(&OptionValue::Boolean(true)),
             },
             "timeline" => Request::Timeline {
                 query: text("query"),
@@ -132,6 +136,7 @@ impl Engine {
                     party: party.id.clone(),
                     topic,
                     speaker: text("speaker"),
+                    explain: invocation.get("explain") == Some(&OptionValue::Boolean(true)),
                 }
             }
             other if invocation.command.admin => {
@@ -196,23 +201,26 @@ impl Engine {
                 query,
                 side,
                 status,
+                explain,
             } => {
                 let only = ClaimFilter {
                     side: side.as_deref(),
                     status: *status,
                 };
-                casualties(&snapshot, &mut citer, query.as_deref(), only)?
+                casualties(&snapshot, &mut citer, query.as_deref(), only, *explain)?
             }
             Request::Statement {
                 party,
                 topic,
                 speaker,
+                explain,
             } => self.statements(
                 &snapshot,
                 &mut citer,
                 party,
                 topic.as_deref(),
                 speaker.as_deref(),
+                *explain,
             )?,
             Request::Timeline { query } => timeline(&snapshot, &mut citer, query.as_deref())?,
             Request::Ask { question } => {
@@ -418,6 +426,7 @@ impl Engine {
         party: &str,
         topic: Option<&str>,
         speaker: Option<&str>,
+        explain: bool,
     ) -> Result<Answer> {
         let topic_query = topic.map(crate::question::topic_query);
         let on_topic = topic_query
@@ -452,6 +461,7 @@ impl Engine {
             .map(|(doc, s)| StatementEntry {
                 speaker: s.speaker.clone(),
                 party: s.party.clone(),
+                evidence: s.evidence.clone(),
                 verb: s.verb.clone(),
                 direct: s.direct,
                 text: s.text.clone(),
@@ -467,6 +477,7 @@ impl Engine {
             party_name,
             topic: topic.map(str::to_string),
             statements,
+            explain,
         })
     }
 }
@@ -638,9 +649,10 @@ fn casualties(
     citer: &mut Citer,
     query: Option<&str>,
     only: ClaimFilter,
+    explain: bool,
 ) -> Result<Answer> {
     let on_topic = documents_on(snapshot, query)?;
-    let mut found: Vec<(GroupKey, ClaimEntry)> = Vec::new();
+    let mut found: Vec<(GroupKey, (usize, String), ClaimEntry)> = Vec::new();
     for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
         if on_topic.as_ref().is_some_and(|docs| !docs.contains(&doc)) || !is_original(snapshot, doc)
         {
@@ -658,10 +670,12 @@ fn casualties(
                 count_max: c.count_max,
                 who: c.who.clone(),
                 side: c.side.clone(),
+                side_evidence: c.side_evidence.clone(),
                 status: c.status,
                 according_to: According {
                     speaker: c.according_to.speaker.clone(),
                     party: c.according_to.party.clone(),
+                    evidence: c.according_to.evidence.clone(),
                 },
                 date: c.date,
                 disputed: false,
@@ -672,7 +686,15 @@ fn casualties(
                 status: c.status,
                 date: c.date.or(event_date),
             };
-            found.push((key, entry));
+            // One source per speaker (its party, else its name) in one story.
+            let source = (
+                doc,
+                c.according_to
+                    .party
+                    .clone()
+                    .unwrap_or_else(|| c.according_to.speaker.to_lowercase()),
+            );
+            found.push((key, source, entry));
         }
     }
     let (claims, groups) = group_claims(found);
@@ -680,6 +702,7 @@ fn casualties(
         query: query.map(str::to_string),
         claims,
         groups,
+        explain,
     })
 }
 
@@ -705,9 +728,11 @@ struct GroupKey {
 
 /// Orders claims by side hit (in order of first appearance), then status and date, and
 /// marks each group agreed or disputed. Figures are never summed.
-fn group_claims(found: Vec<(GroupKey, ClaimEntry)>) -> (Vec<ClaimEntry>, Vec<ClaimGroup>) {
+fn group_claims(
+    found: Vec<(GroupKey, (usize, String), ClaimEntry)>,
+) -> (Vec<ClaimEntry>, Vec<ClaimGroup>) {
     let mut keys: Vec<GroupKey> = Vec::new();
-    for (key, _) in &found {
+    for (key, _, _) in &found {
         if !keys.contains(key) {
             keys.push(key.clone());
         }
@@ -717,13 +742,14 @@ fn group_claims(found: Vec<(GroupKey, ClaimEntry)>) -> (Vec<ClaimEntry>, Vec<Cla
     ordered_keys.sort_by_key(|k| (side_rank(&k.side), k.status, k.date));
     let mut claims = Vec::new();
     let mut groups = Vec::new();
-    let mut found: Vec<Option<(GroupKey, ClaimEntry)>> = found.into_iter().map(Some).collect();
+    let mut found: Vec<Option<(GroupKey, (usize, String), ClaimEntry)>> =
+        found.into_iter().map(Some).collect();
     for key in ordered_keys {
-        let members: Vec<ClaimEntry> = found
+        let (sources, members): (HashSet<(usize, String)>, Vec<ClaimEntry>) = found
             .iter_mut()
-            .filter(|slot| slot.as_ref().is_some_and(|(k, _)| *k == key))
-            .filter_map(|slot| slot.take().map(|(_, entry)| entry))
-            .collect();
+            .filter(|slot| slot.as_ref().is_some_and(|(k, _, _)| *k == key))
+            .filter_map(|slot| slot.take().map(|(_, source, entry)| (source, entry)))
+            .unzip();
         let figures: HashSet<(Option<u64>, Option<u64>, Option<u64>)> = members
             .iter()
             .map(|c| (c.count, c.count_min, c.count_max))
@@ -739,6 +765,7 @@ fn group_claims(found: Vec<(GroupKey, ClaimEntry)>) -> (Vec<ClaimEntry>, Vec<Cla
             status: key.status,
             date: key.date,
             claims: (start..claims.len()).collect(),
+            sources: sources.len(),
             agreed,
         });
     }

@@ -706,6 +706,7 @@ impl Question {
             party: speaker.party.clone(),
             topic: join_query(&query_words(topic)),
             speaker: self.speaker_hint(speaker, &speaker_words),
+            explain: false,
         })
     }
 
@@ -771,6 +772,7 @@ impl Question {
                 [one] => Some(*one),
                 _ => None,
             },
+            explain: false,
         }
     }
 
@@ -928,6 +930,7 @@ impl FollowUp {
                 query,
                 side,
                 status,
+                explain,
             } => Some(Request::Casualties {
                 query: join_query(&self.place).or_else(|| query.clone()),
                 side: one_party.or_else(|| side.clone()),
@@ -936,16 +939,19 @@ impl FollowUp {
                     (_, true) => None,
                     _ => *status,
                 },
+                explain: *explain,
             }),
             Request::Statement {
                 party,
                 topic,
                 speaker,
+                explain,
             } => Some(Request::Statement {
                 // Another party's statements are its own speakers'.
                 speaker: speaker.clone().filter(|_| one_party.is_none()),
                 party: one_party.unwrap_or_else(|| party.clone()),
                 topic: join_query(&self.topic).or_else(|| topic.clone()),
+                explain: *explain,
             }),
             Request::Search { query } => Some(Request::Search {
                 query: self.swap_party(query, one_party?, gazetteer)?,
@@ -997,6 +1003,7 @@ fn describe(request: Request, gazetteer: &Gazetteer) -> Reading {
             query,
             side,
             status,
+            explain,
         } => {
             let mut read_as = "casualties".to_string();
             let mut command = "/casualties".to_string();
@@ -1012,12 +1019,16 @@ fn describe(request: Request, gazetteer: &Gazetteer) -> Reading {
                 read_as.push_str(&format!(" in reports about {query}"));
                 command.push_str(&format!(" query:{query}"));
             }
+            if *explain {
+                command.push_str(" explain:true");
+            }
             (read_as, command)
         }
         Request::Statement {
             party,
             topic,
             speaker,
+            explain,
         } => {
             let name = gazetteer
                 .get(party)
@@ -1031,6 +1042,9 @@ fn describe(request: Request, gazetteer: &Gazetteer) -> Reading {
             if let Some(speaker) = speaker {
                 read_as.push_str(&format!(", {speaker} first"));
                 command.push_str(&format!(" speaker:{speaker}"));
+            }
+            if *explain {
+                command.push_str(" explain:true");
             }
             (read_as, command)
         }
@@ -1099,6 +1113,7 @@ mod tests {
             query: query.map(str::to_string),
             side: side.map(str::to_string),
             status,
+            explain: false,
         }
     }
     fn st(party: &str, topic: Option<&str>) -> Request {
@@ -1106,6 +1121,7 @@ mod tests {
             party: party.into(),
             topic: topic.map(str::to_string),
             speaker: None,
+            explain: false,
         }
     }
 
@@ -1114,6 +1130,7 @@ mod tests {
             party: party.into(),
             topic: topic.map(str::to_string),
             speaker: Some(speaker.into()),
+            explain: false,
         }
     }
     fn tl(query: Option<&str>) -> Request {
@@ -1335,6 +1352,7 @@ mod tests {
                 query,
                 side,
                 status,
+                explain,
             } => {
                 options.extend(query.as_deref().map(|q| pair("query", q)));
                 options.extend(side.as_deref().map(|s| pair("side", s)));
@@ -1345,6 +1363,7 @@ mod tests {
                 party,
                 topic,
                 speaker,
+                explain,
             } => {
                 options.push(pair("party", party));
                 options.extend(topic.as_deref().map(|t| pair("topic", t)));

@@ -10,7 +10,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{claim_line, side_heading, status_word};
+use super::{claim_line, claim_reasons, side_heading, status_word};
 use crate::answer::{Answer, Citation, ClaimGroup};
 use crate::extract::Gazetteer;
 
@@ -411,8 +411,10 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
             query,
             claims,
             groups,
+            explain,
         } => {
             let about = about(query.as_deref());
+            let explain = *explain;
             let blocks = groups
                 .iter()
                 .flat_map(|group| {
@@ -420,10 +422,14 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                     group.claims.iter().filter_map(move |&i| {
                         let claim = claims.get(i)?;
                         let room = BLOCK - 16;
-                        let mut block = item(
-                            format!("• {}", fit(&claim_line(claim), room, escape)),
-                            claim.citation.n,
-                        );
+                        let line = fit(&claim_line(claim), room, escape);
+                        // "-# why: ...": Discord's small print under the figure.
+                        let why = if explain {
+                            format!("\n-# why: {}", fit(&claim_reasons(claim), room, escape))
+                        } else {
+                            String::new()
+                        };
+                        let mut block = item(format!("• {line}{why}"), claim.citation.n);
                         block.headings = headings.clone();
                         Some(block)
                     })
@@ -443,9 +449,11 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
             party_name,
             topic,
             statements,
+            explain,
             ..
         } => {
             let about = about(topic.as_deref());
+            let explain = *explain;
             Draft {
                 title: format!("Statements by {party_name}{about}"),
                 empty: format!(
@@ -469,7 +477,12 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                         } else {
                             fit(words, room, escape)
                         };
-                        item(format!("{head}{words}"), s.citation.n)
+                        let why = match (explain, s.evidence.as_deref()) {
+                            (false, _) => String::new(),
+                            (true, Some(w)) => format!("\n-# why: {}", fit(w, room, escape)),
+                            (true, None) => "\n-# why: no words name the party".to_string(),
+                        };
+                        item(format!("{head}{words}{why}"), s.citation.n)
                     })
                     .collect(),
                 quote_in_fields: true,
@@ -502,7 +515,7 @@ fn group_headings(group: &ClaimGroup, gazetteer: &Gazetteer) -> Vec<String> {
     let side = side_heading(group.side.as_deref(), gazetteer);
     let side = format!("**{} — people hit**", fit(&side, HEADING, escape));
     let date = group.date.map(|d| format!(", {d}")).unwrap_or_default();
-    let verdict = match (group.claims.len(), group.agreed) {
+    let verdict = match (group.sources, group.agreed) {
         (1, _) => String::new(),
         (n, true) => format!(" — {n} sources agree"),
         (_, false) => " — disputed: sources differ".into(),
@@ -834,10 +847,12 @@ mod tests {
                 count_max: None,
                 who: format!("{} soldiers", "very ".repeat(50)),
                 side: Some(if n % 2 == 0 { "armenia" } else { "azerbaijan" }.into()),
+                side_evidence: Some("“Armenian” in “Armenian soldiers” ".repeat(20)),
                 status: Status::Killed,
                 according_to: According {
                     speaker: "the ministry ".repeat(30),
                     party: None,
+                    evidence: None,
                 },
                 date: None,
                 disputed: true,
@@ -855,6 +870,7 @@ mod tests {
                 status: Status::Killed,
                 date: None,
                 claims: (0..300).filter(|i| i % 2 == 1).collect(),
+                sources: 150,
                 agreed: false,
             },
             ClaimGroup {
@@ -862,13 +878,16 @@ mod tests {
                 status: Status::Killed,
                 date: None,
                 claims: (0..300).filter(|i| i % 2 == 0).collect(),
+                sources: 150,
                 agreed: false,
             },
         ];
+        // With the reasons shown: each figure's block is longer still.
         let answer = Answer::Casualties {
             query: Some("q".repeat(300)),
             claims,
             groups,
+            explain: true,
         };
         let pages = render(&answer, &ctx(&gazetteer));
         assert!(pages.len() > 10, "{} pages", pages.len());
@@ -938,11 +957,13 @@ mod tests {
             statements: vec![StatementEntry {
                 speaker: "the *Defense* Ministry".into(),
                 party: Some("russia".into()),
+                evidence: None,
                 verb: "said".into(),
                 direct: true,
                 text: "\"the clash was stopped\"".into(),
                 citation: citation(1, "“The clash was stopped,” @everyone"),
             }],
+            explain: false,
         };
         let pages = render(&answer, &ctx(&gazetteer));
         assert!(

@@ -70,6 +70,22 @@ fn singular(who: &str) -> String {
 }
 
 /// A heading for a group of claims by the side hit.
+/// Why a figure stands where it does, in words: "side — “Azerbaijani” in “Azerbaijani
+/// troops”; source — “Russian”", or that the text gave no evidence.
+pub fn claim_reasons(claim: &crate::answer::ClaimEntry) -> String {
+    let side = match (&claim.side, &claim.side_evidence) {
+        (Some(_), Some(words)) => words.clone(),
+        (Some(_), None) => "as given".to_string(),
+        (None, _) => "not stated: the text names no side".to_string(),
+    };
+    let source = match (&claim.according_to.party, &claim.according_to.evidence) {
+        (Some(_), Some(words)) => words.clone(),
+        (Some(_), None) => "as named".to_string(),
+        (None, _) => "no party: the outlet's own words, or a source of no party".to_string(),
+    };
+    format!("side — {side}; source — {source}")
+}
+
 pub fn side_heading(side: Option<&str>, gazetteer: &crate::extract::Gazetteer) -> String {
     match side.and_then(|s| gazetteer.get(s)) {
         Some(party) => party.name.clone(),

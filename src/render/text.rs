@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{claim_line, side_heading, status_word};
+use super::{claim_line, claim_reasons, side_heading, status_word};
 use crate::answer::{Answer, Citation};
 use crate::extract::Gazetteer;
 
@@ -156,6 +156,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
             query,
             claims,
             groups,
+            explain,
         } => {
             let about = query
                 .as_deref()
@@ -184,7 +185,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                     );
                     last_side = Some(&group.side);
                 }
-                let verdict = match (group.claims.len(), group.agreed) {
+                let verdict = match (group.sources, group.agreed) {
                     (1, _) => String::new(),
                     (n, true) => format!("  ({n} sources agree)"),
                     (_, false) => "  (disputed: sources differ)".to_string(),
@@ -199,6 +200,13 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                         shown(&claim_line(claim), MAX_STATEMENT_CHARS),
                         claim.citation.n
                     );
+                    if *explain {
+                        let _ = writeln!(
+                            out,
+                            "      why: {}",
+                            shown(&claim_reasons(claim), MAX_STATEMENT_CHARS)
+                        );
+                    }
                     cited.insert(claim.citation.n);
                     listed += 1;
                 }
@@ -209,6 +217,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
             party_name,
             topic,
             statements,
+            explain,
             ..
         } => {
             let about = topic
@@ -242,6 +251,10 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                     shown(&s.verb, MAX_NAME_CHARS),
                     s.citation.n
                 );
+                if *explain {
+                    let why = s.evidence.as_deref().unwrap_or("no words name the party");
+                    let _ = writeln!(out, "    why: {}", shown(why, MAX_STATEMENT_CHARS));
+                }
                 cited.insert(s.citation.n);
             }
             more(&mut out, statements.len(), "statements");

@@ -189,3 +189,81 @@ fn an_unknown_party_is_answered_with_the_closest_known_names() {
         "{alias}"
     );
 }
+
+#[test]
+fn every_side_and_source_carries_the_words_it_came_from_and_explain_shows_them() {
+    let answer = article_engine()
+        .ask_line("/casualties explain:true")
+        .unwrap();
+    let Answer::Casualties {
+        claims, explain, ..
+    } = &answer
+    else {
+        panic!("not a casualties answer");
+    };
+    assert!(explain);
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.side.is_none() || c.side_evidence.is_some()),
+        "{claims:#?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.according_to.party.is_none() || c.according_to.evidence.is_some())
+    );
+    let json = serde_json::to_value(&answer).unwrap();
+    assert!(json["claims"][0]["side_evidence"].is_string(), "{json}");
+    // In a terminal, each figure's reasons stand under it.
+    let style = briefbot::render::text::Style { ansi: false };
+    let text =
+        briefbot::render::text::render(&answer, &briefbot::extract::Gazetteer::builtin(), style);
+    assert_eq!(
+        text.matches("why: side — ").count(),
+        claims.len().min(briefbot::render::text::MAX_ITEMS),
+        "{text}"
+    );
+    // Without it, nothing is said of them.
+    let plain = article_engine().ask_line("/casualties").unwrap();
+    let text =
+        briefbot::render::text::render(&plain, &briefbot::extract::Gazetteer::builtin(), style);
+    assert!(!text.contains("why:"), "{text}");
+    // Statements too.
+    let answer = article_engine()
+        .ask_line("/statement azerbaijan explain:true")
+        .unwrap();
+    let text =
+        briefbot::render::text::render(&answer, &briefbot::extract::Gazetteer::builtin(), style);
+    assert!(text.contains("why: "), "{text}");
+}
+
+#[test]
+fn agreement_counts_sources_not_repetitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    // One ministry repeating its figure three times in one story, and a second source.
+    std::fs::write(
+        corpus.join("a.md"),
+        "+++\ntitle = \"Toll\"\npublished = 2023-03-06\n+++\n\nTwo Azerbaijani soldiers were killed, the Azerbaijani Defense Ministry said.\n\nThe Azerbaijani Defense Ministry said two Azerbaijani soldiers were killed.\n\nTwo Azerbaijani soldiers were killed, the Azerbaijani Defense Ministry repeated.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.md"),
+        "+++\ntitle = \"Peacekeepers\"\npublished = 2023-03-06\n+++\n\nRussia's Defense Ministry said two Azerbaijani soldiers were killed.\n",
+    )
+    .unwrap();
+    let config = crate::support::config(vec![corpus], &dir.path().join("index"));
+    let (engine, _) = briefbot::Engine::open(config).unwrap();
+    let Answer::Casualties { groups, .. } = engine.ask_line("/casualties").unwrap() else {
+        panic!("not a casualties answer");
+    };
+    let dead = groups
+        .iter()
+        .find(|g| g.side.as_deref() == Some("azerbaijan") && g.status == Status::Killed)
+        .expect("the Azerbaijani dead");
+    assert_eq!(dead.claims.len(), 4, "{groups:#?}");
+    assert_eq!(dead.sources, 2, "{groups:#?}");
+    assert!(dead.agreed);
+}
