@@ -652,7 +652,7 @@ fn casualties(
     explain: bool,
 ) -> Result<Answer> {
     let on_topic = documents_on(snapshot, query)?;
-    let mut found: Vec<(GroupKey, (usize, String), ClaimEntry)> = Vec::new();
+    let mut found: Vec<Sourced> = Vec::new();
     for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
         if on_topic.as_ref().is_some_and(|docs| !docs.contains(&doc)) || !is_original(snapshot, doc)
         {
@@ -728,9 +728,10 @@ struct GroupKey {
 
 /// Orders claims by side hit (in order of first appearance), then status and date, and
 /// marks each group agreed or disputed. Figures are never summed.
-fn group_claims(
-    found: Vec<(GroupKey, (usize, String), ClaimEntry)>,
-) -> (Vec<ClaimEntry>, Vec<ClaimGroup>) {
+/// A claim with its group and its source: the document and who gives the figure.
+type Sourced = (GroupKey, (usize, String), ClaimEntry);
+
+fn group_claims(found: Vec<Sourced>) -> (Vec<ClaimEntry>, Vec<ClaimGroup>) {
     let mut keys: Vec<GroupKey> = Vec::new();
     for (key, _, _) in &found {
         if !keys.contains(key) {
@@ -742,8 +743,7 @@ fn group_claims(
     ordered_keys.sort_by_key(|k| (side_rank(&k.side), k.status, k.date));
     let mut claims = Vec::new();
     let mut groups = Vec::new();
-    let mut found: Vec<Option<(GroupKey, (usize, String), ClaimEntry)>> =
-        found.into_iter().map(Some).collect();
+    let mut found: Vec<Option<Sourced>> = found.into_iter().map(Some).collect();
     for key in ordered_keys {
         let (sources, members): (HashSet<(usize, String)>, Vec<ClaimEntry>) = found
             .iter_mut()

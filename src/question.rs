@@ -1357,6 +1357,7 @@ mod tests {
                 options.extend(query.as_deref().map(|q| pair("query", q)));
                 options.extend(side.as_deref().map(|s| pair("side", s)));
                 options.extend(status.map(|s| pair("status", status_name(s))));
+                options.extend(explain.then(|| pair("explain", "true")));
                 "casualties"
             }
             Request::Statement {
@@ -1368,6 +1369,7 @@ mod tests {
                 options.push(pair("party", party));
                 options.extend(topic.as_deref().map(|t| pair("topic", t)));
                 options.extend(speaker.as_deref().map(|s| pair("speaker", s)));
+                options.extend(explain.then(|| pair("explain", "true")));
                 "statement"
             }
             Request::Timeline { query } => {
