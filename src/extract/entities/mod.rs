@@ -1,0 +1,430 @@
+//! Entities first: every name in a paragraph that points at a party (a state, its capital,
+//! its people, a person, a news agency, a group, a city or province) is found before any
+//! claim rule runs, and each noun phrase the later stages ask about (a speaker, the people
+//! a figure counts) is resolved to a party with the words it came from.
+//!
+//! A phrase's party is its owner's: the party word that modifies its head ("Azerbaijan's
+//! Defense Ministry", "Karabakh police"), or an "of"/"for" complement ("a spokesman for the
+//! Iraqi military"). Words that only describe a sponsor or a stance ("U.S.-backed",
+//! "pro-Iranian") and objects of other prepositions ("the envoy to Iraq") never are.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::context::Context;
+use super::knowledge::{Gazetteer, NameKind, PartyKind};
+use super::lexicon::class;
+use super::tokens::Token;
+
+mod resolve;
+pub use resolve::Voice;
+pub(crate) use resolve::*;
+
+/// How a mention names its party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    Name,
+    /// An institution: "the Pentagon", "IDF". It speaks, but it is no place.
+    Institution,
+    Demonym,
+    Capital,
+    Person,
+    Media,
+    /// A city or region: where something is, not who acts.
+    Place,
+}
+
+/// A name in the paragraph that points at a party.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Token range.
+    pub span: Range<usize>,
+    /// Party indexes in the gazetteer: one, or several for a place whose name is shared.
+    pub parties: Vec<usize>,
+    pub kind: MentionKind,
+    /// Names a sponsor or a stance, not an owner: "U.S.-backed", "pro-Iranian".
+    pub stance: bool,
+}
+
+impl Mention {
+    /// The one party, unless the name is shared by several.
+    pub fn party(&self) -> Option<usize> {
+        match self.parties[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// The mentions of one paragraph, with an index from token to mention.
+pub(crate) struct Mentions {
+    pub list: Vec<Mention>,
+    at: Vec<Option<u32>>,
+    /// Tokens of a dateline opening the paragraph ("BAKU, March 6 (Reuters) -"): where
+    /// the story was filed, which says nothing of whose people were hit.
+    pub dateline: usize,
+}
+
+/// The dateline that opens a paragraph, if any: capitalised place names, a date, an
+/// agency's name in brackets, then a dash ("BAKU, March 6 (Reuters) -") or a colon
+/// ("BANGKOK:"); or a paragraph that is nothing but a place and a date ("BAKU, Azerbaijan,
+/// Oct. 12"). Returns how many tokens it spans (0 for none).
+pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
+    let place_or_date = |t: &Token<'_>| {
+        !t.word && (t.is_punct(',') || t.is_punct('/') || t.is_punct(')') || t.is_punct('.'))
+            || t.word
+                && (t.capitalized() || t.is_month() || t.norm.chars().all(|c| c.is_ascii_digit()))
+    };
+    // A paragraph of its own: a place and a date, no sentence.
+    if !toks.is_empty()
+        && toks.len() <= 10
+        && toks.first().is_some_and(|t| t.word && t.capitalized())
+        && toks.iter().all(place_or_date)
+    {
+        return toks.len();
+    }
+    let Some(dash) = toks
+        .iter()
+        .take(16)
+        .position(|t| !t.word && t.text.chars().all(|c| matches!(c, '-' | '—' | '–' | ':')))
+    else {
+        return 0;
+    };
+    let head = &toks[..dash];
+    // A colon ends a dateline only after a place written in capitals or one or two names:
+    // "BANGKOK:", "Bangkok :"; not "The ministry said:".
+    if toks[dash].is_punct(':')
+        && !(head.len() <= 3
+            && head
+                .iter()
+                .all(|t| t.word && t.capitalized() && !t.has(class::INSTITUTION)))
+    {
+        return 0;
+    }
+    let mut bracket = false;
+    let fits = !head.is_empty()
+        && head.first().is_some_and(|t| t.word && t.capitalized())
+        && head.iter().all(|t| {
+            if t.is_punct('(') {
+                bracket = true;
+            }
+            let ok = bracket || place_or_date(t);
+            if t.is_punct(')') {
+                bracket = false;
+            }
+            ok
+        });
+    // "Pakistan said 26 civilians were killed - a claim ...": a sentence, not a dateline.
+    if fits { dash + 1 } else { 0 }
+}
+
+impl Mentions {
+    /// Finds every mention in `toks`, in text order.
+    pub fn find(
+        toks: &[Token<'_>],
+        gazetteer: &Gazetteer,
+        cx: &Context,
+        date: Option<NaiveDate>,
+    ) -> Self {
+        let mut list = Vec::new();
+        let mut at = vec![None; toks.len()];
+        // Text written all in lower case ("israeli army says three soldiers killd"): names
+        // are read without their capitals.
+        let words = toks.iter().filter(|t| t.word).count();
+        let capitals = toks
+            .iter()
+            .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let lower_case = words >= 6 && capitals * 20 < words;
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(tok) = toks.get(i).filter(|t| t.word) else {
+                i += 1;
+                continue;
+            };
+            let found = gazetteer
+                .match_tokens_case(toks, i, date, lower_case)
+                .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
+                .map(|m| (m.len, vec![m.party], kind_of(m.kind)))
+                .or_else(|| {
+                    cx.learned_at(toks, i)
+                        .map(|(len, party)| (len, vec![party], MentionKind::Person))
+                })
+                .or_else(|| {
+                    (tok.capitalized() && !in_name(toks, i, &at))
+                        .then(|| gazetteer.place_tokens(toks, i))
+                        .flatten()
+                        .filter(|p| !name_goes_on(toks, i + p.len.max(1)) && !name_went_on(toks, i))
+                        .map(|p| {
+                            let parties = p
+                                .parties
+                                .iter()
+                                .map(|&x| gazetteer.in_era(x, date))
+                                .collect();
+                            (p.len, parties, MentionKind::Place)
+                        })
+                });
+            let Some((len, parties, kind)) = found else {
+                i += 1;
+                continue;
+            };
+            let len = len.max(1);
+            let stance = stance_at(toks, i, len);
+            for slot in at.get_mut(i..i + len).into_iter().flatten() {
+                *slot = u32::try_from(list.len()).ok();
+            }
+            list.push(Mention {
+                span: i..i + len,
+                parties,
+                kind,
+                stance,
+            });
+            i += len;
+        }
+        // "the Philippine Congress": an institution the gazetteer gives to one party
+        // ("Congress") belongs to the other party named right before it.
+        let owned: Vec<bool> = list
+            .iter()
+            .enumerate()
+            .map(|(n, m)| {
+                m.kind == MentionKind::Institution
+                    && n > 0
+                    && list.get(n - 1).is_some_and(|prev| {
+                        prev.span.end == m.span.start
+                            && matches!(
+                                prev.kind,
+                                MentionKind::Demonym | MentionKind::Name | MentionKind::Place
+                            )
+                            && prev.party().is_some()
+                            && prev.parties != m.parties
+                    })
+            })
+            .collect();
+        if owned.iter().any(|&o| o) {
+            let mut keep = owned.iter().map(|o| !o);
+            list.retain(|_| keep.next().unwrap_or(true));
+            at = vec![None; toks.len()];
+            for (n, m) in list.iter().enumerate() {
+                for slot in at.get_mut(m.span.clone()).into_iter().flatten() {
+                    *slot = u32::try_from(n).ok();
+                }
+            }
+        }
+        Self {
+            list,
+            at,
+            dateline: dateline_len(toks),
+        }
+    }
+
+    /// The mention covering token `i`.
+    pub fn at(&self, i: usize) -> Option<&Mention> {
+        let index = (*self.at.get(i)?)?;
+        self.list.get(usize::try_from(index).ok()?)
+    }
+
+    /// Mentions lying wholly within `range`.
+    pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
+        self.list
+            .iter()
+            .filter(move |m| m.span.start >= range.start && m.span.end <= range.end)
+    }
+}
+
+fn kind_of(kind: NameKind) -> MentionKind {
+    match kind {
+        NameKind::Name => MentionKind::Name,
+        NameKind::Institution => MentionKind::Institution,
+        NameKind::Demonym => MentionKind::Demonym,
+        NameKind::Capital => MentionKind::Capital,
+        NameKind::Person => MentionKind::Person,
+        NameKind::Media => MentionKind::Media,
+        NameKind::Place => MentionKind::Place,
+    }
+}
+
+/// Whether a place's name at the tokens before `after` is only the start of a longer
+/// proper name: "Martin Marietta Corp", "Aleppo Pine" — a capitalised word follows that
+/// is neither a place's own noun ("Gaza City", "Kharkiv Oblast") nor a name we know.
+fn name_goes_on(toks: &[Token<'_>], after: usize) -> bool {
+    let Some(next) = toks.get(after) else {
+        return false;
+    };
+    let Some(last) = after.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    // "Norte de Santander": a name joined by a particle to another.
+    const PARTICLES: &[&str] = &["de", "del", "da", "do", "di", "du", "des", "dos", "das"];
+    if next.is_any(PARTICLES) && toks.get(after + 1).is_some_and(|n| n.capitalized()) {
+        return true;
+    }
+    next.word
+        && next.capitalized()
+        && next.start == last.end + 1
+        && next.sentence == last.sentence
+        && !next.is_any(super::context::PLACE_NOUNS)
+        && !next.is_any(&[
+            "oblast",
+            "governorate",
+            "prefecture",
+            "county",
+            "municipality",
+            "strip",
+            "bank",
+            "valley",
+            "river",
+            "mountains",
+            "hills",
+            "heights",
+            "corridor",
+            "airport",
+            "refinery",
+            "front",
+            "line",
+        ])
+        && !next.has(class::INSTITUTION | class::PEOPLE | class::TIME | class::PERSON_TITLE)
+        && !next.is_month()
+        && next.text.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Whether a group's or a body's name at `i` is only the end of a longer proper name: an
+/// unknown capitalised word runs into it ("US National Security Council" is no UN body,
+/// "Asaib Ahl al-Haq" no other group).
+fn longer_name_before(
+    toks: &[Token<'_>],
+    i: usize,
+    at: &[Option<u32>],
+    gazetteer: &Gazetteer,
+    party: usize,
+) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let kind = gazetteer.party(party).map(|p| p.kind);
+    matches!(kind, Some(PartyKind::Group | PartyKind::Intl))
+        && prev.word
+        && prev.capitalized()
+        && at.get(i - 1).is_some_and(Option::is_none)
+        && !prev.has(
+            class::OFFICE
+                | class::TIME
+                | class::CLAUSE_OPENER
+                | class::INSTITUTION
+                | class::SPEECH_VERB
+                | class::LOCATIVE,
+        )
+        && !prev.is_month()
+        && !prev.is_any(&["the", "a", "an", "pro", "anti"])
+        && super::numbers::token_value(&prev.norm).is_none()
+        && toks.get(i).is_some_and(|t| t.start == prev.end + 1)
+}
+
+/// Whether the word at `i` ends a longer name joined by a particle: "Santander" in "Norte
+/// de Santander".
+fn name_went_on(toks: &[Token<'_>], i: usize) -> bool {
+    i >= 2
+        && toks
+            .get(i - 1)
+            .is_some_and(|t| t.is_any(&["de", "del", "da", "do", "di", "du", "des", "dos", "das"]))
+        && toks.get(i - 2).is_some_and(|t| t.word && t.capitalized())
+}
+
+/// Whether the capitalised word at `i` continues a person's name ("Marco Lara", "Minister
+/// Garcia"): after a first name or a title, a city's name is a surname.
+fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let first_name = prev.word
+        && prev.capitalized()
+        && at.get(i - 1).is_some_and(Option::is_none)
+        && !prev.has(class::CLAUSE_OPENER | class::LOCATIVE | class::TIME)
+        && !prev.is_month()
+        && !prev
+            .text
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && i >= 2
+        && toks
+            .get(i - 2)
+            .is_some_and(|t| t.word && t.sentence == prev.sentence);
+    let titled = prev.word && prev.has(class::PERSON_TITLE) && prev.capitalized();
+    first_name || titled
+}
+
+/// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet": the name describes a
+/// sponsor, a holder or a stance of what follows, not its owner.
+fn stance_at(toks: &[Token<'_>], i: usize, len: usize) -> bool {
+    let Some(tok) = toks.get(i) else { return false };
+    let parts: Vec<&str> = tok.text.split(['-', '‑']).collect();
+    if parts.len() > 1 {
+        let lower = |s: &str| s.to_lowercase();
+        let first = lower(parts[0]);
+        let last = lower(parts[parts.len() - 1]);
+        if super::lexicon::classes(&first) & class::STANCE_PREFIX != 0
+            || super::lexicon::classes(&last) & class::SPONSOR_TAIL != 0
+        {
+            return true;
+        }
+    }
+    // "U.S. - backed" split by the tokenizer: a dash and a tail word after the name.
+    let end = i + len;
+    toks.get(end).is_some_and(|t| t.is_punct('-'))
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| t.has(class::SPONSOR_TAIL))
+        && toks
+            .get(end)
+            .zip(toks.get(end - 1))
+            .is_some_and(|(d, n)| d.start == n.end)
+}
+
+/// The words of `range` in the paragraph, trimmed of an article and punctuation.
+pub(crate) fn phrase_text(text: &str, toks: &[Token<'_>], range: Range<usize>) -> String {
+    let mut range = range;
+    while range.start < range.end
+        && toks
+            .get(range.start)
+            .is_some_and(|t| !t.word || t.is_any(&["the", "a", "an"]))
+    {
+        range.start += 1;
+    }
+    while range.end > range.start
+        && toks
+            .get(range.end - 1)
+            .is_some_and(|t| !t.word && !t.is_punct('.'))
+    {
+        range.end -= 1;
+    }
+    let (Some(first), Some(last)) = (toks.get(range.start), toks.get(range.end.saturating_sub(1)))
+    else {
+        return String::new();
+    };
+    if range.is_empty() {
+        return String::new();
+    }
+    text.get(first.start..last.end).unwrap_or("").to_string()
+}
+
+/// Everything a phrase resolution needs from its paragraph.
+pub(crate) struct Scope<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token<'a>],
+    pub mentions: &'a Mentions,
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl Scope<'_> {
+    pub fn party_id(&self, index: usize) -> Option<String> {
+        self.gazetteer.party(index).map(|p| p.id.clone())
+    }
+
+    fn party_kind(&self, index: usize) -> Option<PartyKind> {
+        self.gazetteer.party(index).map(|p| p.kind)
+    }
+
+    fn words(&self, range: Range<usize>) -> String {
+        phrase_text(self.text, self.toks, range)
+    }
+}

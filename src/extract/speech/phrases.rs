@@ -1,0 +1,452 @@
+//! The phrases around an act of saying: its subject before it, its speaker after it, and
+//! the words it reports.
+
+use std::ops::Range;
+
+use super::super::entities::trim_np;
+use super::super::lexicon::class;
+use super::super::tokens::{Token, is_quote_mark};
+
+/// The phrase naming a speaker that ends just before the verb at `verb`: skips adverbs,
+/// times ("on Monday"), venues ("in a statement") and parentheticals (", received in
+/// London,"). None when the verb has no subject of its own (a passive, a coordination).
+pub(crate) fn subject_before(
+    toks: &[Token<'_>],
+    verb: usize,
+    sentence_start: usize,
+) -> Option<Range<usize>> {
+    let mut end = verb;
+    // Adverbs, times and venues between the subject and its verb.
+    loop {
+        let t = end
+            .checked_sub(1)
+            .filter(|&k| k >= sentence_start)
+            .and_then(|k| toks.get(k))?;
+        if t.word
+            && (t.has(class::SPEAKER_ADVERB | class::TIME)
+                || t.is_month()
+                || t.norm.chars().all(|c| c.is_ascii_digit()))
+            && !t.has(class::PRONOUN)
+        {
+            end -= 1;
+            continue;
+        }
+        if t.word && t.is_any(&["on", "late", "early"]) && end < verb {
+            end -= 1;
+            continue;
+        }
+        // "UN peacekeepers (UNIFIL) said": an acronym in brackets names the same speaker.
+        if t.is_punct(')')
+            && let Some(open) = (end.saturating_sub(5)..end - 1)
+                .rev()
+                .find(|&k| toks.get(k).is_some_and(|x| x.is_punct('(')))
+            && open > sentence_start
+        {
+            end = open;
+            continue;
+        }
+        if t.is_punct(',') {
+            match parenthetical(toks, end - 1, sentence_start) {
+                Some(Paren::Skip(open)) => {
+                    end = open;
+                    continue;
+                }
+                Some(Paren::Apposition(open)) => {
+                    // "The official, Kamal Kharrazi, said": the name and what it stands for.
+                    let head_end = open;
+                    let start = np_start(toks, head_end, sentence_start)?;
+                    return Some(start..end - 1);
+                }
+                None => return None,
+            }
+        }
+        break;
+    }
+    if toks
+        .get(end - 1)
+        .is_some_and(|t| t.quoted || is_quote_mark(t.text))
+    {
+        return None;
+    }
+    // "it added", "he said": a pronoun is the whole subject.
+    if toks.get(end - 1).is_some_and(|t| {
+        t.has(class::PRONOUN) && !t.is_any(&["which", "who"])
+            || t.is_any(&["which", "who"])
+                && end >= 2
+                && toks.get(end - 2).is_some_and(|c| c.is_punct(','))
+    }) {
+        return Some(end - 1..end);
+    }
+    let start = np_start(toks, end, sentence_start)?;
+    trim_np(toks, start..end)
+}
+
+/// A word a noun phrase can hold when written in lower case: a determiner, an office, an
+/// institution, a kind of source or person; not a verb ("destroyed", "agreed").
+pub(crate) fn np_word(t: &Token<'_>) -> bool {
+    if t.has(
+        class::INSTITUTION
+            | class::PERSON_TITLE
+            | class::MEDIA
+            | class::NONPARTY
+            | class::STATE_SOURCES
+            | class::NONPARTY_SOURCES
+            | class::PEOPLE
+            | class::VENUE
+            | class::REBELS,
+    ) {
+        return true;
+    }
+    if t.is_any(&[
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some",
+        "several", "two", "three", "other", "another", "one", "both", "all", "of", "for", "to",
+        "in", "at", "and",
+    ]) {
+        return true;
+    }
+    // "armed wing", "masked gunmen", "united front": adjectives that look like verbs.
+    if t.is_any(&[
+        "armed",
+        "united",
+        "allied",
+        "masked",
+        "unidentified",
+        "unnamed",
+        "suspected",
+        "elected",
+        "appointed",
+        "combined",
+        "organised",
+        "organized",
+        "detained",
+        "exiled",
+        "retired",
+        "wounded",
+    ]) {
+        return true;
+    }
+    let n = t.norm.as_str();
+    let verb_like = n.ends_with("ed")
+        || n.ends_with("ing") && !n.ends_with("ring")
+        || t.has(
+            class::AUXILIARY
+                | class::CLAUSE_OPENER
+                | class::SPEECH_VERB
+                | class::PARTICIPLE
+                | class::OBJECT_VERB
+                | class::ATTACK_VERB,
+        );
+    !verb_like
+}
+
+/// A hyphen or dot that joins two parts of one word-group ("U.S.-based"), not a dash
+/// between phrases ("MANILA - Communist rebels").
+pub(crate) fn joiner(toks: &[Token<'_>], k: usize) -> bool {
+    let (Some(prev), Some(t), Some(next)) = (
+        k.checked_sub(1).and_then(|p| toks.get(p)),
+        toks.get(k),
+        toks.get(k + 1),
+    ) else {
+        return false;
+    };
+    prev.word && next.word && prev.end == t.start && t.end == next.start
+}
+
+/// Where the phrase that ends at `end` begins, walking back over words a noun phrase holds.
+pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) -> Option<usize> {
+    let mut start = end;
+    while start > sentence_start && end - start < 14 {
+        let t = &toks[start - 1];
+        let next = toks.get(start);
+        let inside = if t.word {
+            let verbish = t.has(class::SPEECH_VERB | class::PARTICIPLE | class::AUXILIARY)
+                && !t.has(class::INSTITUTION | class::PERSON_TITLE)
+                && !t.is_any(&["all", "both", "each", "confirmed"])
+                || !t.capitalized() && !np_word(t);
+            let opener = t.is_any(&[
+                "that",
+                "which",
+                "who",
+                "whom",
+                "when",
+                "after",
+                "before",
+                "while",
+                "but",
+                "because",
+                "as",
+                "if",
+                "although",
+                "though",
+                "where",
+                "since",
+                "meanwhile",
+                "however",
+                "also",
+                "then",
+                "so",
+                "yet",
+                "said",
+                "says",
+                "told",
+            ]);
+            let prep_ok = match t.norm.as_str() {
+                "of" | "for" => true,
+                "in" | "to" | "at" => next.is_some_and(|n| {
+                    n.capitalized()
+                        || n.is_any(&[
+                            "the", "a", "northern", "southern", "eastern", "western", "central",
+                        ])
+                }),
+                // "Reagan and Defense Secretary Caspar Weinberger": names on both sides.
+                "and" => {
+                    next.is_some_and(|n| n.capitalized())
+                        && start >= 2
+                        && toks
+                            .get(start - 2)
+                            .is_some_and(|p| p.word && p.capitalized())
+                }
+                _ => {
+                    !t.has(class::CLAUSE_OPENER) || t.is_any(&["the", "a", "an"]) || t.capitalized()
+                }
+            };
+            !verbish && !opener && prep_ok && !t.quoted
+        } else {
+            // "U.S.-based", "Defense Ministry's": joiners inside a phrase.
+            (t.is_punct('-') || t.is_punct('\'') || t.is_punct('’') || t.is_punct('.'))
+                && start - 1 > sentence_start
+                && joiner(toks, start - 1)
+        };
+        if !inside {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some(start)
+}
+
+pub(crate) enum Paren {
+    /// ", received in London," / ", in a statement,": skip to before its opening comma.
+    Skip(usize),
+    /// ", Kamal Kharrazi,": an apposition; its opening comma's token.
+    Apposition(usize),
+}
+
+/// The parenthetical that ends with the comma at `close`.
+pub(crate) fn parenthetical(
+    toks: &[Token<'_>],
+    close: usize,
+    sentence_start: usize,
+) -> Option<Paren> {
+    let open = (sentence_start..close)
+        .rev()
+        .take(24)
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+    let first = toks.get(open + 1)?;
+    let inner: Vec<&Token<'_>> = toks.get(open + 1..close)?.iter().collect();
+    if inner.is_empty() || inner.iter().any(|t| t.quoted) {
+        return None;
+    }
+    let skip_words = [
+        "in",
+        "on",
+        "at",
+        "speaking",
+        "quoted",
+        "received",
+        "monitored",
+        "according",
+        "citing",
+        "who",
+        "which",
+        "writing",
+        "interviewed",
+        "reached",
+        "contacted",
+        "asked",
+        "heard",
+        "broadcast",
+        "carried",
+        "reporting",
+        "giving",
+        "without",
+        "with",
+        "however",
+        "meanwhile",
+        "also",
+        "too",
+        "though",
+        "moreover",
+        "separately",
+        "earlier",
+        "later",
+        "for",
+        "from",
+        "after",
+        "before",
+        "during",
+        "addressing",
+        "responding",
+        "appearing",
+        "visiting",
+        "announcing",
+        "referring",
+    ];
+    // ", seeking to salvage his policy from the scandal,": a participle's clause.
+    let participle = first.word && !first.capitalized() && first.norm.ends_with("ing");
+    if first.is_any(&skip_words) || first.has(class::TIME) || participle {
+        return Some(Paren::Skip(open));
+    }
+    let before = toks.get(open.checked_sub(1)?)?;
+    let named = inner
+        .iter()
+        .all(|t| t.word && (t.capitalized() || t.is_any(&["al", "bin", "de", "the", "of", "and"])));
+    let titled = inner
+        .iter()
+        .any(|t| t.has(class::PERSON_TITLE | class::INSTITUTION));
+    if (named || titled) && before.word {
+        return Some(Paren::Apposition(open));
+    }
+    None
+}
+
+/// The subject that opens a sentence, after an opening adverb or phrase ("Later, the
+/// Armenian defence ministry raised ..."): the words up to its first verb.
+pub(crate) fn clause_subject(
+    toks: &[Token<'_>],
+    sentence_start: usize,
+    before: usize,
+) -> Option<Range<usize>> {
+    let mut start = sentence_start;
+    // "Later,", "On Tuesday,": an opener and its comma.
+    if let Some(comma) =
+        (start..before.min(start + 5)).find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))
+        && (start..comma).all(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.word
+                    && (t.has(class::CLAUSE_OPENER | class::TIME)
+                        || t.is_month()
+                        || t.norm.chars().all(|c| c.is_ascii_digit()))
+            })
+        })
+    {
+        start = comma + 1;
+    }
+    let mut end = start;
+    while end < before
+        && toks.get(end).is_some_and(|t| {
+            t.word
+                && (t.capitalized() || np_word(t))
+                && !t.is_any(&["and", "that", "to", "in", "at"])
+        })
+    {
+        end += 1;
+    }
+    trim_np(toks, start..end).filter(|r| !r.is_empty())
+}
+
+/// "X, which said": the phrase before the comma.
+pub(crate) fn antecedent(
+    toks: &[Token<'_>],
+    np: Range<usize>,
+    sentence_start: usize,
+) -> Option<Range<usize>> {
+    if np.len() != 1 || !toks.get(np.start)?.is_any(&["which", "who"]) {
+        return None;
+    }
+    let comma = np
+        .start
+        .checked_sub(1)
+        .filter(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+    let start = np_start(toks, comma, sentence_start)?;
+    Some(start..comma)
+}
+
+/// A speaker's phrase that starts at `start` ("said the ministry spokesman, who ...").
+pub(crate) fn np_after(
+    toks: &[Token<'_>],
+    start: usize,
+    sentence_end: usize,
+) -> Option<Range<usize>> {
+    let first = toks.get(start)?;
+    if (!first.word
+        || first.quoted
+        || first.is_any(&["that", "on", "in", "it", "to", "this", "last", "late"])
+            && !first.is("it"))
+        && !first.is("it")
+    {
+        return None;
+    }
+    let mut end = start;
+    while end < sentence_end && end - start < 14 {
+        let t = &toks[end];
+        let ok = if t.word {
+            !t.quoted
+                && !t.is_any(&[
+                    "that",
+                    "who",
+                    "which",
+                    "when",
+                    "on",
+                    "late",
+                    "early",
+                    "today",
+                    "yesterday",
+                    "after",
+                    "while",
+                    "as",
+                    "but",
+                    "and",
+                    "adding",
+                    "saying",
+                ])
+                && !t.has(class::SPEECH_VERB | class::PARTICIPLE | class::TIME)
+                || t.is_any(&["of", "for", "to", "in"])
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| n.capitalized() || n.is("the"))
+        } else {
+            (t.is_punct('.') || t.is_punct('-') || t.is_punct('\''))
+                && joiner(toks, end)
+                && end + 1 < sentence_end
+        };
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    trim_np(toks, start..end)
+}
+
+/// The words a verb reports: after it ("that", a listener and a time skipped) to the end of
+/// its sentence.
+pub(crate) fn content_after(toks: &[Token<'_>], verb: usize, sentence_end: usize) -> Range<usize> {
+    let mut start = verb + 1;
+    // "told reporters that", "told CNN on Monday that": the listener is not the words.
+    if toks
+        .get(verb)
+        .is_some_and(|v| v.is_any(&["told", "tells", "informed", "assured", "warned", "urged"]))
+        && let Some(that) = (start..(start + 8).min(sentence_end))
+            .find(|&k| toks.get(k).is_some_and(|t| t.is("that")))
+    {
+        start = that + 1;
+    }
+    // "said Monday its peacekeepers", "said on Sunday that": the time of the saying.
+    while toks.get(start).is_some_and(|t| {
+        t.is("that")
+            || t.is_punct(',')
+            || t.is_punct(':')
+            || t.word
+                && (t.has(class::TIME)
+                    || t.is_any(&["on", "late", "early"])
+                        && toks
+                            .get(start + 1)
+                            .is_some_and(|n| n.has(class::TIME) || n.is_month()))
+    }) {
+        start += 1;
+    }
+    if start >= sentence_end {
+        return verb + 1..verb + 1;
+    }
+    start..sentence_end
+}

@@ -1,0 +1,375 @@
+//! Figures as the text writes them: numbers, tolls, details, lists, statuses.
+
+use super::*;
+
+/// Figures read from adjectives, past a denial, and given by no party.
+#[test]
+fn figures_from_adjectives_denials_and_non_parties() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "A kidnapped Saudi Arabian diplomat has been freed in Beirut, witnesses said.",
+            1,
+            Status::Captured,
+            Some("saudi-arabia"),
+            None,
+        ),
+        (
+            "Kidnapped Japanese businessman Noboyuki Wakaoji is alive and well, the archbishop of Manila said.",
+            1,
+            Status::Captured,
+            Some("japan"),
+            None,
+        ),
+        // What police deny is the rumour, not the killing after it.
+        (
+            "Malaysian police denied rumours of race riots after an armed man killed one person in Kuala Lumpur.",
+            1,
+            Status::Killed,
+            Some("malaysia"),
+            None,
+        ),
+        // A company is no party, whatever country its name holds.
+        (
+            "Three workers were killed in fighting at a zinc refinery in Johannesburg, Gold Fields of South Africa Ltd said.",
+            3,
+            Status::Killed,
+            Some("south-africa"),
+            None,
+        ),
+    ];
+    for (text, figure, status, side, by) in cases {
+        let out = run(&[text]);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == Some(*figure) && c.status == *status)
+            .unwrap_or_else(|| panic!("no {figure} {status:?} in {text:?}: {:?}", out.claims));
+        assert_eq!(claim.side.as_deref(), *side, "side in {text:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant in {text:?}"
+        );
+    }
+    // Wounded soldiers with no number give no figure.
+    let out = run(&["Wounded soldiers were evacuated."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}
+
+#[test]
+fn figures_written_as_newsrooms_write_them() {
+    let cases: &[StoryCase<'_>] = &[
+        // "more" after a figure: more of the people just counted.
+        (
+            &[
+                "Three civilians were killed in Kyiv, with eight more injured, according to local authorities.",
+            ],
+            (Some(8), None),
+            Status::Injured,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // "among the deceased" says what happened to them.
+        (
+            &[
+                "The Health Ministry in Gaza said that two-thirds are women and children, with a count of 3,542 children among the deceased.",
+            ],
+            (Some(3_542), None),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // A detail set off by commas does not hide the verb.
+        (
+            &[
+                "At least 45 Palestinians, including at least 23 women, children and elderly people, were killed in the attack, the Palestinian health ministry said.",
+            ],
+            (None, Some(45)),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // "approx." before a figure.
+        (
+            &[
+                "The IDF said its troops targeted a Hamas terrorist stronghold in Jabaliya.",
+                "\"During the ground activity, the troops eliminated approx. 50 terrorists,\" it said.",
+            ],
+            (Some(50), None),
+            Status::Killed,
+            Some("hamas"),
+            Some("israel"),
+        ),
+        // Wounds suffered or sustained.
+        (
+            &[
+                "Three individuals sustained injuries during the attack on Kharkiv, the regional governor said.",
+            ],
+            (Some(3), None),
+            Status::Injured,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // Hostages pronounced dead are dead; their captor is not their side.
+        (
+            &[
+                "Thirty-one of the remaining hostages held by Palestinian movement Hamas in the Gaza Strip have been pronounced dead, IDF spokesman Daniel Hagari said.",
+            ],
+            (Some(31), None),
+            Status::Killed,
+            None,
+            Some("israel"),
+        ),
+        // The people a party lost are its own.
+        (
+            &[
+                "According to the Karabakh Defense Ministry's update, Azerbaijan also lost 920 fighters.",
+            ],
+            (Some(920), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("karabakh"),
+        ),
+        // The people a toll names before its figure; a name after "with" is no place.
+        (
+            &[
+                "The number of soldiers of the self-proclaimed Nagorno-Karabakh Republic killed on the contact line with Azerbaijan has surpassed 100, local authorities reported.",
+            ],
+            (None, Some(100)),
+            Status::Killed,
+            Some("karabakh"),
+            Some("karabakh"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "Two more" after drones shot down counts no people.
+    let out = run(&["Air defences shot down 14 Shahed drones. Two more disappeared in the area."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}
+
+#[test]
+fn tolls_set_changed_and_coordinated() {
+    let cases: &[StoryCase<'_>] = &[
+        // Two coordinated figures share the verb after the second.
+        (
+            &[
+                "At least 31 soldiers and three army auxiliaries were killed on Monday in northern Burkina Faso, the army announced.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("burkina-faso"),
+            Some("burkina-faso"),
+        ),
+        // A toll that climbed from one figure to another is the second, not a range.
+        (
+            &[
+                "Lebanon's Health Minister Firas Abiad said the death toll from Israeli air strikes on southern Lebanon climbed from 558 to 569.",
+            ],
+            (Some(569), None),
+            Status::Killed,
+            Some("lebanon"),
+            Some("lebanon"),
+        ),
+        // The victims of a toll are its dead, the second group too.
+        (
+            &[
+                "\"Among the victims are 50 children and 94 women,\" Lebanon's health minister said.",
+            ],
+            (Some(94), None),
+            Status::Killed,
+            Some("lebanon"),
+            Some("lebanon"),
+        ),
+        // A de facto authority's region before its forces names them.
+        (
+            &[
+                "As many as 36 Karabakh servicemen were killed, the Karabakh Ministry of Defence said.",
+            ],
+            (None, None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("karabakh"),
+        ),
+        // The loss of people is the loser's.
+        (
+            &[
+                "The Azerbaijani side has admitted the loss of 31 fighters, 1 helicopter and 1 drone.",
+            ],
+            (Some(31), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // Setting a toll is stating it: raised to, put at.
+        (
+            &[
+                "Prime Minister Nikol Pashinyan raised the number of Armenian soldiers killed since Azerbaijan launched attacks on Armenia to 105.",
+            ],
+            (Some(105), None),
+            Status::Killed,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        (
+            &[
+                "Pashinyan said 49 Armenian soldiers had been killed, while Azerbaijan continues to put its combat losses at 42 soldiers and eight border guards.",
+            ],
+            (Some(8), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // A weekday after the people is no part of them.
+        (
+            &[
+                "Blasts killed at least nine people Friday in a camp on the outskirts of Goma, local sources said.",
+            ],
+            (None, Some(9)),
+            Status::Killed,
+            Some("drc"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+    let out = run(&["He gave no further details on the release."]);
+    assert!(out.statements.is_empty(), "{:?}", out.statements);
+}
+
+#[test]
+fn details_hospitals_and_tolls_of_both() {
+    let cases: &[StoryCase<'_>] = &[
+        // A detail with no comma to close it ends at the verb.
+        (
+            &[
+                "At least 15 residents, including two women and four children were killed in Poonch as Pakistani troops shelled Indian positions, officials in Jammu said.",
+            ],
+            (None, Some(15)),
+            Status::Killed,
+            Some("india"),
+            Some("india"),
+        ),
+        (
+            &["Three Sikhs including preacher Amrik Singh were killed in Poonch in India."],
+            (Some(3), None),
+            Status::Killed,
+            Some("india"),
+            None,
+        ),
+        // A toll of the dead and wounded is both.
+        (
+            &[
+                "Hossein Kermanpour, a spokesman for Iran's health ministry, said the total number of dead and wounded had reached 1,481.",
+            ],
+            (Some(1_481), None),
+            Status::KilledOrInjured,
+            Some("iran"),
+            Some("iran"),
+        ),
+        // The parts of one side make a total of that side.
+        (
+            &[
+                "As a result, 50 armed forces personnel, including 42 Azerbaijan Army servicemen and 8 State Border Service personnel were killed, the Azerbaijani Defense Ministry detailed.",
+            ],
+            (Some(50), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // "the martyrdom of", "injuries to".
+        (
+            &[
+                "India launched attacks on six locations in Pakistan, resulting in the martyrdom of at least 26 civilians and injuries to 46 others, Pakistan's military spokesman said.",
+            ],
+            (None, Some(26)),
+            Status::Killed,
+            Some("pakistan"),
+            Some("pakistan"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "enemy fighters" an army counts are never its own; "armoured personnel carriers"
+    // are vehicles.
+    let out = run(&[
+        "The army said the troops recovered the bodies of at least five enemy fighters.",
+        "Baku lost four armoured personnel carriers, the Armenian Defence Ministry said.",
+    ]);
+    assert!(
+        out.claims
+            .iter()
+            .all(|c| c.paragraph != 1 || c.side.is_none() && c.count_min == Some(5)),
+        "{:?}",
+        out.claims
+    );
+    assert!(
+        out.claims.iter().all(|c| c.paragraph != 2),
+        "{:?}",
+        out.claims
+    );
+}
+
+#[test]
+fn figures_told_apart_by_place_pairs_of_people_and_lost_contact() {
+    let cases: &[StoryCase<'_>] = &[
+        // Figures of the same people told apart by place.
+        (
+            &[
+                "According to the SOHR report, the victims were distributed as follows: 49 deaths in Tartous, 25 in Latakia and 84 in Hama.",
+            ],
+            (Some(84), None),
+            Status::Killed,
+            Some("syria"),
+            None,
+        ),
+        (
+            &[
+                "The province-wise death toll includes 683 in Latakia, 433 in Tartous and 12 in Homs.",
+            ],
+            (Some(433), None),
+            Status::Killed,
+            Some("syria"),
+            None,
+        ),
+        // Two people joined by "and" are two.
+        (
+            &[
+                "Another mosque was hit in Bahawalpur in Pakistan, killing a 16-year-old girl and an 18-year-old boy.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("pakistan"),
+            None,
+        ),
+        // Lost contact is missing.
+        (
+            &[
+                "Communication is lost with 24 Armenian soldiers after recent border clashes with Azerbaijan, the Armenian Defence Ministry said.",
+            ],
+            (Some(24), None),
+            Status::Missing,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        // The owner of the first of two joined figures owns the second.
+        (
+            &[
+                "Azerbaijan said on Wednesday that 192 of its soldiers and one civilian died in its lightning offensive.",
+            ],
+            (Some(1), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "US National Security Council" is no UN body.
+    let out = run(&[
+        "It wounded three US military personnel, said US National Security Council spokesperson Adrienne Watson.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("un")),
+        "{:?}",
+        out.statements
+    );
+}

@@ -1,0 +1,183 @@
+//! Unit tests of the whole extractor on small texts.
+
+use super::*;
+
+mod figures;
+mod places;
+mod sides;
+mod speakers;
+
+/// `BRIEFBOT_TEXT="..." cargo test -q --lib extract::tests::show_mentions -- --ignored --nocapture`
+/// prints the mentions the entity stage finds in a text, for rule writing.
+#[test]
+#[ignore]
+fn show_mentions() {
+    let text = std::env::var("BRIEFBOT_TEXT").unwrap_or_default();
+    let g = Gazetteer::builtin();
+    let names = LearnedNames::default();
+    let cx = context::Context::new(&g, &names);
+    let t = tokens::tokenize(&text);
+    let m = entities::Mentions::find(&t.toks, &g, &cx, None);
+    for x in &m.list {
+        let words: Vec<&str> = t.toks[x.span.clone()].iter().map(|t| t.text).collect();
+        let ids: Vec<&str> = x
+            .parties
+            .iter()
+            .filter_map(|p| g.party(*p))
+            .map(|p| p.id.as_str())
+            .collect();
+        eprintln!("{:?} {:?} {:?} stance={}", words, ids, x.kind, x.stance);
+    }
+}
+
+fn run(paragraphs: &[&str]) -> Extraction {
+    let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
+    let doc = DocText {
+        title: None,
+        published: chrono::NaiveDate::from_ymd_opt(2023, 3, 6),
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    extract(&doc, &Gazetteer::builtin())
+}
+
+#[test]
+fn events_are_dated_by_their_own_clause_not_by_the_saying() {
+    let out = run(&[
+        "The Russian Foreign Ministry expressed concern about Sunday’s shooting and urged restraint.",
+        "Russia said Monday its peacekeepers halted a weekend clash.",
+        "“On March 5, an attempt was made to stop the vehicle. As a result, two servicemen were killed,” a statement by the Azerbaijani Defense Ministry said late Monday.",
+    ]);
+    let dates: Vec<(usize, String)> = out
+        .events
+        .iter()
+        .map(|e| (e.paragraph, e.date.to_string()))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![(1, "2023-03-05".into()), (3, "2023-03-05".into())]
+    );
+    assert!(
+        out.claims
+            .iter()
+            .all(|c| c.date == chrono::NaiveDate::from_ymd_opt(2023, 3, 5))
+    );
+}
+
+/// `BRIEFBOT_TEXT="..." cargo test -q --lib extract::tests::show_extraction -- --ignored --nocapture`
+/// prints what the extractor reads in a text (paragraphs split on blank lines).
+#[test]
+#[ignore]
+fn show_extraction() {
+    let text = std::env::var("BRIEFBOT_TEXT").unwrap_or_default();
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let out = run(&paragraphs);
+    for s in &out.statements {
+        eprintln!(
+            "¶{} statement {} [{:?}] {} :: {:?}",
+            s.paragraph, s.speaker, s.party, s.verb, s.evidence
+        );
+    }
+    for c in &out.claims {
+        eprintln!(
+            "¶{} claim {:?}/{:?}/{:?} {} {:?} side={:?} ({:?}) by={} [{:?}]",
+            c.paragraph,
+            c.count,
+            c.count_min,
+            c.count_max,
+            c.who,
+            c.status,
+            c.side,
+            c.side_evidence,
+            c.according_to.speaker,
+            c.according_to.party
+        );
+    }
+}
+
+/// Each case: (paragraphs, paragraph, party) — that party speaks in that paragraph.
+fn assert_party_speaks(cases: &[(&[&str], usize, &str)]) {
+    for (paragraphs, paragraph, party) in cases {
+        let out = run(paragraphs);
+        assert!(
+            out.statements
+                .iter()
+                .any(|s| s.paragraph == *paragraph && s.party.as_deref() == Some(*party)),
+            "no {party} statement in paragraph {paragraph} of {paragraphs:?}: {:?}",
+            out.statements
+        );
+    }
+}
+
+/// (text, figure, status, side, claimant's party).
+type FigureCase<'a> = (&'a str, u64, Status, Option<&'a str>, Option<&'a str>);
+
+#[test]
+fn an_office_with_no_state_named_takes_the_one_state_of_the_headline() {
+    let read = |title: &str, text: &str| {
+        let paragraphs = vec![text.to_string()];
+        let doc = DocText {
+            title: Some(title),
+            published: chrono::NaiveDate::from_ymd_opt(1987, 4, 17),
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+    };
+    let text = "Interior Minister Antonio Troccoli said the government would seek approval.";
+    let out = read("Argentine Government To Seek State Of Siege", text);
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("argentina")
+    );
+    // A headline naming two states says nothing of whose minister it is.
+    let out = read("Argentina And Chile Sign Treaty", text);
+    assert_eq!(
+        out.statements.first().map(|s| s.party.as_deref()),
+        Some(None)
+    );
+    // Nor is it enough for a diplomat, who may be anyone's.
+    let out = read(
+        "Argentine Government To Seek State Of Siege",
+        "One diplomat said the move was expected.",
+    );
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
+
+/// (paragraphs, figure as (count, count_min), status, side, claimant's party): figures read
+/// in one paragraph of a story of several.
+type StoryCase<'a> = (
+    &'a [&'a str],
+    (Option<u64>, Option<u64>),
+    Status,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn assert_story_figures(cases: &[StoryCase<'_>]) {
+    for (paragraphs, (count, min), status, side, by) in cases {
+        let out = run(paragraphs);
+        // The figure of the last paragraph that gives it.
+        let claim = out
+            .claims
+            .iter()
+            .rev()
+            .find(|c| c.count == *count && c.count_min == *min && c.status == *status)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {count:?}/{min:?} {status:?} in {paragraphs:?}: {:?}",
+                    out.claims
+                )
+            });
+        assert_eq!(claim.side.as_deref(), *side, "side in {paragraphs:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant in {paragraphs:?}"
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! Where the story happens and which names are places.
+
+use super::*;
+
+#[test]
+fn tolls_people_the_story_names_and_the_place_of_the_story() {
+    let cases: &[StoryCase<'_>] = &[
+        // A toll that has reached a figure, and one that has topped it.
+        (
+            &[
+                "The death toll from the missile strike on Ganja has reached 10 people, the Azerbaijani General Prosecutor's Office said.",
+            ],
+            (Some(10), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        (
+            &[
+                "The death toll in the Gaza Strip has topped 45,000 people, Palestinian health officials said.",
+            ],
+            (None, Some(45_000)),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // Local authorities are the state's own, where the story happens.
+        (
+            &[
+                "Over 27,500 people have been killed so far in the Gaza Strip, local authorities said.",
+            ],
+            (None, Some(27_500)),
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // "militants" in a story that spoke of Hamas militants are Hamas's.
+        (
+            &[
+                "The war between Israel and Hamas militants is in its 14th month.",
+                "The Israeli military says it has killed more than 17,000 militants.",
+            ],
+            (None, Some(17_000)),
+            Status::Killed,
+            Some("hamas"),
+            Some("israel"),
+        ),
+        // Civilians hit by a foreign attacker in a story set in one country are its people.
+        (
+            &[
+                "Three civilians were killed in a Russian attack on the capital, according to local officials in Kyiv.",
+                "Explosions were also reported in Dnipro and Kharkiv.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // And a state's strike on its own villages hits its own people.
+        (
+            &[
+                "BANGKOK: A Myanmar military airstrike on a village killed ten civilians, locals said.",
+                "Fighting has ravaged swathes of Myanmar since the coup, with air strikes in Sagaing and Mandalay.",
+            ],
+            (Some(10), None),
+            Status::Killed,
+            Some("myanmar"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+    // A group attacking from the story's own land hits people elsewhere: no side is
+    // better than the place the group came from.
+    let out = run(&[
+        "Israeli strikes continued across the Gaza Strip and in Rafah.",
+        "On October 7, Hamas launched an attack from Gaza, killing 1,200 people.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1200))
+        .expect("the 1,200");
+    assert_ne!(claim.side.as_deref(), Some("palestine"), "{claim:?}");
+    // A diplomat with no country named speaks for none, whatever the story's place.
+    let out = run(&[
+        "Iran warned the United States against exacerbating the Gulf crisis, Tehran radio said.",
+        "\"The ball is in Iran's court now,\" a diplomat said.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.paragraph != 2 || s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
+
+#[test]
+fn an_undated_text_still_knows_a_party_of_the_past() {
+    let paragraphs = vec![
+        "Three officers of the Artsakh police were killed, the NKR interior ministry said."
+            .to_string(),
+    ];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let claim = out.claims.first().expect("the three officers");
+    assert_eq!(claim.side.as_deref(), Some("karabakh"), "{claim:?}");
+    assert_eq!(claim.according_to.party.as_deref(), Some("karabakh"));
+}
+
+#[test]
+fn the_story_place_is_read_ahead_and_names_that_go_on_are_no_places() {
+    // "the army said" before the story names its country takes the country named later.
+    let out = run(&[
+        "Dissidents killed 3 soldiers and injured 12 with explosive-laden drones, the army said.",
+        "The attack happened near Cucuta, and the governor of Norte de Santander called for calm in Colombia.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(3))
+        .expect("three soldiers");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("colombia"),
+        "{claim:?}"
+    );
+    // "Martin Marietta Corp" is a company, not the Slovak town of Martin.
+    let out = run(&[
+        "Defense officials told Reuters a final decision had been suspended.",
+        "The move would open the competition to firms including Martin Marietta Corp.",
+    ]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
+
+#[test]
+fn names_joined_by_a_particle_are_one_place() {
+    let g = Gazetteer::builtin();
+    let names = LearnedNames::default();
+    let cx = context::Context::new(&g, &names);
+    let places = |text: &str| -> Vec<String> {
+        let t = tokens::tokenize(text);
+        let m = entities::Mentions::find(&t.toks, &g, &cx, None);
+        m.list
+            .iter()
+            .map(|x| {
+                let words: Vec<&str> = t.toks[x.span.clone()].iter().map(|t| t.text).collect();
+                words.join(" ")
+            })
+            .collect()
+    };
+    assert_eq!(
+        places("They were flown to Cagayan de Oro."),
+        vec!["Cagayan de Oro"]
+    );
+    // "Norte de Santander" is no Guinea-Bissau region and no Spanish city.
+    assert!(
+        places("The governor of Norte de Santander spoke.").is_empty(),
+        "{:?}",
+        places("The governor of Norte de Santander spoke.")
+    );
+}

@@ -1,0 +1,292 @@
+//! Whose people a figure counts: the phrase, the clause, the attack, the claimant.
+
+use super::*;
+
+/// (text, figure, side, claimant's party): whose people a figure counts and who gives it,
+/// for the rules that read a side from the claimant or the clause.
+#[test]
+fn sides_from_the_claimant_and_the_clause() {
+    let cases: &[(&str, u64, Option<&str>, Option<&str>)] = &[
+        // A domestic authority counts the people hit on its own ground.
+        (
+            "Israeli police said two people were lightly wounded by shrapnel.",
+            2,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // Armed men killing soldiers, as a state reports it: its own soldiers.
+        (
+            "Myanmar's military government said insurgents had killed 12 soldiers in Shan state.",
+            12,
+            Some("myanmar"),
+            Some("myanmar"),
+        ),
+        // The side named as such.
+        (
+            "Israeli authorities say 49 people have been killed on the Israeli side.",
+            49,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // "its" is the speaker's, not the other people's party word before it.
+        (
+            "The IDF said it had killed 15 Hamas fighters and that one of its soldiers was seriously wounded.",
+            1,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // A people's name before the toll owns it.
+        (
+            "Gaza's Health Ministry said the overall Palestinian death toll had risen to 31,726.",
+            31_726,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        // A title with its dot is a title: the governor speaks for his region's state.
+        (
+            "Belgorod Gov. Vyacheslav Gladkov said one woman was killed when a drone struck a car.",
+            1,
+            Some("russia"),
+            Some("russia"),
+        ),
+        // The attacker's state is not the governor's.
+        (
+            "A Russian missile strike on Odesa killed 21 people, Governor Oleh Kiper said.",
+            21,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        // An agent named after "by" ends at its verb: the place after it is where people
+        // were hit.
+        (
+            "Fighters backed by Rwandan troops entered the centre of Goma, after an offensive that has killed at least 17 people.",
+            17,
+            Some("drc"),
+            None,
+        ),
+    ];
+    for (text, figure, side, by) in cases {
+        let out = run(&[text]);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == Some(*figure) || c.count_min == Some(*figure))
+            .unwrap_or_else(|| panic!("no figure {figure} in {text:?}: {:?}", out.claims));
+        assert_eq!(claim.side.as_deref(), *side, "side of {figure} in {text:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant of {figure} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn attacks_clashes_and_sides_named_before_a_figure() {
+    let cases: &[StoryCase<'_>] = &[
+        // The target of an attack, past its agent, is whose people were hit: never the
+        // ministry that reports it.
+        (
+            &[
+                "Russia’s Defense Ministry confirmed Sunday’s ambush by Azerbaijani forces of an Artsakh police vehicle that left three officers dead.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("russia"),
+        ),
+        // A sentence that only counts takes the attack of the sentence before it.
+        (
+            &[
+                "“The servicemen of the Armed Forces of Azerbaijan shot at the vehicle of the law enforcement officers of Nagorno Karabakh. As a result of the clashes, three people were killed,” the Russian defense ministry said.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("russia"),
+        ),
+        // A side named just before its figure, across a sentence break.
+        (
+            &[
+                "“There were also losses on the Azerbaijani side. two dead and one injured,” the Russian defense ministry said.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("russia"),
+        ),
+        // The dead of a shootout between named sides are of both.
+        (
+            &[
+                "Five people have been killed in a shootout between police officers of the self-proclaimed Nagorno-Karabakh Republic (NKR) and Azerbaijani soldiers on Sunday.",
+            ],
+            (Some(5), None),
+            Status::Killed,
+            Some("karabakh+azerbaijan"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+}
+
+#[test]
+fn militants_a_state_kills_at_home_are_its_insurgents_but_not_abroad() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "The Malian army said it neutralised 203 terrorists near Moura in central Mali, in the Mopti region of Mali.",
+        ],
+        (Some(203), None),
+        Status::Killed,
+        Some("mali-rebels"),
+        Some("mali"),
+    )];
+    assert_story_figures(cases);
+    let out = run(&[
+        "Israeli strikes hit Rafah and Khan Younis in the Gaza Strip.",
+        "The Israeli military said it had killed 30 militants in Gaza.",
+    ]);
+    let claim = out.claims.iter().find(|c| c.count == Some(30)).expect("30");
+    assert_ne!(claim.side.as_deref(), Some("israel-rebels"), "{claim:?}");
+}
+
+#[test]
+fn lists_totals_and_the_institutions_that_report_their_own() {
+    let cases: &[StoryCase<'_>] = &[
+        // A total whose parts stand between dashes covers both sides.
+        (
+            &[
+                "Five people — three police officers and two Azerbaijani soldiers — were killed, Armenia's Interior Ministry said.",
+            ],
+            (Some(5), None),
+            Status::Killed,
+            Some("armenia+azerbaijan"),
+            Some("armenia"),
+        ),
+        // A border service reports its own personnel.
+        (
+            &[
+                "The press service of the State Border Service of Azerbaijan said 42 military personnel were injured.",
+            ],
+            (Some(42), None),
+            Status::Injured,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // Named people, ranks and all, are counted, and are the people counted before.
+        (
+            &[
+                "Russia's Defense Ministry confirmed the ambush by Azerbaijani forces of an Artsakh police vehicle that left three officers dead.",
+                "As a result of the latest Azerbaijani attack Lieutenant Armen Babayan, Major David Danielyan and Lieutenant Ararat Gasparyan were killed.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("karabakh"),
+            None,
+        ),
+        // A side of the fight reports its own people hit, where the story is mostly the
+        // other side's.
+        (
+            &[
+                "Indian missile strikes on six locations in Pakistan killed 26 civilians, Pakistan's military said.",
+                "The Indian army said Pakistani shelling had killed 15 civilians in Poonch.",
+            ],
+            (Some(15), None),
+            Status::Killed,
+            Some("india"),
+            Some("india"),
+        ),
+    ];
+    assert_story_figures(cases);
+    let out = run(&[
+        "Russia's Defense Ministry confirmed the ambush.",
+        "As a result of the attack Lieutenant Armen Babayan, Major David Danielyan and Lieutenant Ararat Gasparyan were killed.",
+    ]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.paragraph == 2 && c.count == Some(3)),
+        "{:?}",
+        out.claims
+    );
+}
+
+#[test]
+fn armed_groups_and_the_soldiers_they_fight() {
+    let cases: &[StoryCase<'_>] = &[
+        // Where an attack was is no part of who made it.
+        (
+            &[
+                "At least 31 soldiers were killed on Monday in an attack by suspected jihadists in northern Burkina Faso, the army announced.",
+            ],
+            (None, Some(31)),
+            Status::Killed,
+            Some("burkina-faso"),
+            Some("burkina-faso"),
+        ),
+        // An army's own operation is no attacker of its own soldiers.
+        (
+            &[
+                "The IDF announced the first fatalities of Israel’s ground operation in Lebanon after eight soldiers were killed during battles against Hezbollah operatives.",
+            ],
+            (Some(8), None),
+            Status::Killed,
+            Some("israel"),
+            Some("israel"),
+        ),
+        // Militants in a story of one armed group are that group's; the soldiers the
+        // group says it killed are the state's where the story happens.
+        (
+            &[
+                "A raid by the terrorist group al-Shabaab on a military base in southern Somalia left many dead near Marka in Somalia.",
+                "\"Our troops have also killed 13 militants,\" Somali military official Mohamed Abdi said.",
+            ],
+            (Some(13), None),
+            Status::Killed,
+            Some("al-shabaab"),
+            Some("somalia"),
+        ),
+        (
+            &[
+                "A raid by the terrorist group al-Shabaab on a military base in southern Somalia left many dead near Marka in Somalia.",
+                "The group said it had killed more than 20 soldiers and captured the base briefly.",
+            ],
+            (None, Some(20)),
+            Status::Killed,
+            Some("somalia"),
+            Some("al-shabaab"),
+        ),
+        // A noun in quotation marks is still the people.
+        (
+            &[
+                "The Niger defence ministry said 21 “terrorists” had been killed in the clashes in the western region of Tillaberi in Niger.",
+            ],
+            (Some(21), None),
+            Status::Killed,
+            Some("niger-rebels"),
+            Some("niger"),
+        ),
+    ];
+    assert_story_figures(cases);
+}
+
+#[test]
+fn soldiers_a_group_hits_are_the_states_it_fights() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "An attack attributed to Colombia’s second largest rebel group, the ELN, left at least ten soldiers dead in northern Colombia.",
+            "The attack took place near Cucuta in Colombia.",
+        ],
+        (None, Some(10)),
+        Status::Killed,
+        Some("colombia"),
+        None,
+    )];
+    assert_story_figures(cases);
+    // Not where another state's forces fight in the group's land.
+    let out = run(&[
+        "Israeli troops pressed on in Rafah and Khan Younis in the Gaza Strip.",
+        "Hamas said it had killed 12 soldiers in an ambush in Gaza.",
+    ]);
+    let claim = out.claims.iter().find(|c| c.count == Some(12)).expect("12");
+    assert_ne!(claim.side.as_deref(), Some("palestine"), "{claim:?}");
+}

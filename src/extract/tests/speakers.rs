@@ -1,0 +1,270 @@
+//! Who speaks, and for whom: appositions, surnames, titles, reproduced statements.
+
+use super::*;
+
+/// (paragraphs, paragraph, party): who speaks, for speakers named once and then by surname,
+/// and for quotations given in the passive.
+#[test]
+fn speakers_named_once_keep_their_party() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "Iraqi Foreign Minister Tareq Aziz was quoted as saying Iran has attacked several ships.",
+            ],
+            1,
+            "iraq",
+        ),
+        (
+            &[
+                "Iraqi Foreign Minister Tareq Aziz warned Iran on Monday.",
+                "Aziz said in an interview that the missiles had been in place for months.",
+            ],
+            2,
+            "iraq",
+        ),
+        (
+            &[
+                "The United States acted in self-defense, the American delegation told the United Nations.",
+            ],
+            1,
+            "us",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn speakers_in_appositions_and_parentheticals() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // "the Philippine Congress" is the Philippines', not the U.S. Congress.
+        (
+            &[
+                "A device blew up in the Philippine Congress building, a congressional security official said.",
+            ],
+            1,
+            "philippines",
+        ),
+        // A participle's clause between the speaker and the verb.
+        (
+            &[
+                "President Reagan, seeking to salvage his policy from the arms scandal, said the program was working.",
+            ],
+            1,
+            "us",
+        ),
+        // A rank, a name, and an apposition whose "of" names the office's owner.
+        (
+            &[
+                "\"The army is on alert,\" General Guven Ergenc, Secretary General of the Turkish General Staff, told a news conference.",
+            ],
+            1,
+            "turkey",
+        ),
+        (
+            &[
+                "\"The army is on alert,\" General Guven Ergenc, Secretary General of the Turkish General Staff, told a news conference.",
+                "Ergenc said later that all leave had been cancelled.",
+            ],
+            2,
+            "turkey",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn people_named_with_an_apposition_speak_for_its_party_by_surname() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // The surname is a word of the name, not the last word of its apposition.
+        (
+            &[
+                "\"The situation is difficult,\" Alexey Smirnov, Kursk's acting governor, said.",
+                "Smirnov said that 12 people were killed in the region.",
+            ],
+            2,
+            "russia",
+        ),
+        // A surname misspelt by one letter is still the person named before.
+        (
+            &[
+                "Hikmet Hajiyev, assistant to the Azerbaijani president, said on Twitter that the attack was cruel.",
+                "Condemning the attack, Hajivev added that it was a sign of weakness.",
+            ],
+            2,
+            "azerbaijan",
+        ),
+        // "the ethnic armed group" is the group the story named, not the state it fights in.
+        (
+            &[
+                "The military carried out airstrikes in areas of northern Shan State held by the Ta'ang National Liberation Army (TNLA).",
+                "The regime fired 1,457 artillery shells in August, the ethnic armed group said in a statement.",
+            ],
+            2,
+            "tnla",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn no_state_is_invented_for_aid_groups_statements_or_the_outlet() {
+    // An aid group speaks for no state, wherever it works.
+    let out = run(&[
+        "\"We are facing difficulties,\" the aid group said of the hospital in North Darfur.",
+    ]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+    // "the statement added" with no statement issued before it is no one's yet.
+    let out = run(&[
+        "Airstrikes killed 27 civilians in northern Shan State in August, the statement added.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.according_to.party.is_none()),
+        "{:?}",
+        out.claims
+    );
+    // A state's news agency as the outlet gives its own figures in its own voice.
+    let paragraphs = vec!["Nine civilians were killed in Ganja.".to_string()];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: Some("Tass"),
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
+    assert_eq!(out.claims[0].according_to.party, None);
+}
+
+#[test]
+fn statements_issued_reproduced_and_cited() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // Issuing a statement is speaking; "the statement reads:" reproduces it below.
+        (
+            &[
+                "The Press Service of Azerbaijan's Prosecutor General's Office has issued a new statement regarding the rocket attack.",
+                "Report informs, the statement reads:",
+                "\"As a result, 19 civilians were killed.\"",
+            ],
+            3,
+            "azerbaijan",
+        ),
+        // A source named "with reference to" gives the account an outlet relays.
+        (
+            &[
+                "The death toll in Ganja has reached 10 people, Trend reports with reference to the Azerbaijani General Prosecutor's Office.",
+            ],
+            1,
+            "azerbaijan",
+        ),
+    ];
+    assert_party_speaks(cases);
+    // The outlet speaking in its own name is media, whatever the places of its story.
+    let paragraphs = vec![
+        "Report informs, the statement reads:".to_string(),
+        "\"19 civilians were killed in Barda.\"".to_string(),
+    ];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: Some("Report.az"),
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.speaker != "Report" || s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
+
+#[test]
+fn rebels_are_of_the_country_where_they_fight() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "MANILA - Communist rebels said they had destroyed a military station in the Northern Philippines.",
+        ],
+        1,
+        "philippines-rebels",
+    )];
+    assert_party_speaks(cases);
+    // Not of a people their sentence names.
+    let out = run(&[
+        "Separatist rebels reported that they killed 84 fighters from the Russian mercenary group Wagner.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("russia-rebels")),
+        "{:?}",
+        out.statements
+    );
+}
+
+#[test]
+fn speakers_behind_participles_titles_and_verbs_that_look_like_nouns() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // The subject a participle describes speaks, not the object of the participle.
+        (
+            &["M23 rebels fighting Congolese government forces claim taking over Goma city."],
+            1,
+            "m23",
+        ),
+        // "claims" and "reports" as verbs after a proper or institutional subject.
+        (
+            &["Kigali also claims death of at least 5 people due to cross-border firing."],
+            1,
+            "rwanda",
+        ),
+        (
+            &[
+                "Since October 7, the Hamas-controlled Health Ministry in Gaza reports that Israeli strikes have killed at least 8,525 people.",
+            ],
+            1,
+            "palestine",
+        ),
+        // "the spokesman" is the spokesman named before; "the official" the person who
+        // last spoke for a party.
+        (
+            &[
+                "United Nations spokesman Farhan Haq told reporters that one person was killed in the airstrike.",
+                "The spokesman said the U.N.'s colleagues in Ethiopia are alarmed.",
+            ],
+            2,
+            "un",
+        ),
+        (
+            &[
+                "Lebanon's Acting Health Minister Firas Abiad said the toll climbed to 569.",
+                "According to the official, an Israeli bombardment destroyed a hospital.",
+            ],
+            2,
+            "lebanon",
+        ),
+        // Rebels "in northern Mali" are Mali's, the place no speaker of its own.
+        (
+            &[
+                "Separatist rebels in northern Mali reported on Thursday that they killed 47 Malian soldiers.",
+            ],
+            1,
+            "mali-rebels",
+        ),
+    ];
+    assert_party_speaks(cases);
+    // "the United States that" is a name, not a verb.
+    let out = run(&[
+        "Iran warned the United States that any interference would meet a strong response, Tehran Radio said.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("us")),
+        "{:?}",
+        out.statements
+    );
+}
