@@ -17,6 +17,10 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("reuters-round-3", 0.0, 0.85, 0.66),
     ("reuters-round-4", 0.0, 0.86, 0.80),
     ("reuters-round-5", 0.0, 0.73, 0.5),
+    // Web reporting, scored where its passages were fetched (they are not committed).
+    ("pages-round-1", 0.33, 0.77, 0.54),
+    ("pages-round-2", 0.32, 0.81, 0.51),
+    ("pages-round-3", 0.57, 0.82, 0.76),
     // Texts written for the tests, in the styles of other outlets: they pin behaviour.
     ("extract", 0.65, 0.90, 0.65),
     ("extract-heldout", 0.40, 0.88, 0.55),
@@ -47,9 +51,22 @@ fn every_gold_set_scores_at_least_its_floor() {
     let evaluations = evaluations();
     let table = render(&evaluations, false);
     eprintln!("{table}");
+    // Every set is there, but for rounds of web passages not fetched on this machine.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let expected = FLOORS
+        .iter()
+        .filter(|(name, ..)| {
+            !name.starts_with("pages-")
+                || root
+                    .join("tests/fixtures/rounds")
+                    .join(name)
+                    .join(PASSAGES)
+                    .is_dir()
+        })
+        .count();
     assert_eq!(
         evaluations.len(),
-        FLOORS.len(),
+        expected,
         "a gold set is missing:\n{table}"
     );
     let mut low = Vec::new();
