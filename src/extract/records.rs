@@ -448,8 +448,18 @@ fn claims(
             cx,
         };
         let side = side_of(&read, &surround);
+        // "Ten people were killed and eight wounded": more of people who wait for the
+        // story's place wait with them.
+        let with_antecedent = read.victims.elliptical
+            && out
+                .last()
+                .is_some_and(|(c, r, p): &(CasualtyClaim, Read, _)| {
+                    p.is_some() && c.side.is_none() && r.sentence(toks) + 1 >= read.sentence(toks)
+                });
         let placeable = if side.is_stated() {
             None
+        } else if with_antecedent {
+            out.last().and_then(|(_, _, p)| p.clone())
         } else {
             story_place_candidate(&read, &surround)
         };

@@ -127,7 +127,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return Side::one(party, format!("“{words}”"));
     }
     // "militants" in a story that spoke of "Hamas militants": that group's.
+    // Not "one member of the security forces": a complement says whose they are.
+    let complement = read
+        .victims
+        .head
+        .is_some_and(|h| read.victims.who.end > h + 1);
     if let Some(h) = head.filter(|h| h.has(class::PEOPLE) && !h.has(class::CIVILIAN))
+        && !complement
         && let Some((party, words)) = s.cx.labelled(&h.norm)
     {
         return Side::one(party, format!("“{}” as in “{words}”", h.text));
@@ -495,7 +501,11 @@ pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Opt
     let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE));
     // Captives are held somewhere, not from there.
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
-    if !civilian || captive || read.victims.elliptical || read.status == super::Status::Captured {
+    // "Among the casualties, 1,277 were taken to hospitals": people with no phrase and
+    // no figure before them in the paragraph are people of the story's place.
+    let elliptical =
+        read.victims.elliptical && s.earlier.iter().any(|e| e.paragraph == s.paragraph);
+    if !civilian || captive || elliptical || read.status == super::Status::Captured {
         return None;
     }
     let sentence = sentence_tokens(s.tokens, read.sentence(toks));

@@ -120,6 +120,25 @@ pub(super) fn place_side(
         {
             continue;
         }
+        // "which is adjacent to Ukraine's Sumy region": a place named to say where
+        // another place lies is not where people were hit.
+        let beside = (1..=4).any(|back| {
+            m.span.start.checked_sub(back).is_some_and(|k| {
+                toks.get(k).is_some_and(|t| {
+                    t.is_any(&[
+                        "adjacent",
+                        "bordering",
+                        "borders",
+                        "neighbouring",
+                        "neighboring",
+                        "beyond",
+                    ]) || t.is("border") && toks.get(k + 1).is_some_and(|n| n.is("with"))
+                })
+            })
+        });
+        if beside {
+            continue;
+        }
         // A city or region anywhere in the clause, or a country's name inside a locative
         // phrase: a locative preposition a few words before it.
         let city = matches!(m.kind, MentionKind::Place | MentionKind::Capital)

@@ -169,3 +169,54 @@ fn names_joined_by_a_particle_are_one_place() {
         places("The governor of Norte de Santander spoke.")
     );
 }
+
+#[test]
+fn people_counted_with_placed_people_share_their_place() {
+    let cases: &[StoryCase<'_>] = &[
+        // More of the people placed by the story wait for the place with them.
+        (
+            &[
+                "A military jet dropped three bombs on Nyaung Kone village in the northern Sagaing region of Myanmar.",
+                "Ten people were killed and eight wounded, he said.",
+            ],
+            (Some(8), None),
+            Status::Injured,
+            Some("myanmar"),
+            None,
+        ),
+        // People with no phrase and no figure before them are the place's.
+        (
+            &[
+                "Israel launched attacks on Iran, Iran's Health Ministry announced in Tehran.",
+                "Among the casualties, 1,277 were taken to university hospitals for treatment.",
+            ],
+            (Some(1_277), None),
+            Status::Injured,
+            Some("iran"),
+            None,
+        ),
+        // A place named to say where another lies is not where people were hit.
+        (
+            &[
+                "Kursk's acting governor Alexey Smirnov spoke in Moscow.",
+                "Smirnov said that 12 people were killed in the region since the start of Kyiv's incursion into the region, which is adjacent to Ukraine's northeastern Sumy region.",
+            ],
+            (Some(12), None),
+            Status::Killed,
+            Some("russia"),
+            Some("russia"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // A complement says whose members they are, over what the story calls its members.
+    let out = run(&[
+        "Kataib Hezbollah members carry the body of their fallen comrade in Baghdad.",
+        "Iraq condemned the US strikes, saying they had killed one member of the security forces.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.paragraph == 2)
+        .expect("the member");
+    assert_ne!(claim.side.as_deref(), Some("kataib-hezbollah"), "{claim:?}");
+}
