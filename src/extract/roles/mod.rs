@@ -440,6 +440,45 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         }
     }
 
+    // 10a. Forces named by their institution and no party ("four army auxiliaries", "two
+    //     police officers"): the state whose voice reports them, or, in the outlet's
+    //     words, the state where the story happens when no other state fights there.
+    let institutional = toks.get(read.victims.who.clone()).is_some_and(|w| {
+        w.iter().any(|t| {
+            t.has(class::SECURITY) && !t.is_any(&["armed"])
+                || t.is_any(&["police", "army", "military", "security"])
+        })
+    });
+    if combatant && institutional && !hostile && !rebel {
+        let reporter = s
+            .claimant
+            .filter(|c| c.voice == Voice::Party)
+            .and_then(|c| c.party.clone())
+            .filter(|p| {
+                s.scope
+                    .gazetteer
+                    .get(p)
+                    .is_some_and(|x| matches!(x.kind, PartyKind::State | PartyKind::Defacto))
+            });
+        let home = match reporter {
+            Some(state) => Some((
+                state.clone(),
+                format!("the forces of {state}, which reports them"),
+            )),
+            None if s.claimant.is_none() => {
+                s.cx.story_place()
+                    .filter(|(place, _)| !s.cx.other_state_fights(place))
+                    .map(|(place, words)| {
+                        (place, format!("forces where the story happens: “{words}”"))
+                    })
+            }
+            None => None,
+        };
+        if let Some((party, why)) = home {
+            return Side::one(party, why);
+        }
+    }
+
     // 10b. Soldiers an armed group hit, by its own report ("The group said it had killed
     //     more than 20 soldiers") or as the text says ("An attack attributed to the ELN
     //     left ten soldiers dead"): the soldiers of the state where the story happens,

@@ -202,7 +202,7 @@ fn act_at(
             "presented",
             "shared",
         ])
-        && (i + 1..(i + 4).min(sentence.end))
+        && (i + 1..(i + 5).min(sentence.end))
             .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
             .any(object)
         || tok.is_any(&[

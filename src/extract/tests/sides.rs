@@ -290,3 +290,30 @@ fn soldiers_a_group_hits_are_the_states_it_fights() {
     let claim = out.claims.iter().find(|c| c.count == Some(12)).expect("12");
     assert_ne!(claim.side.as_deref(), Some("palestine"), "{claim:?}");
 }
+
+#[test]
+fn forces_named_by_their_institution_are_the_reporting_states() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "Another, smaller attack took place in Gayeri in Burkina Faso, killing four army auxiliaries, the Burkina Faso army said.",
+            ],
+            (Some(4), None),
+            Status::Killed,
+            Some("burkina-faso"),
+            Some("burkina-faso"),
+        ),
+        // In the outlet's words, the state where the story happens.
+        (
+            &[
+                "Jihadists attacked Gayeri and Djibo in northern Burkina Faso.",
+                "The attack killed four army auxiliaries.",
+            ],
+            (Some(4), None),
+            Status::Killed,
+            Some("burkina-faso"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+}
