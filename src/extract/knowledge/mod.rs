@@ -508,12 +508,19 @@ impl Gazetteer {
         };
         // An undated text means today's party where one holds the name ("Moscow"), and
         // else the party that held it ("Artsakh", "NKR"): it is no less that name.
+        // Only an authority or group that ended with no state after it: a past state's
+        // names ("Aden" of South Yemen) belong to the state that holds them now.
+        let past = |p: &&Phrase| {
+            self.parties
+                .get(p.party)
+                .is_some_and(|party| party.kind != PartyKind::State)
+        };
         let phrase = candidates
             .iter()
             .find(|p| written(p) && current(p))
             .or_else(|| {
                 date.is_none()
-                    .then(|| candidates.iter().find(|p| written(p)))
+                    .then(|| candidates.iter().find(|p| written(p) && past(p)))
                     .flatten()
             })?;
         Some(NameMatch {

@@ -407,8 +407,21 @@ pub(crate) fn np_after(
                         .is_some_and(|n| n.capitalized() || n.is("the"))
         } else {
             (t.is_punct('.') || t.is_punct('-') || t.is_punct('\''))
-                && joiner(toks, end)
+                && (joiner(toks, end)
+                    // "Rigoberto F. Sanchez": an initial's full stop.
+                    || end > start
+                        && toks
+                            .get(end - 1)
+                            .is_some_and(|p| p.word && p.text.chars().count() == 1 && p.capitalized()))
                 && end + 1 < sentence_end
+                // "..., said Lionel Lazarre, deputy spokesman for Haiti's National Police":
+                // a title after a name, in apposition, says whom the name speaks for.
+                || t.is_punct(',')
+                    && end > start
+                    && toks.get(end - 1).is_some_and(|p| p.word && p.capitalized())
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| n.word && n.has(class::PERSON_TITLE))
         };
         if !ok {
             break;

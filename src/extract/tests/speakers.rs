@@ -268,3 +268,49 @@ fn speakers_behind_participles_titles_and_verbs_that_look_like_nouns() {
         out.statements
     );
 }
+
+#[test]
+fn a_title_after_a_name_and_a_past_states_names() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        // A title in apposition after a name, after the verb: whom the name speaks for.
+        (
+            &[
+                "\"Units are directed to defend the people,\" said Rigoberto F. Sanchez, spokesperson of NPA in Southern Mindanao.",
+            ],
+            1,
+            "npa",
+        ),
+        (
+            &[
+                "At least 28 gang members were killed, according to Lionel Lazarre, deputy spokesman for Haiti's National Police.",
+            ],
+            1,
+            "haiti",
+        ),
+        // An undated text: Aden is Yemen's today, not South Yemen's.
+        (
+            &[
+                "The ship was damaged in the Gulf of Aden, according to the Central Command release.",
+            ],
+            1,
+            "us",
+        ),
+    ];
+    for (paragraphs, paragraph, party) in cases {
+        let texts: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
+        let doc = DocText {
+            title: None,
+            published: None,
+            outlet: None,
+            paragraphs: &texts,
+        };
+        let out = extract(&doc, &Gazetteer::builtin());
+        assert!(
+            out.statements
+                .iter()
+                .any(|s| s.paragraph == *paragraph && s.party.as_deref() == Some(*party)),
+            "no {party} statement in {paragraphs:?}: {:?}",
+            out.statements
+        );
+    }
+}
