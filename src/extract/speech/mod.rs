@@ -188,23 +188,24 @@ fn act_at(
             .is_some_and(|t| t.is_any(&["toll", "tally", "number", "losses", "figure"]))
     };
     // "He gave no further details": nothing given is nothing said.
-    let negated = (i + 1..(i + 3).min(sentence.end))
-        .any(|k| toks.get(k).is_some_and(|t| t.has(class::NEGATION)));
-    let issues = !negated
-        && tok.is_any(&[
-            "issued",
-            "released",
-            "published",
-            "issues",
-            "releases",
-            "provided",
-            "gave",
-            "presented",
-            "shared",
-        ])
-        && (i + 1..(i + 5).min(sentence.end))
-            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
-            .any(object)
+    let negated = || {
+        (i + 1..(i + 3).min(sentence.end))
+            .any(|k| toks.get(k).is_some_and(|t| t.has(class::NEGATION)))
+    };
+    let issues = tok.is_any(&[
+        "issued",
+        "released",
+        "published",
+        "issues",
+        "releases",
+        "provided",
+        "gave",
+        "presented",
+        "shared",
+    ]) && (i + 1..(i + 5).min(sentence.end))
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+        .any(object)
+        && !negated()
         || tok.is_any(&[
             "raised", "put", "puts", "revised", "updated", "lowered", "raising", "putting",
         ]) && (i + 1..(i + 4).min(sentence.end))
@@ -227,20 +228,22 @@ fn act_at(
     let verb_at = if governed { i - 2 } else { i };
     // "A military blogger close to the defence ministry put losses at 200": the
     // blogger, not the ministry he is close to.
-    let subject = subject_before(toks, verb_at, sentence.start).map(|np| {
-        let close = np.start >= 2
-            && toks.get(np.start - 1).is_some_and(|t| t.is("to"))
-            && toks
-                .get(np.start - 2)
-                .is_some_and(|t| t.is_any(&["close", "linked", "loyal", "affiliated", "tied"]));
-        if close {
-            subject_before(toks, np.start - 2, sentence.start).unwrap_or(np)
-        } else {
-            np
-        }
-    });
+    let subject = || {
+        subject_before(toks, verb_at, sentence.start).map(|np| {
+            let close = np.start >= 2
+                && toks.get(np.start - 1).is_some_and(|t| t.is("to"))
+                && toks
+                    .get(np.start - 2)
+                    .is_some_and(|t| t.is_any(&["close", "linked", "loyal", "affiliated", "tied"]));
+            if close {
+                subject_before(toks, np.start - 2, sentence.start).unwrap_or(np)
+            } else {
+                np
+            }
+        })
+    };
     if issues
-        && let Some(np) = subject
+        && let Some(np) = subject()
         && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
     {
         return Some(frame(speaker, np, i..i + 1, i + 1..sentence.end, false));
@@ -252,10 +255,12 @@ fn act_at(
             .get(i + 1)
             .is_some_and(|n| n.is_punct(':') || is_quote_mark(n.text));
     // "Report informs, the statement reads:": the statement alone, not the outlet.
-    let venue_before = (i.saturating_sub(3).max(sentence.start)..i)
-        .find(|&k| (k..i).all(|j| toks.get(j).is_some_and(|t| t.word)));
+    let venue_before = || {
+        (i.saturating_sub(3).max(sentence.start)..i)
+            .find(|&k| (k..i).all(|j| toks.get(j).is_some_and(|t| t.word)))
+    };
     if reads
-        && let Some(np) = venue_before.and_then(|start| trim_np(toks, start..i))
+        && let Some(np) = venue_before().and_then(|start| trim_np(toks, start..i))
         && toks
             .get(np.end.saturating_sub(1))
             .is_some_and(|h| h.has(class::VENUE))
