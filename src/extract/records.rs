@@ -226,7 +226,7 @@ fn statements(
                 st.excerpt = st.excerpt.start.min(more.start)..st.excerpt.end.max(more.end);
                 // "said that ...; the ministry confirmed that ...": both reports, in order.
                 if !direct && !st.direct {
-                    let words = token_text(scope.text, toks, &frame.content);
+                    let words = reported_words(scope.text, toks, frame);
                     if !words.is_empty() && !st.text.contains(&words) {
                         st.text = format!("{} … {words}", st.text);
                     }
@@ -243,7 +243,7 @@ fn statements(
                 .collect::<Vec<_>>()
                 .join(" … ")
         } else {
-            token_text(scope.text, toks, &frame.content)
+            reported_words(scope.text, toks, frame)
         };
         seen.push(key);
         out.push(Statement {
@@ -281,6 +281,56 @@ fn statements(
         });
     }
     out
+}
+
+/// What a frame reports, as a reader would quote it: the clause after a verb of saying
+/// ("said" its peacekeepers halted a clash), or the verb with what it takes ("dismissed
+/// the claim and described the shooting as an ambush"), never the object cut from its verb.
+fn reported_words(text: &str, toks: &[Token<'_>], frame: &speech::Frame) -> String {
+    let words = token_text(text, toks, &frame.content);
+    let Some(verb) = toks.get(frame.act.start) else {
+        return words;
+    };
+    let says = verb.is_any(&[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "noted",
+        "stated",
+        "wrote",
+        "writes",
+        "reported",
+        "announced",
+        "claimed",
+        "insisted",
+        "warned",
+        "explained",
+        "argued",
+        "stressed",
+        "emphasized",
+        "emphasised",
+        "replied",
+        "responded",
+        "estimated",
+        "believes",
+        "informed",
+        "according",
+        "informs",
+        "reads",
+        "read",
+    ]);
+    let clause = toks
+        .get(frame.act.end)
+        .is_some_and(|t| t.is_any(&["that", "to", "on", "in"]) || !t.word);
+    let object_follows = frame.content.start == frame.act.end && !clause;
+    if says || !object_follows || words.is_empty() {
+        return words;
+    }
+    format!("{} {words}", token_text(text, toks, &frame.act))
 }
 
 fn quote_text(text: &str, toks: &[Token<'_>], q: &super::tokens::Quote) -> String {

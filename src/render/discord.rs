@@ -464,11 +464,10 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                 blocks: statements
                     .iter()
                     .map(|s| {
-                        let how = if s.direct { "quoted" } else { "reported" };
                         let head = format!(
-                            "• **{}** ({}, {how}): ",
+                            "• **{}** ({}): ",
                             fit(&s.speaker, HEADING, escape),
-                            fit(&s.verb, 40, escape)
+                            fit(&super::saying(s), 60, escape)
                         );
                         let words = s.text.trim_matches(|c| matches!(c, '"' | '“' | '”'));
                         let room = BLOCK.saturating_sub(count(&head) + 16);

@@ -70,6 +70,17 @@ fn singular(who: &str) -> String {
 }
 
 /// A heading for a group of claims by the side hit.
+/// How a statement is given: "said, quoted", "reported", or only "reported" where its words
+/// start with their own verb ("dismissed the claim and ...").
+pub fn saying(s: &crate::answer::StatementEntry) -> String {
+    let how = if s.direct { "quoted" } else { "reported" };
+    if s.verb.is_empty() || !s.direct && s.text.starts_with(s.verb.as_str()) {
+        how.to_string()
+    } else {
+        format!("{}, {how}", s.verb)
+    }
+}
+
 /// Why a figure stands where it does, in words: "side — “Azerbaijani” in “Azerbaijani
 /// troops”; source — “Russian”", or that the text gave no evidence.
 pub fn claim_reasons(claim: &crate::answer::ClaimEntry) -> String {

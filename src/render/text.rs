@@ -243,12 +243,12 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 } else {
                     text
                 };
-                let how = if s.direct { "quoted" } else { "reported" };
+                let how = super::saying(s);
                 let _ = writeln!(
                     out,
-                    "• {} ({}, {how}): {words} [{}]",
+                    "• {} ({}): {words} [{}]",
                     shown(&s.speaker, MAX_NAME_CHARS),
-                    shown(&s.verb, MAX_NAME_CHARS),
+                    shown(&how, MAX_NAME_CHARS),
                     s.citation.n
                 );
                 if *explain {

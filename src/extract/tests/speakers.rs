@@ -314,3 +314,30 @@ fn a_title_after_a_name_and_a_past_states_names() {
         );
     }
 }
+
+#[test]
+fn a_statement_keeps_the_verb_that_takes_its_words() {
+    let out = run(&[
+        "Armenia’s Interior Ministry dismissed the claim and described the shooting as an “ambush,” saying three police officers were killed.",
+        "Russia said Monday its peacekeepers halted a weekend clash.",
+    ]);
+    let texts: Vec<(&str, &str)> = out
+        .statements
+        .iter()
+        .map(|s| (s.verb.as_str(), s.text.as_str()))
+        .collect();
+    // The object stays with its verb.
+    assert!(
+        texts
+            .iter()
+            .any(|(_, t)| t.starts_with("dismissed the claim and described")),
+        "{texts:?}"
+    );
+    // A verb of saying is followed by what was said, not repeated.
+    assert!(
+        texts
+            .iter()
+            .any(|(v, t)| *v == "said" && t.starts_with("its peacekeepers halted")),
+        "{texts:?}"
+    );
+}
