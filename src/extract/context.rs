@@ -158,6 +158,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether a place of this party is a stray: named once in the whole story, while
+    /// the story happens in another state ("Boni" read as the German town in a story of
+    /// central Mali). Such a place is more likely a homonym than where people were hit.
+    pub fn stray_place(&self, party: usize) -> bool {
+        self.story_places.get(&party).copied().unwrap_or(0) <= 1
+            && self
+                .story_places
+                .iter()
+                .any(|(&other, &n)| other != party && n >= 2)
+    }
+
     /// Whether the story names a state other than `id` as an attacker.
     pub fn other_state_fights(&self, id: &str) -> bool {
         self.belligerents.iter().any(|&b| {
@@ -414,6 +425,9 @@ impl<'a> Context<'a> {
         {
             let Some(party) = m.party() else { continue };
             if !self.statelike(party) || m.span.start < np.end && m.span.end > np.start {
+                continue;
+            }
+            if m.kind == MentionKind::Place && self.stray_place(party) {
                 continue;
             }
             let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));

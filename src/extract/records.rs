@@ -25,7 +25,7 @@ pub(crate) fn read_document(
 ) -> Extraction {
     let mut cx = Context::new(gazetteer, names);
     cx.outlet = doc.outlet.map(str::to_string);
-    let outlet = outlet_voice(doc.outlet);
+    let outlet = outlet_voice(doc.outlet, gazetteer);
     let mut out = Extraction::default();
     let mut earlier: Vec<Earlier> = Vec::new();
     // Claims of civilians with no side, which take the place where the story happens once
@@ -117,14 +117,27 @@ pub(crate) fn read_document(
     out
 }
 
-/// The outlet's own voice: never a party, even when the outlet is a state's agency. A
-/// figure the outlet gives without an attribution is its own account ("unattributed"), and
-/// naming its state would dress the outlet up as a claimant it did not quote.
-fn outlet_voice(outlet: Option<&str>) -> Attribution {
+/// The outlet's own voice: no party, even when the outlet is a state's news agency (a
+/// figure it gives without attribution is its own account, "unattributed"); but a party's
+/// own press office publishing its releases (ISPR, a ministry's site) is that party.
+fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
+    let speaker = outlet.unwrap_or("the report").to_string();
+    let office = outlet.and_then(|o| {
+        let t = tokenize(o);
+        (0..t.toks.len()).find_map(|i| {
+            let m = gazetteer.match_tokens_case(&t.toks, i, None, false)?;
+            (m.kind == super::knowledge::NameKind::Institution)
+                .then(|| gazetteer.party(m.party).map(|p| p.id.clone()))
+                .flatten()
+        })
+    });
+    let evidence = office
+        .as_ref()
+        .map(|_| format!("the outlet, {speaker}, is the party's own press office"));
     Attribution {
-        speaker: outlet.unwrap_or("the report").to_string(),
-        party: None,
-        evidence: None,
+        speaker,
+        party: office,
+        evidence,
     }
 }
 
@@ -429,6 +442,17 @@ fn claims(
     cx: &Context<'_>,
 ) -> (Vec<CasualtyClaim>, Vec<(usize, Option<String>)>) {
     let toks = scope.toks;
+    // A party's own press office as the outlet speaks for the party where no one else
+    // in the text does.
+    let office = outlet.party.as_ref().map(|party| Referent {
+        name: outlet.speaker.clone(),
+        party: Some(party.clone()),
+        voice: Voice::Party,
+        person: false,
+        head: "office".to_string(),
+        words: Vec::new(),
+        evidence: outlet.evidence.clone().unwrap_or_default(),
+    });
     let is_name = |k: usize| name_word(scope, k);
     let reads = figures::read_all(toks, &is_name);
     let mut out: Vec<(CasualtyClaim, Read, Option<Option<String>>)> = Vec::new();
@@ -491,6 +515,7 @@ fn claims(
             tokens: t,
             claimant: speaker
                 .or(continued.map(|f| &f.speaker))
+                .or(office.as_ref())
                 .filter(|r| r.voice == Voice::Party),
             own_words,
             paragraph,

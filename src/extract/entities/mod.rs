@@ -350,7 +350,11 @@ fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
             .get(i - 2)
             .is_some_and(|t| t.word && t.sentence == prev.sentence);
     let titled = prev.word && prev.has(class::PERSON_TITLE) && prev.capitalized();
-    first_name || titled
+    // "Acting Kursk governor": a word before an office names where the office is.
+    let office_follows = toks
+        .get(i + 1)
+        .is_some_and(|n| n.word && n.has(class::OFFICE | class::INSTITUTION));
+    (first_name || titled) && !office_follows
 }
 
 /// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet": the name describes a

@@ -168,6 +168,25 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
         }
     }
     if j == start {
+        // "evacuated 42 wounded by helicopter": after a verb that moves or treats people,
+        // the status noun is the people; elsewhere ("killed and 121 wounded") it is what
+        // happened to those counted before.
+        let moved = span
+            .first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.has(class::OBJECT_VERB));
+        if moved
+            && in_sentence(start).is_some_and(|t| t.is_any(&["wounded", "injured", "dead"]))
+            && in_sentence(start + 1).is_none_or(|n| !is_people(n))
+        {
+            return Some(Victims {
+                who: start..start + 1,
+                head: Some(start),
+                possessive,
+                elliptical: false,
+            });
+        }
         return Some(Victims {
             who: start..start,
             head: None,

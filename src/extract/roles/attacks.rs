@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::super::context::Context;
 use super::super::entities::{MentionKind, Scope, phrase_text};
 use super::super::figures::Read;
 use super::super::knowledge::PartyKind;
@@ -44,6 +45,7 @@ fn ends_target(t: &Token<'_>) -> bool {
 /// someone: the party or place its target names. Civilians take only a place or a state,
 /// never an armed group that was the target.
 pub(super) fn target_side(
+    cx: &Context<'_>,
     scope: &Scope<'_>,
     read: &Read,
     sentences: &[Range<usize>],
@@ -67,7 +69,9 @@ pub(super) fn target_side(
             // The target is no agent, even where a "by" phrase of the attack runs on
             // into it ("an ambush by Azerbaijani forces of an Artsakh police vehicle").
             let found = scope.mentions.within(start..end).find(|m| {
-                if m.stance {
+                if m.stance
+                    || m.kind == MentionKind::Place && m.party().is_some_and(|p| cx.stray_place(p))
+                {
                     return false;
                 }
                 let kind = m

@@ -282,7 +282,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     if (civilian || police)
         && !captive
         && !head.is_some_and(|h| h.has(class::HOSTILE))
-        && let Some(side) = place_side(s.scope, read, sentence.clone(), &is_agent)
+        && let Some(side) = place_side(s.cx, s.scope, read, sentence.clone(), &is_agent)
     {
         return side;
     }
@@ -311,7 +311,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             }
         }
         let civilians_only = civilian && !police && !combatant;
-        if let Some(side) = target_side(s.scope, read, &sentences, civilians_only) {
+        if let Some(side) = target_side(s.cx, s.scope, read, &sentences, civilians_only) {
             return side;
         }
     }
@@ -426,9 +426,15 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         let other_agent = agent
             .as_ref()
             .is_some_and(|a| own.as_ref().is_none_or(|o| o != a));
-        if let (Some(own), true, true, true, false) =
-            (own, combatant, military, passive, other_agent || enemy)
-        {
+        // Soldiers a bomb or an unnamed attacker killed count the same as soldiers lost.
+        let unnamed_attacker = agent.is_none();
+        if let (Some(own), true, true, true, false) = (
+            own,
+            combatant,
+            military,
+            passive || unnamed_attacker,
+            other_agent || enemy,
+        ) {
             return Side::one(
                 own,
                 format!(

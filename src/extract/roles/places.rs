@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::super::context::Context;
 use super::super::entities::{MentionKind, Referent, Scope, Voice};
 use super::super::figures::Read;
 use super::super::knowledge::PartyKind;
@@ -104,6 +105,7 @@ pub(super) fn clause_party(
 /// Civilians take the side of the place where they were hit: a locative phrase in the
 /// figure's clause ("in the South African township of KwaMashu", "in Ganja").
 pub(super) fn place_side(
+    cx: &Context<'_>,
     scope: &Scope<'_>,
     read: &Read,
     sentence: Range<usize>,
@@ -200,6 +202,9 @@ pub(super) fn place_side(
             continue;
         }
         let Some(party) = m.party() else { continue };
+        if m.kind == MentionKind::Place && cx.stray_place(party) {
+            continue;
+        }
         if scope
             .gazetteer
             .party(party)

@@ -373,3 +373,63 @@ fn figures_told_apart_by_place_pairs_of_people_and_lost_contact() {
         out.statements
     );
 }
+
+#[test]
+fn press_offices_homonyms_and_people_moved_to_hospital() {
+    // A party's own press office as the outlet speaks for it, and the militants its army
+    // killed at home are the country's insurgents.
+    let paragraphs = vec![
+        "Security forces conducted an operation in Dera Ismail Khan district of Pakistan, killing 8 terrorists."
+            .to_string(),
+        "The operation in Dera Ismail Khan continues, Pakistan's army said.".to_string(),
+    ];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: Some("Inter Services Public Relations (ISPR), Pakistan"),
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let claim = out.claims.first().expect("the eight");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("pakistan"),
+        "{claim:?}"
+    );
+    assert_eq!(claim.side.as_deref(), Some("pakistan-rebels"), "{claim:?}");
+    let cases: &[StoryCase<'_>] = &[
+        // A town named once that shares its name with a town elsewhere is not where the
+        // story's people were hit.
+        (
+            &[
+                "Malian troops killed fighters near Mopti and Segou in central Mali, the army said in Bamako.",
+                "A device struck a military convoy near Boni on Sunday, killing four soldiers, two security sources said.",
+            ],
+            (Some(4), None),
+            Status::Killed,
+            Some("mali"),
+            Some("mali"),
+        ),
+        // "Acting Kursk governor": the place before an office is where it governs.
+        (
+            &[
+                "Acting Kursk governor Alexei Smirnov said 12 civilians had been killed since the start of the incursion.",
+            ],
+            (Some(12), None),
+            Status::Killed,
+            Some("russia"),
+            Some("russia"),
+        ),
+        // People moved to hospital counted by their status noun.
+        (
+            &[
+                "Governor William Villamizar said the army had evacuated 42 wounded by helicopter to Cucuta in Colombia.",
+            ],
+            (Some(42), None),
+            Status::Injured,
+            Some("colombia"),
+            Some("colombia"),
+        ),
+    ];
+    assert_story_figures(cases);
+}
