@@ -287,6 +287,22 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+            // "the township of Minbya.Ten adults were killed": a page that lost the space
+            // after a full stop. A lower-case word before it and a capitalised word after
+            // it ("Report.az", "a.m." and "U.S." stay whole).
+            let glued = c == '.'
+                && j == i + 1
+                && i >= 2
+                && chars[i - 1].1.is_lowercase()
+                && chars[i - 2].1.is_lowercase()
+                && chars.get(j).is_some_and(|&(_, n)| n.is_uppercase())
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_lowercase());
+            if glued {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+                i = j;
+                continue;
+            }
             if j < chars.len() && chars[j].1.is_whitespace() {
                 let mut k = j;
                 while k < chars.len() && chars[k].1.is_whitespace() {
@@ -361,6 +377,20 @@ mod tests {
                 "“We are done,” she said.",
                 "Was it?",
                 "Yes!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_that_lost_its_space_still_ends_a_sentence() {
+        let text =
+            "It lies east of Minbya.Ten adults were killed at 1:45 a.m. in Report.az's count.";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "It lies east of Minbya.",
+                "Ten adults were killed at 1:45 a.m. in Report.az's count."
             ]
         );
     }

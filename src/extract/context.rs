@@ -40,6 +40,15 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "hamlet",
 ];
 
+/// "AA", "SOHR", "MoD": two to six letters, capitals but for inner lower-case ones.
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n)
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().last().is_some_and(|c| c.is_ascii_uppercase())
+}
+
 /// A speaker heard in the document.
 #[derive(Debug, Clone)]
 struct Heard {
@@ -71,6 +80,9 @@ pub(crate) struct Context<'a> {
     labels: HashMap<String, Option<(usize, String)>>,
     /// The one state the headline names, with its words: what the story is about.
     headline: Option<(usize, String)>,
+    /// Short forms the document defines ("the Arakan Army, or AA,", "the Syrian
+    /// Observatory for Human Rights (SOHR)"): as written, to the party and how it names it.
+    acronyms: HashMap<String, (usize, MentionKind)>,
     /// A quotation left open at the end of the last paragraph: its speaker.
     pub open_quote: Option<Referent>,
     /// "The statement reads:": the paragraphs after it are that speaker's words.
@@ -94,6 +106,7 @@ impl<'a> Context<'a> {
             groups: Vec::new(),
             labels: HashMap::new(),
             headline: None,
+            acronyms: HashMap::new(),
             open_quote: None,
             reproduced: None,
             last_speaker: None,
@@ -120,6 +133,64 @@ impl<'a> Context<'a> {
         let found = self.names.match_at(toks, i)?;
         let (len, id) = found;
         Some((len, self.gazetteer.index_of(id)?))
+    }
+
+    /// A short form the document defined, at token `i`: its party and how it names it.
+    pub fn acronym_at(&self, toks: &[Token<'_>], i: usize) -> Option<(usize, MentionKind)> {
+        let t = toks.get(i).filter(|t| t.word)?;
+        self.acronyms.get(t.text).copied()
+    }
+
+    /// Learns the short forms a paragraph defines: a party's name followed by an acronym
+    /// in brackets or after ", or". Returns whether it learned any.
+    pub fn note_acronyms(
+        &mut self,
+        toks: &[Token<'_>],
+        mentions: &super::entities::Mentions,
+    ) -> bool {
+        let mut learned = false;
+        for m in mentions
+            .list
+            .iter()
+            .filter(|m| !m.stance && matches!(m.kind, MentionKind::Name | MentionKind::Institution))
+        {
+            let Some(party) = m.party() else { continue };
+            let at = |k: usize| toks.get(m.span.end + k);
+            let short = if at(0).is_some_and(|t| t.is_punct('('))
+                && at(2).is_some_and(|t| t.is_punct(')'))
+            {
+                at(1)
+            } else if at(0).is_some_and(|t| t.is_punct(','))
+                && at(1).is_some_and(|t| t.is_any(&["or"]))
+                && at(3).is_none_or(|t| !t.word)
+            {
+                at(2)
+            } else {
+                None
+            };
+            // The short form's capitals are the name's initials: "Voice of America (VOA)"
+            // does not make "VOA" America's.
+            let initials: Vec<char> = toks
+                .get(m.span.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|t| t.text.chars().next())
+                .collect();
+            let Some(short) = short.filter(|t| {
+                is_acronym(t.text)
+                    && t.text
+                        .chars()
+                        .filter(char::is_ascii_uppercase)
+                        .all(|c| initials.contains(&c))
+            }) else {
+                continue;
+            };
+            learned |= self
+                .acronyms
+                .insert(short.text.to_string(), (party, m.kind))
+                .is_none();
+        }
+        learned
     }
 
     /// Reads the places of the whole story ahead: where it happens, for a paragraph

@@ -47,12 +47,17 @@ pub(crate) fn read_document(
     // Entities first, over the whole story: where it happens is known before any
     // paragraph is read for claims ("the army said" in paragraph 4 of a story that names
     // its country in paragraph 8).
+    // A short form a paragraph defines ("the Arakan Army, or AA,") names the party from
+    // there on.
     let read: Vec<(Tokens<'_>, Mentions)> = doc
         .paragraphs
         .iter()
         .map(|text| {
             let t = tokenize(text);
-            let mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+            let mut mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+            if cx.note_acronyms(&t.toks, &mentions) {
+                mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+            }
             (t, mentions)
         })
         .collect();

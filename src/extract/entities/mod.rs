@@ -152,6 +152,10 @@ impl Mentions {
                         .map(|(len, party)| (len, vec![party], MentionKind::Person))
                 })
                 .or_else(|| {
+                    cx.acronym_at(toks, i)
+                        .map(|(party, kind)| (1, vec![party], kind))
+                })
+                .or_else(|| {
                     (tok.capitalized() && !in_name(toks, i, &at))
                         .then(|| gazetteer.place_tokens(toks, i))
                         .flatten()
@@ -302,6 +306,48 @@ fn longer_name_before(
         return false;
     };
     let kind = gazetteer.party(party).map(|p| p.kind);
+    // "Voice of America", "Bank of America": a state's name closing the name of a body
+    // that is no office of it. Not "Ministry of Defence of Armenia", "Kingdom of Saudi
+    // Arabia".
+    let of_name = prev.is("of")
+        && i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|n| {
+            n.word
+                && n.capitalized()
+                && n.class == 0
+                && at.get(i - 2).is_some_and(Option::is_none)
+                && !n.is_any(&[
+                    "kingdom",
+                    "republic",
+                    "state",
+                    "states",
+                    "emirate",
+                    "sultanate",
+                    "principality",
+                    "commonwealth",
+                    "federation",
+                    "people",
+                    "union",
+                    "islands",
+                ])
+        });
+    // "Ministry of Emergency Situations of Armenia": the name an office opens is the
+    // state's.
+    let office = || {
+        (i.saturating_sub(8)..i - 1)
+            .rev()
+            .take_while(|&k| {
+                toks.get(k)
+                    .is_some_and(|t| t.word && (t.capitalized() || t.is_any(&["of", "for", "and"])))
+            })
+            .any(|k| {
+                toks.get(k).is_some_and(|t| {
+                    t.has(class::INSTITUTION | class::OFFICE | class::PERSON_TITLE)
+                })
+            })
+    };
+    if of_name && matches!(kind, Some(PartyKind::State)) && !office() {
+        return true;
+    }
     matches!(kind, Some(PartyKind::Group | PartyKind::Intl))
         && prev.word
         && prev.capitalized()

@@ -469,8 +469,10 @@ pub(crate) fn resolve_one(
         return Some(referent(None, Voice::NonParty, String::new()));
     }
 
-    // No party: witnesses, diplomats, analysts, doctors, companies.
-    if head_tok.has(class::NONPARTY) && !head_tok.has(class::INSTITUTION) {
+    // No party: witnesses, diplomats, analysts, doctors, companies, "another local".
+    if head_tok.has(class::NONPARTY) && !head_tok.has(class::INSTITUTION)
+        || head_tok.is_any(&["local", "locals"])
+    {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
 

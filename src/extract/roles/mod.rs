@@ -101,6 +101,11 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     if let Some(side) = phrase_side(s.scope, phrase.clone(), &is_agent, head) {
         return side;
     }
+    // "A Russian Mi-24 helicopter was shot down ..., killing two crew members", "its
+    // crew": a crew is its craft's.
+    if let Some(side) = crew_side(read, s.scope, sentence.clone()) {
+        return side;
+    }
     if let Some(p) = read.victims.possessive
         && let Some(side) = possessive_side(p, s, sentence.clone(), &is_agent)
     {
@@ -685,6 +690,109 @@ fn phrase_side(
 
 /// People whose harm in a place is that place's: civilians, and a community named by its
 /// faith or people ("Sikhs", "Alawites", "Christians") that no lexicon list holds.
+/// The side of a crew: the party named on the craft its sentence speaks of ("a Russian
+/// Mi-24 military helicopter") that was hit.
+fn crew_side(read: &Read, scope: &Scope<'_>, sentence: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let crew = |t: &Token<'_>| {
+        t.is_any(&[
+            "crew",
+            "crewmen",
+            "crewman",
+            "pilots",
+            "pilot",
+            "aircrew",
+            "crewmembers",
+        ])
+    };
+    let head = read.victims.head.and_then(|h| toks.get(h))?;
+    let crew_head = crew(head)
+        || head.is_any(&["members", "member"])
+            && read
+                .victims
+                .head
+                .and_then(|h| h.checked_sub(1))
+                .and_then(|k| toks.get(k))
+                .is_some_and(crew);
+    if !crew_head {
+        return None;
+    }
+    let craft = |t: &Token<'_>| {
+        t.is_any(&[
+            "helicopter",
+            "plane",
+            "jet",
+            "aircraft",
+            "warplane",
+            "airliner",
+            "ship",
+            "vessel",
+            "boat",
+            "warship",
+            "frigate",
+            "submarine",
+            "tank",
+            "gunship",
+            "bomber",
+            "fighter",
+        ])
+    };
+    // The craft that was hit: "a helicopter has been shot down", "downed a helicopter",
+    // "the downing of a Russian helicopter"; not the jet that shot it down.
+    let hit = |t: &Token<'_>| {
+        t.is_any(&[
+            "shot",
+            "downed",
+            "downing",
+            "crashed",
+            "hit",
+            "struck",
+            "destroyed",
+            "sank",
+            "sunk",
+            "sinking",
+            "attacked",
+            "intercepted",
+        ])
+    };
+    let was_hit = |k: usize| {
+        (k + 1..(k + 5).min(sentence.end)).any(|j| toks.get(j).is_some_and(|t| t.is("crashed")))
+            || (k + 1..(k + 5).min(sentence.end)).any(|j| {
+                toks.get(j).is_some_and(hit)
+                    && toks
+                        .get(j - 1)
+                        .is_some_and(|t| t.is_any(&["was", "were", "been", "is", "being"]))
+            })
+            || (k.saturating_sub(7).max(sentence.start)..k).any(|j| toks.get(j).is_some_and(hit))
+    };
+    sentence.clone().find_map(|k| {
+        if !toks.get(k).is_some_and(craft) || !was_hit(k) {
+            return None;
+        }
+        let m = scope
+            .mentions
+            .list
+            .iter()
+            .rev()
+            .filter(|m| {
+                m.span.end <= k
+                    && m.span.start >= sentence.start
+                    && k - m.span.end <= 5
+                    && !m.stance
+                    && m.kind != MentionKind::Place
+            })
+            .find(|m| {
+                (m.span.end..k).all(|j| {
+                    toks.get(j)
+                        .is_some_and(|t| t.word || t.is_punct('-') || t.is_punct('‑'))
+                })
+            })?;
+        let party = m.party().and_then(|p| scope.party_id(p))?;
+        let words = super::entities::phrase_text(scope.text, toks, m.span.start..k + 1);
+        Some(Side::one(party, format!("the crew of “{words}”")))
+    })
+}
+
 fn civilian_word(t: &Token<'_>) -> bool {
     t.has(class::CIVILIAN)
         || t.capitalized()

@@ -130,6 +130,29 @@ fn act_at(
 ) -> Option<Frame> {
     let toks = scope.toks;
     let tok = toks.get(i)?;
+    // "a photo said to show the crash site", "a man said to be a commander": a passive of
+    // hearsay, no one speaking.
+    if tok.is_any(&["said", "reported", "believed", "thought"])
+        && toks.get(i + 1).is_some_and(|n| n.is("to"))
+        && toks.get(i + 2).is_some_and(|n| {
+            n.is_any(&[
+                "be",
+                "have",
+                "show",
+                "contain",
+                "depict",
+                "include",
+                "number",
+                "involve",
+                "total",
+                "belong",
+                "come",
+                "originate",
+            ])
+        })
+    {
+        return None;
+    }
     let sentence_no = tok.sentence;
     let frame = |speaker: Referent,
                  np: Range<usize>,
@@ -268,8 +291,50 @@ fn act_at(
     {
         return Some(frame(speaker, np, i..i + 1, i + 1..sentence.end, false));
     }
-    // "figures released by the ministry", "a claim denied by U.S. officials".
-    if tok.has(class::PASSIVE_REPORT) && toks.get(i + 1).is_some_and(|n| n.is("by")) {
+    // "carried a statement from Azerbaijan's foreign ministry, reading:": the venue and
+    // its author before the comma.
+    if reads
+        && tok.is("reading")
+        && i.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is_punct(','))
+        && let Some(start) = (i.saturating_sub(10).max(sentence.start)..i - 1)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| t.has(class::VENUE)))
+        && (start + 1..i - 1).all(|k| toks.get(k).is_some_and(|t| t.word || t.possessive()))
+        && toks
+            .get(start + 1)
+            .is_some_and(|t| t.is_any(&["by", "from", "of"]))
+        && let Some(speaker) = speaker_of(scope, start..i - 1, cx, sentence.clone())
+    {
+        return Some(frame(
+            speaker,
+            start..i - 1,
+            i..i + 1,
+            i + 1..sentence.end,
+            false,
+        ));
+    }
+    // "figures released by the ministry", "a claim denied by U.S. officials"; not "a photo
+    // released by the ministry".
+    let picture = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.is_any(&[
+            "photo",
+            "photos",
+            "image",
+            "images",
+            "video",
+            "videos",
+            "footage",
+            "picture",
+            "pictures",
+            "photograph",
+            "photographs",
+            "map",
+            "maps",
+        ])
+    });
+    if tok.has(class::PASSIVE_REPORT) && !picture && toks.get(i + 1).is_some_and(|n| n.is("by")) {
         let np = np_after(toks, i + 2, sentence.end)?;
         let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
         return Some(frame(

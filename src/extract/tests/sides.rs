@@ -317,3 +317,54 @@ fn forces_named_by_their_institution_are_the_reporting_states() {
     ];
     assert_story_figures(cases);
 }
+
+#[test]
+fn a_crew_is_the_craft_that_was_hit_and_a_defined_short_form_names_its_party() {
+    let cases: &[StoryCase<'_>] = &[
+        // Shot down over one country: the crew are still the craft's.
+        (
+            &[
+                "A Russian Mi-24 military helicopter has been shot down over Armenia, killing two crew members, the Russian defence ministry said.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("russia"),
+            Some("russia"),
+        ),
+        // The craft that was hit, not the jet that fired; "its crew" is the craft's.
+        (
+            &[
+                "An Azerbaijani jet shot down an Armenian helicopter, killing its two crew members, the ministry in Baku said.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("armenia"),
+            Some("azerbaijan"),
+        ),
+        // "the Arakan Army, or AA," then "the AA said".
+        (
+            &[
+                "The Arakan Army, or AA, has captured many members of the military.",
+                "An airstrike in Pauktaw township in Rakhine state killed at least 17 people, the AA said in a statement.",
+            ],
+            (None, Some(17)),
+            Status::Killed,
+            Some("myanmar"),
+            Some("arakan-army"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // A short form is learned only when its capitals are the name's initials: "Voice of
+    // America (VOA)" does not make "VOA" America's.
+    let out = run(&[
+        "Fighting has gone on for months, Voice of America (VOA) said.",
+        "A doctor said 26 civilians were killed in Finote Selam, VOA reported.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("us")),
+        "{:?}",
+        out.statements
+    );
+}

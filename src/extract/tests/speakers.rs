@@ -341,3 +341,29 @@ fn a_statement_keeps_the_verb_that_takes_its_words() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn hearsay_pictures_and_locals_are_no_party_but_a_statement_from_one_reading_is() {
+    // "said to show", "released by" of a photo: no one speaks.
+    let out = run(&[
+        "Photo released by Ministry of Emergency Situations of Armenia said to show crash site.",
+    ]);
+    assert!(out.statements.is_empty(), "{:?}", out.statements);
+    // A local who asked not to be named is a resident, not the state.
+    let out = run(&[
+        "Another local, who also requested anonymity, reported that the explosion in Rakhine had left 18 people injured.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.according_to.party.is_none()),
+        "{:?}",
+        out.claims
+    );
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "News agencies later carried a statement from Azerbaijan's foreign ministry, reading: \"The Azerbaijani side offers an apology.\"",
+        ],
+        1,
+        "azerbaijan",
+    )];
+    assert_party_speaks(cases);
+}
