@@ -297,11 +297,16 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     {
         k -= 1;
     }
+    // "two out of the 38 POWs" too.
+    let out = k
+        .checked_sub(2)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is("out"));
     let of_group = k
         .checked_sub(1)
         .and_then(|p| toks.get(p))
         .is_some_and(|t| t.is("of"))
-        && k.checked_sub(2)
+        && k.checked_sub(if out { 3 } else { 2 })
             .is_some_and(|p| toks.get(p).is_some_and(|t| token_value(&t.norm).is_some()));
     if of_group {
         return false;

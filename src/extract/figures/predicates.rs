@@ -155,7 +155,10 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
             let head_captive = toks
                 .get(end.saturating_sub(1))
                 .is_some_and(|t| t.is_any(CAPTIVE));
-            let captive = head_captive || after.is_some_and(|t| t.is_any(CAPTIVE));
+            // "holding 38 Armenians as prisoners of war".
+            let as_captive = after.is_some_and(|t| t.is("as"))
+                && toks.get(end + 1).is_some_and(|t| t.is_any(CAPTIVE));
+            let captive = head_captive || as_captive || after.is_some_and(|t| t.is_any(CAPTIVE));
             return captive.then_some((Status::Captured, Voice::Active { verb: verb_index }));
         }
         return Some((status, Voice::Active { verb: verb_index }));
@@ -477,9 +480,17 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
             });
             if let Some(close) =
                 close.filter(|&j| toks.get(j).is_some_and(|n| n.sentence == sentence))
-                && let Some(found) = predicate_after(toks, close + 1)
             {
-                return Some(found);
+                // "264 soldiers, including 53 wounded, had left the plant": a detail
+                // set off by commas says nothing of the figure in its own words.
+                // Unless the verb comes before that comma: "15 residents, including two
+                // women and four children were killed, and nearly 60 injured".
+                let verb_inside = (detail + 1..close)
+                    .any(|j| toks.get(j).is_some_and(|n| n.has(class::AUXILIARY)));
+                let found = predicate_after(toks, close + 1);
+                if found.is_some() || t.is_punct(',') && !verb_inside {
+                    return found;
+                }
             }
             // "Three Sikhs including preacher Amrik Singh were killed", "15 residents,
             // including two women and four children were killed": no comma closes the
@@ -499,11 +510,17 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                 return Some(found);
             }
         }
-        if t.has(class::NEGATION) {
+        // "not accounted for" is no negation of a casualty: it is one.
+        if t.has(class::NEGATION)
+            && !(t.is("not") && toks.get(k + 1).is_some_and(|n| n.is("accounted")))
+        {
             return None;
         }
-        // "21 “terrorists” had been killed": the mark closing the quoted noun.
-        if k == from && is_quote_mark(t.text) {
+        // "21 “terrorists” had been killed": the mark closing the quoted noun; "had
+        // “laid down their weapons”": the mark opening a quoted predicate.
+        if is_quote_mark(t.text)
+            && (k == from || toks.get(k - 1).is_some_and(|p| p.has(class::AUXILIARY)))
+        {
             continue;
         }
         let next = toks.get(k + 1).filter(|n| n.sentence == sentence);
@@ -679,6 +696,14 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
     if t.is("sent") && is(k + 1, &["to"]) && is(k + 2, &["hell"]) {
         return Some((Status::Killed, k + 3));
     }
+    // "laid down their weapons and surrendered": taken prisoner.
+    if t.is_any(&["laid", "lay", "laying"])
+        && is(k + 1, &["down"])
+        && is(k + 2, &["their", "his", "its"])
+        && is(k + 3, &["weapons", "arms"])
+    {
+        return Some((Status::Captured, k + 4));
+    }
     if t.is_any(&["laid", "gave"])
         && is(k + 1, &["down"])
         && is(k + 2, &["their", "his", "her"])
@@ -698,6 +723,10 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
             )
         });
         return between.then_some((Status::Injured, end + 1));
+    }
+    // "civilians who are not accounted for": missing.
+    if t.is("not") && is(k + 1, &["accounted"]) && is(k + 2, &["for"]) {
+        return Some((Status::Missing, k + 3));
     }
     // "communication with 24 servicemen was lost": missing.
     if t.is("lost")

@@ -90,8 +90,8 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
                 .filter(|&k| toks.get(k).is_some_and(Token::possessive))
         });
     let mut j = span.end;
-    // "21 more of their troops"
-    if in_sentence(j).is_some_and(|t| t.is_any(&["more", "other"]))
+    // "21 more of their troops", "two out of the 38 POWs"
+    if in_sentence(j).is_some_and(|t| t.is_any(&["more", "other", "out"]))
         && in_sentence(j + 1).is_some_and(|t| t.is("of"))
     {
         j += 1;

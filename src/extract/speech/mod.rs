@@ -231,6 +231,7 @@ fn act_at(
         && !negated()
         || tok.is_any(&[
             "raised", "put", "puts", "revised", "updated", "lowered", "raising", "putting",
+            "placed", "places", "placing",
         ]) && (i + 1..(i + 4).min(sentence.end))
             .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
             .any(toll);

@@ -433,3 +433,68 @@ fn press_offices_homonyms_and_people_moved_to_hospital() {
     ];
     assert_story_figures(cases);
 }
+
+/// Statuses written as idioms or around a quotation, and figures taken out of a group.
+#[test]
+fn surrender_unaccounted_held_as_prisoners_and_a_part_out_of_a_group() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &["Russia said 256 Ukrainian fighters had “laid down their weapons and surrendered”."],
+            (Some(256), None),
+            Status::Captured,
+            Some("ukraine"),
+            Some("russia"),
+        ),
+        (
+            &["Armenia said 21 Armenian civilians are still not accounted for."],
+            (Some(21), None),
+            Status::Missing,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        (
+            &[
+                "Foreign Minister Ararat Mirzoyan said Azerbaijan was holding 38 Armenians as prisoners of war.",
+            ],
+            (Some(38), None),
+            Status::Captured,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        // The part, not the whole it is taken from.
+        (
+            &[
+                "Mirzoyan, Armenia's foreign minister, said two out of the 38 Armenian POWs were captured in November.",
+            ],
+            (Some(2), None),
+            Status::Captured,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // A detail set off by commas gives its own status, not the figure's: the 264 left the
+    // plant, the 53 among them were wounded.
+    let out = run(&[
+        "Ukraine said 264 soldiers, including 53 wounded, had left the metalworks in Mariupol.",
+    ]);
+    let figures: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(
+        figures,
+        vec![(Some(53), Status::Injured)],
+        "{:?}",
+        out.claims
+    );
+    // "placed the number at": a toll the committee gives.
+    let out = run(&[
+        "Armenia's investigative committee placed the total number of deaths during the war at 3,822.",
+    ]);
+    assert!(
+        out.claims.iter().any(|c| c.count == Some(3822)
+            && c.status == Status::Killed
+            && c.according_to.party.as_deref() == Some("armenia")),
+        "{:?}",
+        out.claims
+    );
+}
