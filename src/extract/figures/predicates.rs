@@ -69,7 +69,8 @@ fn event_noun(t: &Token<'_>) -> Option<Status> {
         "abduction" | "abductions" | "kidnapping" | "kidnappings" => Some(Status::Captured),
         "killing" | "killings" | "murder" | "murders" | "execution" | "executions" | "massacre"
         | "martyrdom" => Some(Status::Killed),
-        "wounding" => Some(Status::Injured),
+        "death" => Some(Status::Killed),
+        "wounding" | "injury" | "injuring" => Some(Status::Injured),
         _ => None,
     }
 }

@@ -855,6 +855,11 @@ fn possessive_side(
                     // "eliminated 15 Hamas terrorists ... one of its soldiers": a party
                     // word describing other people is not what "its" stands for.
                     && !toks.get(m.span.end).is_some_and(|t| t.has(class::PEOPLE))
+                    // "launched 73 strikes on Yemen, killing five of its fighters": the
+                    // land struck is not whose fighters they were.
+                    && !m.span.start.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+                        t.is_any(&["on", "in", "at", "into", "against", "over", "across"])
+                    })
             })
             .filter(|m| m.kind != MentionKind::Place)
             .find_map(|m| {

@@ -368,3 +368,28 @@ fn a_crew_is_the_craft_that_was_hit_and_a_defined_short_form_names_its_party() {
         out.statements
     );
 }
+
+#[test]
+fn its_fighters_are_not_the_lands_struck_and_a_death_of_names_a_figure() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "The Yemeni Houthi group announced Friday that US and British forces launched 73 strikes on Yemen, killing five of its fighters.",
+            ],
+            (Some(5), None),
+            Status::Killed,
+            Some("houthis"),
+            Some("houthis"),
+        ),
+        (
+            &[
+                "These attacks led to the death of five Houthi fighters and the injury of six others, the Houthi spokesman added.",
+            ],
+            (Some(6), None),
+            Status::Injured,
+            Some("houthis"),
+            Some("houthis"),
+        ),
+    ];
+    assert_story_figures(cases);
+}
