@@ -678,12 +678,22 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
             || PASSABLE.contains(&t.norm.as_str())
             || starts_number(toks, k)
             || is_people(t)
-            || t.capitalized())
+            || t.capitalized()
+            || adverb(t)
+                && next.is_some_and(|n| {
+                    n.has(class::AUXILIARY) || status_word(n).is_some() || adverb(n)
+                }))
         {
             return None;
         }
     }
     None
+}
+
+/// "heroically", "reportedly": an adverb a predicate may carry right before its verb.
+fn adverb(t: &Token<'_>) -> bool {
+    t.word && t.norm.len() > 5 && t.norm.ends_with("ly") && !t.norm.ends_with("ily")
+        || t.is_any(&["also", "later", "then", "subsequently", "allegedly", "reportedly"])
 }
 
 /// Casualty phrases of several words at `k`.
