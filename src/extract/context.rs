@@ -40,6 +40,31 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "hamlet",
 ];
 
+/// "in Israel", "near southern Israel": a locative preposition before a country's name,
+/// perhaps with a point of the compass between.
+fn locative_before(toks: &[Token<'_>], start: usize) -> bool {
+    let at = |back: usize| start.checked_sub(back).and_then(|k| toks.get(k));
+    let locative = |t: &Token<'_>| t.is_any(&["in", "near", "at", "outside"]);
+    at(1).is_some_and(locative)
+        || at(1).is_some_and(|t| {
+            t.is_any(&[
+                "southern",
+                "northern",
+                "eastern",
+                "western",
+                "central",
+                "south",
+                "north",
+                "east",
+                "west",
+                "northeastern",
+                "northwestern",
+                "southeastern",
+                "southwestern",
+            ])
+        }) && at(2).is_some_and(locative)
+}
+
 /// "AA", "SOHR", "MoD": two to six letters, capitals but for inner lower-case ones.
 fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
@@ -261,11 +286,7 @@ impl<'a> Context<'a> {
         for m in &scope.mentions.list {
             let toks = scope.toks;
             let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital)
-                || m.kind == MentionKind::Name
-                    && m.span.start > 0
-                    && toks
-                        .get(m.span.start - 1)
-                        .is_some_and(|t| t.is_any(&["in", "near", "at", "outside"]))
+                || m.kind == MentionKind::Name && locative_before(toks, m.span.start)
                 || m.kind == MentionKind::Demonym
                     && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS));
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
@@ -422,6 +443,36 @@ impl<'a> Context<'a> {
                     || person && h.referent.person && names_person(&h.referent.name, head)
             })
             .map(|h| h.referent.clone())
+            // "the military said" after "the IDF announced": the armed force heard last.
+            .or_else(|| {
+                (!person && matches!(want, "military" | "army"))
+                    .then(|| {
+                        self.heard.iter().rev().find(|h| {
+                            !h.referent.person
+                                && h.referent.voice == Voice::Party
+                                && h.referent.party.is_some()
+                                && h.referent
+                                    .words
+                                    .iter()
+                                    .chain(std::iter::once(&h.referent.head))
+                                    .any(|w| {
+                                        matches!(
+                                            w.as_str(),
+                                            "military"
+                                                | "army"
+                                                | "idf"
+                                                | "forces"
+                                                | "tatmadaw"
+                                                | "fardc"
+                                                | "ispr"
+                                                | "pentagon"
+                                        )
+                                    })
+                        })
+                    })
+                    .flatten()
+                    .map(|h| h.referent.clone())
+            })
             // "the official" after "Lebanon's Health Minister Firas Abiad": the last
             // person who spoke for a party.
             .or_else(|| {

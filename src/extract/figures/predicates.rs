@@ -266,6 +266,7 @@ pub(crate) const TOLL_ABOVE: &[&str] = &[
 /// "bringing the number of soldiers killed to 249", "put the number at five", "the number
 /// of soldiers killed has surpassed 100".
 fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Status> {
+    let first = past_approximation(toks, first);
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
@@ -323,6 +324,30 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
     .flatten()
 }
 
+/// The start of a figure with the words of approximation before it: "revised the toll
+/// to roughly 1200" links "to" to the figure.
+fn past_approximation(toks: &[Token<'_>], first: usize) -> usize {
+    let mut first = first;
+    while first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| {
+            t.is_any(&[
+                "about",
+                "around",
+                "roughly",
+                "approximately",
+                "nearly",
+                "almost",
+                "some",
+            ])
+        })
+    {
+        first -= 1;
+    }
+    first
+}
+
 const TOLL_WORDS: &[&str] = &["toll", "tally", "dead", "deaths", "fatalities", "losses"];
 
 /// For a figure read as a toll: the token of "its", "their" or "our" that owns the toll.
@@ -355,6 +380,7 @@ pub(crate) fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<Option<usiz
 /// "the death toll in the territory had risen to 18,412", "a toll of 30", "the death toll
 /// has reached 10 people".
 fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> bool {
+    let first = past_approximation(toks, first);
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
@@ -693,7 +719,14 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
 /// "heroically", "reportedly": an adverb a predicate may carry right before its verb.
 fn adverb(t: &Token<'_>) -> bool {
     t.word && t.norm.len() > 5 && t.norm.ends_with("ly") && !t.norm.ends_with("ily")
-        || t.is_any(&["also", "later", "then", "subsequently", "allegedly", "reportedly"])
+        || t.is_any(&[
+            "also",
+            "later",
+            "then",
+            "subsequently",
+            "allegedly",
+            "reportedly",
+        ])
 }
 
 /// Casualty phrases of several words at `k`.

@@ -498,3 +498,24 @@ fn surrender_unaccounted_held_as_prisoners_and_a_part_out_of_a_group() {
         out.claims
     );
 }
+
+/// A toll set "to roughly" or "at about" a figure is still a toll.
+#[test]
+fn a_toll_revised_to_an_approximate_figure() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "The govt of Israel announced that it has revised the death toll of the attack from around 1400 to roughly 1200 people.",
+        ],
+        (Some(1200), None),
+        Status::Killed,
+        None,
+        Some("israel"),
+    )];
+    assert_story_figures(cases);
+    let out = run(&["The death toll rose to about 30, the ministry said."]);
+    assert!(
+        out.claims.iter().any(|c| c.count == Some(30) && c.approx),
+        "{:?}",
+        out.claims
+    );
+}

@@ -367,3 +367,16 @@ fn hearsay_pictures_and_locals_are_no_party_but_a_statement_from_one_reading_is(
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn the_military_is_the_armed_force_heard_before() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "The IAF struck approximately 10 Hezbollah launchers on Monday night, the IDF announced.",
+            "The launchers, in the areas of Zibqin and Chihine in southern Lebanon, posed a threat to Israel, the military said.",
+        ],
+        2,
+        "israel",
+    )];
+    assert_party_speaks(cases);
+}
