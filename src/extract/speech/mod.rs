@@ -488,11 +488,20 @@ fn plural_noun_verb(toks: &[Token<'_>], i: usize) -> bool {
             && (p.capitalized() || p.has(class::INSTITUTION | class::MEDIA))
             && !p.is_any(&["the", "a", "its", "their"])
             || p.is("also")
+            // "the Syrian Observatory for Human Rights (SOHR) reports."
+            || p.is_punct(')')
     });
-    let object = next.is_some_and(|n| {
-        n.is_any(&["that", "the", "a", "an", "death", "responsibility"])
-            || super::numbers::starts_number(toks, i + 1)
-    });
+    // "..., the Syrian Observatory reports.": a clause of attribution ending the sentence.
+    let closing = next.is_none_or(|n| n.is_punct('.') || n.sentence != tok.sentence)
+        && (i.saturating_sub(12)..i).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_punct(',') && t.sentence == tok.sentence)
+        });
+    let object = closing
+        || next.is_some_and(|n| {
+            n.is_any(&["that", "the", "a", "an", "death", "responsibility"])
+                || super::numbers::starts_number(toks, i + 1)
+        });
     subject && object
 }
 

@@ -380,3 +380,22 @@ fn the_military_is_the_armed_force_heard_before() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn a_monitor_reporting_at_the_end_of_the_sentence_is_no_party() {
+    let out = run(&[
+        "More than 100 fighters have been killed in northern Syria, the Syrian Observatory for Human Rights (SOHR) reports.",
+        "The fighting has resulted in 101 deaths, according to SOHR director Rami Abdel Rahman.",
+    ]);
+    let speakers: Vec<(usize, &str, Option<&str>)> = out
+        .statements
+        .iter()
+        .map(|s| (s.paragraph, s.verb.as_str(), s.party.as_deref()))
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![(1, "reports", None), (2, "according to", None)],
+        "{:?}",
+        out.statements
+    );
+}
