@@ -44,7 +44,17 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
 /// perhaps with a point of the compass between.
 fn locative_before(toks: &[Token<'_>], start: usize) -> bool {
     let at = |back: usize| start.checked_sub(back).and_then(|k| toks.get(k));
-    let locative = |t: &Token<'_>| t.is_any(&["in", "near", "at", "outside"]);
+    let locative = |t: &Token<'_>| {
+        t.is_any(&[
+            "in",
+            "near",
+            "at",
+            "outside",
+            "across",
+            "throughout",
+            "inside",
+        ])
+    };
     at(1).is_some_and(locative)
         || at(1).is_some_and(|t| {
             t.is_any(&[
@@ -285,10 +295,22 @@ impl<'a> Context<'a> {
     pub fn note_places(&mut self, scope: &Scope<'_>) {
         for m in &scope.mentions.list {
             let toks = scope.toks;
-            let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+            // "Tehran's ambassador", "Iranian state television": a capital or a people
+            // standing for a government, not a place.
+            let governs = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    t.has(class::OFFICE | class::INSTITUTION | class::MEDIA | class::PERSON_TITLE)
+                })
+            };
+            let metonym = toks
+                .get(m.span.end.saturating_sub(1))
+                .is_some_and(Token::possessive)
+                && governs(m.span.end);
+            let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital) && !metonym
                 || m.kind == MentionKind::Name && locative_before(toks, m.span.start)
                 || m.kind == MentionKind::Demonym
-                    && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS));
+                    && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS))
+                    && !governs(m.span.end + 1);
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
             let dateline = m.span.start < scope.mentions.dateline;
             if let (true, false, Some(party)) = (place, dateline, m.party()) {

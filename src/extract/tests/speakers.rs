@@ -399,3 +399,28 @@ fn a_monitor_reporting_at_the_end_of_the_sentence_is_no_party() {
         out.statements
     );
 }
+
+#[test]
+fn a_capital_or_state_media_standing_for_a_government_is_no_place_of_the_story() {
+    let paragraphs: Vec<String> = [
+        "Hundreds of pagers exploded across Lebanon, killing at least nine people and wounding 2,750 others including Iran's ambassador in Beirut.",
+        "Public Health Minister Firass Abiad said 2,750 people had been injured by exploding pagers.",
+        "Iranian state television reported that Tehran's ambassador in Beirut suffered injuries.",
+    ]
+    .iter()
+    .map(|p| (*p).to_string())
+    .collect();
+    let doc = DocText {
+        title: Some("Israel 'fully responsible' for pager explosions: Hezbollah"),
+        published: chrono::NaiveDate::from_ymd_opt(2024, 9, 17),
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let minister = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the minister speaks");
+    assert_eq!(minister.party.as_deref(), Some("lebanon"), "{minister:?}");
+}
