@@ -564,6 +564,7 @@ fn claims(
             count: read.figure.count,
             head,
             side: side.clone(),
+            claimant: surround.claimant.and_then(|c| c.party.clone()),
         });
         let sentence_range = t
             .sentences

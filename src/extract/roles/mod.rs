@@ -53,6 +53,8 @@ pub(crate) struct Earlier {
     pub count: Option<u64>,
     pub head: Option<String>,
     pub side: Side,
+    /// The party that gives it, if a party does.
+    pub claimant: Option<String>,
 }
 
 /// What the side reader needs to know about a figure's surroundings.
@@ -232,11 +234,15 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 
     // 5. The people of an earlier figure: "of them", "four were wounded": its side, stated
     //    or not. A detail ("including five children") inherits a stated side only.
+    // Only in the same account: "Seven servicemen died and 10 more were wounded," Baku
+    // said. Armenia reported one dead: Armenia's dead are not Baku's.
+    let claimant = s.claimant.and_then(|c| c.party.clone());
     let antecedent = s
         .earlier
         .iter()
         .rev()
-        .find(|e| e.paragraph == s.paragraph && e.sentence + 1 >= sentence_no);
+        .find(|e| e.paragraph == s.paragraph && e.sentence + 1 >= sentence_no)
+        .filter(|e| e.claimant == claimant);
     if read.victims.elliptical
         && read.victims.head.is_none()
         && let Some(e) = antecedent

@@ -393,3 +393,18 @@ fn its_fighters_are_not_the_lands_struck_and_a_death_of_names_a_figure() {
     ];
     assert_story_figures(cases);
 }
+
+#[test]
+fn a_rival_report_does_not_inherit_the_side_of_the_figure_before() {
+    let out = run(&[
+        "“Seven servicemen died and 10 more were wounded in the clashes provoked by Armenia,” Azerbaijan's defence ministry said. Armenia reported one dead, 13 captured, and 24 missing troops.",
+    ]);
+    let wounded = out.claims.iter().find(|c| c.count == Some(10)).expect("10");
+    assert_eq!(wounded.side.as_deref(), Some("azerbaijan"), "{wounded:?}");
+    let dead = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1) && c.status == Status::Killed)
+        .expect("one dead");
+    assert_ne!(dead.side.as_deref(), Some("azerbaijan"), "{dead:?}");
+}
