@@ -288,8 +288,14 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         || read.victims.head.is_some_and(|h| {
             (read.victims.who.start..h).any(|k| toks.get(k).is_some_and(police_word))
         });
-    // Captives are held somewhere, not from there: "hostages remaining in Gaza".
-    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
+    // Captives are held somewhere, not from there: "hostages remaining in Gaza", "240
+    // people remain abducted by Hamas in Gaza".
+    let held = read.status == super::Status::Captured
+        && (read.victims.who.end..(read.victims.who.end + 4).min(sentence.end)).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_any(&["remain", "remains", "remained", "still", "held"]))
+        });
+    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED)) || held;
     if (civilian || police)
         && !captive
         && !head.is_some_and(|h| h.has(class::HOSTILE))

@@ -408,3 +408,14 @@ fn a_rival_report_does_not_inherit_the_side_of_the_figure_before() {
         .expect("one dead");
     assert_ne!(dead.side.as_deref(), Some("azerbaijan"), "{dead:?}");
 }
+
+#[test]
+fn people_held_somewhere_are_not_of_that_place() {
+    let out = run(&["Around 240 people remain abducted by Hamas in Gaza."]);
+    let held = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(240))
+        .expect("240");
+    assert_ne!(held.side.as_deref(), Some("palestine"), "{held:?}");
+}
