@@ -1,14 +1,14 @@
 //! BM25 over paragraphs, and the excerpt of each hit: its best sentence(s), with the
 //! query's terms marked by byte range so each front end can render the marks its own way.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{Query, QueryParser};
-use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::Snapshot;
 use crate::error::{Error, Result, UserError};
@@ -19,6 +19,17 @@ const RERANK_POOL: usize = 3;
 
 /// Queries longer than this are cut: nobody types more, and the parser's work grows with it.
 const MAX_QUERY_CHARS: usize = 1_000;
+
+/// How much more a word weighs in a headline than in a paragraph, in `/search`: every
+/// paragraph of a story carries its headline, and a story named by the word comes first.
+pub(super) const TITLE_BOOST: f32 = 2.0;
+/// The weight of a headline a query names (`title:karabakh`) in a topic.
+pub(super) const NAMED_TITLE_BOOST: f32 = 0.3;
+
+/// Candidates beyond the wanted hits fetched at first, for the republished copies that
+/// are passed over; when more are passed over, the search fetches again, four times as
+/// many.
+const SPARE: usize = 5;
 
 /// One matching paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,21 +50,67 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
 }
 
+/// Which paragraphs a query is run over, and how.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// `/search`: text and headlines, originals only.
+    Passages,
+    /// A question: the paragraphs' own words, originals only.
+    Question,
+    /// A topic: the paragraphs' own words, republished copies too.
+    Topic,
+}
+
+/// Paragraphs by their number over the whole catalog.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphSet {
+    bits: Vec<u64>,
+}
+
+impl ParagraphSet {
+    pub fn contains(&self, pid: usize) -> bool {
+        self.bits
+            .get(pid / 64)
+            .is_some_and(|word| word & (1 << (pid % 64)) != 0)
+    }
+
+    /// Whether any of `pids` is in the set.
+    pub fn any_in(&self, pids: Range<usize>) -> bool {
+        pids.into_iter().any(|pid| self.contains(pid))
+    }
+}
+
 impl Snapshot {
-    /// Paragraphs matching `query`, best first. A malformed query is read leniently; one
-    /// with nothing searchable in it is a [`UserError`].
+    /// `/search`: paragraphs of originals matching `query` in their text or headline,
+    /// best first, ties in paragraph order. Republished copies are passed over, and more
+    /// fetched in their place, so `limit` hits come back whenever that many originals
+    /// match. A malformed query is read leniently; one with nothing searchable in it is a
+    /// [`UserError`].
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let (parsed, terms) = self.parse(query)?;
-        let searcher = self.reader.searcher();
-        let top = contained(query, || {
-            searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score())
-        })?;
+        self.ranked(query, limit, Scope::Passages)
+    }
+
+    /// The paragraphs whose own words best match `query`, copies included: what a topic
+    /// of the timeline draws its events from.
+    pub fn best_paragraphs(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        self.ranked(query, limit, Scope::Topic)
+    }
+
+    fn ranked(&self, query: &str, limit: usize, scope: Scope) -> Result<SearchResults> {
+        let parser = match scope {
+            Scope::Passages => &self.passages,
+            Scope::Question | Scope::Topic => &self.topics,
+        };
+        let (parsed, terms) = self.parse(query, parser)?;
+        let originals = !matches!(scope, Scope::Topic);
+        let top = self.top(parsed.as_ref(), query, limit.max(1), originals)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let (doc, paragraph) = self.locate(&stored)?;
-            let text = &self.catalog.documents[doc].paragraphs[paragraph - 1];
+        for (score, pid) in top {
+            let (doc, paragraph) = self.catalog.locate(pid).ok_or_else(|| {
+                Error::IndexData(format!("paragraph {pid} is not in the catalog"))
+            })?;
+            let text = self.catalog.paragraph(pid);
             let (excerpt, highlights) = best_excerpt(text, &terms, &mut analyzer);
             hits.push(Hit {
                 score,
@@ -66,18 +123,64 @@ impl Snapshot {
         Ok(SearchResults { hits })
     }
 
+    /// The `limit` best paragraphs, as (score, paragraph number); with `originals`, those
+    /// of republished copies passed over.
+    fn top(
+        &self,
+        parsed: &dyn Query,
+        query: &str,
+        limit: usize,
+        originals: bool,
+    ) -> Result<Vec<(Score, usize)>> {
+        let mut wanted = if originals { limit + SPARE } else { limit };
+        loop {
+            let found = contained(query, || {
+                self.searcher
+                    .search(parsed, &TopDocs::with_limit(wanted).order_by_score())
+            })?;
+            let exhausted = found.len() < wanted;
+            let mut kept = Vec::with_capacity(limit);
+            for (score, address) in found {
+                let pid = self.pid(address)?;
+                if !originals || self.catalog.is_original_paragraph(pid) {
+                    kept.push((score, pid));
+                    if kept.len() == limit {
+                        return Ok(kept);
+                    }
+                }
+            }
+            if exhausted {
+                return Ok(kept);
+            }
+            wanted = wanted.saturating_mul(4);
+        }
+    }
+
+    fn pid(&self, address: DocAddress) -> Result<usize> {
+        self.pids
+            .get(address.segment_ord as usize)
+            .and_then(|column| column.first(address.doc_id))
+            .map(|pid| pid as usize)
+            .filter(|&pid| pid < self.catalog.paragraph_count())
+            .ok_or_else(|| Error::IndexData("a paragraph without its number".into()))
+    }
+
     /// Paragraphs for a question: BM25's best candidates, reranked by how many distinct
     /// words of the question each holds, then by how close together they stand, then by
     /// BM25 — so a paragraph that answers beats one that repeats a single word.
     pub fn search_for_question(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let (_, terms) = self.parse(query)?;
-        let mut results = self.search(query, limit.max(1) * RERANK_POOL)?;
+        let (_, terms) = self.parse(query, &self.topics)?;
+        let mut results = self.ranked(query, limit.max(1) * RERANK_POOL, Scope::Question)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let mut ranked: Vec<(usize, usize, Hit)> = results
             .hits
             .drain(..)
             .map(|hit| {
-                let text = &self.catalog.documents[hit.doc].paragraphs[hit.paragraph - 1];
+                let text = self
+                    .catalog
+                    .document(hit.doc)
+                    .and_then(|d| d.paragraph(hit.paragraph))
+                    .unwrap_or("");
                 let (distinct, window) = proximity(text, &terms, &mut analyzer);
                 (distinct, window, hit)
             })
@@ -95,29 +198,27 @@ impl Snapshot {
         Ok(results)
     }
 
-    /// Every (document, paragraph) that `query` matches, for narrowing records to a topic.
-    pub fn matching_paragraphs(&self, query: &str) -> Result<HashSet<(usize, usize)>> {
-        let limit = self.catalog.paragraph_count().max(1);
-        Ok(self.search_addresses(query, limit)?.into_iter().collect())
+    /// Every paragraph whose own words `query` matches, for narrowing records to a topic.
+    /// Read from the paragraph numbers' fast field: no stored document is loaded, and no
+    /// score computed.
+    pub fn matching_paragraphs(&self, query: &str) -> Result<ParagraphSet> {
+        let (parsed, _) = self.parse(query, &self.topics)?;
+        let collector = Numbered {
+            pids: self.pids.clone(),
+            paragraphs: self.catalog.paragraph_count(),
+        };
+        let bits = contained(query, || self.searcher.search(parsed.as_ref(), &collector))?;
+        Ok(ParagraphSet { bits })
     }
 
-    fn search_addresses(&self, query: &str, limit: usize) -> Result<Vec<(usize, usize)>> {
-        let (parsed, _) = self.parse(query)?;
-        let searcher = self.reader.searcher();
-        let top = contained(query, || {
-            searcher.search(&parsed, &TopDocs::with_limit(limit).order_by_score())
-        })?;
-        top.into_iter()
-            .map(|(_, address)| {
-                let stored: TantivyDocument = searcher.doc(address)?;
-                self.locate(&stored)
-            })
-            .collect()
-    }
-
-    /// Parses leniently over the paragraph text (and `title:`, `outlet:`, `source:` when
-    /// named). Returns the query and the stemmed terms to mark in excerpts.
-    fn parse(&self, query: &str) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
+    /// Parses leniently over the paragraph text (and headlines, for `/search`; `title:`,
+    /// `outlet:`, `source:` when named). Returns the query and the stemmed terms to mark
+    /// in excerpts.
+    fn parse(
+        &self,
+        query: &str,
+        parser: &QueryParser,
+    ) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let mut query = neutralise_unknown_fields(&query);
         // An unclosed quote would make the rest one phrase: search its words instead.
@@ -126,8 +227,6 @@ impl Snapshot {
         {
             query.replace_range(last..last + 1, " ");
         }
-        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.text]);
-        parser.set_field_boost(self.fields.title, 0.3);
         let (parsed, _errors) = parser.parse_query_lenient(&query);
         let mut terms = BTreeSet::new();
         let mut any = false;
@@ -147,27 +246,66 @@ impl Snapshot {
         }
         Ok((parsed, terms))
     }
+}
 
-    fn locate(&self, stored: &TantivyDocument) -> Result<(usize, usize)> {
-        let number = |field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_u64())
-                .ok_or_else(|| Error::IndexData("a paragraph without its address".into()))
-        };
-        let doc = number(self.fields.doc)? as usize;
-        let paragraph = number(self.fields.paragraph)? as usize;
-        let valid = self
-            .catalog
-            .documents
-            .get(doc)
-            .is_some_and(|d| paragraph >= 1 && paragraph <= d.paragraphs.len());
-        if !valid {
-            return Err(Error::IndexData(format!(
-                "paragraph {paragraph} of document {doc} is not in the catalog"
-            )));
+/// Collects the paragraph numbers of every match into a bit set.
+struct Numbered {
+    pids: Vec<Column<u64>>,
+    paragraphs: usize,
+}
+
+struct NumberedSegment {
+    pids: Column<u64>,
+    bits: Vec<u64>,
+}
+
+impl Collector for Numbered {
+    type Fruit = Vec<u64>;
+    type Child = NumberedSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<NumberedSegment> {
+        let pids = self.pids.get(segment as usize).cloned().ok_or_else(|| {
+            tantivy::TantivyError::InternalError("a segment without paragraph numbers".into())
+        })?;
+        Ok(NumberedSegment {
+            pids,
+            bits: vec![0; self.paragraphs.div_ceil(64)],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+        let mut fruits = fruits.into_iter();
+        let mut all = fruits.next().unwrap_or_default();
+        for bits in fruits {
+            for (a, b) in all.iter_mut().zip(bits) {
+                *a |= b;
+            }
         }
-        Ok((doc, paragraph))
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for NumberedSegment {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(pid) = self.pids.first(doc)
+            && let Some(word) = self.bits.get_mut(pid as usize / 64)
+        {
+            *word |= 1 << (pid % 64);
+        }
+    }
+
+    fn harvest(self) -> Vec<u64> {
+        self.bits
     }
 }
 
