@@ -113,6 +113,36 @@ fn a_word_found_only_in_headlines_is_found() {
     assert_eq!(answer.held(), 2);
 }
 
+#[test]
+fn a_typed_phrase_is_searched_as_a_phrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = vec![
+        (
+            "phrase.md".to_string(),
+            document(
+                "Energy",
+                "Wire",
+                &["Prices of crude oil rose on Monday.".into()],
+            ),
+        ),
+        (
+            "apart.md".to_string(),
+            document(
+                "Energy too",
+                "Wire",
+                &["The oil was crude and the prices rose.".into()],
+            ),
+        ),
+    ];
+    let engine = engine(dir.path(), &docs);
+    for line in ["/search \"crude oil\"", "/search query:\"crude oil\""] {
+        let answer = engine.ask_line(line).unwrap();
+        assert_eq!(sources(&answer), vec!["phrase.md"], "{line}");
+    }
+    let answer = engine.ask_line("/search crude oil").unwrap();
+    assert_eq!(answer.held(), 2, "without quotes, both");
+}
+
 /// Forty stories whose paragraphs score the same for "ceasefire": which ten come first
 /// is decided by ties alone.
 fn tied_corpus() -> Vec<(String, String)> {

@@ -351,6 +351,24 @@ fn the_console_keeps_log_lines_out_of_the_answers() {
 }
 
 #[test]
+fn ask_searches_a_typed_phrase_as_a_phrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let phrase = stdout_json(&briefbot(
+        &index,
+        &["ask", "--json", "/search \"interior ministry\""],
+    ));
+    let words = stdout_json(&briefbot(
+        &index,
+        &["ask", "--json", "/search interior ministry"],
+    ));
+    assert_eq!(phrase["query"], "\"interior ministry\"");
+    let count = |json: &Value| json["hits"].as_array().unwrap().len();
+    assert!(count(&phrase) >= 1);
+    assert!(count(&phrase) < count(&words), "{phrase}\n{words}");
+}
+
+#[test]
 fn ask_reads_lines_from_stdin_and_answers_each_on_its_line_at_once() {
     use std::io::{BufRead, BufReader, Write};
     use std::process::Stdio;
