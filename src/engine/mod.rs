@@ -354,6 +354,9 @@ impl Engine {
 
     /// Keeps the search hits whose excerpt names every party in `parties`.
     fn keep_hits_naming(&self, answer: Answer, parties: &HashSet<&str>) -> Answer {
+        if parties.is_empty() {
+            return answer;
+        }
         let Answer::Search { query, hits, .. } = answer else {
             return answer;
         };

@@ -97,6 +97,25 @@ impl Snapshot {
     }
 
     fn ranked(&self, query: &str, limit: usize, scope: Scope) -> Result<SearchResults> {
+        let (top, terms) = self.candidates(query, limit, scope)?;
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
+        let hits = top
+            .into_iter()
+            .map(|(score, pid)| {
+                let found = found_terms(self.catalog.paragraph(pid), &terms, &mut analyzer);
+                self.hit(score, pid, &found)
+            })
+            .collect::<Result<_>>()?;
+        Ok(SearchResults { hits })
+    }
+
+    /// The best `limit` paragraphs for `query`, and the stemmed terms to mark.
+    fn candidates(
+        &self,
+        query: &str,
+        limit: usize,
+        scope: Scope,
+    ) -> Result<(Vec<(Score, usize)>, BTreeSet<String>)> {
         let parser = match scope {
             Scope::Passages => &self.passages,
             Scope::Question | Scope::Topic => &self.topics,
@@ -104,23 +123,23 @@ impl Snapshot {
         let (parsed, terms) = self.parse(query, parser)?;
         let originals = !matches!(scope, Scope::Topic);
         let top = self.top(parsed.as_ref(), query, limit.max(1), originals)?;
-        let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, pid) in top {
-            let (doc, paragraph) = self.catalog.locate(pid).ok_or_else(|| {
-                Error::IndexData(format!("paragraph {pid} is not in the catalog"))
-            })?;
-            let text = self.catalog.paragraph(pid);
-            let (excerpt, highlights) = best_excerpt(text, &terms, &mut analyzer);
-            hits.push(Hit {
-                score,
-                doc,
-                paragraph,
-                excerpt,
-                highlights,
-            });
-        }
-        Ok(SearchResults { hits })
+        Ok((top, terms))
+    }
+
+    /// A hit on paragraph `pid`, its excerpt the best sentence(s) for the terms found.
+    fn hit(&self, score: Score, pid: usize, found: &[Found]) -> Result<Hit> {
+        let (doc, paragraph) = self
+            .catalog
+            .locate(pid)
+            .ok_or_else(|| Error::IndexData(format!("paragraph {pid} is not in the catalog")))?;
+        let (excerpt, highlights) = best_excerpt(self.catalog.paragraph(pid), found);
+        Ok(Hit {
+            score,
+            doc,
+            paragraph,
+            excerpt,
+            highlights,
+        })
     }
 
     /// The `limit` best paragraphs, as (score, paragraph number); with `originals`, those
@@ -167,35 +186,26 @@ impl Snapshot {
 
     /// Paragraphs for a question: BM25's best candidates, reranked by how many distinct
     /// words of the question each holds, then by how close together they stand, then by
-    /// BM25 — so a paragraph that answers beats one that repeats a single word.
+    /// BM25 — so a paragraph that answers beats one that repeats a single word. Each
+    /// candidate's words are read once; excerpts are made for the hits kept.
     pub fn search_for_question(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let (_, terms) = self.parse(query, &self.topics)?;
-        let mut results = self.ranked(query, limit.max(1) * RERANK_POOL, Scope::Question)?;
+        let (top, terms) = self.candidates(query, limit.max(1) * RERANK_POOL, Scope::Question)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let mut ranked: Vec<(usize, usize, Hit)> = results
-            .hits
-            .drain(..)
-            .map(|hit| {
-                let text = self
-                    .catalog
-                    .document(hit.doc)
-                    .and_then(|d| d.paragraph(hit.paragraph))
-                    .unwrap_or("");
-                let (distinct, window) = proximity(text, &terms, &mut analyzer);
-                (distinct, window, hit)
+        let mut ranked: Vec<(usize, usize, Score, usize, Vec<Found>)> = top
+            .into_iter()
+            .map(|(score, pid)| {
+                let found = found_terms(self.catalog.paragraph(pid), &terms, &mut analyzer);
+                let (distinct, window) = proximity(&found);
+                (distinct, window, score, pid, found)
             })
             .collect();
-        ranked.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(b.2.score.total_cmp(&a.2.score))
-        });
-        results.hits = ranked
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.total_cmp(&a.2)));
+        let hits = ranked
             .into_iter()
             .take(limit)
-            .map(|(_, _, hit)| hit)
-            .collect();
-        Ok(results)
+            .map(|(_, _, score, pid, found)| self.hit(score, pid, &found))
+            .collect::<Result<_>>()?;
+        Ok(SearchResults { hits })
     }
 
     /// Every paragraph whose own words `query` matches, for narrowing records to a topic.
@@ -368,20 +378,54 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The sentence with the most distinct query terms (ties: the earlier), joined by the
-/// next sentence when that one adds terms the first lacks.
-fn best_excerpt(
+/// A query term found in a paragraph: which, where in the token stream, and its bytes.
+#[derive(Debug, Clone)]
+struct Found {
+    term: usize,
+    position: usize,
+    range: Range<usize>,
+}
+
+/// Every query term in `paragraph`, in order, the paragraph read once.
+fn found_terms(
     paragraph: &str,
     terms: &BTreeSet<String>,
     analyzer: &mut TextAnalyzer,
-) -> (Range<usize>, Vec<Range<usize>>) {
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut stream = analyzer.token_stream(paragraph);
+    let mut position = 0;
+    while let Some(token) = stream.next() {
+        if let Some(term) = terms.iter().position(|t| *t == token.text) {
+            found.push(Found {
+                term,
+                position,
+                range: token.offset_from..token.offset_to,
+            });
+        }
+        position += 1;
+    }
+    found
+}
+
+/// The sentence with the most distinct query terms (ties: the earlier), joined by the
+/// next sentence when that one adds terms the first lacks. Sentences end at punctuation
+/// and space, never inside a word, so the terms found in the paragraph are those each
+/// sentence holds.
+fn best_excerpt(paragraph: &str, found: &[Found]) -> (Range<usize>, Vec<Range<usize>>) {
     let sentences = text::sentences(paragraph);
     if sentences.is_empty() {
         return (0..paragraph.len(), Vec::new());
     }
-    let marked: Vec<(BTreeSet<String>, Vec<Range<usize>>)> = sentences
+    let marked: Vec<(BTreeSet<usize>, Vec<Range<usize>>)> = sentences
         .iter()
-        .map(|range| matches_in(&paragraph[range.clone()], terms, analyzer, range.start))
+        .map(|sentence| {
+            let inside = found
+                .iter()
+                .filter(|f| f.range.start >= sentence.start && f.range.end <= sentence.end);
+            let terms = inside.clone().map(|f| f.term).collect();
+            (terms, inside.map(|f| f.range.clone()).collect())
+        })
         .collect();
     let best = (0..sentences.len())
         .max_by_key(|&i| (marked[i].0.len(), marked[i].1.len(), std::cmp::Reverse(i)))
@@ -402,37 +446,24 @@ fn best_excerpt(
 
 /// How many distinct query terms a paragraph holds, and the fewest tokens a stretch of
 /// it spans to hold them all.
-fn proximity(
-    paragraph: &str,
-    terms: &BTreeSet<String>,
-    analyzer: &mut TextAnalyzer,
-) -> (usize, usize) {
-    let mut positions: Vec<(usize, &str)> = Vec::new();
-    let mut stream = analyzer.token_stream(paragraph);
-    let mut position = 0;
-    while let Some(token) = stream.next() {
-        if let Some(term) = terms.get(&token.text) {
-            positions.push((position, term.as_str()));
-        }
-        position += 1;
-    }
-    let distinct: BTreeSet<&str> = positions.iter().map(|(_, t)| *t).collect();
+fn proximity(found: &[Found]) -> (usize, usize) {
+    let distinct: BTreeSet<usize> = found.iter().map(|f| f.term).collect();
     let wanted = distinct.len();
     if wanted < 2 {
         return (wanted, 0);
     }
     // The shortest window holding every distinct term: two pointers over the matches.
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let (mut best, mut start, mut held) = (usize::MAX, 0, 0);
-    for end in 0..positions.len() {
-        let count = counts.entry(positions[end].1).or_default();
+    for end in 0..found.len() {
+        let count = counts.entry(found[end].term).or_default();
         *count += 1;
         if *count == 1 {
             held += 1;
         }
         while held == wanted {
-            best = best.min(positions[end].0 - positions[start].0);
-            let count = counts.entry(positions[start].1).or_default();
+            best = best.min(found[end].position - found[start].position);
+            let count = counts.entry(found[start].term).or_default();
             *count -= 1;
             if *count == 0 {
                 held -= 1;
@@ -441,25 +472,6 @@ fn proximity(
         }
     }
     (wanted, best)
-}
-
-/// Distinct matched terms and their byte ranges (offset by `base`) in one sentence.
-fn matches_in(
-    sentence: &str,
-    terms: &BTreeSet<String>,
-    analyzer: &mut TextAnalyzer,
-    base: usize,
-) -> (BTreeSet<String>, Vec<Range<usize>>) {
-    let mut found = BTreeSet::new();
-    let mut ranges = Vec::new();
-    let mut stream = analyzer.token_stream(sentence);
-    while let Some(token) = stream.next() {
-        if terms.contains(&token.text) {
-            found.insert(token.text.clone());
-            ranges.push(base + token.offset_from..base + token.offset_to);
-        }
-    }
-    (found, ranges)
 }
 
 #[cfg(test)]
