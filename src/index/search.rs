@@ -61,6 +61,12 @@ enum Scope {
     Topic,
 }
 
+/// The best paragraphs for a query, as (score, paragraph number), and its stemmed terms.
+struct Candidates {
+    top: Vec<(Score, usize)>,
+    terms: BTreeSet<String>,
+}
+
 /// Paragraphs by their number over the whole catalog.
 #[derive(Debug, Clone, Default)]
 pub struct ParagraphSet {
@@ -97,7 +103,7 @@ impl Snapshot {
     }
 
     fn ranked(&self, query: &str, limit: usize, scope: Scope) -> Result<SearchResults> {
-        let (top, terms) = self.candidates(query, limit, scope)?;
+        let Candidates { top, terms } = self.candidates(query, limit, scope)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let hits = top
             .into_iter()
@@ -110,12 +116,7 @@ impl Snapshot {
     }
 
     /// The best `limit` paragraphs for `query`, and the stemmed terms to mark.
-    fn candidates(
-        &self,
-        query: &str,
-        limit: usize,
-        scope: Scope,
-    ) -> Result<(Vec<(Score, usize)>, BTreeSet<String>)> {
+    fn candidates(&self, query: &str, limit: usize, scope: Scope) -> Result<Candidates> {
         let parser = match scope {
             Scope::Passages => &self.passages,
             Scope::Question | Scope::Topic => &self.topics,
@@ -123,7 +124,7 @@ impl Snapshot {
         let (parsed, terms) = self.parse(query, parser)?;
         let originals = !matches!(scope, Scope::Topic);
         let top = self.top(parsed.as_ref(), query, limit.max(1), originals)?;
-        Ok((top, terms))
+        Ok(Candidates { top, terms })
     }
 
     /// A hit on paragraph `pid`, its excerpt the best sentence(s) for the terms found.
@@ -189,7 +190,8 @@ impl Snapshot {
     /// BM25 — so a paragraph that answers beats one that repeats a single word. Each
     /// candidate's words are read once; excerpts are made for the hits kept.
     pub fn search_for_question(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let (top, terms) = self.candidates(query, limit.max(1) * RERANK_POOL, Scope::Question)?;
+        let Candidates { top, terms } =
+            self.candidates(query, limit.max(1) * RERANK_POOL, Scope::Question)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
         let mut ranked: Vec<(usize, usize, Score, usize, Vec<Found>)> = top
             .into_iter()
