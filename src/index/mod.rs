@@ -158,7 +158,9 @@ impl Snapshot {
         }
         let directory = read_only::ReadOnly::open(&generation)
             .map_err(|e| Error::IndexData(format!("{}: {e}", generation.display())))?;
-        let bytes = match directory.open_read(Path::new(catalog::FILE)) {
+        let records = read_only::ReadOnly::open_for_records(&generation)
+            .map_err(|e| Error::IndexData(format!("{}: {e}", generation.display())))?;
+        let bytes = match records.open_read(Path::new(catalog::FILE)) {
             Ok(slice) => slice
                 .read_bytes()
                 .map_err(|e| Error::io(generation.join(catalog::FILE), e))?,
@@ -527,9 +529,15 @@ fn make_current(path: &Path, generation: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` and flushes them to disk before returning. The bytes go in pieces of
+/// 64 KB, as the search library writes its files: a large file written in one piece is
+/// cached in pages of up to 2 MB, and a process that maps it and reads one record is
+/// then charged with the whole 2 MB.
 fn write_durably(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    for piece in bytes.chunks(64 * 1024) {
+        file.write_all(piece).map_err(|e| Error::io(path, e))?;
+    }
     file.sync_all().map_err(|e| Error::io(path, e))
 }
 
