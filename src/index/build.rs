@@ -1,8 +1,8 @@
-//! One build, on every core: tantivy indexes the paragraphs on its own threads while
-//! worker threads read each document (the extractor) and compute what grouping
-//! republished copies compares (its duplicate keys); at the end, the copies are grouped,
-//! tantivy's segments are merged into one sorted by paragraph, and the catalog is
-//! written beside them.
+//! One build, on every core: tantivy indexes the paragraphs on its own threads, then
+//! merges its segments into one sorted by paragraph, while worker threads read each
+//! document (the extractor) and compute what grouping republished copies compares (its
+//! duplicate keys); at the end, the copies are grouped and the catalog is written beside
+//! the search files.
 //!
 //! The result does not depend on which thread did what: records and keys are kept by
 //! document, and the merged segment holds the paragraphs in corpus order, so the same
@@ -68,9 +68,12 @@ pub(super) fn write_generation(
 
     let total = documents.len();
     let stop = AtomicBool::new(false);
+    // Tantivy adds, commits and merges while the workers read: neither waits for the
+    // other until both are done.
     let (read, indexed) = std::thread::scope(|scope| {
         let reader = scope.spawn(|| read_all(&documents, gazetteer, extraction, &stop));
-        let indexed = add_paragraphs(&mut writer, &fields, &documents, progress);
+        let indexed = add_paragraphs(&mut writer, &fields, &documents, progress)
+            .and_then(|()| commit_one_segment(&index, writer));
         if indexed.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -81,17 +84,7 @@ pub(super) fn write_generation(
         .ok()
         .filter(|r| r.extractions.len() == total && r.keys.len() == total)
         .ok_or_else(|| Error::IndexData("the extractor stopped on a document".into()))?;
-
-    // Grouping copies needs every document's keys; tantivy's commit and merge need none
-    // of it: the two run side by side.
-    let keys = read.keys;
-    let (groups, committed) = std::thread::scope(|scope| {
-        let grouping = scope.spawn(|| dedup::group_keys(&keys));
-        let committed = commit_one_segment(&index, writer);
-        (grouping.join(), committed)
-    });
-    committed?;
-    let groups = groups.map_err(|_| Error::IndexData("grouping copies failed".into()))?;
+    let groups = dedup::group_keys(&read.keys);
 
     let mut catalog: Vec<CatalogDoc> = documents
         .into_iter()
