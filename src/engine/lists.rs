@@ -254,11 +254,9 @@ pub(super) fn statements(
     let mut ids: Vec<usize> = listing
         .ids
         .iter()
-        .filter(|&id| {
-            asked
-                .on_topic
-                .is_none_or(|set| set.contains(catalog.statement(id).pid()))
-        })
+        .zip(listing.pids.iter())
+        .filter(|&(_, pid)| asked.on_topic.is_none_or(|set| set.contains(pid)))
+        .map(|(id, _)| id)
         .collect();
     // The speaker asked about first; the order stands within each part. Equal speakers
     // are stored once, so each is compared once.

@@ -7,9 +7,10 @@
 //!   file's length (u64), then each section's offset and length (u64, u64);
 //! - sections of fixed-size records (documents, paragraphs, statements, claims, events,
 //!   parties) that point by offset and length into a heap of UTF-8 strings; arrays of u32
-//!   that hold the orders answers list records in, computed at index time; and two small
-//!   JSON sections, the head (build time, the generation's files, fingerprints) and the
-//!   names the extractor learned.
+//!   that hold the orders answers list records in, computed at index time, with each
+//!   listed record's citation number and paragraph beside it, so a page or a topic reads
+//!   the list and not the records; and two small JSON sections, the head (build time, the
+//!   generation's files, fingerprints) and the names the extractor learned.
 //!
 //! Reading never trusts the file: every offset is checked, a record out of range reads as
 //! empty and a string that is not UTF-8 as "", so a damaged catalog gives poor answers,
@@ -54,6 +55,7 @@ enum Section {
     Parties,
     Postings,
     PostingNumbers,
+    PostingParagraphs,
     Timeline,
     TimelineNumbers,
 }
@@ -353,7 +355,8 @@ impl Catalog {
                     let range = start..start.saturating_add(u32_at(record, 12) as usize);
                     return Listing {
                         ids: self.numbers(Section::Postings, range.clone()),
-                        numbers: self.numbers(Section::PostingNumbers, range),
+                        numbers: self.numbers(Section::PostingNumbers, range.clone()),
+                        pids: self.numbers(Section::PostingParagraphs, range),
                         fingerprint: u64_at(record, 24),
                         sources: u32_at(record, 20) as usize,
                     };
@@ -369,6 +372,7 @@ impl Catalog {
         Listing {
             ids: self.numbers(Section::Timeline, 0..len),
             numbers: self.numbers(Section::TimelineNumbers, 0..len),
+            pids: Numbers::default(),
             fingerprint: self.head.timeline,
             sources: self.head.timeline_sources,
         }
@@ -398,6 +402,7 @@ impl<'a> Numbers<'a> {
         self.0.is_empty()
     }
 
+    /// The i-th number; 0 past the end.
     pub fn get(&self, i: usize) -> usize {
         u32_at(self.0, i * 4) as usize
     }
@@ -407,12 +412,14 @@ impl<'a> Numbers<'a> {
     }
 }
 
-/// A list of record ids in answer order, the citation number of each in that list, a
-/// fingerprint of the whole list and how many documents it cites.
+/// A list of record ids in answer order, the citation number of each in that list (and,
+/// for statements, its paragraph), a fingerprint of the whole list and how many
+/// documents it cites.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Listing<'a> {
     pub ids: Numbers<'a>,
     pub numbers: Numbers<'a>,
+    pub pids: Numbers<'a>,
     pub fingerprint: u64,
     pub sources: usize,
 }
@@ -968,6 +975,8 @@ fn citation_numbers<'k>(keys: impl Iterator<Item = &'k Key>) -> Vec<u32> {
 struct Key {
     doc: usize,
     paragraph: usize,
+    /// The paragraph over the whole catalog.
+    pid: usize,
     quote: Range<usize>,
     print: u64,
 }
@@ -1076,6 +1085,7 @@ pub fn encode(contents: &Contents) -> Result<Vec<u8>> {
             statement_keys.push(Key {
                 doc: index,
                 paragraph: st.paragraph,
+                pid: pid_of(st.paragraph),
                 quote: quote.range,
                 print,
             });
@@ -1142,6 +1152,7 @@ pub fn encode(contents: &Contents) -> Result<Vec<u8>> {
             event_keys.push(Key {
                 doc: index,
                 paragraph: e.paragraph,
+                pid: pid_of(e.paragraph),
                 quote: quote.range,
                 print,
             });
@@ -1212,6 +1223,7 @@ fn write_parties(w: &mut Writer, documents: &[CatalogDoc], keys: &[Key]) -> Resu
         let mut print = Fingerprint::default();
         for &id in ids {
             w.u32(Section::Postings, small(id)?);
+            w.u32(Section::PostingParagraphs, small(keys[id].pid)?);
             print.number(keys[id].print);
         }
         for n in numbers {
@@ -1365,6 +1377,10 @@ mod tests {
         assert!(!expected.is_empty());
         assert_eq!(russia.ids.iter().collect::<Vec<_>>(), expected);
         assert_eq!(russia.numbers.get(0), 1);
+        for (id, pid) in russia.ids.iter().zip(russia.pids.iter()) {
+            assert_eq!(pid, catalog.statement(id).pid());
+        }
+        assert_eq!(russia.pids.len(), russia.ids.len());
         let all = catalog.parties().find(|(p, _)| *p == "russia").unwrap().1;
         assert_eq!(all, 2 * expected.len(), "copies counted among all");
         assert!(catalog.party_statements("nobody").ids.is_empty());

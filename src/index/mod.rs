@@ -41,7 +41,7 @@ use crate::error::{Error, Result};
 use crate::extract::Gazetteer;
 
 /// Bumped whenever the schema, the catalog or the extractor's records change shape.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 const CURRENT: &str = "CURRENT";
 const LOCK: &str = "LOCK";
