@@ -131,6 +131,43 @@ pub struct EventEntry {
     pub citation: Citation,
 }
 
+/// Which items of a long answer to hold: all of them (`--json`), or a page's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Window {
+    pub const ALL: Window = Window {
+        start: 0,
+        len: usize::MAX,
+    };
+
+    /// The first `len` items.
+    pub fn first(len: usize) -> Window {
+        Window { start: 0, len }
+    }
+
+    /// The items it takes of a list of `total`.
+    pub fn range(&self, total: usize) -> Range<usize> {
+        let start = self.start.min(total);
+        start..start.saturating_add(self.len).min(total)
+    }
+}
+
+/// Which items of its whole list an answer holds (from `offset`, of `total`), and a
+/// fingerprint of the whole list, so a page can tell whether the answer it belongs to
+/// has changed. An answer made by hand, with the default, holds its whole list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shown {
+    pub offset: usize,
+    pub total: usize,
+    pub fingerprint: u64,
+    /// How many distinct sources the whole list cites; 0 when not counted.
+    pub sources: usize,
+}
+
 /// How a plain-words question was read: the command and options it became.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadAs {
@@ -145,13 +182,18 @@ pub enum Answer {
     Search {
         query: String,
         hits: Vec<SearchHit>,
+        #[serde(skip)]
+        shown: Shown,
     },
     Sources {
         sources: Vec<SourceEntry>,
+        #[serde(skip)]
+        shown: Shown,
     },
     Help {
         commands: Vec<HelpEntry>,
     },
+    /// `claims` holds the window `shown` says; `groups` index the whole list.
     Casualties {
         query: Option<String>,
         claims: Vec<ClaimEntry>,
@@ -159,6 +201,8 @@ pub enum Answer {
         /// Show the words behind each side and source, not only in JSON.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         explain: bool,
+        #[serde(skip)]
+        shown: Shown,
     },
     Statement {
         party: String,
@@ -167,10 +211,14 @@ pub enum Answer {
         statements: Vec<StatementEntry>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         explain: bool,
+        #[serde(skip)]
+        shown: Shown,
     },
     Timeline {
         query: Option<String>,
         events: Vec<EventEntry>,
+        #[serde(skip)]
+        shown: Shown,
     },
     /// A question in plain words, answered as the command it was read as. In JSON the
     /// fields of that command's answer follow `read_as` (`claims`, `statements`, `events`
@@ -207,11 +255,11 @@ impl Answer {
         }
     }
 
-    /// Every distinct citation, in footnote order.
+    /// Every distinct citation of the items it holds, in footnote order.
     pub fn citations(&self) -> Vec<&Citation> {
         let mut all: Vec<&Citation> = match self {
             Self::Search { hits, .. } => hits.iter().map(|h| &h.citation).collect(),
-            Self::Sources { sources } => sources.iter().map(|s| &s.citation).collect(),
+            Self::Sources { sources, .. } => sources.iter().map(|s| &s.citation).collect(),
             Self::Help { .. } => Vec::new(),
             Self::Casualties { claims, .. } => claims.iter().map(|c| &c.citation).collect(),
             Self::Statement { statements, .. } => statements.iter().map(|s| &s.citation).collect(),
@@ -223,21 +271,47 @@ impl Answer {
         all
     }
 
-    /// Whether the answer holds nothing to show.
-    pub fn is_empty(&self) -> bool {
+    /// How many items it holds.
+    pub fn held(&self) -> usize {
         match self {
-            Self::Search { hits, .. } => hits.is_empty(),
-            Self::Sources { sources } => sources.is_empty(),
-            Self::Help { .. } => false,
-            Self::Casualties { claims, .. } => claims.is_empty(),
-            Self::Statement { statements, .. } => statements.is_empty(),
-            Self::Timeline { events, .. } => events.is_empty(),
-            Self::Ask { answer, .. } => answer.is_empty(),
+            Self::Search { hits, .. } => hits.len(),
+            Self::Sources { sources, .. } => sources.len(),
+            Self::Help { commands } => commands.len(),
+            Self::Casualties { claims, .. } => claims.len(),
+            Self::Statement { statements, .. } => statements.len(),
+            Self::Timeline { events, .. } => events.len(),
+            Self::Ask { answer, .. } => answer.held(),
         }
     }
 
-    /// How many distinct sources the answer cites.
+    /// Which items of the whole list it holds; `total` is never less than what it holds.
+    pub fn shown(&self) -> Shown {
+        let shown = match self {
+            Self::Search { shown, .. }
+            | Self::Sources { shown, .. }
+            | Self::Casualties { shown, .. }
+            | Self::Statement { shown, .. }
+            | Self::Timeline { shown, .. } => *shown,
+            Self::Help { .. } => Shown::default(),
+            Self::Ask { answer, .. } => return answer.shown(),
+        };
+        Shown {
+            total: shown.total.max(shown.offset + self.held()),
+            ..shown
+        }
+    }
+
+    /// Whether the answer holds nothing to show, on any page.
+    pub fn is_empty(&self) -> bool {
+        !matches!(self, Self::Help { .. }) && self.shown().total == 0
+    }
+
+    /// How many distinct sources the answer cites: on every page, the whole list's.
     pub fn source_count(&self) -> usize {
+        let counted = self.shown().sources;
+        if counted > 0 {
+            return counted;
+        }
         let mut sources: Vec<&str> = self.citations().iter().map(|c| c.source.as_str()).collect();
         sources.sort_unstable();
         sources.dedup();

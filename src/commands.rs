@@ -31,6 +31,9 @@ pub struct OptionSpec {
     pub min_length: Option<u16>,
     pub max_length: Option<u16>,
     pub autocomplete: bool,
+    /// The value is search syntax: quotes typed around all of it make a phrase, and stay.
+    #[serde(skip)]
+    pub syntax: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -52,6 +55,7 @@ const fn text(name: &'static str, description: &'static str, required: bool) -> 
         min_length: Some(1),
         max_length: Some(MAX_TEXT),
         autocomplete: false,
+        syntax: false,
     }
 }
 
@@ -72,11 +76,14 @@ pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "search",
         description: "Find passages in the indexed reporting",
-        options: &[text(
-            "query",
-            "Words to find: \"exact phrase\", -exclude, AND / OR",
-            true,
-        )],
+        options: &[OptionSpec {
+            syntax: true,
+            ..text(
+                "query",
+                "Words to find: \"exact phrase\", -exclude, AND / OR",
+                true,
+            )
+        }],
         admin: false,
     },
     CommandSpec {
@@ -93,6 +100,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 min_length: Some(1),
                 max_length: Some(100),
                 autocomplete: true,
+                syntax: false,
             },
             OptionSpec {
                 name: "status",
@@ -103,6 +111,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 min_length: None,
                 max_length: None,
                 autocomplete: false,
+                syntax: false,
             },
             flag(
                 "explain",
@@ -124,6 +133,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 min_length: Some(1),
                 max_length: Some(100),
                 autocomplete: true,
+                syntax: false,
             },
             text("topic", "Only statements about this", false),
             text(
@@ -230,6 +240,7 @@ const fn flag(name: &'static str, description: &'static str) -> OptionSpec {
         min_length: None,
         max_length: None,
         autocomplete: false,
+        syntax: false,
     }
 }
 
@@ -243,6 +254,7 @@ const fn source(name: &'static str, description: &'static str) -> OptionSpec {
         min_length: Some(1),
         max_length: Some(MAX_TEXT),
         autocomplete: true,
+        syntax: false,
     }
 }
 
@@ -437,7 +449,7 @@ pub fn parse_line(line: &str) -> Result<Invocation, UserError> {
         debug_assert!(start < value_start);
         raw.push((
             spec.name.to_string(),
-            OptionValue::Text(unquote(&rest[value_start..end])),
+            OptionValue::Text(value(spec, &rest[value_start..end])),
         ));
     }
     if !positional.is_empty() {
@@ -450,7 +462,7 @@ pub fn parse_line(line: &str) -> Result<Invocation, UserError> {
                 0,
                 (
                     spec.name.to_string(),
-                    OptionValue::Text(unquote(positional)),
+                    OptionValue::Text(value(spec, positional)),
                 ),
             ),
             None if command.options.is_empty() => {
@@ -496,6 +508,16 @@ fn option_markers(
         at_word_start = c.is_whitespace();
     }
     markers
+}
+
+/// An option's value as typed: quotes around all of it are taken off, as a shell would,
+/// except from search syntax, where they make a phrase.
+fn value(spec: &OptionSpec, typed: &str) -> String {
+    if spec.syntax {
+        typed.trim().to_string()
+    } else {
+        unquote(typed)
+    }
 }
 
 fn unquote(value: &str) -> String {
@@ -561,6 +583,22 @@ mod tests {
         assert_eq!(
             options("/statement party:azerbaijan topic:the peacekeepers"),
             vec![("party", t("azerbaijan")), ("topic", t("the peacekeepers"))]
+        );
+        assert_eq!(
+            options("/statement baku topic:\"peace treaty\""),
+            vec![("party", t("baku")), ("topic", t("peace treaty"))]
+        );
+    }
+
+    #[test]
+    fn a_quoted_search_is_a_phrase_and_a_quoted_topic_its_words() {
+        assert_eq!(
+            options("/search \"crude oil\""),
+            vec![("query", t("\"crude oil\""))]
+        );
+        assert_eq!(
+            options("/search query:\"crude oil\""),
+            vec![("query", t("\"crude oil\""))]
         );
         assert_eq!(
             options("/statement baku topic:\"peace treaty\""),

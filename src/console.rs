@@ -194,7 +194,7 @@ fn answer_line(
         _ => engine
             .request(&invocation)
             .map_err(crate::error::Error::from)
-            .and_then(|request| engine.answer(&request))
+            .and_then(|request| engine.answer_window(&request, crate::render::text::window()))
             .map(|answer| render(&answer, engine.gazetteer(), style)),
     };
     match result {
@@ -227,7 +227,7 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
     let snapshot = engine.snapshot();
     let welcome = format!(
         "briefbot console — {} sources, {} paragraphs. Ask in plain words or type /help; Tab completes, Ctrl-D leaves.\n",
-        snapshot.catalog.documents.len(),
+        snapshot.catalog.len(),
         snapshot.catalog.paragraph_count()
     );
     drop(snapshot);

@@ -426,17 +426,16 @@ fn ingest(engine: &Engine, articles: Vec<Article>, started: Instant) -> Result<I
         .filter_map(|(path, copy_of)| {
             let doc = snapshot
                 .catalog
-                .documents
-                .iter()
-                .find(|d| d.path.as_deref() == Some(path.as_path()))?;
+                .documents()
+                .find(|d| d.path() == Some(path.as_path()))?;
             Some(Added {
-                source: doc.source.clone(),
-                title: doc.meta.title.clone(),
-                outlet: doc.meta.outlet.clone(),
-                published: doc.meta.published,
-                paragraphs: doc.paragraphs.len(),
-                claims: doc.extraction.claims.len(),
-                statements: doc.extraction.statements.len(),
+                source: doc.source().to_string(),
+                title: doc.title().to_string(),
+                outlet: doc.outlet().map(str::to_string),
+                published: doc.published(),
+                paragraphs: doc.paragraph_count(),
+                claims: doc.claim_ids().len(),
+                statements: doc.statement_ids().len(),
                 copy_of,
             })
         })
@@ -589,7 +588,7 @@ mod tests {
             9,
             "no `-2` copies"
         );
-        assert_eq!(engine.snapshot().catalog.documents.len(), 11);
+        assert_eq!(engine.snapshot().catalog.len(), 11);
     }
 
     #[test]

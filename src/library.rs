@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::corpus::{self, Document};
 use crate::error::{Error, Result, UserError};
 use crate::extract::Extraction;
-use crate::index::{Catalog, CatalogDoc};
+use crate::index::{Catalog, Doc};
 use crate::ingest::dedup::{DupIndex, DuplicateKind};
 use crate::ingest::fetch::{Fetch, FetchOutcome};
 use crate::ingest::{self, Article, IngestError};
@@ -41,34 +41,36 @@ pub struct Census {
 
 impl Census {
     pub fn of_catalog(catalog: &Catalog) -> Census {
-        Self::of(
-            catalog
-                .documents
-                .iter()
-                .map(|d| (&d.source, &d.meta.title, &d.paragraphs, &d.extraction)),
-        )
+        let mut census = Census::default();
+        for d in catalog.documents() {
+            census.add(d.source(), d.title(), d.paragraphs());
+        }
+        census.claims = catalog.claim_count();
+        census.statements = catalog.statement_count();
+        census
     }
 
     pub fn of_documents(documents: &[(Document, Extraction)]) -> Census {
-        Self::of(
-            documents
-                .iter()
-                .map(|(d, e)| (&d.source, &d.meta.title, &d.paragraphs, e)),
-        )
-    }
-
-    fn of<'a>(
-        documents: impl Iterator<Item = (&'a String, &'a String, &'a Vec<String>, &'a Extraction)>,
-    ) -> Census {
         let mut census = Census::default();
-        for (source, title, paragraphs, extraction) in documents {
-            let mut hasher = std::hash::DefaultHasher::new();
-            (title, paragraphs).hash(&mut hasher);
-            census.sources.insert(source.clone(), hasher.finish());
+        for (d, extraction) in documents {
+            census.add(
+                &d.source,
+                &d.meta.title,
+                d.paragraphs.iter().map(String::as_str),
+            );
             census.claims += extraction.claims.len();
             census.statements += extraction.statements.len();
         }
         census
+    }
+
+    fn add<'a>(&mut self, source: &str, title: &str, paragraphs: impl Iterator<Item = &'a str>) {
+        let mut hasher = std::hash::DefaultHasher::new();
+        title.hash(&mut hasher);
+        for paragraph in paragraphs {
+            paragraph.hash(&mut hasher);
+        }
+        self.sources.insert(source.to_string(), hasher.finish());
     }
 
     pub fn diff(&self, after: &Census) -> Diff {
@@ -117,12 +119,12 @@ pub struct Refused {
     pub reason: String,
 }
 
-fn as_article(doc: &CatalogDoc) -> Article {
+fn as_article(doc: &Doc) -> Article {
     Article {
-        title: doc.meta.title.clone(),
-        outlet: doc.meta.outlet.clone(),
-        url: doc.meta.url.clone(),
-        paragraphs: doc.paragraphs.clone(),
+        title: doc.title().to_string(),
+        outlet: doc.outlet().map(str::to_string),
+        url: doc.url().map(str::to_string),
+        paragraphs: doc.paragraphs().map(str::to_string).collect(),
         ..Article::default()
     }
 }
@@ -134,8 +136,8 @@ pub fn screen(
     articles: Vec<Article>,
 ) -> (Vec<(Article, Option<String>)>, Vec<Refused>) {
     let mut known = DupIndex::new();
-    for doc in &catalog.documents {
-        known.insert(doc.source.clone(), &as_article(doc));
+    for doc in catalog.documents() {
+        known.insert(doc.source(), &as_article(&doc));
     }
     let mut fresh = Vec::new();
     let mut refused = Vec::new();
@@ -394,19 +396,22 @@ fn move_file(from: &Path, to: &Path) -> Result<()> {
 /// Moves the file behind `source` to the trash. The caller rebuilds the index.
 pub fn forget(config: &Config, catalog: &Catalog, source: &str) -> Result<TrashEntry> {
     let doc = catalog
-        .documents
-        .iter()
-        .find(|d| d.source == source)
+        .documents()
+        .find(|d| d.source() == source)
         .ok_or_else(|| {
             UserError::new(format!(
                 "No indexed source `{source}`; /sources lists them."
             ))
         })?;
-    let original = doc.path.clone().filter(|p| p.is_file()).ok_or_else(|| {
-        UserError::new(format!(
-            "`{source}` has no file to move; rebuild the index first."
-        ))
-    })?;
+    let original = doc
+        .path()
+        .filter(|p| p.is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            UserError::new(format!(
+                "`{source}` has no file to move; rebuild the index first."
+            ))
+        })?;
     let file_name = original
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -418,7 +423,7 @@ pub fn forget(config: &Config, catalog: &Catalog, source: &str) -> Result<TrashE
     move_file(&original, &trashed)?;
     let entry = TrashEntry {
         source: source.to_string(),
-        title: doc.meta.title.clone(),
+        title: doc.title().to_string(),
         original,
         trashed,
         at: Utc::now(),
@@ -452,6 +457,7 @@ pub fn restore(config: &Config, source: &str) -> Result<TrashEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::CatalogDoc;
 
     fn article(title: &str, url: Option<&str>, text: &str) -> Article {
         Article {
@@ -525,12 +531,9 @@ mod tests {
     #[test]
     fn screening_refuses_what_is_indexed_and_keeps_near_duplicates() {
         let text = "The defence ministry said two soldiers were killed when their vehicle came under fire near the border village late on Sunday evening. Officials said an investigation had been opened into the incident and that the wounded were taken to hospital in the regional capital.";
-        let catalog = Catalog {
-            schema_version: crate::index::SCHEMA_VERSION,
-            built_at: Utc::now(),
-            names: Vec::new(),
-            files: Vec::new(),
-            documents: vec![CatalogDoc {
+        let catalog = Catalog::from_documents(
+            Utc::now(),
+            &[CatalogDoc {
                 source: "https://wire.example/story".into(),
                 meta: corpus::Meta {
                     title: "Soldiers killed".into(),
@@ -543,7 +546,8 @@ mod tests {
                 duplicate_of: None,
                 also_in: Vec::new(),
             }],
-        };
+        )
+        .unwrap();
         let (fresh, refused) = screen(
             &catalog,
             vec![
@@ -569,13 +573,7 @@ mod tests {
 
     #[test]
     fn ingested_reporting_enters_the_corpus_without_control_sequences() {
-        let catalog = Catalog {
-            schema_version: crate::index::SCHEMA_VERSION,
-            built_at: Utc::now(),
-            names: Vec::new(),
-            files: Vec::new(),
-            documents: Vec::new(),
-        };
+        let catalog = Catalog::from_documents(Utc::now(), &[]).unwrap();
         let mut hostile = article(
             "Title\u{1b}]0;owned\u{7}",
             Some("https://example.org/a"),
@@ -599,25 +597,20 @@ mod tests {
         let mut config = Config::default();
         config.corpus.folders = vec![corpus_dir.clone()];
         let loaded = corpus::load(&config.index_folders());
-        let catalog = Catalog {
-            schema_version: crate::index::SCHEMA_VERSION,
-            built_at: Utc::now(),
-            names: Vec::new(),
-            files: Vec::new(),
-            documents: loaded
-                .documents
-                .into_iter()
-                .map(|d| CatalogDoc {
-                    source: d.source,
-                    meta: d.meta,
-                    paragraphs: d.paragraphs,
-                    extraction: Extraction::default(),
-                    path: d.path,
-                    duplicate_of: None,
-                    also_in: Vec::new(),
-                })
-                .collect(),
-        };
+        let documents: Vec<CatalogDoc> = loaded
+            .documents
+            .into_iter()
+            .map(|d| CatalogDoc {
+                source: d.source,
+                meta: d.meta,
+                paragraphs: d.paragraphs,
+                extraction: Extraction::default(),
+                path: d.path,
+                duplicate_of: None,
+                also_in: Vec::new(),
+            })
+            .collect();
+        let catalog = Catalog::from_documents(Utc::now(), &documents).unwrap();
         let entry = forget(&config, &catalog, "a.md").unwrap();
         assert!(!file.exists() && entry.trashed.exists());
         assert!(

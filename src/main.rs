@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use briefbot::answer::Window;
 use briefbot::config::Config;
 use briefbot::engine::Engine;
 use briefbot::index::{self, BuildSummary};
@@ -47,7 +48,9 @@ enum Command {
         /// The answer as JSON, complete
         #[arg(long)]
         json: bool,
-        /// A question ("how many soldiers died?") or a command ("/statement azerbaijan")
+        /// A question ("how many soldiers died?") or a command ("/statement azerbaijan");
+        /// `-` with --json reads one per line from stdin and writes one JSON answer per
+        /// line (JSON Lines), each as soon as it is ready
         line: String,
     },
     /// Rebuild the index from the corpus, and report what changed
@@ -333,7 +336,17 @@ fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
 }
 
 fn open_engine(config: Config) -> anyhow::Result<Engine> {
-    let (engine, built) = match Engine::open(config) {
+    open_engine_with(config, false)
+}
+
+/// Opens the engine; `lazily`, the gazetteer is read only when an answer needs it.
+fn open_engine_with(config: Config, lazily: bool) -> anyhow::Result<Engine> {
+    let opened = if lazily {
+        Engine::open_lazily(config)
+    } else {
+        Engine::open(config)
+    };
+    let (engine, built) = match opened {
         Ok(opened) => opened,
         Err(e) if e.is_user() => return Err(e.into()),
         Err(e) => return Err(anyhow::Error::new(e).context("opening the index")),
@@ -371,8 +384,21 @@ fn console(config: Config) -> anyhow::Result<ExitCode> {
 }
 
 fn ask(config: Config, json: bool, line: &str) -> anyhow::Result<ExitCode> {
-    let engine = open_engine(config)?;
-    let answer = match engine.ask_line(&briefbot::commands::typed(line)) {
+    if line == "-" {
+        if !json {
+            say("Reading questions from stdin needs --json: briefbot ask --json -");
+            return Ok(ExitCode::from(USAGE));
+        }
+        return ask_lines(open_engine_with(config, true)?);
+    }
+    let typed = briefbot::commands::typed(line);
+    let engine = open_engine_with(config, needs_no_parties(&typed))?;
+    let window = if json {
+        Window::ALL
+    } else {
+        render::text::window()
+    };
+    let answer = match engine.ask_line_window(&typed, window) {
         Ok(answer) => answer,
         Err(e) if e.is_user() => {
             say(&e.to_string());
@@ -387,6 +413,46 @@ fn ask(config: Config, json: bool, line: &str) -> anyhow::Result<ExitCode> {
         out(&render::text::render(&answer, engine.gazetteer(), style))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a command line is answered without the parties: then a one-answer process
+/// need not read the gazetteer.
+fn needs_no_parties(line: &str) -> bool {
+    briefbot::commands::parse_line(line).is_ok_and(|invocation| {
+        matches!(
+            invocation.command.name,
+            "search" | "sources" | "help" | "timeline"
+        )
+    })
+}
+
+/// `ask --json -`: one JSON answer per line read, written and flushed before the next
+/// line is read, so a script can keep one process open. A line that cannot be answered
+/// gets `{"error": ..., "kind": "user" | "internal"}` in its place; the next is still read.
+fn ask_lines(engine: Engine) -> anyhow::Result<ExitCode> {
+    use std::io::BufRead;
+    let mut input = std::io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            return Ok(ExitCode::SUCCESS);
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\n', '\r']);
+        let answered = match engine.ask_line(&briefbot::commands::typed(text)) {
+            Ok(answer) => serde_json::to_string(&answer),
+            Err(e) => {
+                if !e.is_user() {
+                    tracing::error!(error = %e, "answering failed");
+                }
+                let kind = if e.is_user() { "user" } else { "internal" };
+                let message = briefbot::text::strip_controls(&e.to_string()).into_owned();
+                serde_json::to_string(&serde_json::json!({"error": message, "kind": kind}))
+            }
+        };
+        out(&format!("{}\n", answered?))?;
+    }
 }
 
 type Moderator = briefbot::moderation::Moderation<briefbot::feeds::NoAnnouncer>;

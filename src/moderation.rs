@@ -219,16 +219,16 @@ impl<A: Announcer> Moderation<A> {
 
     pub fn status(&self) -> Status {
         let snapshot = self.engine.snapshot();
-        let docs = &snapshot.catalog.documents;
+        let catalog = &snapshot.catalog;
         Status {
             version: env!("CARGO_PKG_VERSION"),
             uptime_seconds: self.started.elapsed().as_secs(),
-            documents: docs.len(),
-            independent_sources: docs.iter().filter(|d| d.duplicate_of.is_none()).count(),
-            paragraphs: snapshot.catalog.paragraph_count(),
-            claims: docs.iter().map(|d| d.extraction.claims.len()).sum(),
-            statements: docs.iter().map(|d| d.extraction.statements.len()).sum(),
-            index_built_at: snapshot.catalog.built_at,
+            documents: catalog.len(),
+            independent_sources: catalog.documents().filter(|d| d.is_original()).count(),
+            paragraphs: catalog.paragraph_count(),
+            claims: catalog.claim_count(),
+            statements: catalog.statement_count(),
+            index_built_at: catalog.built_at(),
             index_bytes: folder_size(&snapshot.generation),
             reindex_running: self.indexer.is_busy(),
             last_reindex: self.indexer.last_reindex(),

@@ -519,15 +519,28 @@ fn mentions(words: &[Word], gazetteer: &Gazetteer) -> Vec<Mention> {
 }
 
 fn near_alias(norm: &str, gazetteer: &Gazetteer) -> Option<(usize, String)> {
-    if norm.chars().count() < 6 {
+    let length = norm.chars().count();
+    if length < 6 {
         return None;
     }
     let first = norm.chars().next()?;
+    // An alias in plain ASCII normalises to its lower case, letter for letter: one that
+    // starts with another letter, or is too short or too long to lie one edit away, is
+    // passed over without normalising it (thousands of aliases, for each word asked).
+    let may_be_near = |alias: &str| {
+        match alias.chars().next() {
+            Some(c) if c.is_ascii() && c.to_ascii_lowercase() != first => return false,
+            None => return false,
+            Some(_) => {}
+        }
+        let bare = strip_possessive(alias);
+        !bare.is_ascii() || (bare.len() >= 6 && bare.len().abs_diff(length) <= 1)
+    };
     gazetteer.parties().iter().find_map(|party| {
         party
             .aliases
             .iter()
-            .filter(|a| !a.contains(char::is_whitespace))
+            .filter(|a| may_be_near(a) && !a.contains(char::is_whitespace))
             .map(|a| normalize_word(a))
             .filter(|a| a.chars().count() >= 6 && a.starts_with(first))
             .any(|a| strsim::osa_distance(norm, &a) == 1)

@@ -225,6 +225,25 @@ pub fn bounded(paragraph: &str, range: Range<usize>, focus: usize) -> Excerpt {
     }
 }
 
+/// `range` when it is a range of `paragraph` holding words; otherwise the whole
+/// paragraph. A record of a confused extractor (or of a damaged index) is then quoted
+/// whole rather than misquoted.
+pub fn fitting(paragraph: &str, range: Range<usize>) -> Range<usize> {
+    match paragraph.get(range.clone()) {
+        Some(words) if !words.trim().is_empty() => range,
+        _ => 0..paragraph.len(),
+    }
+}
+
+/// What a citation of `excerpt` quotes: the [`fitting`] range [`bounded`] around the
+/// byte `mark` bytes into it (a matched word), or around its start. Computed once at
+/// index time for every record, and again for a search hit, the same way.
+pub fn citable(paragraph: &str, excerpt: Range<usize>, mark: Option<usize>) -> Excerpt {
+    let excerpt = fitting(paragraph, excerpt);
+    let focus = excerpt.start + mark.unwrap_or(0);
+    bounded(paragraph, excerpt, focus)
+}
+
 /// [`MAX_SENTENCE_CHARS`] characters of `sentence` around `focus`, a quarter before it,
 /// cut at spaces where there are any near the edges.
 fn window(text: &str, sentence: Range<usize>, focus: usize) -> Excerpt {

@@ -102,9 +102,8 @@ fn with_source_resolved(state: &State, invocation: &Invocation) -> Result<Invoca
             .engine
             .snapshot()
             .catalog
-            .documents
-            .iter()
-            .map(|d| d.source.clone())
+            .documents()
+            .map(|d| d.source().to_string())
             .collect(),
         "restore" => crate::library::trash(state.engine.config())?
             .into_iter()

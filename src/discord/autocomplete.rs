@@ -136,14 +136,7 @@ fn rank<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<u8>
 
 fn parties(engine: &Engine, snapshot: &Snapshot, typed: &str) -> Vec<Choice> {
     let typed = typed.trim().to_lowercase();
-    let mut quoted: HashMap<&str, usize> = HashMap::new();
-    for doc in &snapshot.catalog.documents {
-        for s in &doc.extraction.statements {
-            if let Some(party) = s.party.as_deref() {
-                *quoted.entry(party).or_default() += 1;
-            }
-        }
-    }
+    let mut quoted: HashMap<&str, usize> = snapshot.catalog.parties().collect();
     let mut found: Vec<(u8, usize, Choice)> = Vec::new();
     for party in engine.gazetteer().parties() {
         if party.id.chars().count() > limits::CHOICE {
@@ -188,23 +181,19 @@ fn parties(engine: &Engine, snapshot: &Snapshot, typed: &str) -> Vec<Choice> {
 fn sources(snapshot: &Snapshot, typed: &str) -> Vec<Choice> {
     let typed = typed.trim().to_lowercase();
     let mut found: Vec<(u8, usize, Choice)> = Vec::new();
-    for (i, doc) in snapshot.catalog.documents.iter().enumerate() {
-        let names = [
-            doc.meta.title.as_str(),
-            doc.source.as_str(),
-            doc.meta.outlet.as_deref().unwrap_or(""),
-        ];
+    for (i, doc) in snapshot.catalog.documents().enumerate() {
+        let names = [doc.title(), doc.source(), doc.outlet().unwrap_or("")];
         let Some(score) = rank(&typed, names) else {
             continue;
         };
-        let mut name = doc.meta.title.clone();
-        if let Some(outlet) = &doc.meta.outlet {
+        let mut name = doc.title().to_string();
+        if let Some(outlet) = doc.outlet() {
             name = format!("{name} — {outlet}");
         }
-        if let Some(date) = doc.meta.published {
+        if let Some(date) = doc.published() {
             name = format!("{name}, {date}");
         }
-        found.push((score, i, choice(name, &doc.source)));
+        found.push((score, i, choice(name, doc.source())));
     }
     found.sort_by_key(|(score, i, _)| (*score, *i));
     found

@@ -223,7 +223,7 @@ async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
     };
     let line = paging::request_line(&invocation);
     let engine = Arc::clone(&state.engine);
-    let mut job = tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line));
+    let mut job = tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, 1));
     // Zero means always defer: no race with an answer that happens to be instant.
     let quick = if state.defer_after.is_zero() {
         None
@@ -248,7 +248,7 @@ fn first_page(joined: Result<crate::Result<Answered>, JoinError>) -> Reply {
         .map_err(Failure::from)
         .and_then(|r| r.map_err(Failure::from))
     {
-        Ok(answered) => answered.page(1, None),
+        Ok(answered) => answered.reply(None),
         Err(failure) => failure.into_reply().0,
     }
 }
@@ -387,8 +387,10 @@ async fn turn_page(state: &State, press: &ComponentInteraction) -> Result<Reply,
         ))
     })?;
     let engine = Arc::clone(&state.engine);
+    let page = button.page;
     let answered =
-        tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line)).await??;
+        tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, page))
+            .await??;
     let note = (answered.answer != button.answer).then_some(paging::CHANGED);
-    Ok(answered.page(button.page, note))
+    Ok(answered.reply(note))
 }

@@ -21,7 +21,7 @@ use super::handler::{Failure, State};
 use super::paging;
 use crate::commands::{self, Invocation, OptionValue};
 use crate::question::{self, Reading};
-use crate::render::discord::{Context as RenderContext, render};
+use crate::render::discord::{Context as RenderContext, page_count, page_window, render_page};
 
 /// How many answers the bot remembers the reading of, for follow-ups.
 pub const REMEMBERED: usize = 1_000;
@@ -139,24 +139,24 @@ async fn answer(
 ) -> Result<Reply, Failure> {
     let engine = Arc::clone(&state.engine);
     let (question, reading) = (question.to_string(), reading.clone());
-    let pages = tokio::task::spawn_blocking(move || -> crate::Result<_> {
-        let answer = engine.answer_reading(&question, &reading)?;
+    let (page, pages) = tokio::task::spawn_blocking(move || -> crate::Result<_> {
+        let answer = engine.answer_reading_window(&question, &reading, page_window(1))?;
         let snapshot = engine.snapshot();
         let ctx = RenderContext {
             gazetteer: engine.gazetteer(),
             index_date: crate::index::built_on(&snapshot),
             request: &line,
         };
-        Ok(render(&answer, &ctx))
+        Ok((render_page(&answer, &ctx, 1), page_count(&answer)))
     })
     .await??;
-    let content = match pages.len() {
+    let content = match pages {
         0 | 1 => String::new(),
         n => format!("Page 1 of {n}. Ask with /ask to turn the pages."),
     };
     Ok(Reply {
         content,
-        embeds: pages.into_iter().take(1).collect(),
+        embeds: vec![page],
         ..Reply::default()
     })
 }

@@ -41,6 +41,8 @@ pub use autocomplete::{Choice, choices, choices_for};
 pub use check::{
     CheckFailed, CheckLine, CheckReport, INVITE_PERMISSIONS, Level, check, invite_url,
 };
+/// One page of an answer as the adapter sends it: answered and drawn alone.
+pub use paging::{Answered, build as answer_page};
 pub use register::Scope;
 
 use crate::engine::Engine;

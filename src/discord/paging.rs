@@ -4,14 +4,16 @@
 //! back from the message it is on, answers it again and shows page n, so a button from before
 //! a restart works; when the answer is no longer the one paged (a reindex changed it) the
 //! current answer is shown with a note saying so, and a footer that does not match its button
-//! is answered with how to ask again.
+//! is answered with how to ask again. Only the page shown is answered and drawn: the
+//! engine makes that page's items, and the answer's hash is the fingerprint of its whole
+//! list, which the engine keeps without making the rest.
 
 use std::fmt::Write;
 
 use crate::commands::{Invocation, OptionValue};
 use crate::engine::{Engine, Request};
 use crate::error::UserError;
-use crate::render::discord::{Context, Embed, render};
+use crate::render::discord::{Context, Embed, page_count, page_window, render_page};
 
 use super::embeds::{Button, Reply};
 
@@ -21,9 +23,12 @@ const PREFIX: &str = "page";
 pub const CHANGED: &str =
     "The index has changed since this answer was given; this is the current answer.";
 
-/// A rendered answer and the hashes its buttons carry.
+/// One page of an answer, and what its buttons carry.
 pub struct Answered {
-    pub pages: Vec<Embed>,
+    pub embed: Embed,
+    /// The page shown, from 1, of `pages`.
+    pub page: usize,
+    pub pages: usize,
     pub request: u32,
     pub answer: u32,
 }
@@ -61,27 +66,42 @@ impl PageButton {
     }
 }
 
-/// Answers `request` and renders it; blocking (a tantivy query), so run it off the runtime.
-pub fn build(engine: &Engine, request: &Request, line: &str) -> crate::Result<Answered> {
-    let answer = engine.answer(request)?;
+/// Answers page `page` (from 1; past the end, the last) of `request` and renders it;
+/// blocking (a tantivy query), so run it off the runtime.
+pub fn build(
+    engine: &Engine,
+    request: &Request,
+    line: &str,
+    page: usize,
+) -> crate::Result<Answered> {
+    let mut answer = engine.answer_window(request, page_window(page))?;
+    let pages = page_count(&answer);
+    let page = page.clamp(1, pages);
+    if answer.held() == 0 && answer.shown().total > 0 {
+        // The list is shorter than it was when the button was made: its last page.
+        answer = engine.answer_window(request, page_window(page))?;
+    }
     let snapshot = engine.snapshot();
     let ctx = Context {
         gazetteer: engine.gazetteer(),
         index_date: crate::index::built_on(&snapshot),
         request: line,
     };
+    let fingerprint = answer.shown().fingerprint;
     Ok(Answered {
-        pages: render(&answer, &ctx),
+        embed: render_page(&answer, &ctx, page),
+        page,
+        pages,
         request: hash(line),
-        answer: hash(&crate::render::json(&answer)),
+        answer: (fingerprint ^ (fingerprint >> 32)) as u32,
     })
 }
 
 impl Answered {
-    /// Page `n` (from 1, clamped) with its buttons.
-    pub fn page(&self, n: usize, note: Option<&str>) -> Reply {
-        let total = self.pages.len().max(1);
-        let n = n.clamp(1, total);
+    /// The page with its buttons.
+    pub fn reply(&self, note: Option<&str>) -> Reply {
+        let total = self.pages.max(1);
+        let n = self.page.clamp(1, total);
         let buttons = if total > 1 {
             let button = |page: usize, label: &str, disabled: bool| Button {
                 custom_id: PageButton {
@@ -101,7 +121,7 @@ impl Answered {
         };
         Reply {
             content: note.unwrap_or_default().to_string(),
-            embeds: self.pages.get(n - 1).cloned().into_iter().collect(),
+            embeds: vec![self.embed.clone()],
             buttons,
             ephemeral: false,
         }

@@ -1,11 +1,13 @@
 //! The tantivy index and the catalog beside it, built from the corpus in one go.
 //!
 //! On disk, `index/` holds generations: `gen-*/` is one complete build (tantivy's files
-//! plus `catalog.json`: the documents, their paragraphs and what the extractor read in
-//! them), and `CURRENT` names the generation that answers. A build writes a new
-//! generation and only then swaps `CURRENT` by an atomic rename, so a build that fails or
-//! is killed half-way leaves the previous generation answering. `catalog.json` records
-//! the schema version; a generation of another version is rebuilt, never misread.
+//! plus `catalog.bin`: the documents, their paragraphs and what the extractor read in
+//! them, see [`catalog`]), and `CURRENT` names the generation that answers. A build
+//! writes a new generation and only then swaps `CURRENT` by an atomic rename, so a build
+//! that fails or is killed half-way leaves the previous generation answering. The
+//! catalog's header records the schema version; a generation of another version is
+//! rebuilt, never misread. Opening reads the header and maps the rest: it takes the
+//! same time whatever the corpus's size.
 //!
 //! `GENERATIONS` records every generation a build made here, before it is made: only
 //! those are ever removed, so the folder may hold other things (a `gen-2024/` of
@@ -13,50 +15,56 @@
 //! refused. The index is derived data and the corpus is the truth: an index found
 //! damaged is said so in one line and rebuilt.
 
+mod build;
+pub mod catalog;
 mod read_only;
 mod search;
 
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Field, INDEXED, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, TantivyDocument};
+use tantivy::columnar::Column;
+use tantivy::directory::Directory;
+use tantivy::query::QueryParser;
+use tantivy::schema::{FAST, Field, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, IndexReader, Searcher};
 
-pub use search::{Hit, SearchResults};
+pub use catalog::{Catalog, CatalogDoc, Doc};
+pub use search::{Hit, ParagraphSet, SearchResults};
 
-use crate::corpus::{Document, Meta};
+use crate::corpus::Document;
 use crate::error::{Error, Result};
-use crate::extract::{self, DocText, Extraction, Gazetteer};
+use crate::extract::Gazetteer;
 
 /// Bumped whenever the schema, the catalog or the extractor's records change shape.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 6;
 
 const CURRENT: &str = "CURRENT";
-const CATALOG: &str = "catalog.json";
 const LOCK: &str = "LOCK";
 const GENERATIONS: &str = "GENERATIONS";
 const GENERATION_PREFIX: &str = "gen-";
-const WRITER_HEAP: usize = 64 * 1024 * 1024;
 
-/// The tantivy fields: one tantivy document per paragraph, carrying its document's fields.
+/// The tantivy fields: one tantivy document per paragraph, carrying its document's
+/// fields for `title:`, `outlet:`, `source:` and `published:` queries. Nothing is stored:
+/// a hit is found in the catalog by its paragraph number, a fast field.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
-    pub doc: Field,
-    pub paragraph: Field,
+    /// The paragraph's number over the whole catalog, from 0.
+    pub pid: Field,
     pub source: Field,
     pub title: Field,
     pub outlet: Field,
-    pub url: Field,
     pub published: Field,
     pub text: Field,
 }
 
 impl Fields {
+    const PID: &str = "pid";
+
     fn schema() -> (Schema, Fields) {
         let mut builder = Schema::builder();
         let stemmed = TextOptions::default().set_indexing_options(
@@ -65,13 +73,11 @@ impl Fields {
                 .set_index_option(tantivy::schema::IndexRecordOption::WithFreqsAndPositions),
         );
         let fields = Fields {
-            doc: builder.add_u64_field("doc", INDEXED | STORED),
-            paragraph: builder.add_u64_field("paragraph", INDEXED | STORED),
-            source: builder.add_text_field("source", STRING | STORED),
-            title: builder.add_text_field("title", stemmed.clone() | STORED),
-            outlet: builder.add_text_field("outlet", stemmed.clone() | STORED),
-            url: builder.add_text_field("url", STORED),
-            published: builder.add_text_field("published", STRING | STORED),
+            pid: builder.add_u64_field(Self::PID, FAST),
+            source: builder.add_text_field("source", STRING),
+            title: builder.add_text_field("title", stemmed.clone()),
+            outlet: builder.add_text_field("outlet", stemmed.clone()),
+            published: builder.add_text_field("published", STRING),
             text: builder.add_text_field("text", stemmed),
         };
         (builder.build(), fields)
@@ -84,33 +90,14 @@ impl Fields {
                 .map_err(|_| Error::IndexData(format!("the index has no field `{name}`")))
         };
         Ok(Fields {
-            doc: get("doc")?,
-            paragraph: get("paragraph")?,
+            pid: get(Self::PID)?,
             source: get("source")?,
             title: get("title")?,
             outlet: get("outlet")?,
-            url: get("url")?,
             published: get("published")?,
             text: get("text")?,
         })
     }
-}
-
-/// Everything an answer needs besides the inverted index: documents, paragraphs and the
-/// records the extractor made of them at index time.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Catalog {
-    pub schema_version: u32,
-    pub built_at: DateTime<Utc>,
-    pub documents: Vec<CatalogDoc>,
-    /// The names whose party the corpus's appositions gave ("Hungarian Foreign Minister
-    /// Peter Kovacs"), as the extractor learned them before reading every document.
-    #[serde(default)]
-    pub names: Vec<extract::LearnedName>,
-    /// The generation's search files and their sizes, so a missing or truncated one is
-    /// found before the search library reads it.
-    #[serde(default)]
-    pub files: Vec<GenerationFile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,38 +106,21 @@ pub struct GenerationFile {
     pub bytes: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CatalogDoc {
-    pub source: String,
-    pub meta: Meta,
-    pub paragraphs: Vec<String>,
-    pub extraction: Extraction,
-    /// The file it was loaded from.
-    #[serde(default)]
-    pub path: Option<PathBuf>,
-    /// The earlier document this one republishes (the same wire story elsewhere):
-    /// answers cite the original once and name this one's outlet beside it.
-    #[serde(default)]
-    pub duplicate_of: Option<usize>,
-    /// For an original: the outlets (or sources) of its republished copies, found at
-    /// index time so an answer never searches for them.
-    #[serde(default)]
-    pub also_in: Vec<String>,
-}
-
-impl Catalog {
-    pub fn paragraph_count(&self) -> usize {
-        self.documents.iter().map(|d| d.paragraphs.len()).sum()
-    }
-}
-
 /// One generation, open for answering.
 pub struct Snapshot {
     pub generation: PathBuf,
     pub catalog: Catalog,
     index: Index,
-    reader: IndexReader,
+    /// Kept so the searcher's files stay open for the generation's life.
+    _reader: IndexReader,
+    searcher: Searcher,
     fields: Fields,
+    /// Each segment's paragraph numbers.
+    pids: Vec<Column<u64>>,
+    /// `/search`: text and titles, titles boosted.
+    passages: QueryParser,
+    /// Topics: the paragraphs' own words.
+    topics: QueryParser,
 }
 
 /// Why there is no index to answer from.
@@ -183,36 +153,66 @@ impl Snapshot {
             return damaged(&format!("{CURRENT} names no generation"));
         };
         let generation = path.join(name);
-        let catalog_path = generation.join(CATALOG);
-        let bytes = match std::fs::read(&catalog_path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return damaged(&format!("{name} has no {CATALOG}"));
-            }
-            Err(e) => return Err(Error::io(catalog_path, e)),
-        };
-        match catalog_version(&bytes) {
-            None => return damaged(&format!("{name}/{CATALOG} is unreadable")),
-            Some(SCHEMA_VERSION) => {}
-            Some(other) => return Ok(Err(Unavailable::OtherVersion(other))),
+        if !generation.is_dir() {
+            return damaged(&format!("{name} is missing"));
         }
-        let Ok(catalog) = serde_json::from_slice::<Catalog>(&bytes) else {
-            return damaged(&format!("{name}/{CATALOG} is unreadable"));
+        let directory = read_only::ReadOnly::open(&generation)
+            .map_err(|e| Error::IndexData(format!("{}: {e}", generation.display())))?;
+        let records = read_only::ReadOnly::open_for_records(&generation)
+            .map_err(|e| Error::IndexData(format!("{}: {e}", generation.display())))?;
+        let bytes = match records.open_read(Path::new(catalog::FILE)) {
+            Ok(slice) => slice
+                .read_bytes()
+                .map_err(|e| Error::io(generation.join(catalog::FILE), e))?,
+            Err(tantivy::directory::error::OpenReadError::FileDoesNotExist(_)) => {
+                return Ok(Err(older_catalog(&generation, name)));
+            }
+            Err(e) => {
+                let cause = std::io::Error::other(e.to_string());
+                return Err(Error::io(generation.join(catalog::FILE), cause));
+            }
         };
-        if let Some(what) = missing_or_cut(&generation, &catalog.files) {
+        let catalog = match Catalog::open(bytes) {
+            Ok(catalog) => catalog,
+            Err(catalog::Unreadable::Version(other)) => {
+                return Ok(Err(Unavailable::OtherVersion(other)));
+            }
+            Err(catalog::Unreadable::Damaged(what)) => {
+                return damaged(&format!("{name}/{} {what}", catalog::FILE));
+            }
+        };
+        if let Some(what) = missing_or_cut(&generation, catalog.files()) {
             return damaged(&format!("{name}/{what}"));
         }
         // The library panics on some damage a size does not show: contain it.
-        let opened = std::panic::catch_unwind(|| open_generation(&generation))
-            .unwrap_or_else(|_| Err(Error::IndexData("the search library panicked".into())));
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            open_generation(directory, &catalog)
+        }))
+        .unwrap_or_else(|_| Err(Error::IndexData("the search library panicked".into())));
         match opened {
-            Ok((index, reader, fields)) => Ok(Ok(Snapshot {
-                generation,
-                catalog,
+            Ok(Opened {
                 index,
                 reader,
+                searcher,
                 fields,
-            })),
+                pids,
+            }) => {
+                let mut passages = QueryParser::for_index(&index, vec![fields.text, fields.title]);
+                passages.set_field_boost(fields.title, search::TITLE_BOOST);
+                let mut topics = QueryParser::for_index(&index, vec![fields.text]);
+                topics.set_field_boost(fields.title, search::NAMED_TITLE_BOOST);
+                Ok(Ok(Snapshot {
+                    generation,
+                    catalog,
+                    index,
+                    _reader: reader,
+                    searcher,
+                    fields,
+                    pids,
+                    passages,
+                    topics,
+                }))
+            }
             Err(e) => {
                 tracing::warn!(generation = %generation.display(), error = %e, "the search files do not open");
                 damaged(&format!("the search files of {name} do not open"))
@@ -252,7 +252,7 @@ fn list_files(generation: &Path) -> Result<Vec<GenerationFile>> {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let metadata = entry.metadata().map_err(|e| Error::io(entry.path(), e))?;
-        if !metadata.is_file() || name == CATALOG || name.ends_with(".lock") {
+        if !metadata.is_file() || name == catalog::FILE || name.ends_with(".lock") {
             continue;
         }
         files.push(GenerationFile {
@@ -281,9 +281,32 @@ fn missing_or_cut(generation: &Path, files: &[GenerationFile]) -> Option<String>
     )
 }
 
+/// Why a generation without a catalog of this layout cannot answer: one an earlier
+/// version built (its JSON catalog names its version) is of another version; anything
+/// else is damaged.
+fn older_catalog(generation: &Path, name: &str) -> Unavailable {
+    let mut first = [0u8; 64];
+    let read = File::open(generation.join(catalog::OLD_FILE)).and_then(|mut file| {
+        use std::io::Read;
+        file.read(&mut first)
+    });
+    match read.ok().and_then(|n| catalog::version(&first[..n])) {
+        Some(version) => Unavailable::OtherVersion(version),
+        None => Unavailable::Damaged(format!("{name} has no {}", catalog::FILE)),
+    }
+}
+
+struct Opened {
+    index: Index,
+    reader: IndexReader,
+    searcher: Searcher,
+    fields: Fields,
+    pids: Vec<Column<u64>>,
+}
+
 /// Opens a generation's tantivy index for answering only: no lock, no watcher, no write.
-fn open_generation(generation: &Path) -> Result<(Index, IndexReader, Fields)> {
-    let index = Index::open(read_only::ReadOnly::open(generation)?)?;
+fn open_generation(directory: read_only::ReadOnly, catalog: &Catalog) -> Result<Opened> {
+    let index = Index::open(directory)?;
     let fields = Fields::from_schema(&index.schema())?;
     let reader = index
         .reader_builder()
@@ -292,26 +315,30 @@ fn open_generation(generation: &Path) -> Result<(Index, IndexReader, Fields)> {
     // Every segment's files are opened now, so a truncated one is found here, not by the
     // first question.
     let searcher = reader.searcher();
+    let mut pids = Vec::new();
     for segment in searcher.segment_readers() {
         segment
             .get_store_reader(0)
-            .map_err(|e| Error::io(generation, e))?;
+            .map_err(|e| Error::IndexData(format!("a store does not open: {e}")))?;
         for field in [fields.text, fields.title] {
             segment.inverted_index(field)?;
         }
+        pids.push(segment.fast_fields().u64(Fields::PID)?);
     }
-    Ok((index, reader, fields))
-}
-
-/// Reads only the version, so a catalog of another shape is recognised, not misparsed.
-fn catalog_version(bytes: &[u8]) -> Option<u32> {
-    #[derive(Deserialize)]
-    struct Header {
-        schema_version: u32,
+    if searcher.num_docs() as usize != catalog.paragraph_count() {
+        return Err(Error::IndexData(format!(
+            "{} paragraphs searchable, {} in the catalog",
+            searcher.num_docs(),
+            catalog.paragraph_count()
+        )));
     }
-    serde_json::from_slice::<Header>(bytes)
-        .ok()
-        .map(|h| h.schema_version)
+    Ok(Opened {
+        index,
+        reader,
+        searcher,
+        fields,
+        pids,
+    })
 }
 
 fn is_generation_name(name: &str) -> bool {
@@ -424,10 +451,12 @@ fn build_generation(
     record.write(path)?;
     let result = std::fs::create_dir(&generation)
         .map_err(|e| Error::io(&generation, e))
-        .and_then(|()| write_generation(&generation, documents, gazetteer, extraction, progress))
-        .and_then(|catalog| make_current(path, &generation).map(|()| catalog));
-    let catalog = match result {
-        Ok(catalog) => catalog,
+        .and_then(|()| {
+            build::write_generation(&generation, documents, gazetteer, extraction, progress)
+        })
+        .and_then(|written| make_current(path, &generation).map(|()| written));
+    let written = match result {
+        Ok(written) => written,
         Err(e) => {
             if std::fs::remove_dir_all(&generation).is_ok() {
                 record.names.retain(|n| *n != name);
@@ -437,104 +466,16 @@ fn build_generation(
         }
     };
     record.remove_all_but(path, &name);
-    let docs = &catalog.documents;
+    let docs = &written.documents;
     Ok(BuildSummary {
         documents: docs.len(),
-        paragraphs: catalog.paragraph_count(),
+        paragraphs: docs.iter().map(|d| d.paragraphs.len()).sum(),
         claims: docs.iter().map(|d| d.extraction.claims.len()).sum(),
         statements: docs.iter().map(|d| d.extraction.statements.len()).sum(),
         skipped: Vec::new(),
         seconds: started.elapsed().as_secs_f64(),
         repaired: None,
     })
-}
-
-fn write_generation(
-    generation: &Path,
-    documents: Vec<Document>,
-    gazetteer: &Gazetteer,
-    extraction: ExtractionMode,
-    progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<Catalog> {
-    let (schema, fields) = Fields::schema();
-    let index = Index::create_in_dir(generation, schema)?;
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_HEAP)?;
-    let total = documents.len();
-    let mut catalog = Catalog {
-        schema_version: SCHEMA_VERSION,
-        built_at: Utc::now(),
-        documents: Vec::with_capacity(total),
-        names: Vec::new(),
-        files: Vec::new(),
-    };
-    // Extraction needs no index: it reads the documents on another core while tantivy
-    // indexes them, so a build with extraction costs little more than one without.
-    let stop = AtomicBool::new(false);
-    let (extractions, indexed) = std::thread::scope(|scope| {
-        let extractor = scope.spawn(|| {
-            let mut extractions = Vec::with_capacity(total);
-            // Names first, over the whole corpus, so "Kovacs said" resolves in a document
-            // that never says who Kovacs is.
-            let mut names = extract::LearnedNames::default();
-            if extraction == ExtractionMode::Run {
-                for document in &documents {
-                    names.learn(&document.paragraphs, gazetteer, document.meta.published);
-                }
-            }
-            for document in &documents {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                if extraction == ExtractionMode::Skip {
-                    extractions.push(Extraction::default());
-                    continue;
-                }
-                extractions.push(extract::extract_with(
-                    &DocText {
-                        title: Some(document.meta.title.as_str()),
-                        published: document.meta.published,
-                        outlet: document.meta.outlet.as_deref(),
-                        paragraphs: &document.paragraphs,
-                    },
-                    gazetteer,
-                    &names,
-                ));
-            }
-            (extractions, names)
-        });
-        let indexed = add_paragraphs(&mut writer, &fields, &documents, progress);
-        if indexed.is_err() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        (extractor.join(), indexed)
-    });
-    indexed?;
-    let (extractions, names) = extractions
-        .ok()
-        .filter(|(e, _): &(Vec<Extraction>, extract::LearnedNames)| e.len() == total)
-        .ok_or_else(|| Error::IndexData("the extractor stopped on a document".into()))?;
-    catalog.names = names.list();
-    for (document, extraction) in documents.into_iter().zip(extractions) {
-        catalog.documents.push(CatalogDoc {
-            source: document.source,
-            meta: document.meta,
-            paragraphs: document.paragraphs,
-            extraction,
-            path: document.path,
-            duplicate_of: None,
-            also_in: Vec::new(),
-        });
-    }
-    mark_duplicates(&mut catalog);
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    catalog.files = list_files(generation)?;
-    let catalog_path = generation.join(CATALOG);
-    let bytes = serde_json::to_vec(&catalog)
-        .map_err(|e| Error::IndexData(format!("cannot encode the catalog: {e}")))?;
-    write_durably(&catalog_path, &bytes)?;
-    follow_umask(generation, &catalog_path)?;
-    Ok(catalog)
 }
 
 /// Gives every file of a generation the permissions of `created`, a file this build
@@ -564,84 +505,6 @@ fn follow_umask(_generation: &Path, _created: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Adds every paragraph to the writer, reporting progress after each document.
-fn add_paragraphs(
-    writer: &mut tantivy::IndexWriter<TantivyDocument>,
-    fields: &Fields,
-    documents: &[Document],
-    progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<()> {
-    let total = documents.len();
-    for (ordinal, document) in documents.iter().enumerate() {
-        for (i, paragraph) in document.paragraphs.iter().enumerate() {
-            writer.add_document(paragraph_doc(fields, ordinal, i + 1, document, paragraph))?;
-        }
-        if !progress(Progress {
-            done: ordinal + 1,
-            total,
-        }) {
-            return Err(Error::Cancelled);
-        }
-    }
-    Ok(())
-}
-
-/// Groups republished copies of one story; each copy points at the group's first document.
-fn mark_duplicates(catalog: &mut Catalog) {
-    let articles: Vec<crate::ingest::Article> = catalog
-        .documents
-        .iter()
-        .map(|d| crate::ingest::Article {
-            title: d.meta.title.clone(),
-            outlet: d.meta.outlet.clone(),
-            url: d.meta.url.clone(),
-            paragraphs: d.paragraphs.clone(),
-            ..crate::ingest::Article::default()
-        })
-        .collect();
-    for group in crate::ingest::dedup::group(&articles) {
-        let Some((&first, copies)) = group.split_first() else {
-            continue;
-        };
-        for &copy in copies {
-            catalog.documents[copy].duplicate_of = Some(first);
-            let copy = &catalog.documents[copy];
-            let name = copy
-                .meta
-                .outlet
-                .clone()
-                .unwrap_or_else(|| copy.source.clone());
-            catalog.documents[first].also_in.push(name);
-        }
-    }
-}
-
-fn paragraph_doc(
-    fields: &Fields,
-    ordinal: usize,
-    number: usize,
-    document: &Document,
-    text: &str,
-) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
-    doc.add_u64(fields.doc, ordinal as u64);
-    doc.add_u64(fields.paragraph, number as u64);
-    doc.add_text(fields.source, &document.source);
-    doc.add_text(fields.title, &document.meta.title);
-    let meta = &document.meta;
-    if let Some(outlet) = &meta.outlet {
-        doc.add_text(fields.outlet, outlet);
-    }
-    if let Some(url) = &meta.url {
-        doc.add_text(fields.url, url);
-    }
-    if let Some(published) = meta.published {
-        doc.add_text(fields.published, published.format("%Y-%m-%d").to_string());
-    }
-    doc.add_text(fields.text, text);
-    doc
-}
-
 fn new_generation_name() -> String {
     let now = Utc::now();
     format!(
@@ -666,9 +529,15 @@ fn make_current(path: &Path, generation: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` and flushes them to disk before returning. The bytes go in pieces of
+/// 64 KB, as the search library writes its files: a large file written in one piece is
+/// cached in pages of up to 2 MB, and a process that maps it and reads one record is
+/// then charged with the whole 2 MB.
 fn write_durably(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    for piece in bytes.chunks(64 * 1024) {
+        file.write_all(piece).map_err(|e| Error::io(path, e))?;
+    }
     file.sync_all().map_err(|e| Error::io(path, e))
 }
 
@@ -795,12 +664,13 @@ impl BuildLock {
 
 /// The date a generation was built, for footers and `/status`.
 pub fn built_on(snapshot: &Snapshot) -> NaiveDate {
-    snapshot.catalog.built_at.date_naive()
+    snapshot.catalog.built_at().date_naive()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Meta;
 
     fn doc(source: &str, paragraphs: &[&str]) -> Document {
         Document {
@@ -828,7 +698,7 @@ mod tests {
         let second = Snapshot::open(dir.path()).unwrap().unwrap();
         assert_ne!(second.generation, first);
         assert!(!first.exists());
-        assert_eq!(second.catalog.documents[0].source, "b.md");
+        assert_eq!(second.catalog.document(0).unwrap().source(), "b.md");
     }
 
     #[test]
@@ -842,7 +712,7 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, Error::Cancelled));
         let snapshot = Snapshot::open(dir.path()).unwrap().unwrap();
-        assert_eq!(snapshot.catalog.documents[0].source, "old.md");
+        assert_eq!(snapshot.catalog.document(0).unwrap().source(), "old.md");
         let results = snapshot.search("ambush", 5).unwrap();
         assert_eq!(results.hits.len(), 1);
         let leftovers = std::fs::read_dir(dir.path())
@@ -863,18 +733,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         build_docs(dir.path(), vec![doc("a.md", &["Text."])]).unwrap();
         let generation = Snapshot::open(dir.path()).unwrap().unwrap().generation;
-        let catalog_path = generation.join(CATALOG);
-        let text = std::fs::read_to_string(&catalog_path).unwrap();
-        let older = text.replacen(
-            &format!("\"schema_version\":{SCHEMA_VERSION}"),
-            "\"schema_version\":0",
-            1,
-        );
-        assert_ne!(text, older);
-        std::fs::write(&catalog_path, older).unwrap();
+        let catalog_path = generation.join(catalog::FILE);
+        let mut bytes = std::fs::read(&catalog_path).unwrap();
+        bytes[8..12].copy_from_slice(&0u32.to_le_bytes());
+        std::fs::write(&catalog_path, bytes).unwrap();
         assert_eq!(
             Snapshot::open(dir.path()).unwrap().err(),
             Some(Unavailable::OtherVersion(0))
+        );
+        // An index an earlier version built, its catalog in JSON, is rebuilt too.
+        std::fs::remove_file(&catalog_path).unwrap();
+        std::fs::write(
+            generation.join(catalog::OLD_FILE),
+            "{\"schema_version\":4,\"built_at\":\"2024-01-01T00:00:00Z\"}",
+        )
+        .unwrap();
+        assert_eq!(
+            Snapshot::open(dir.path()).unwrap().err(),
+            Some(Unavailable::OtherVersion(4))
         );
     }
 
@@ -924,7 +800,7 @@ mod tests {
         let generations: Vec<String> = names_in(dir.path())
             .into_iter()
             .filter(|n| {
-                n.starts_with(GENERATION_PREFIX) && dir.path().join(n).join(CATALOG).exists()
+                n.starts_with(GENERATION_PREFIX) && dir.path().join(n).join(catalog::FILE).exists()
             })
             .collect();
         assert_eq!(generations.len(), 1, "{generations:?}");
@@ -981,7 +857,7 @@ mod tests {
                 std::fs::remove_file(generation.join("meta.json")).unwrap()
             }),
             ("a truncated catalog", |_, generation| {
-                let catalog = generation.join(CATALOG);
+                let catalog = generation.join(catalog::FILE);
                 let bytes = std::fs::read(&catalog).unwrap();
                 std::fs::write(&catalog, &bytes[..bytes.len() / 2]).unwrap()
             }),

@@ -28,6 +28,20 @@ impl ReadOnly {
         })
     }
 
+    /// For files read a record here and there (the catalog): no read-ahead, so a cold
+    /// read brings in the page it needs, and the process counts that page, not the
+    /// megabytes around it.
+    pub(super) fn open_for_records(path: &Path) -> tantivy::Result<ReadOnly> {
+        #[cfg(unix)]
+        let inner = MmapDirectory::open_with_madvice(path, tantivy::directory::Advice::Random)?;
+        #[cfg(not(unix))]
+        let inner = MmapDirectory::open(path)?;
+        Ok(ReadOnly {
+            inner,
+            path: path.to_path_buf(),
+        })
+    }
+
     fn refused(&self, path: &Path) -> Arc<io::Error> {
         Arc::new(io::Error::new(
             io::ErrorKind::PermissionDenied,

@@ -1,14 +1,14 @@
 //! BM25 over paragraphs, and the excerpt of each hit: its best sentence(s), with the
 //! query's terms marked by byte range so each front end can render the marks its own way.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{Query, QueryParser};
-use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::Snapshot;
 use crate::error::{Error, Result, UserError};
@@ -19,6 +19,17 @@ const RERANK_POOL: usize = 3;
 
 /// Queries longer than this are cut: nobody types more, and the parser's work grows with it.
 const MAX_QUERY_CHARS: usize = 1_000;
+
+/// How much more a word weighs in a headline than in a paragraph, in `/search`: every
+/// paragraph of a story carries its headline, and a story named by the word comes first.
+pub(super) const TITLE_BOOST: f32 = 2.0;
+/// The weight of a headline a query names (`title:karabakh`) in a topic.
+pub(super) const NAMED_TITLE_BOOST: f32 = 0.3;
+
+/// Candidates beyond the wanted hits fetched at first, for the republished copies that
+/// are passed over; when more are passed over, the search fetches again, four times as
+/// many.
+const SPARE: usize = 5;
 
 /// One matching paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,85 +50,187 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
 }
 
+/// Which paragraphs a query is run over, and how.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// `/search`: text and headlines, originals only.
+    Passages,
+    /// A question: the paragraphs' own words, originals only.
+    Question,
+    /// A topic: the paragraphs' own words, republished copies too.
+    Topic,
+}
+
+/// The best paragraphs for a query, as (score, paragraph number), and its stemmed terms.
+struct Candidates {
+    top: Vec<(Score, usize)>,
+    terms: BTreeSet<String>,
+}
+
+/// Paragraphs by their number over the whole catalog.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphSet {
+    bits: Vec<u64>,
+}
+
+impl ParagraphSet {
+    pub fn contains(&self, pid: usize) -> bool {
+        self.bits
+            .get(pid / 64)
+            .is_some_and(|word| word & (1 << (pid % 64)) != 0)
+    }
+
+    /// Whether any of `pids` is in the set.
+    pub fn any_in(&self, pids: Range<usize>) -> bool {
+        pids.into_iter().any(|pid| self.contains(pid))
+    }
+}
+
 impl Snapshot {
-    /// Paragraphs matching `query`, best first. A malformed query is read leniently; one
-    /// with nothing searchable in it is a [`UserError`].
+    /// `/search`: paragraphs of originals matching `query` in their text or headline,
+    /// best first, ties in paragraph order. Republished copies are passed over, and more
+    /// fetched in their place, so `limit` hits come back whenever that many originals
+    /// match. A malformed query is read leniently; one with nothing searchable in it is a
+    /// [`UserError`].
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let (parsed, terms) = self.parse(query)?;
-        let searcher = self.reader.searcher();
-        let top = contained(query, || {
-            searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score())
-        })?;
+        self.ranked(query, limit, Scope::Passages)
+    }
+
+    /// The paragraphs whose own words best match `query`, copies included: what a topic
+    /// of the timeline draws its events from.
+    pub fn best_paragraphs(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        self.ranked(query, limit, Scope::Topic)
+    }
+
+    fn ranked(&self, query: &str, limit: usize, scope: Scope) -> Result<SearchResults> {
+        let Candidates { top, terms } = self.candidates(query, limit, scope)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let (doc, paragraph) = self.locate(&stored)?;
-            let text = &self.catalog.documents[doc].paragraphs[paragraph - 1];
-            let (excerpt, highlights) = best_excerpt(text, &terms, &mut analyzer);
-            hits.push(Hit {
-                score,
-                doc,
-                paragraph,
-                excerpt,
-                highlights,
-            });
-        }
+        let hits = top
+            .into_iter()
+            .map(|(score, pid)| {
+                let found = found_terms(self.catalog.paragraph(pid), &terms, &mut analyzer);
+                self.hit(score, pid, &found)
+            })
+            .collect::<Result<_>>()?;
         Ok(SearchResults { hits })
+    }
+
+    /// The best `limit` paragraphs for `query`, and the stemmed terms to mark.
+    fn candidates(&self, query: &str, limit: usize, scope: Scope) -> Result<Candidates> {
+        let parser = match scope {
+            Scope::Passages => &self.passages,
+            Scope::Question | Scope::Topic => &self.topics,
+        };
+        let (parsed, terms) = self.parse(query, parser)?;
+        let originals = !matches!(scope, Scope::Topic);
+        let top = self.top(parsed.as_ref(), query, limit.max(1), originals)?;
+        Ok(Candidates { top, terms })
+    }
+
+    /// A hit on paragraph `pid`, its excerpt the best sentence(s) for the terms found.
+    fn hit(&self, score: Score, pid: usize, found: &[Found]) -> Result<Hit> {
+        let (doc, paragraph) = self
+            .catalog
+            .locate(pid)
+            .ok_or_else(|| Error::IndexData(format!("paragraph {pid} is not in the catalog")))?;
+        let (excerpt, highlights) = best_excerpt(self.catalog.paragraph(pid), found);
+        Ok(Hit {
+            score,
+            doc,
+            paragraph,
+            excerpt,
+            highlights,
+        })
+    }
+
+    /// The `limit` best paragraphs, as (score, paragraph number); with `originals`, those
+    /// of republished copies passed over.
+    fn top(
+        &self,
+        parsed: &dyn Query,
+        query: &str,
+        limit: usize,
+        originals: bool,
+    ) -> Result<Vec<(Score, usize)>> {
+        let mut wanted = if originals { limit + SPARE } else { limit };
+        loop {
+            let found = contained(query, || {
+                self.searcher
+                    .search(parsed, &TopDocs::with_limit(wanted).order_by_score())
+            })?;
+            let exhausted = found.len() < wanted;
+            let mut kept = Vec::with_capacity(limit);
+            for (score, address) in found {
+                let pid = self.pid(address)?;
+                if !originals || self.catalog.is_original_paragraph(pid) {
+                    kept.push((score, pid));
+                    if kept.len() == limit {
+                        return Ok(kept);
+                    }
+                }
+            }
+            if exhausted {
+                return Ok(kept);
+            }
+            wanted = wanted.saturating_mul(4);
+        }
+    }
+
+    fn pid(&self, address: DocAddress) -> Result<usize> {
+        self.pids
+            .get(address.segment_ord as usize)
+            .and_then(|column| column.first(address.doc_id))
+            .map(|pid| pid as usize)
+            .filter(|&pid| pid < self.catalog.paragraph_count())
+            .ok_or_else(|| Error::IndexData("a paragraph without its number".into()))
     }
 
     /// Paragraphs for a question: BM25's best candidates, reranked by how many distinct
     /// words of the question each holds, then by how close together they stand, then by
-    /// BM25 — so a paragraph that answers beats one that repeats a single word.
+    /// BM25 — so a paragraph that answers beats one that repeats a single word. Each
+    /// candidate's words are read once; excerpts are made for the hits kept.
     pub fn search_for_question(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let (_, terms) = self.parse(query)?;
-        let mut results = self.search(query, limit.max(1) * RERANK_POOL)?;
+        let Candidates { top, terms } =
+            self.candidates(query, limit.max(1) * RERANK_POOL, Scope::Question)?;
         let mut analyzer = self.index.tokenizer_for_field(self.fields.text)?;
-        let mut ranked: Vec<(usize, usize, Hit)> = results
-            .hits
-            .drain(..)
-            .map(|hit| {
-                let text = &self.catalog.documents[hit.doc].paragraphs[hit.paragraph - 1];
-                let (distinct, window) = proximity(text, &terms, &mut analyzer);
-                (distinct, window, hit)
+        let mut ranked: Vec<(usize, usize, Score, usize, Vec<Found>)> = top
+            .into_iter()
+            .map(|(score, pid)| {
+                let found = found_terms(self.catalog.paragraph(pid), &terms, &mut analyzer);
+                let (distinct, window) = proximity(&found);
+                (distinct, window, score, pid, found)
             })
             .collect();
-        ranked.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then(b.2.score.total_cmp(&a.2.score))
-        });
-        results.hits = ranked
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.total_cmp(&a.2)));
+        let hits = ranked
             .into_iter()
             .take(limit)
-            .map(|(_, _, hit)| hit)
-            .collect();
-        Ok(results)
+            .map(|(_, _, score, pid, found)| self.hit(score, pid, &found))
+            .collect::<Result<_>>()?;
+        Ok(SearchResults { hits })
     }
 
-    /// Every (document, paragraph) that `query` matches, for narrowing records to a topic.
-    pub fn matching_paragraphs(&self, query: &str) -> Result<HashSet<(usize, usize)>> {
-        let limit = self.catalog.paragraph_count().max(1);
-        Ok(self.search_addresses(query, limit)?.into_iter().collect())
+    /// Every paragraph whose own words `query` matches, for narrowing records to a topic.
+    /// Read from the paragraph numbers' fast field: no stored document is loaded, and no
+    /// score computed.
+    pub fn matching_paragraphs(&self, query: &str) -> Result<ParagraphSet> {
+        let (parsed, _) = self.parse(query, &self.topics)?;
+        let collector = Numbered {
+            pids: self.pids.clone(),
+            paragraphs: self.catalog.paragraph_count(),
+        };
+        let bits = contained(query, || self.searcher.search(parsed.as_ref(), &collector))?;
+        Ok(ParagraphSet { bits })
     }
 
-    fn search_addresses(&self, query: &str, limit: usize) -> Result<Vec<(usize, usize)>> {
-        let (parsed, _) = self.parse(query)?;
-        let searcher = self.reader.searcher();
-        let top = contained(query, || {
-            searcher.search(&parsed, &TopDocs::with_limit(limit).order_by_score())
-        })?;
-        top.into_iter()
-            .map(|(_, address)| {
-                let stored: TantivyDocument = searcher.doc(address)?;
-                self.locate(&stored)
-            })
-            .collect()
-    }
-
-    /// Parses leniently over the paragraph text (and `title:`, `outlet:`, `source:` when
-    /// named). Returns the query and the stemmed terms to mark in excerpts.
-    fn parse(&self, query: &str) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
+    /// Parses leniently over the paragraph text (and headlines, for `/search`; `title:`,
+    /// `outlet:`, `source:` when named). Returns the query and the stemmed terms to mark
+    /// in excerpts.
+    fn parse(
+        &self,
+        query: &str,
+        parser: &QueryParser,
+    ) -> Result<(Box<dyn Query>, BTreeSet<String>)> {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let mut query = neutralise_unknown_fields(&query);
         // An unclosed quote would make the rest one phrase: search its words instead.
@@ -126,8 +239,6 @@ impl Snapshot {
         {
             query.replace_range(last..last + 1, " ");
         }
-        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.text]);
-        parser.set_field_boost(self.fields.title, 0.3);
         let (parsed, _errors) = parser.parse_query_lenient(&query);
         let mut terms = BTreeSet::new();
         let mut any = false;
@@ -147,27 +258,66 @@ impl Snapshot {
         }
         Ok((parsed, terms))
     }
+}
 
-    fn locate(&self, stored: &TantivyDocument) -> Result<(usize, usize)> {
-        let number = |field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_u64())
-                .ok_or_else(|| Error::IndexData("a paragraph without its address".into()))
-        };
-        let doc = number(self.fields.doc)? as usize;
-        let paragraph = number(self.fields.paragraph)? as usize;
-        let valid = self
-            .catalog
-            .documents
-            .get(doc)
-            .is_some_and(|d| paragraph >= 1 && paragraph <= d.paragraphs.len());
-        if !valid {
-            return Err(Error::IndexData(format!(
-                "paragraph {paragraph} of document {doc} is not in the catalog"
-            )));
+/// Collects the paragraph numbers of every match into a bit set.
+struct Numbered {
+    pids: Vec<Column<u64>>,
+    paragraphs: usize,
+}
+
+struct NumberedSegment {
+    pids: Column<u64>,
+    bits: Vec<u64>,
+}
+
+impl Collector for Numbered {
+    type Fruit = Vec<u64>;
+    type Child = NumberedSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<NumberedSegment> {
+        let pids = self.pids.get(segment as usize).cloned().ok_or_else(|| {
+            tantivy::TantivyError::InternalError("a segment without paragraph numbers".into())
+        })?;
+        Ok(NumberedSegment {
+            pids,
+            bits: vec![0; self.paragraphs.div_ceil(64)],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+        let mut fruits = fruits.into_iter();
+        let mut all = fruits.next().unwrap_or_default();
+        for bits in fruits {
+            for (a, b) in all.iter_mut().zip(bits) {
+                *a |= b;
+            }
         }
-        Ok((doc, paragraph))
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for NumberedSegment {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(pid) = self.pids.first(doc)
+            && let Some(word) = self.bits.get_mut(pid as usize / 64)
+        {
+            *word |= 1 << (pid % 64);
+        }
+    }
+
+    fn harvest(self) -> Vec<u64> {
+        self.bits
     }
 }
 
@@ -230,20 +380,54 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The sentence with the most distinct query terms (ties: the earlier), joined by the
-/// next sentence when that one adds terms the first lacks.
-fn best_excerpt(
+/// A query term found in a paragraph: which, where in the token stream, and its bytes.
+#[derive(Debug, Clone)]
+struct Found {
+    term: usize,
+    position: usize,
+    range: Range<usize>,
+}
+
+/// Every query term in `paragraph`, in order, the paragraph read once.
+fn found_terms(
     paragraph: &str,
     terms: &BTreeSet<String>,
     analyzer: &mut TextAnalyzer,
-) -> (Range<usize>, Vec<Range<usize>>) {
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut stream = analyzer.token_stream(paragraph);
+    let mut position = 0;
+    while let Some(token) = stream.next() {
+        if let Some(term) = terms.iter().position(|t| *t == token.text) {
+            found.push(Found {
+                term,
+                position,
+                range: token.offset_from..token.offset_to,
+            });
+        }
+        position += 1;
+    }
+    found
+}
+
+/// The sentence with the most distinct query terms (ties: the earlier), joined by the
+/// next sentence when that one adds terms the first lacks. Sentences end at punctuation
+/// and space, never inside a word, so the terms found in the paragraph are those each
+/// sentence holds.
+fn best_excerpt(paragraph: &str, found: &[Found]) -> (Range<usize>, Vec<Range<usize>>) {
     let sentences = text::sentences(paragraph);
     if sentences.is_empty() {
         return (0..paragraph.len(), Vec::new());
     }
-    let marked: Vec<(BTreeSet<String>, Vec<Range<usize>>)> = sentences
+    let marked: Vec<(BTreeSet<usize>, Vec<Range<usize>>)> = sentences
         .iter()
-        .map(|range| matches_in(&paragraph[range.clone()], terms, analyzer, range.start))
+        .map(|sentence| {
+            let inside = found
+                .iter()
+                .filter(|f| f.range.start >= sentence.start && f.range.end <= sentence.end);
+            let terms = inside.clone().map(|f| f.term).collect();
+            (terms, inside.map(|f| f.range.clone()).collect())
+        })
         .collect();
     let best = (0..sentences.len())
         .max_by_key(|&i| (marked[i].0.len(), marked[i].1.len(), std::cmp::Reverse(i)))
@@ -264,37 +448,24 @@ fn best_excerpt(
 
 /// How many distinct query terms a paragraph holds, and the fewest tokens a stretch of
 /// it spans to hold them all.
-fn proximity(
-    paragraph: &str,
-    terms: &BTreeSet<String>,
-    analyzer: &mut TextAnalyzer,
-) -> (usize, usize) {
-    let mut positions: Vec<(usize, &str)> = Vec::new();
-    let mut stream = analyzer.token_stream(paragraph);
-    let mut position = 0;
-    while let Some(token) = stream.next() {
-        if let Some(term) = terms.get(&token.text) {
-            positions.push((position, term.as_str()));
-        }
-        position += 1;
-    }
-    let distinct: BTreeSet<&str> = positions.iter().map(|(_, t)| *t).collect();
+fn proximity(found: &[Found]) -> (usize, usize) {
+    let distinct: BTreeSet<usize> = found.iter().map(|f| f.term).collect();
     let wanted = distinct.len();
     if wanted < 2 {
         return (wanted, 0);
     }
     // The shortest window holding every distinct term: two pointers over the matches.
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let (mut best, mut start, mut held) = (usize::MAX, 0, 0);
-    for end in 0..positions.len() {
-        let count = counts.entry(positions[end].1).or_default();
+    for end in 0..found.len() {
+        let count = counts.entry(found[end].term).or_default();
         *count += 1;
         if *count == 1 {
             held += 1;
         }
         while held == wanted {
-            best = best.min(positions[end].0 - positions[start].0);
-            let count = counts.entry(positions[start].1).or_default();
+            best = best.min(found[end].position - found[start].position);
+            let count = counts.entry(found[start].term).or_default();
             *count -= 1;
             if *count == 0 {
                 held -= 1;
@@ -303,25 +474,6 @@ fn proximity(
         }
     }
     (wanted, best)
-}
-
-/// Distinct matched terms and their byte ranges (offset by `base`) in one sentence.
-fn matches_in(
-    sentence: &str,
-    terms: &BTreeSet<String>,
-    analyzer: &mut TextAnalyzer,
-    base: usize,
-) -> (BTreeSet<String>, Vec<Range<usize>>) {
-    let mut found = BTreeSet::new();
-    let mut ranges = Vec::new();
-    let mut stream = analyzer.token_stream(sentence);
-    while let Some(token) = stream.next() {
-        if terms.contains(&token.text) {
-            found.insert(token.text.clone());
-            ranges.push(base + token.offset_from..base + token.offset_to);
-        }
-    }
-    (found, ranges)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! contains; a trimmed copy scores low on the first and high on the second.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
@@ -90,7 +91,7 @@ impl DupIndex {
         }
         self.entries.push(Entry {
             key: key.into(),
-            signature: Signature::of(article),
+            signature: Signature::of(&Words::of(&article.paragraphs)),
         });
     }
 
@@ -109,7 +110,7 @@ impl DupIndex {
         if let Some(&index) = fingerprint(article).and_then(|fp| self.by_fingerprint.get(&fp)) {
             return found(index, DuplicateKind::SameContent);
         }
-        let signature = Signature::of(article);
+        let signature = Signature::of(&Words::of(&article.paragraphs));
         let (index, similarity) = self
             .entries
             .iter()
@@ -124,20 +125,48 @@ impl DupIndex {
 /// near-duplicate, transitively). Every index appears in exactly one group; groups are in
 /// order of their first member and members in ascending order.
 pub fn group(articles: &[Article]) -> Vec<Vec<usize>> {
-    let urls: Vec<Option<String>> = articles.iter().map(url_key).collect();
-    let prints: Vec<Option<String>> = articles.iter().map(fingerprint).collect();
-    let signatures: Vec<Signature> = articles.iter().map(Signature::of).collect();
-    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    let keys: Vec<Keys> = articles
+        .iter()
+        .map(|a| Keys::of(a.url.as_deref(), &a.paragraphs))
+        .collect();
+    group_keys(&keys)
+}
+
+/// What grouping compares of one text: its address, the hash of its words and its
+/// MinHash signature. Computing them is most of grouping's work, and each text's are its
+/// own, so a build computes them on any thread while it indexes, and groups at the end.
+#[derive(Debug, Clone)]
+pub struct Keys {
+    url: Option<String>,
+    print: Option<String>,
+    signature: Signature,
+}
+
+impl Keys {
+    pub fn of(url: Option<&str>, paragraphs: &[String]) -> Keys {
+        let words = Words::of(paragraphs);
+        Keys {
+            url: url.map(normal_url),
+            print: words.fingerprint(),
+            signature: Signature::of(&words),
+        }
+    }
+}
+
+/// [`group`] over keys computed beforehand.
+pub fn group_keys(keys: &[Keys]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
     let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
         let (a, b) = (find(parent, i), find(parent, j));
         parent[a.max(b)] = a.min(b);
     };
     // Same URL or same content: exact keys.
-    for keys in [&urls, &prints] {
+    let exact: [fn(&Keys) -> Option<&str>; 2] = [|k| k.url.as_deref(), |k| k.print.as_deref()];
+    for key in exact {
         let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, key) in keys.iter().enumerate() {
-            if let Some(key) = key {
-                match first.get(key.as_str()) {
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(key) = key(k) {
+                match first.get(key) {
                     Some(&j) => join(&mut parent, i, j),
                     None => {
                         first.insert(key, i);
@@ -149,28 +178,38 @@ pub fn group(articles: &[Article]) -> Vec<Vec<usize>> {
     // Near-duplicates: only pairs that share a band of their MinHash signature are
     // compared (locality-sensitive hashing), so grouping stays near-linear on a large
     // corpus. With bands of two rows, a pair at the lowest similarity that counts
-    // (Jaccard 0.25) shares a band with probability above 0.98.
+    // (Jaccard 0.25) shares a band with probability above 0.98. Buckets are visited in
+    // the order of their keys, so a rebuild of the same corpus groups it the same way.
+    let mut bucketed: Vec<(u64, u64, usize)> = Vec::with_capacity(keys.len());
     for band in 0..NUM_HASHES / BAND_ROWS {
-        let mut buckets: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
-        for (i, signature) in signatures.iter().enumerate() {
-            if signature.shingles == 0 {
+        bucketed.clear();
+        for (i, k) in keys.iter().enumerate() {
+            if k.signature.shingles == 0 {
                 continue;
             }
-            let rows = &signature.mins[band * BAND_ROWS..(band + 1) * BAND_ROWS];
-            buckets.entry((rows[0], rows[1])).or_default().push(i);
+            let rows = &k.signature.mins[band * BAND_ROWS..(band + 1) * BAND_ROWS];
+            bucketed.push((rows[0], rows[1], i));
         }
-        for members in buckets.values().filter(|m| m.len() > 1) {
+        bucketed.sort_unstable();
+        for members in bucketed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if members.len() < 2 {
+                continue;
+            }
             // Each member is compared with one representative of each group already
             // found in the bucket, not with every other member: a thousand copies of
             // one story cost a thousand comparisons, not half a million.
             let mut representatives: Vec<usize> = Vec::new();
-            for &i in members {
+            for &(_, _, i) in members {
                 let joined = representatives.iter().any(|&r| {
                     find(&mut parent, i) == find(&mut parent, r)
-                        || (signatures[i].near_duplicate(&signatures[r]).is_some() && {
-                            join(&mut parent, i, r);
-                            true
-                        })
+                        || (keys[i]
+                            .signature
+                            .near_duplicate(&keys[r].signature)
+                            .is_some()
+                            && {
+                                join(&mut parent, i, r);
+                                true
+                            })
                 });
                 if !joined && representatives.len() < MAX_REPRESENTATIVES {
                     representatives.push(i);
@@ -180,7 +219,7 @@ pub fn group(articles: &[Article]) -> Vec<Vec<usize>> {
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut slot_of_root: HashMap<usize, usize> = HashMap::new();
-    for i in 0..articles.len() {
+    for i in 0..keys.len() {
         let root = find(&mut parent, i);
         let slot = *slot_of_root.entry(root).or_insert_with(|| {
             groups.push(Vec::new());
@@ -201,34 +240,94 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// The estimated Jaccard similarity of two articles' bodies, 0.0 to 1.0.
 pub fn similarity(a: &Article, b: &Article) -> f32 {
-    Signature::of(a).jaccard(&Signature::of(b)) as f32
+    Signature::of(&Words::of(&a.paragraphs)).jaccard(&Signature::of(&Words::of(&b.paragraphs)))
+        as f32
 }
 
 /// SHA-256 (hex) of the body text with case, punctuation and spacing removed; `None` for
 /// an article without text.
 pub fn fingerprint(article: &Article) -> Option<String> {
-    let words = words(article);
-    if words.is_empty() {
-        return None;
-    }
-    let digest = Sha256::digest(words.join(" ").as_bytes());
-    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+    Words::of(&article.paragraphs).fingerprint()
 }
 
 fn url_key(article: &Article) -> Option<String> {
-    let url = article.url.as_deref()?;
-    Some(super::url::normalise(url).unwrap_or_else(|_| url.trim().to_owned()))
+    article.url.as_deref().map(normal_url)
 }
 
-/// The lower-cased words of the body: runs of letters and digits.
-fn words(article: &Article) -> Vec<String> {
-    article
-        .paragraphs
-        .iter()
-        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+fn normal_url(url: &str) -> String {
+    super::url::normalise(url).unwrap_or_else(|_| url.trim().to_owned())
+}
+
+/// The lower-cased words of a body, runs of letters and digits, in one buffer.
+struct Words {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Words {
+    fn of(paragraphs: &[String]) -> Words {
+        let mut words = Words {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        for word in paragraphs
+            .iter()
+            .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+        {
+            if word.is_ascii() {
+                words
+                    .text
+                    .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                words.text.push_str(&word.to_lowercase());
+            }
+            words.ends.push(words.text.len());
+        }
+        words
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// The words `range` joined by spaces, hashed as [`hash64`] hashes that text.
+    fn hash(&self, range: Range<usize>) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for &b in bytes {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        for (n, i) in range.enumerate() {
+            if n > 0 {
+                feed(b" ");
+            }
+            feed(self.get(i).as_bytes());
+        }
+        mix(h)
+    }
+
+    fn fingerprint(&self) -> Option<String> {
+        if self.len() == 0 {
+            return None;
+        }
+        let mut hasher = Sha256::new();
+        for i in 0..self.len() {
+            if i > 0 {
+                hasher.update(b" ");
+            }
+            hasher.update(self.get(i).as_bytes());
+        }
+        let digest = hasher.finalize();
+        Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
 }
 
 /// A 64-bit FNV-1a hash with a final avalanche, stable across builds and platforms.
@@ -257,26 +356,24 @@ struct Signature {
 }
 
 impl Signature {
-    fn of(article: &Article) -> Self {
-        let words = words(article);
+    fn of(words: &Words) -> Self {
         let mut shingle_hashes: Vec<u64> = if words.len() < SHINGLE_WORDS {
-            if words.is_empty() {
+            if words.len() == 0 {
                 Vec::new()
             } else {
-                vec![hash64(words.join(" ").as_bytes())]
+                vec![words.hash(0..words.len())]
             }
         } else {
-            words
-                .windows(SHINGLE_WORDS)
-                .map(|w| hash64(w.join(" ").as_bytes()))
+            (0..=words.len() - SHINGLE_WORDS)
+                .map(|i| words.hash(i..i + SHINGLE_WORDS))
                 .collect()
         };
         shingle_hashes.sort_unstable();
         shingle_hashes.dedup();
         let mut mins = Box::new([u64::MAX; NUM_HASHES]);
         for &h in &shingle_hashes {
-            for (i, min) in mins.iter_mut().enumerate() {
-                *min = (*min).min(mix(h ^ SEEDS[i]));
+            for (min, seed) in mins.iter_mut().zip(SEEDS.iter()) {
+                *min = (*min).min(mix(h ^ seed));
             }
         }
         Signature {

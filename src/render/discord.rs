@@ -3,6 +3,10 @@
 //! Discord's limits and keeps every page within them, and it escapes Markdown and mentions
 //! in everything a source wrote, so no source can format the bot's message or ping anyone.
 //! The Discord adapter turns these structs into its client library's builders.
+//!
+//! A page shows a fixed number of items ([`PAGE_ITEMS`]), so page n needs only its own
+//! items ([`page_window`]) and the list's length; items too long to fit together are
+//! quoted shorter rather than pushed to another page.
 
 use std::fmt::Write;
 use std::ops::Range;
@@ -11,7 +15,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{claim_line, claim_reasons, side_heading, status_word};
-use crate::answer::{Answer, Citation, ClaimGroup};
+use crate::answer::{Answer, Citation, ClaimGroup, Window};
 use crate::extract::Gazetteer;
 
 /// Discord's limits, in characters unless said otherwise.
@@ -50,6 +54,40 @@ const HEADING: usize = 200;
 const QUOTE: usize = 600;
 /// The request line in the footer at most; longer ones are cut and cannot be replayed.
 const REQUEST_LINE: usize = 1000;
+
+/// Items of a long answer per page: each cites one source, and a page has room for as
+/// many citation fields.
+pub const PAGE_ITEMS: usize = PAGE_FIELDS;
+
+/// How much of an item (and of its citation) a page quotes. A page whose items do not
+/// fit at full length is drawn again with half, and so on.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    block: usize,
+    quote: usize,
+    name: usize,
+    title: usize,
+}
+
+const BUDGETS: [Budget; 4] = {
+    const fn half(b: Budget) -> Budget {
+        Budget {
+            block: b.block / 2,
+            quote: b.quote / 2,
+            name: b.name / 2,
+            title: b.title / 2,
+        }
+    }
+    let full = Budget {
+        block: BLOCK,
+        quote: QUOTE,
+        name: HEADING,
+        title: limits::FIELD_NAME - 12,
+    };
+    let a = half(full);
+    let b = half(a);
+    [full, a, b, half(b)]
+};
 
 /// One embed: what a page of an answer shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -122,43 +160,95 @@ pub struct Context<'a> {
     pub request: &'a str,
 }
 
+/// The items page `page` (from 1) shows: what an answer must hold to render it.
+pub fn page_window(page: usize) -> Window {
+    Window {
+        start: (page.max(1) - 1) * PAGE_ITEMS,
+        len: PAGE_ITEMS,
+    }
+}
+
+/// How many pages the whole answer takes; never 0.
+pub fn page_count(answer: &Answer) -> usize {
+    match per_page(answer) {
+        Some(per) => answer.shown().total.div_ceil(per).max(1),
+        None => 1,
+    }
+}
+
+/// Items per page; `None` for an answer shown whole on one page (`/help`).
+fn per_page(answer: &Answer) -> Option<usize> {
+    match answer {
+        Answer::Ask { answer, .. } => per_page(answer),
+        Answer::Help { .. } => None,
+        _ => Some(PAGE_ITEMS),
+    }
+}
+
 /// The answer as pages, each one embed within every Discord limit. Never empty.
 pub fn render(answer: &Answer, ctx: &Context) -> Vec<Embed> {
-    let draft = draft(answer, ctx.gazetteer);
-    let fields = citation_fields(answer, draft.quote_in_fields);
-    let title = fit(&draft.title, limits::TITLE, escape);
-    let footer_base = footer_base(answer, ctx);
-    // The longest footer a page can get, so packing leaves room for it.
-    let footer_room = count(&footer_base) + " · page 9999 of 9999".len();
-    let room = limits::EMBED_TOTAL - count(&title) - footer_room;
-
-    let mut pages = pack(&draft.blocks, &fields, room);
-    if pages.is_empty() {
-        pages.push(Page {
-            description: draft.empty.clone(),
-            fields: Vec::new(),
-        });
-    }
-    let total = pages.len();
-    pages
-        .into_iter()
-        .enumerate()
-        .map(|(i, page)| {
-            let mut footer = footer_base.clone();
-            if total > 1 {
-                let _ = write!(footer, " · page {} of {total}", i + 1);
-            }
-            let mut embed = Embed {
-                title: title.clone(),
-                url: None,
-                description: page.description,
-                fields: page.fields,
-                footer,
-            };
-            enforce_limits(&mut embed);
-            embed
-        })
+    (1..=page_count(answer))
+        .map(|page| render_page(answer, ctx, page))
         .collect()
+}
+
+/// Page `page` (from 1, clamped) of the answer, within every Discord limit. The answer
+/// must hold that page's items ([`page_window`]); a complete answer holds every page's.
+pub fn render_page(answer: &Answer, ctx: &Context, page: usize) -> Embed {
+    let total = page_count(answer);
+    let page = page.clamp(1, total);
+    let items = match per_page(answer) {
+        Some(per) => (page - 1) * per..page * per,
+        None => 0..usize::MAX,
+    };
+    let mut footer = footer_base(answer, ctx);
+    if total > 1 {
+        let _ = write!(footer, " · page {page} of {total}");
+    }
+    let mut embed = Embed::default();
+    for budget in BUDGETS {
+        let draft = draft(answer, ctx.gazetteer, &items, budget);
+        embed = lay_out(answer, &draft, budget, footer.clone());
+        let description_fits =
+            count(&embed.description) <= PAGE_DESCRIPTION || draft.blocks.len() <= 1;
+        if description_fits && embed.chars() <= limits::EMBED_TOTAL {
+            break;
+        }
+    }
+    enforce_limits(&mut embed);
+    embed
+}
+
+/// One page: the blocks under their headings, and a field for each citation they mark.
+fn lay_out(answer: &Answer, draft: &Draft, budget: Budget, footer: String) -> Embed {
+    let citations: Vec<&Citation> = answer.citations();
+    let mut description = String::new();
+    let mut fields = Vec::new();
+    let mut cited: Vec<usize> = Vec::new();
+    let mut above: &[String] = &[];
+    for block in &draft.blocks {
+        description.push_str(&block_text(block, above, description.is_empty()));
+        above = &block.headings;
+        for &n in &block.cites {
+            if cited.contains(&n) {
+                continue;
+            }
+            cited.push(n);
+            if let Some(c) = citations.iter().find(|c| c.n == n) {
+                fields.push(citation_field(c, draft.quote_in_fields, budget));
+            }
+        }
+    }
+    if description.is_empty() {
+        description = draft.empty.clone();
+    }
+    Embed {
+        title: fit(&draft.title, limits::TITLE, escape),
+        url: None,
+        description,
+        fields,
+        footer,
+    }
 }
 
 /// Cuts `text` to `max` characters for a plain message (`content`), with an ellipsis.
@@ -297,6 +387,14 @@ fn about(query: Option<&str>) -> String {
     query.map(|q| format!(" about “{q}”")).unwrap_or_default()
 }
 
+/// The items of `list` (which starts at item `offset` of the whole list) that fall in
+/// `items`.
+fn held<'a, T>(list: &'a [T], offset: usize, items: &Range<usize>) -> &'a [T] {
+    let start = items.start.saturating_sub(offset).min(list.len());
+    let end = items.end.saturating_sub(offset).clamp(start, list.len());
+    &list[start..end]
+}
+
 fn item(text: String, cite: usize) -> Block {
     Block {
         headings: Vec::new(),
@@ -305,7 +403,9 @@ fn item(text: String, cite: usize) -> Block {
     }
 }
 
-fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
+/// The page's blocks: the items of the whole list in `items`, quoted within `budget`.
+fn draft(answer: &Answer, gazetteer: &Gazetteer, items: &Range<usize>, budget: Budget) -> Draft {
+    let offset = answer.shown().offset;
     match answer {
         Answer::Ask {
             answer,
@@ -315,7 +415,7 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
             suggestions,
             ..
         } => {
-            let mut draft = draft(answer, gazetteer);
+            let mut draft = draft(answer, gazetteer, items, budget);
             draft.title = format!("Read as: {reading}");
             let mut lead = format!("Same as `{}`", equivalent.replace('`', "'"));
             if let Some(message) = no_answer {
@@ -324,7 +424,7 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                     lead.push_str(&format!("\n• {}", escape(suggestion)));
                 }
                 draft.empty = lead;
-            } else {
+            } else if items.start == 0 {
                 draft.blocks.insert(
                     0,
                     Block {
@@ -336,14 +436,14 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
             }
             draft
         }
-        Answer::Search { query, hits } => Draft {
+        Answer::Search { query, hits, .. } => Draft {
             title: format!("Search: {query}"),
             empty: format!("No passage matches “{}”.", escape(query)),
-            blocks: hits
+            blocks: held(hits, offset, items)
                 .iter()
                 .map(|hit| {
                     let n = hit.citation.n;
-                    let room = BLOCK - format!("**[{n}]** ").len();
+                    let room = budget.block.saturating_sub(format!("**[{n}]** ").len());
                     let excerpt = fit_marked(&hit.citation.excerpt, &hit.highlights, room);
                     Block {
                         headings: Vec::new(),
@@ -354,13 +454,13 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                 .collect(),
             quote_in_fields: false,
         },
-        Answer::Sources { sources } => Draft {
-            title: format!("Indexed sources: {}", sources.len()),
+        Answer::Sources { sources, .. } => Draft {
+            title: format!("Indexed sources: {}", answer.shown().total),
             empty: "Nothing is indexed yet.".into(),
-            blocks: sources
+            blocks: held(sources, offset, items)
                 .iter()
                 .map(|s| {
-                    let title = fit(&s.title, HEADING, escape);
+                    let title = fit(&s.title, budget.name, escape);
                     let title = match s.url.as_deref().and_then(safe_url) {
                         Some(url) => format!("[{title}]({url})"),
                         None => title,
@@ -370,13 +470,13 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                     let line = format!(
                         "**[{}]** {title} — {}, {date}, {} paragraphs · {}",
                         s.citation.n,
-                        fit(outlet, HEADING, escape),
+                        fit(outlet, budget.name, escape),
                         s.paragraphs,
-                        fit(&s.source, HEADING, escape),
+                        fit(&s.source, budget.name, escape),
                     );
                     Block {
                         headings: Vec::new(),
-                        text: fit_rendered(line, BLOCK),
+                        text: fit_rendered(line, budget.block),
                         cites: Vec::new(),
                     }
                 })
@@ -412,16 +512,21 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
             claims,
             groups,
             explain,
+            ..
         } => {
             let about = about(query.as_deref());
             let explain = *explain;
             let blocks = groups
                 .iter()
+                .filter(|group| group.claims.iter().any(|i| items.contains(i)))
                 .flat_map(|group| {
-                    let headings = group_headings(group, gazetteer);
+                    let headings = group_headings(group, gazetteer, budget);
                     group.claims.iter().filter_map(move |&i| {
-                        let claim = claims.get(i)?;
-                        let room = BLOCK - 16;
+                        if !items.contains(&i) {
+                            return None;
+                        }
+                        let claim = claims.get(i.checked_sub(offset)?)?;
+                        let room = budget.block.saturating_sub(16);
                         let line = fit(&claim_line(claim), room, escape);
                         // "-# why: ...": Discord's small print under the figure.
                         let why = if explain {
@@ -452,6 +557,7 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
             explain,
             ..
         } => {
+            let statements = held(statements, offset, items);
             let about = about(topic.as_deref());
             let explain = *explain;
             Draft {
@@ -466,11 +572,11 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                     .map(|s| {
                         let head = format!(
                             "• **{}** ({}): ",
-                            fit(&s.speaker, HEADING, escape),
+                            fit(&s.speaker, budget.name, escape),
                             fit(&super::saying(s), 60, escape)
                         );
                         let words = s.text.trim_matches(|c| matches!(c, '"' | '“' | '”'));
-                        let room = BLOCK.saturating_sub(count(&head) + 16);
+                        let room = budget.block.saturating_sub(count(&head) + 16);
                         let words = if s.direct {
                             fit(words, room, |w| format!("“{}”", escape(w)))
                         } else {
@@ -487,7 +593,7 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                 quote_in_fields: true,
             }
         }
-        Answer::Timeline { query, events } => {
+        Answer::Timeline { query, events, .. } => {
             let about = about(query.as_deref());
             Draft {
                 title: format!("Timeline{about}"),
@@ -495,11 +601,12 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
                     "No dated events in the indexed reporting{}.",
                     escape(&about)
                 ),
-                blocks: events
+                blocks: held(events, offset, items)
                     .iter()
                     .map(|e| {
                         let date = e.date.map_or("undated".into(), |d| d.to_string());
-                        let excerpt = fit(&e.citation.excerpt, BLOCK - 40, escape);
+                        let room = budget.block.saturating_sub(40);
+                        let excerpt = fit(&e.citation.excerpt, room, escape);
                         item(format!("**{date}** {excerpt}"), e.citation.n)
                     })
                     .collect(),
@@ -510,9 +617,9 @@ fn draft(answer: &Answer, gazetteer: &Gazetteer) -> Draft {
 }
 
 /// "**Armenia — people hit**" over "killed, 2023-03-05 — 2 sources agree".
-fn group_headings(group: &ClaimGroup, gazetteer: &Gazetteer) -> Vec<String> {
+fn group_headings(group: &ClaimGroup, gazetteer: &Gazetteer, budget: Budget) -> Vec<String> {
     let side = side_heading(group.side.as_deref(), gazetteer);
-    let side = format!("**{} — people hit**", fit(&side, HEADING, escape));
+    let side = format!("**{} — people hit**", fit(&side, budget.name, escape));
     let date = group.date.map(|d| format!(", {d}")).unwrap_or_default();
     let verdict = match (group.sources, group.agreed) {
         (1, _) => String::new(),
@@ -525,25 +632,17 @@ fn group_headings(group: &ClaimGroup, gazetteer: &Gazetteer) -> Vec<String> {
     ]
 }
 
-/// Citation fields by footnote number: `[1] Title` over the quote (when asked for), outlet,
-/// date, paragraph and a link or the source's path.
-fn citation_fields(answer: &Answer, quote: bool) -> Vec<(usize, Field)> {
-    answer
-        .citations()
-        .into_iter()
-        .map(|c| (c.n, citation_field(c, quote)))
-        .collect()
-}
-
-fn citation_field(c: &Citation, quote: bool) -> Field {
-    let name = fit(&c.title, limits::FIELD_NAME - 12, escape);
+/// `[1] Title` over the quote (when asked for), outlet, date, paragraph and a link or the
+/// source's path.
+fn citation_field(c: &Citation, quote: bool, budget: Budget) -> Field {
+    let name = fit(&c.title, budget.title, escape);
     let mut value = String::new();
     if quote {
-        let _ = writeln!(value, "> {}", fit(&c.excerpt, QUOTE, escape));
+        let _ = writeln!(value, "> {}", fit(&c.excerpt, budget.quote, escape));
     }
     let mut source = String::from("— ");
     if let Some(outlet) = &c.outlet {
-        let _ = write!(source, "{}, ", fit(outlet, HEADING, escape));
+        let _ = write!(source, "{}, ", fit(outlet, budget.name, escape));
     }
     if let Some(date) = c.published {
         let _ = write!(source, "{date}, ");
@@ -554,13 +653,13 @@ fn citation_field(c: &Citation, quote: bool) -> Field {
             let _ = write!(source, " · [link]({url})");
         }
         None => {
-            let _ = write!(source, " · {}", fit(&c.source, HEADING, escape));
+            let _ = write!(source, " · {}", fit(&c.source, budget.name, escape));
         }
     }
     value.push_str(&source);
     if !c.also_in.is_empty() {
         let outlets = c.also_in.join(", ");
-        let _ = write!(value, "\nalso in: {}", fit(&outlets, HEADING, escape));
+        let _ = write!(value, "\nalso in: {}", fit(&outlets, budget.name, escape));
     }
     Field {
         name: format!("[{}] {name}", c.n),
@@ -579,72 +678,7 @@ fn footer_base(answer: &Answer, ctx: &Context) -> String {
     format!("{request}\n{sources}index built {}", ctx.index_date)
 }
 
-// ---- paging ----
-
-struct Page {
-    description: String,
-    fields: Vec<Field>,
-}
-
-/// Packs blocks into pages: each page's answer text within [`PAGE_DESCRIPTION`], its
-/// citations within [`PAGE_FIELDS`], and all of it within `room` characters. Headings are
-/// repeated at the top of a page that continues a group.
-fn pack(blocks: &[Block], fields: &[(usize, Field)], room: usize) -> Vec<Page> {
-    let field_of = |n: usize| fields.iter().find(|(m, _)| *m == n).map(|(_, f)| f);
-    let mut pages = Vec::new();
-    let mut page = Page {
-        description: String::new(),
-        fields: Vec::new(),
-    };
-    let mut cited: Vec<usize> = Vec::new();
-    let mut last_headings: Vec<String> = Vec::new();
-    let mut used = 0;
-    for block in blocks {
-        let new_cites: Vec<usize> = block
-            .cites
-            .iter()
-            .copied()
-            .filter(|n| !cited.contains(n))
-            .collect();
-        let new_fields: Vec<&Field> = new_cites.iter().filter_map(|&n| field_of(n)).collect();
-        let fields_chars: usize = new_fields
-            .iter()
-            .map(|f| count(&f.name) + count(&f.value))
-            .sum();
-        let text = block_text(block, &last_headings, page.description.is_empty());
-        let fits = count(&page.description) + count(&text) <= PAGE_DESCRIPTION
-            && page.fields.len() + new_fields.len() <= PAGE_FIELDS
-            && used + count(&text) + fields_chars <= room;
-        let (text, new_fields, fields_chars) = if fits || page.description.is_empty() {
-            (text, new_fields, fields_chars)
-        } else {
-            pages.push(std::mem::replace(
-                &mut page,
-                Page {
-                    description: String::new(),
-                    fields: Vec::new(),
-                },
-            ));
-            cited.clear();
-            used = 0;
-            let new_fields: Vec<&Field> = block.cites.iter().filter_map(|&n| field_of(n)).collect();
-            let fields_chars = new_fields
-                .iter()
-                .map(|f| count(&f.name) + count(&f.value))
-                .sum();
-            (block_text(block, &[], true), new_fields, fields_chars)
-        };
-        used += count(&text) + fields_chars;
-        page.description.push_str(&text);
-        page.fields.extend(new_fields.into_iter().cloned());
-        cited.extend(block.cites.iter().copied());
-        last_headings.clone_from(&block.headings);
-    }
-    if !page.description.is_empty() {
-        pages.push(page);
-    }
-    pages
-}
+// ---- laying out a page ----
 
 /// The block's line, with the headings that differ from the ones above it (all of them at
 /// the top of a page).
@@ -887,6 +921,7 @@ mod tests {
             claims,
             groups,
             explain: true,
+            shown: Default::default(),
         };
         let pages = render(&answer, &ctx(&gazetteer));
         assert!(pages.len() > 10, "{} pages", pages.len());
@@ -929,6 +964,7 @@ mod tests {
                 citation: citation(1, excerpt),
                 highlights: std::iter::once(start..start + 6).collect(),
             }],
+            shown: Default::default(),
         };
         let pages = render(&answer, &ctx(&gazetteer));
         assert_eq!(pages.len(), 1);
@@ -963,6 +999,7 @@ mod tests {
                 citation: citation(1, "“The clash was stopped,” @everyone"),
             }],
             explain: false,
+            shown: Default::default(),
         };
         let pages = render(&answer, &ctx(&gazetteer));
         assert!(
@@ -982,6 +1019,7 @@ mod tests {
         let answer = Answer::Timeline {
             query: Some("nothing".into()),
             events: Vec::new(),
+            shown: Default::default(),
         };
         let pages = render(&answer, &ctx(&gazetteer));
         assert_eq!(pages.len(), 1);

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{claim_line, claim_reasons, side_heading, status_word};
-use crate::answer::{Answer, Citation};
+use crate::answer::{Answer, Citation, Window};
 use crate::extract::Gazetteer;
 
 /// How matched words are marked: bold on a colour terminal, «guillemets» elsewhere.
@@ -79,8 +79,16 @@ fn more(out: &mut String, total: usize, what: &str) {
     }
 }
 
+/// The items a text answer needs: the first [`MAX_ITEMS`] of its list.
+pub fn window() -> Window {
+    Window::first(MAX_ITEMS)
+}
+
+/// The answer as text: its first [`MAX_ITEMS`] items (all it needs to hold is
+/// [`window`]), with a count of the rest.
 pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
     let mut out = String::new();
+    let total = answer.shown().total;
     // The footnotes of what is shown, and of nothing else.
     let mut cited = std::collections::BTreeSet::new();
     match answer {
@@ -111,7 +119,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
             out.push_str(&render(answer, gazetteer, style));
             return out;
         }
-        Answer::Search { query, hits } => {
+        Answer::Search { query, hits, .. } => {
             let query = shown(query, MAX_NAME_CHARS);
             let _ = writeln!(out, "{}", style.heading(&format!("Search: {query}")));
             if hits.is_empty() {
@@ -122,13 +130,13 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 let _ = writeln!(out, "[{}] {excerpt}", hit.citation.n);
                 cited.insert(hit.citation.n);
             }
-            more(&mut out, hits.len(), "passages");
+            more(&mut out, total, "passages");
         }
-        Answer::Sources { sources } => {
+        Answer::Sources { sources, .. } => {
             let _ = writeln!(
                 out,
                 "{}",
-                style.heading(&format!("Indexed sources: {}", sources.len()))
+                style.heading(&format!("Indexed sources: {total}"))
             );
             for s in sources.iter().take(MAX_ITEMS) {
                 let outlet = s.outlet.as_deref().unwrap_or("outlet not given");
@@ -144,7 +152,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 );
                 cited.insert(s.citation.n);
             }
-            more(&mut out, sources.len(), "sources");
+            more(&mut out, total, "sources");
         }
         Answer::Help { commands } => {
             let _ = writeln!(out, "{}", style.heading("Commands"));
@@ -157,6 +165,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
             claims,
             groups,
             explain,
+            shown: window,
         } => {
             let about = query
                 .as_deref()
@@ -167,7 +176,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 "{}",
                 style.heading(&format!("Casualty figures{about}"))
             );
-            if claims.is_empty() {
+            if total == 0 {
                 let _ = writeln!(out, "No casualty figures in the indexed reporting{about}.");
             }
             let mut last_side = None;
@@ -193,7 +202,11 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 let date = group.date.map(|d| format!(", {d}")).unwrap_or_default();
                 let _ = writeln!(out, "  {}{date}{verdict}", status_word(group.status));
                 for &i in group.claims.iter().take(MAX_ITEMS - listed) {
-                    let claim = &claims[i];
+                    let Some(claim) = i.checked_sub(window.offset).and_then(|i| claims.get(i))
+                    else {
+                        listed = MAX_ITEMS;
+                        break;
+                    };
                     let _ = writeln!(
                         out,
                         "    {} [{}]",
@@ -211,7 +224,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                     listed += 1;
                 }
             }
-            more(&mut out, claims.len(), "figures");
+            more(&mut out, total, "figures");
         }
         Answer::Statement {
             party_name,
@@ -230,7 +243,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 "{}",
                 style.heading(&format!("Statements by {party_name}{about}"))
             );
-            if statements.is_empty() {
+            if total == 0 {
                 let _ = writeln!(
                     out,
                     "No statement by {party_name} in the indexed reporting{about}."
@@ -257,15 +270,15 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 }
                 cited.insert(s.citation.n);
             }
-            more(&mut out, statements.len(), "statements");
+            more(&mut out, total, "statements");
         }
-        Answer::Timeline { query, events } => {
+        Answer::Timeline { query, events, .. } => {
             let about = query
                 .as_deref()
                 .map(|q| format!(" about `{}`", shown(q, MAX_NAME_CHARS)))
                 .unwrap_or_default();
             let _ = writeln!(out, "{}", style.heading(&format!("Timeline{about}")));
-            if events.is_empty() {
+            if total == 0 {
                 let _ = writeln!(out, "No dated events in the indexed reporting{about}.");
             }
             for e in events.iter().take(MAX_ITEMS) {
@@ -278,7 +291,7 @@ pub fn render(answer: &Answer, gazetteer: &Gazetteer, style: Style) -> String {
                 );
                 cited.insert(e.citation.n);
             }
-            more(&mut out, events.len(), "events");
+            more(&mut out, total, "events");
         }
     }
     let citations: Vec<&Citation> = answer

@@ -105,6 +105,7 @@ fn control_sequences_in_an_index_never_reach_the_terminal() {
             citation,
             highlights: std::iter::once(8..14).collect(),
         }],
+        shown: Default::default(),
     };
     for ansi in [false, true] {
         let shown =

@@ -349,3 +349,69 @@ fn the_console_keeps_log_lines_out_of_the_answers() {
         assert!(!stream.contains("INFO"), "{stream}");
     }
 }
+
+#[test]
+fn ask_searches_a_typed_phrase_as_a_phrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let phrase = stdout_json(&briefbot(
+        &index,
+        &["ask", "--json", "/search \"interior ministry\""],
+    ));
+    let words = stdout_json(&briefbot(
+        &index,
+        &["ask", "--json", "/search interior ministry"],
+    ));
+    assert_eq!(phrase["query"], "\"interior ministry\"");
+    let count = |json: &Value| json["hits"].as_array().unwrap().len();
+    assert!(count(&phrase) >= 1);
+    assert!(count(&phrase) < count(&words), "{phrase}\n{words}");
+}
+
+#[test]
+fn ask_reads_lines_from_stdin_and_answers_each_on_its_line_at_once() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    // Built first, so the batch's own stderr is quiet.
+    assert!(briefbot(&index, &["index"]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefbot"))
+        .current_dir(repo())
+        .env_remove("DISCORD_TOKEN")
+        .arg("--corpus")
+        .arg(corpus())
+        .arg("--index")
+        .arg(&index)
+        .args(["ask", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    let mut ask = |line: &str| -> Value {
+        writeln!(input, "{line}").unwrap();
+        input.flush().unwrap();
+        // Each answer comes while the input is still open: one line, flushed.
+        let mut answer = String::new();
+        output.read_line(&mut answer).unwrap();
+        assert!(answer.ends_with('\n') && !answer.trim_end().contains('\n'));
+        serde_json::from_str(&answer).expect("a JSON line")
+    };
+    let search = ask("/search ambush");
+    assert_eq!(search["command"], "search");
+    assert_eq!(search["hits"][0]["citation"]["paragraph"], 3);
+    let wrong = ask("/serch ambush");
+    assert_eq!(wrong["kind"], "user");
+    assert!(wrong["error"].as_str().unwrap().contains("Unknown command"));
+    let question = ask("how many soldiers died?");
+    assert_eq!(question["command"], "ask");
+    let statement = ask("/statement azerbaijan");
+    assert!(!statement["statements"].as_array().unwrap().is_empty());
+    drop(input);
+    assert!(child.wait().unwrap().success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut output, &mut rest).unwrap();
+    assert_eq!(rest, "", "one line per line asked");
+}

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, with shared helpers in `support` and a fake
 //! Discord on loopback in `fake_discord`.
 
+mod answers;
 mod article;
 mod ask;
 mod bounds;

@@ -1,17 +1,23 @@
 //! `Request -> Answer`: the one place that decides what an answer holds. It knows nothing
 //! of Discord or terminals; the records it reads were made at index time, so answering is
-//! a lookup plus, for `/search` and topics, one tantivy query.
+//! a lookup plus, for `/search` and topics, one tantivy query. A long answer is asked for
+//! by [`Window`]: `--json` takes all of it, a page only its items.
+
+mod cite;
+mod lists;
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::answer::*;
 use crate::commands::{COMMANDS, Invocation, OptionValue};
 use crate::config::Config;
 use crate::error::{Error, Result, UserError};
 use crate::extract::{Gazetteer, Party, Status};
-use crate::index::{BuildSummary, CatalogDoc, Snapshot};
+use crate::index::catalog::Fingerprint;
+use crate::index::{BuildSummary, Snapshot};
+use cite::Citer;
+use lists::{ClaimFilter, StatementQuery};
 
 /// A request checked against the table, the gazetteer and nothing else: ready to answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,19 +52,42 @@ pub enum Request {
 /// The engine: configuration, gazetteer and the index generation that answers now.
 pub struct Engine {
     config: Config,
-    gazetteer: Gazetteer,
+    gazetteer: OnceLock<Gazetteer>,
     snapshot: RwLock<Arc<Snapshot>>,
 }
 
 impl Engine {
     /// Opens the configured index, building it first when it is missing or outdated.
     /// A corpus folder that is not there is a [`UserError`] and nothing is built: run
-    /// from the wrong folder, the bot would otherwise answer from nothing.
+    /// from the wrong folder, the bot would otherwise answer from nothing. The gazetteer
+    /// is read now, so a mistake in the configuration's parties is said at once.
     pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
-        config.check_corpus()?;
         let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
-        let (snapshot, built) =
-            Snapshot::open_or_build(&config.index.path, &config.index_folders(), &gazetteer)?;
+        let engine = OnceLock::new();
+        let _ = engine.set(gazetteer);
+        Self::open_with(config, engine)
+    }
+
+    /// [`Engine::open`] for one quick answer that needs no party (`/search`, `/sources`,
+    /// `/timeline`, `/help`): the gazetteer, most of a fresh process's work, is read only
+    /// if something asks for it.
+    pub fn open_lazily(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
+        Self::open_with(config, OnceLock::new())
+    }
+
+    fn open_with(
+        config: Config,
+        gazetteer: OnceLock<Gazetteer>,
+    ) -> Result<(Engine, Option<BuildSummary>)> {
+        config.check_corpus()?;
+        let path = &config.index.path;
+        let (snapshot, built) = match Snapshot::open(path)? {
+            Ok(snapshot) => (snapshot, None),
+            Err(_) => {
+                let parties = gazetteer.get_or_init(|| read_gazetteer(&config));
+                Snapshot::open_or_build(path, &config.index_folders(), parties)?
+            }
+        };
         let engine = Engine {
             config,
             gazetteer,
@@ -71,8 +100,9 @@ impl Engine {
         &self.config
     }
 
+    /// The parties: read when first asked for, unless [`Engine::open`] read them.
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        self.gazetteer.get_or_init(|| read_gazetteer(&self.config))
     }
 
     /// The generation answering now; an answer holds it for its whole duration.
@@ -94,11 +124,16 @@ impl Engine {
         Ok(())
     }
 
-    /// Parses a typed command line and answers it.
+    /// Parses a typed command line and answers it, complete.
     pub fn ask_line(&self, line: &str) -> Result<Answer> {
+        self.ask_line_window(line, Window::ALL)
+    }
+
+    /// Parses a typed command line and answers it, holding the items of `window`.
+    pub fn ask_line_window(&self, line: &str, window: Window) -> Result<Answer> {
         let invocation = crate::commands::parse_line(line)?;
         let request = self.request(&invocation)?;
-        self.answer(&request)
+        self.answer_window(&request, window)
     }
 
     /// Checks an invocation's values against the gazetteer.
@@ -153,7 +188,7 @@ impl Engine {
     }
 
     fn resolve_party(&self, given: &str) -> Result<&Party, UserError> {
-        self.gazetteer
+        self.gazetteer()
             .resolve(given)
             .ok_or_else(|| self.unknown_party(given))
     }
@@ -161,12 +196,12 @@ impl Engine {
     /// Resolves a party name; when the whole text is not one, its longest leading run of
     /// words that is, with the rest returned as a topic (`/statement baku peacekeepers`).
     fn resolve_party_prefix(&self, given: &str) -> Result<(&Party, Option<String>), UserError> {
-        if let Some(party) = self.gazetteer.resolve(given) {
+        if let Some(party) = self.gazetteer().resolve(given) {
             return Ok((party, None));
         }
         let words: Vec<&str> = given.split_whitespace().collect();
         for cut in (1..words.len()).rev() {
-            if let Some(party) = self.gazetteer.resolve(&words[..cut].join(" ")) {
+            if let Some(party) = self.gazetteer().resolve(&words[..cut].join(" ")) {
                 return Ok((party, Some(words[cut..].join(" "))));
             }
         }
@@ -174,7 +209,7 @@ impl Engine {
     }
 
     pub fn unknown_party(&self, given: &str) -> UserError {
-        let closest: Vec<String> = closest_parties(&self.gazetteer, given, 3)
+        let closest: Vec<String> = closest_parties(self.gazetteer(), given, 3)
             .into_iter()
             .map(|(party, by)| match by {
                 Some(alias) => format!("{} ({}, called “{alias}”)", party.id, party.name),
@@ -189,13 +224,18 @@ impl Engine {
         UserError::new(format!("Unknown party `{given}`.{hint}"))
     }
 
-    /// Answers a checked request from the current generation.
+    /// Answers a checked request from the current generation, complete.
     pub fn answer(&self, request: &Request) -> Result<Answer> {
+        self.answer_window(request, Window::ALL)
+    }
+
+    /// Answers a checked request, holding the items of `window` of a long list (and the
+    /// list's length, for a page's "of N").
+    pub fn answer_window(&self, request: &Request, window: Window) -> Result<Answer> {
         let snapshot = self.snapshot();
-        let mut citer = Citer::new(&snapshot);
         Ok(match request {
-            Request::Search { query } => self.search(&snapshot, &mut citer, query)?,
-            Request::Sources => sources(&snapshot, &mut citer),
+            Request::Search { query } => self.search_with(&snapshot, query, 0)?,
+            Request::Sources => lists::sources(&snapshot, window),
             Request::Help => help(),
             Request::Casualties {
                 query,
@@ -207,25 +247,57 @@ impl Engine {
                     side: side.as_deref(),
                     status: *status,
                 };
-                casualties(&snapshot, &mut citer, query.as_deref(), only, *explain)?
+                let on_topic = topic(&snapshot, query.as_deref())?;
+                let asked = lists::ClaimQuery {
+                    query: query.as_deref(),
+                    only,
+                    on_topic: on_topic.as_ref(),
+                    explain: *explain,
+                };
+                lists::casualties(&snapshot, &asked, window)
             }
             Request::Statement {
                 party,
-                topic,
+                topic: about,
                 speaker,
                 explain,
-            } => self.statements(
-                &snapshot,
-                &mut citer,
-                party,
-                topic.as_deref(),
-                speaker.as_deref(),
-                *explain,
-            )?,
-            Request::Timeline { query } => timeline(&snapshot, &mut citer, query.as_deref())?,
+            } => {
+                let on_topic = topic(&snapshot, about.as_deref())?;
+                let asked = StatementQuery {
+                    party,
+                    on_topic: on_topic.as_ref(),
+                    speaker: speaker.as_deref(),
+                };
+                let (statements, shown) = lists::statements(&snapshot, &asked, window);
+                let party_name = self
+                    .gazetteer()
+                    .get(party)
+                    .map_or_else(|| party.to_string(), |p| p.name.clone());
+                Answer::Statement {
+                    party: party.to_string(),
+                    party_name,
+                    topic: about.clone(),
+                    statements,
+                    explain: *explain,
+                    shown,
+                }
+            }
+            Request::Timeline { query } => {
+                // A query keeps the events of the paragraphs that match it best, not of
+                // every paragraph that shares one word with it.
+                let best: Option<Vec<(usize, usize)>> = query
+                    .as_deref()
+                    .map(|q| {
+                        let query = crate::question::topic_query(q);
+                        snapshot.best_paragraphs(&query, TIMELINE_PARAGRAPHS)
+                    })
+                    .transpose()?
+                    .map(|results| results.hits.iter().map(|h| (h.doc, h.paragraph)).collect());
+                lists::timeline(&snapshot, query.as_deref(), best.as_deref(), window)
+            }
             Request::Ask { question } => {
-                let reading = crate::question::read(question, &self.gazetteer);
-                return self.answer_reading(question, &reading);
+                let reading = crate::question::read(question, self.gazetteer());
+                return self.answer_reading_window(question, &reading, window);
             }
         })
     }
@@ -237,10 +309,18 @@ impl Engine {
         question: &str,
         reading: &crate::question::Reading,
     ) -> Result<Answer> {
+        self.answer_reading_window(question, reading, Window::ALL)
+    }
+
+    /// [`Engine::answer_reading`], holding the items of `window`.
+    pub fn answer_reading_window(
+        &self,
+        question: &str,
+        reading: &crate::question::Reading,
+        window: Window,
+    ) -> Result<Answer> {
         let snapshot = self.snapshot();
-        let mut citer = Citer::new(&snapshot);
         let answer = match &reading.request {
-            // Passages must share enough of the question's words to answer it.
             // Passages must share at least half the question's words, and name every
             // party it names: "the capital of France" is not answered by Baku's.
             Request::Search { query } => {
@@ -251,19 +331,16 @@ impl Engine {
                 let needed = asked.min(words.len()).div_ceil(2).clamp(1, 3);
                 let parties: HashSet<&str> = words
                     .iter()
-                    .filter_map(|w| self.gazetteer.resolve(w))
+                    .filter_map(|w| self.gazetteer().resolve(w))
                     .map(|p| p.id.as_str())
                     .collect();
-                let answer = self.search_with(&snapshot, &mut citer, query, needed)?;
+                let answer = self.search_with(&snapshot, query, needed)?;
                 self.keep_hits_naming(answer, &parties)
             }
             Request::Ask { .. } => {
                 return Err(UserError::new("A question cannot be read as another question").into());
             }
-            request => {
-                drop(citer);
-                self.answer(request)?
-            }
+            request => self.answer_window(request, window)?,
         };
         let (no_answer, suggestions) = if answer.is_empty() {
             let (message, suggestions) = self.closest_to(&snapshot, &reading.request);
@@ -291,7 +368,10 @@ impl Engine {
 
     /// Keeps the search hits whose excerpt names every party in `parties`.
     fn keep_hits_naming(&self, answer: Answer, parties: &HashSet<&str>) -> Answer {
-        let Answer::Search { query, hits } = answer else {
+        if parties.is_empty() {
+            return answer;
+        }
+        let Answer::Search { query, hits, .. } = answer else {
             return answer;
         };
         let hits = hits
@@ -301,35 +381,29 @@ impl Engine {
                     .citation
                     .excerpt
                     .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                    .filter_map(|w| self.gazetteer.resolve(w))
+                    .filter_map(|w| self.gazetteer().resolve(w))
                     .map(|p| p.id.as_str())
                     .collect();
                 parties.iter().all(|p| named.contains(p))
             })
             .collect();
-        Answer::Search { query, hits }
+        search_answer(query, hits)
     }
 
     /// What to say when a reading finds nothing, and the closest things the index has.
     fn closest_to(&self, snapshot: &Snapshot, request: &Request) -> (String, Vec<String>) {
-        let documents = &snapshot.catalog.documents;
-        let count_by = |key: &dyn Fn(&CatalogDoc) -> Vec<Option<String>>| {
-            let mut counts: HashMap<String, usize> = HashMap::new();
-            for d in documents {
-                for id in key(d).into_iter().flatten() {
-                    *counts.entry(id).or_default() += 1;
-                }
-            }
-            let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let catalog = &snapshot.catalog;
+        let top = |counts: HashMap<&str, usize>| {
+            let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             counts
                 .into_iter()
                 .take(5)
                 .map(|(id, n)| {
                     let name = self
-                        .gazetteer
-                        .get(&id)
-                        .map_or(id.clone(), |p| p.name.clone());
+                        .gazetteer()
+                        .get(id)
+                        .map_or(id.to_string(), |p| p.name.clone());
                     format!("{name} ({n})")
                 })
                 .collect::<Vec<_>>()
@@ -337,7 +411,7 @@ impl Engine {
         match request {
             Request::Statement { party, topic, .. } => {
                 let name = self
-                    .gazetteer
+                    .gazetteer()
                     .get(party)
                     .map_or(party.as_str(), |p| p.name.as_str());
                 let about = topic
@@ -346,25 +420,25 @@ impl Engine {
                     .unwrap_or_default();
                 (
                     format!("No statement by {name}{about} in the indexed reporting."),
-                    count_by(&|d| {
-                        d.extraction
-                            .statements
-                            .iter()
-                            .map(|s| s.party.clone())
-                            .collect()
-                    })
-                    .into_iter()
-                    .map(|p| format!("statements by {p}"))
-                    .collect(),
+                    top(catalog.parties().collect())
+                        .into_iter()
+                        .map(|p| format!("statements by {p}"))
+                        .collect(),
                 )
             }
-            Request::Casualties { .. } => (
-                "No casualty figure in the indexed reporting matches that.".to_string(),
-                count_by(&|d| d.extraction.claims.iter().map(|c| c.side.clone()).collect())
-                    .into_iter()
-                    .map(|side| format!("figures for {side}"))
-                    .collect(),
-            ),
+            Request::Casualties { .. } => {
+                let mut sides: HashMap<&str, usize> = HashMap::new();
+                for side in catalog.claims().filter_map(|c| c.side()) {
+                    *sides.entry(side).or_default() += 1;
+                }
+                (
+                    "No casualty figure in the indexed reporting matches that.".to_string(),
+                    top(sides)
+                        .into_iter()
+                        .map(|side| format!("figures for {side}"))
+                        .collect(),
+                )
+            }
             Request::Search { query } | Request::Timeline { query: Some(query) } => (
                 format!("Nothing in the indexed reporting answers `{query}`."),
                 crate::question::content_words(query)
@@ -380,28 +454,18 @@ impl Engine {
         }
     }
 
-    fn search(&self, snapshot: &Snapshot, citer: &mut Citer, query: &str) -> Result<Answer> {
-        self.search_with(snapshot, citer, query, 0)
-    }
-
     /// `/search`, keeping only hits whose excerpt marks at least `needed` distinct words.
-    fn search_with(
-        &self,
-        snapshot: &Snapshot,
-        citer: &mut Citer,
-        query: &str,
-        needed: usize,
-    ) -> Result<Answer> {
+    fn search_with(&self, snapshot: &Snapshot, query: &str, needed: usize) -> Result<Answer> {
         // A question (needing words in common) is ranked for proximity too.
         let results = if needed > 0 {
             snapshot.search_for_question(query, self.config.answers.max_hits)?
         } else {
             snapshot.search(query, self.config.answers.max_hits)?
         };
+        let mut citer = Citer::new(&snapshot.catalog);
         let hits = results
             .hits
             .into_iter()
-            .filter(|hit| is_original(snapshot, hit.doc))
             .filter(|hit| distinct_marked(snapshot, hit) >= needed)
             .map(|hit| {
                 let (citation, highlights) =
@@ -413,73 +477,57 @@ impl Engine {
                 }
             })
             .collect();
-        Ok(Answer::Search {
-            query: query.to_string(),
-            hits,
-        })
+        Ok(search_answer(query.to_string(), hits))
     }
+}
 
-    fn statements(
-        &self,
-        snapshot: &Snapshot,
-        citer: &mut Citer,
-        party: &str,
-        topic: Option<&str>,
-        speaker: Option<&str>,
-        explain: bool,
-    ) -> Result<Answer> {
-        let topic_query = topic.map(crate::question::topic_query);
-        let on_topic = topic_query
-            .map(|t| snapshot.matching_paragraphs(&t))
-            .transpose()?;
-        let mut order: Vec<usize> = (0..snapshot.catalog.documents.len()).collect();
-        // Newest document first; undated ones last, in corpus order.
-        order.sort_by_key(|&i| std::cmp::Reverse(snapshot.catalog.documents[i].meta.published));
-        let mut found = Vec::new();
-        for doc in order.into_iter().filter(|&doc| is_original(snapshot, doc)) {
-            let extraction = &snapshot.catalog.documents[doc].extraction;
-            for s in extraction
-                .statements
-                .iter()
-                .filter(|s| s.party.as_deref() == Some(party))
-            {
-                if on_topic
-                    .as_ref()
-                    .is_some_and(|m| !m.contains(&(doc, s.paragraph)))
-                {
-                    continue;
-                }
-                found.push((doc, s));
-            }
+/// A search answer, whole, with the fingerprint of what it cites.
+fn search_answer(query: String, hits: Vec<SearchHit>) -> Answer {
+    let mut print = Fingerprint::default();
+    for hit in &hits {
+        let c = &hit.citation;
+        print
+            .text(&c.source)
+            .number(c.paragraph as u64)
+            .text(&c.excerpt)
+            .optional(c.outlet.as_deref())
+            .text(&c.title);
+        for outlet in &c.also_in {
+            print.text(outlet);
         }
-        // The speaker asked about first; the order stands within each part.
-        if let Some(speaker) = speaker {
-            found.sort_by_key(|(_, s)| !crate::question::names_speaker(speaker, &s.speaker));
+        for mark in &hit.highlights {
+            print.number(mark.start as u64).number(mark.end as u64);
         }
-        let statements = found
-            .into_iter()
-            .map(|(doc, s)| StatementEntry {
-                speaker: s.speaker.clone(),
-                party: s.party.clone(),
-                evidence: s.evidence.clone(),
-                verb: s.verb.clone(),
-                direct: s.direct,
-                text: s.text.clone(),
-                citation: citer.cite(doc, s.paragraph, s.excerpt.clone()),
-            })
-            .collect();
-        let party_name = self
-            .gazetteer
-            .get(party)
-            .map_or_else(|| party.to_string(), |p| p.name.clone());
-        Ok(Answer::Statement {
-            party: party.to_string(),
-            party_name,
-            topic: topic.map(str::to_string),
-            statements,
-            explain,
-        })
     }
+    let mut sources: Vec<&str> = hits.iter().map(|h| h.citation.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let shown = Shown {
+        offset: 0,
+        total: hits.len(),
+        fingerprint: print.finish(),
+        sources: sources.len(),
+    };
+    Answer::Search { query, hits, shown }
+}
+
+/// The paragraphs whose words a topic's query matches, when there is a topic.
+fn topic(snapshot: &Snapshot, query: Option<&str>) -> Result<Option<crate::index::ParagraphSet>> {
+    query
+        .map(|q| snapshot.matching_paragraphs(&crate::question::topic_query(q)))
+        .transpose()
+}
+
+/// How many of the best-matching paragraphs a timeline query draws its events from.
+const TIMELINE_PARAGRAPHS: usize = 8;
+
+/// The configured parties, for an engine opened lazily: [`Engine::open`] has said any
+/// mistake in them already, so here one only leaves the built-in parties answering.
+fn read_gazetteer(config: &Config) -> Gazetteer {
+    Gazetteer::with_config(&config.parties).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "the configured parties are not valid: the built-in ones answer");
+        Gazetteer::builtin()
+    })
 }
 
 /// The `n` parties whose id, name or an alias lies fewest edits from `given` (a swap of
@@ -528,14 +576,13 @@ fn closest_parties<'g>(
         .collect()
 }
 
-/// Whether a document is not a republished copy: copies are cited through their original.
-fn is_original(snapshot: &Snapshot, doc: usize) -> bool {
-    snapshot.catalog.documents[doc].duplicate_of.is_none()
-}
-
 /// How many different words a hit's excerpt marks.
 fn distinct_marked(snapshot: &Snapshot, hit: &crate::index::Hit) -> usize {
-    let text = &snapshot.catalog.documents[hit.doc].paragraphs[hit.paragraph - 1];
+    let text = snapshot
+        .catalog
+        .document(hit.doc)
+        .and_then(|d| d.paragraph(hit.paragraph))
+        .unwrap_or("");
     let Some(excerpt) = text.get(hit.excerpt.clone()) else {
         return 0;
     };
@@ -577,32 +624,6 @@ fn cli_equivalent(command: &str) -> &str {
     }
 }
 
-fn sources(snapshot: &Snapshot, citer: &mut Citer) -> Answer {
-    let sources = snapshot
-        .catalog
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| SourceEntry {
-            title: d.meta.title.clone(),
-            outlet: d.meta.outlet.clone(),
-            published: d.meta.published,
-            paragraphs: d.paragraphs.len(),
-            source: d.source.clone(),
-            url: d.meta.url.clone(),
-            citation: citer.cite(i, 1, first_sentence(&d.paragraphs[0])),
-        })
-        .collect();
-    Answer::Sources { sources }
-}
-
-fn first_sentence(paragraph: &str) -> Range<usize> {
-    crate::text::sentences(paragraph)
-        .into_iter()
-        .next()
-        .unwrap_or(0..paragraph.len())
-}
-
 fn help() -> Answer {
     Answer::Help {
         commands: COMMANDS
@@ -617,20 +638,6 @@ fn help() -> Answer {
     }
 }
 
-/// The documents a topic is about: those with a paragraph or title matching it.
-fn documents_on(snapshot: &Snapshot, query: Option<&str>) -> Result<Option<HashSet<usize>>> {
-    let Some(query) = query else { return Ok(None) };
-    let matches = snapshot.matching_paragraphs(&crate::question::topic_query(query))?;
-    Ok(Some(matches.into_iter().map(|(doc, _)| doc).collect()))
-}
-
-/// Which claims a casualties answer keeps, besides its topic.
-#[derive(Debug, Clone, Copy, Default)]
-struct ClaimFilter<'a> {
-    side: Option<&'a str>,
-    status: Option<Status>,
-}
-
 fn parse_status(word: &str) -> Result<Status, UserError> {
     match word.trim().to_ascii_lowercase().as_str() {
         "killed" | "dead" => Ok(Status::Killed),
@@ -641,243 +648,6 @@ fn parse_status(word: &str) -> Result<Status, UserError> {
         other => Err(UserError::new(format!(
             "`status` must be killed, injured, missing, captured or killed_or_injured, not `{other}`"
         ))),
-    }
-}
-
-fn casualties(
-    snapshot: &Snapshot,
-    citer: &mut Citer,
-    query: Option<&str>,
-    only: ClaimFilter,
-    explain: bool,
-) -> Result<Answer> {
-    let on_topic = documents_on(snapshot, query)?;
-    let mut found: Vec<Sourced> = Vec::new();
-    for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
-        if on_topic.as_ref().is_some_and(|docs| !docs.contains(&doc)) || !is_original(snapshot, doc)
-        {
-            continue;
-        }
-        let event_date = usual_claim_date(d);
-        let kept = d.extraction.claims.iter().filter(|c| {
-            only.side.is_none_or(|side| c.sides().any(|s| s == side))
-                && only.status.is_none_or(|status| c.status == status)
-        });
-        for c in kept {
-            let entry = ClaimEntry {
-                count: c.count,
-                count_min: c.count_min,
-                count_max: c.count_max,
-                who: c.who.clone(),
-                side: c.side.clone(),
-                side_evidence: c.side_evidence.clone(),
-                status: c.status,
-                according_to: According {
-                    speaker: c.according_to.speaker.clone(),
-                    party: c.according_to.party.clone(),
-                    evidence: c.according_to.evidence.clone(),
-                },
-                date: c.date,
-                disputed: false,
-                citation: citer.cite(doc, c.paragraph, c.excerpt.clone()),
-            };
-            let key = GroupKey {
-                side: c.side.clone(),
-                status: c.status,
-                date: c.date.or(event_date),
-            };
-            // One source per speaker (its party, else its name) in one story.
-            let source = (
-                doc,
-                c.according_to
-                    .party
-                    .clone()
-                    .unwrap_or_else(|| c.according_to.speaker.to_lowercase()),
-            );
-            found.push((key, source, entry));
-        }
-    }
-    let (claims, groups) = group_claims(found);
-    Ok(Answer::Casualties {
-        query: query.map(str::to_string),
-        claims,
-        groups,
-        explain,
-    })
-}
-
-/// The date most of a document's dated claims give: the event its undated claims are
-/// most likely about.
-fn usual_claim_date(doc: &CatalogDoc) -> Option<chrono::NaiveDate> {
-    let mut counts: HashMap<chrono::NaiveDate, usize> = HashMap::new();
-    for date in doc.extraction.claims.iter().filter_map(|c| c.date) {
-        *counts.entry(date).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(date, n)| (n, std::cmp::Reverse(date)))
-        .map(|(date, _)| date)
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct GroupKey {
-    side: Option<String>,
-    status: crate::extract::Status,
-    date: Option<chrono::NaiveDate>,
-}
-
-/// Orders claims by side hit (in order of first appearance), then status and date, and
-/// marks each group agreed or disputed. Figures are never summed.
-/// A claim with its group and its source: the document and who gives the figure.
-type Sourced = (GroupKey, (usize, String), ClaimEntry);
-
-fn group_claims(found: Vec<Sourced>) -> (Vec<ClaimEntry>, Vec<ClaimGroup>) {
-    let mut keys: Vec<GroupKey> = Vec::new();
-    for (key, _, _) in &found {
-        if !keys.contains(key) {
-            keys.push(key.clone());
-        }
-    }
-    let side_rank = |side: &Option<String>| keys.iter().position(|k| &k.side == side);
-    let mut ordered_keys = keys.clone();
-    ordered_keys.sort_by_key(|k| (side_rank(&k.side), k.status, k.date));
-    let mut claims = Vec::new();
-    let mut groups = Vec::new();
-    let mut found: Vec<Option<Sourced>> = found.into_iter().map(Some).collect();
-    for key in ordered_keys {
-        let (sources, members): (HashSet<(usize, String)>, Vec<ClaimEntry>) = found
-            .iter_mut()
-            .filter(|slot| slot.as_ref().is_some_and(|(k, _, _)| *k == key))
-            .filter_map(|slot| slot.take().map(|(_, source, entry)| (source, entry)))
-            .unzip();
-        let figures: HashSet<(Option<u64>, Option<u64>, Option<u64>)> = members
-            .iter()
-            .map(|c| (c.count, c.count_min, c.count_max))
-            .collect();
-        let agreed = figures.len() == 1;
-        let start = claims.len();
-        for mut entry in members {
-            entry.disputed = !agreed;
-            claims.push(entry);
-        }
-        groups.push(ClaimGroup {
-            side: key.side,
-            status: key.status,
-            date: key.date,
-            claims: (start..claims.len()).collect(),
-            sources: sources.len(),
-            agreed,
-        });
-    }
-    (claims, groups)
-}
-
-/// How many of the best-matching paragraphs a timeline query draws its events from.
-const TIMELINE_PARAGRAPHS: usize = 8;
-
-fn timeline(snapshot: &Snapshot, citer: &mut Citer, query: Option<&str>) -> Result<Answer> {
-    // A query keeps the events of the paragraphs that match it best, not of every
-    // paragraph that shares one word with it.
-    let on_topic: Option<HashSet<(usize, usize)>> = query
-        .map(|q| snapshot.search(&crate::question::topic_query(q), TIMELINE_PARAGRAPHS))
-        .transpose()?
-        .map(|results| results.hits.iter().map(|h| (h.doc, h.paragraph)).collect());
-    let mut dated = Vec::new();
-    for (doc, d) in snapshot.catalog.documents.iter().enumerate() {
-        if !is_original(snapshot, doc) {
-            continue;
-        }
-        for e in &d.extraction.events {
-            if on_topic
-                .as_ref()
-                .is_some_and(|m| !m.contains(&(doc, e.paragraph)))
-            {
-                continue;
-            }
-            dated.push((e.date, doc, e.paragraph, e.excerpt.clone()));
-        }
-    }
-    dated.sort_by_key(|(date, doc, paragraph, excerpt)| (*date, *doc, *paragraph, excerpt.start));
-    dated.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2 && a.3 == b.3 && a.0 == b.0);
-    let events = dated
-        .into_iter()
-        .map(|(date, doc, paragraph, excerpt)| EventEntry {
-            date: Some(date),
-            citation: citer.cite(doc, paragraph, excerpt),
-        })
-        .collect();
-    Ok(Answer::Timeline {
-        query: query.map(str::to_string),
-        events,
-    })
-}
-
-/// Numbers citations from 1, giving the same words the same number.
-struct Citer<'a> {
-    snapshot: &'a Snapshot,
-    numbers: HashMap<(usize, usize, usize, usize), usize>,
-}
-
-impl<'a> Citer<'a> {
-    fn new(snapshot: &'a Snapshot) -> Self {
-        Self {
-            snapshot,
-            numbers: HashMap::new(),
-        }
-    }
-
-    fn cite(&mut self, doc: usize, paragraph: usize, excerpt: Range<usize>) -> Citation {
-        self.cite_marked(doc, paragraph, excerpt, &[]).0
-    }
-
-    /// A citation of `excerpt`, bounded to a sentence or two (see [`crate::text::bounded`])
-    /// around its first marked word, and the marks (relative to the excerpt) moved to
-    /// where they stand in the quote.
-    fn cite_marked(
-        &mut self,
-        doc: usize,
-        paragraph: usize,
-        excerpt: Range<usize>,
-        marks: &[Range<usize>],
-    ) -> (Citation, Vec<Range<usize>>) {
-        let d = &self.snapshot.catalog.documents[doc];
-        let text = d
-            .paragraphs
-            .get(paragraph.wrapping_sub(1))
-            .map_or("", String::as_str);
-        // A range that does not fit the paragraph (a record from a confused extractor)
-        // falls back to the whole paragraph rather than misquoting it.
-        let excerpt = match text.get(excerpt.clone()) {
-            Some(words) if !words.trim().is_empty() => excerpt,
-            _ => 0..text.len(),
-        };
-        let base = excerpt.start;
-        let in_paragraph = |r: &Range<usize>| base + r.start..base + r.end;
-        let focus = marks
-            .first()
-            .map_or(excerpt.start, |r| in_paragraph(r).start);
-        let quoted = crate::text::bounded(text, excerpt, focus);
-        let marks = marks
-            .iter()
-            .filter_map(|r| quoted.place(in_paragraph(r)))
-            .collect();
-        let next = self.numbers.len() + 1;
-        let n = *self
-            .numbers
-            .entry((doc, paragraph, quoted.range.start, quoted.range.end))
-            .or_insert(next);
-        let citation = Citation {
-            n,
-            source: d.source.clone(),
-            title: d.meta.title.clone(),
-            outlet: d.meta.outlet.clone(),
-            url: d.meta.url.clone(),
-            published: d.meta.published,
-            paragraph,
-            excerpt: quoted.quote(text),
-            also_in: d.also_in.clone(),
-        };
-        (citation, marks)
     }
 }
 

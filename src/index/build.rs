@@ -1,0 +1,259 @@
+//! One build, on every core: tantivy indexes the paragraphs on its own threads, then
+//! merges its segments into one sorted by paragraph, while worker threads read each
+//! document (the extractor) and compute what grouping republished copies compares (its
+//! duplicate keys); at the end, the copies are grouped and the catalog is written beside
+//! the search files.
+//!
+//! The result does not depend on which thread did what: records and keys are kept by
+//! document, and the merged segment holds the paragraphs in corpus order, so the same
+//! corpus gives the same index, and the same citations, on every rebuild.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use chrono::Utc;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::{Index, IndexSettings, IndexSortByField, Order, TantivyDocument};
+
+use super::catalog::{self, CatalogDoc, Contents};
+use super::{ExtractionMode, Fields, Progress, list_files, write_durably};
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+use crate::extract::{self, DocText, Extraction, Gazetteer, LearnedNames};
+use crate::ingest::dedup;
+
+/// The indexing memory per tantivy thread: above tantivy's floor of 15 MB, and enough
+/// that a corpus of a few hundred thousand paragraphs makes few segments to merge.
+const HEAP_PER_THREAD: usize = 40 * 1024 * 1024;
+/// Documents a worker takes at a time.
+const CHUNK: usize = 16;
+
+/// What a build wrote: the catalog's documents, for its summary.
+pub(super) struct Written {
+    pub documents: Vec<CatalogDoc>,
+}
+
+/// The cores a build may use.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Indexes `documents` into the empty folder `generation` and writes the catalog.
+pub(super) fn write_generation(
+    generation: &Path,
+    documents: Vec<Document>,
+    gazetteer: &Gazetteer,
+    extraction: ExtractionMode,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Written> {
+    let (schema, fields) = Fields::schema();
+    // Sorted by paragraph: the merged segment then numbers its documents in corpus order,
+    // so ties in score fall the same way on every rebuild.
+    let settings = IndexSettings {
+        sort_by_field: Some(IndexSortByField {
+            field: Fields::PID.to_string(),
+            order: Order::Asc,
+        }),
+        ..IndexSettings::default()
+    };
+    let index = Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(generation)?;
+    let threads = cores().clamp(1, 4);
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(threads, threads * HEAP_PER_THREAD)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+
+    let total = documents.len();
+    let stop = AtomicBool::new(false);
+    // Tantivy adds, commits and merges while the workers read: neither waits for the
+    // other until both are done.
+    let (read, indexed) = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| read_all(&documents, gazetteer, extraction, &stop));
+        let indexed = add_paragraphs(&mut writer, &fields, &documents, progress)
+            .and_then(|()| commit_one_segment(&index, writer));
+        if indexed.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        (reader.join(), indexed)
+    });
+    indexed?;
+    let read = read
+        .ok()
+        .filter(|r| r.extractions.len() == total && r.keys.len() == total)
+        .ok_or_else(|| Error::IndexData("the extractor stopped on a document".into()))?;
+    let groups = dedup::group_keys(&read.keys);
+
+    let mut catalog: Vec<CatalogDoc> = documents
+        .into_iter()
+        .zip(read.extractions)
+        .map(|(document, extraction)| CatalogDoc {
+            source: document.source,
+            meta: document.meta,
+            paragraphs: document.paragraphs,
+            extraction,
+            path: document.path,
+            duplicate_of: None,
+            also_in: Vec::new(),
+        })
+        .collect();
+    mark_duplicates(&mut catalog, &groups);
+    let bytes = catalog::encode(&Contents {
+        built_at: Utc::now(),
+        documents: &catalog,
+        names: &read.names.list(),
+        files: list_files(generation)?,
+    })?;
+    let catalog_path = generation.join(catalog::FILE);
+    write_durably(&catalog_path, &bytes)?;
+    super::follow_umask(generation, &catalog_path)?;
+    Ok(Written { documents: catalog })
+}
+
+/// Commits, then merges every segment into one and lets tantivy remove the files the
+/// merge replaced.
+fn commit_one_segment(index: &Index, mut writer: tantivy::IndexWriter) -> Result<()> {
+    writer.commit()?;
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
+    writer.garbage_collect_files().wait()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// What the workers read: each document's records and duplicate keys, in corpus order.
+struct Read {
+    extractions: Vec<Extraction>,
+    keys: Vec<dedup::Keys>,
+    names: LearnedNames,
+}
+
+/// Learns names over the whole corpus first (so "Kovacs said" resolves in a document that
+/// never says who Kovacs is), then reads the documents on every core.
+fn read_all(
+    documents: &[Document],
+    gazetteer: &Gazetteer,
+    extraction: ExtractionMode,
+    stop: &AtomicBool,
+) -> Read {
+    let mut names = LearnedNames::default();
+    if extraction == ExtractionMode::Run {
+        for document in documents {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            names.learn(&document.paragraphs, gazetteer, document.meta.published);
+        }
+    }
+    let slots: Vec<Mutex<Option<(Extraction, dedup::Keys)>>> =
+        documents.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+            if start >= documents.len() || stop.load(Ordering::Relaxed) {
+                break;
+            }
+            for (document, slot) in documents[start..].iter().zip(&slots[start..]).take(CHUNK) {
+                let extraction = match extraction {
+                    ExtractionMode::Skip => Extraction::default(),
+                    ExtractionMode::Run => extract::extract_with(
+                        &DocText {
+                            title: Some(document.meta.title.as_str()),
+                            published: document.meta.published,
+                            outlet: document.meta.outlet.as_deref(),
+                            paragraphs: &document.paragraphs,
+                        },
+                        gazetteer,
+                        &names,
+                    ),
+                };
+                let keys = dedup::Keys::of(document.meta.url.as_deref(), &document.paragraphs);
+                *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some((extraction, keys));
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..cores() {
+            scope.spawn(work);
+        }
+        work();
+    });
+    let mut read = Read {
+        extractions: Vec::with_capacity(documents.len()),
+        keys: Vec::with_capacity(documents.len()),
+        names,
+    };
+    for slot in slots {
+        let Some((extraction, keys)) = slot.into_inner().unwrap_or_else(|p| p.into_inner()) else {
+            break;
+        };
+        read.extractions.push(extraction);
+        read.keys.push(keys);
+    }
+    read
+}
+
+/// Adds every paragraph to the writer, reporting progress after each document.
+fn add_paragraphs(
+    writer: &mut tantivy::IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    documents: &[Document],
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<()> {
+    let total = documents.len();
+    let mut pid = 0u64;
+    for (ordinal, document) in documents.iter().enumerate() {
+        for paragraph in &document.paragraphs {
+            writer.add_document(paragraph_doc(fields, pid, document, paragraph))?;
+            pid += 1;
+        }
+        if !progress(Progress {
+            done: ordinal + 1,
+            total,
+        }) {
+            return Err(Error::Cancelled);
+        }
+    }
+    Ok(())
+}
+
+fn paragraph_doc(fields: &Fields, pid: u64, document: &Document, text: &str) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(fields.pid, pid);
+    doc.add_text(fields.source, &document.source);
+    doc.add_text(fields.title, &document.meta.title);
+    let meta = &document.meta;
+    if let Some(outlet) = &meta.outlet {
+        doc.add_text(fields.outlet, outlet);
+    }
+    if let Some(published) = meta.published {
+        doc.add_text(fields.published, published.format("%Y-%m-%d").to_string());
+    }
+    doc.add_text(fields.text, text);
+    doc
+}
+
+/// Marks republished copies: each copy points at its group's first document, which
+/// names the copies' outlets.
+fn mark_duplicates(documents: &mut [CatalogDoc], groups: &[Vec<usize>]) {
+    for group in groups {
+        let Some((&first, copies)) = group.split_first() else {
+            continue;
+        };
+        for &copy in copies {
+            documents[copy].duplicate_of = Some(first);
+            let copy = &documents[copy];
+            let name = copy
+                .meta
+                .outlet
+                .clone()
+                .unwrap_or_else(|| copy.source.clone());
+            documents[first].also_in.push(name);
+        }
+    }
+}
