@@ -8,7 +8,6 @@
 //! contains; a trimmed copy scores low on the first and high on the second.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
@@ -296,22 +295,10 @@ impl Words {
         &self.text[start..self.ends[i]]
     }
 
-    /// The words `range` joined by spaces, hashed as [`hash64`] hashes that text.
-    fn hash(&self, range: Range<usize>) -> u64 {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for &b in bytes {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
-        for (n, i) in range.enumerate() {
-            if n > 0 {
-                feed(b" ");
-            }
-            feed(self.get(i).as_bytes());
-        }
-        mix(h)
+    /// Each word's own hash, so that a shingle's hash combines a few numbers rather
+    /// than reading its words' bytes again.
+    fn hashes(&self) -> Vec<u64> {
+        (0..self.len()).map(|i| hash64(self.get(i).as_bytes())).collect()
     }
 
     fn fingerprint(&self) -> Option<String> {
@@ -357,23 +344,32 @@ struct Signature {
 
 impl Signature {
     fn of(words: &Words) -> Self {
-        let mut shingle_hashes: Vec<u64> = if words.len() < SHINGLE_WORDS {
-            if words.len() == 0 {
+        let word_hashes = words.hashes();
+        // A shingle is its words in order: each word's hash, rotated by its place.
+        let shingle = |run: &[u64]| {
+            let h = run
+                .iter()
+                .enumerate()
+                .fold(0u64, |h, (i, w)| h ^ w.rotate_left(13 * i as u32));
+            mix(h)
+        };
+        let mut shingle_hashes: Vec<u64> = if word_hashes.len() < SHINGLE_WORDS {
+            if word_hashes.is_empty() {
                 Vec::new()
             } else {
-                vec![words.hash(0..words.len())]
+                vec![shingle(&word_hashes)]
             }
         } else {
-            (0..=words.len() - SHINGLE_WORDS)
-                .map(|i| words.hash(i..i + SHINGLE_WORDS))
-                .collect()
+            word_hashes.windows(SHINGLE_WORDS).map(shingle).collect()
         };
         shingle_hashes.sort_unstable();
         shingle_hashes.dedup();
+        // Hash function i is (h ^ SEEDS[i]) * MULTIPLIERS[i]: h is already mixed, and an
+        // odd multiplier carries every bit into the high bits a minimum compares first.
         let mut mins = Box::new([u64::MAX; NUM_HASHES]);
         for &h in &shingle_hashes {
-            for (min, seed) in mins.iter_mut().zip(SEEDS.iter()) {
-                *min = (*min).min(mix(h ^ seed));
+            for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
+                *min = (*min).min((h ^ seed).wrapping_mul(*by));
             }
         }
         Signature {
@@ -428,6 +424,20 @@ static SEEDS: [u64; NUM_HASHES] = {
         i += 1;
     }
     seeds
+};
+
+/// One odd multiplier per MinHash function.
+static MULTIPLIERS: [u64; NUM_HASHES] = {
+    let mut by = [0u64; NUM_HASHES];
+    let mut i = 0;
+    while i < NUM_HASHES {
+        let mut z = SEEDS[i].wrapping_add(0x632b_e59b_d9b4_e019);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        by[i] = (z ^ (z >> 31)) | 1;
+        i += 1;
+    }
+    by
 };
 
 #[cfg(test)]
