@@ -913,16 +913,31 @@ fn scaling(work: &Path, documents: &[Document], queries: &Path) {
             .filter_map(|n| n.parse().ok())
             .collect();
         let (open, p99, heap) = match numbers[..] {
-            [open, p99, heap] => (Duration::from_micros(open), Duration::from_micros(p99), heap),
+            [open, p99, heap] => (
+                Duration::from_micros(open),
+                Duration::from_micros(p99),
+                heap,
+            ),
             _ => panic!("the serving child printed {out_again:?}"),
         };
         // Plain tantivy on the same paragraphs, serving the same searches: how much of the
         // growth is the search files mapped, which any tantivy process has.
         let floor_dir = work.join(format!("floor-{percent}"));
         floor_build(&floor_dir, &as_paragraphs(&docs_again(documents, percent)));
-        let _ = child(myself().arg("--serve").arg("floor").arg(&floor_dir).arg(queries));
-        let (_, floor_serving, _) =
-            child(myself().arg("--serve").arg("floor").arg(&floor_dir).arg(queries));
+        let _ = child(
+            myself()
+                .arg("--serve")
+                .arg("floor")
+                .arg(&floor_dir)
+                .arg(queries),
+        );
+        let (_, floor_serving, _) = child(
+            myself()
+                .arg("--serve")
+                .arg("floor")
+                .arg(&floor_dir)
+                .arg(queries),
+        );
         let _ = std::fs::remove_dir_all(&floor_dir);
         println!(
             "| {percent}% | {paragraphs} | {:.1} s | {} | {} | {} | {} ({}) | {} | {} |",

@@ -298,7 +298,9 @@ impl Words {
     /// Each word's own hash, so that a shingle's hash combines a few numbers rather
     /// than reading its words' bytes again.
     fn hashes(&self) -> Vec<u64> {
-        (0..self.len()).map(|i| hash64(self.get(i).as_bytes())).collect()
+        (0..self.len())
+            .map(|i| hash64(self.get(i).as_bytes()))
+            .collect()
     }
 
     fn fingerprint(&self) -> Option<String> {
