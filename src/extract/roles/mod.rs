@@ -432,7 +432,17 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .chain(std::iter::once(&c.head))
             .map(String::as_str)
             .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
-            .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0);
+            .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0)
+            // A state at war or at home speaking of soldiers, in any voice: "Ukraine said
+            // 264 soldiers, including 53 wounded, had left", "local authorities said a
+            // further eleven soldiers were injured".
+            || at_home
+                && own.as_deref().is_some_and(|o| {
+                    s.scope
+                        .gazetteer
+                        .get(o)
+                        .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+                });
         let passive = matches!(read.voice, super::figures::Voice::Passive);
         // "five enemy fighters": the other side's, whoever counts them.
         let enemy = toks

@@ -21,6 +21,20 @@ fn sides_from_the_claimant_and_the_clause() {
             Some("myanmar"),
             Some("myanmar"),
         ),
+        // Soldiers a state reports lost, with no word of whose: its own.
+        (
+            "Colombia's army said a further eleven soldiers were injured in the rebel attack.",
+            11,
+            Some("colombia"),
+            Some("colombia"),
+        ),
+        // Not soldiers its own forces killed.
+        (
+            "Russia's Defense Ministry said its forces killed 40 soldiers near Bakhmut.",
+            40,
+            None,
+            Some("russia"),
+        ),
         // The side named as such.
         (
             "Israeli authorities say 49 people have been killed on the Israeli side.",
