@@ -630,6 +630,13 @@ fn totals(toks: &[Token<'_>], claims: &mut [(CasualtyClaim, Read)]) {
             })
             .filter(|&j| claims[j].1.sentence(toks) == sentence)
             .collect();
+        if let [j] = parts[..]
+            && let Some(side) = widened(toks, &claims[i], &claims[j])
+        {
+            claims[i].0.side = Some(side.0);
+            claims[i].0.side_evidence = Some(side.1);
+            continue;
+        }
         if parts.len() < 2 {
             continue;
         }
@@ -673,6 +680,47 @@ fn totals(toks: &[Token<'_>], claims: &mut [(CasualtyClaim, Read)]) {
             claims[i].0.side_evidence = Some(evidence);
         }
     }
+}
+
+/// "At least 16 people were injured, including two gang members": people counted
+/// together, one of whose parts is another side's, are of both sides.
+fn widened(
+    toks: &[Token<'_>],
+    (total, read): &(CasualtyClaim, Read),
+    (part, part_read): &(CasualtyClaim, Read),
+) -> Option<(String, String)> {
+    let people = read
+        .victims
+        .head
+        .and_then(|h| toks.get(h))
+        .is_some_and(|h| h.is_any(&["people", "persons", "others", "individuals"]));
+    let including = (read.span.end..part_read.span.start).any(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["including", "among"]))
+    });
+    let whole_count = total.count.or(total.count_min);
+    if !people
+        || !including
+        || !part_read.detail
+        || part.count.is_none_or(|n| Some(n) > whole_count)
+    {
+        return None;
+    }
+    let (whole, of_part) = (total.side.as_deref()?, part.side.as_deref()?);
+    let mut sides: Vec<&str> = whole.split('+').collect();
+    let new: Vec<&str> = of_part.split('+').filter(|s| !sides.contains(s)).collect();
+    if new.is_empty() {
+        return None;
+    }
+    sides.extend(new);
+    Some((
+        sides.join("+"),
+        format!(
+            "{}; and among them, {}",
+            total.side_evidence.as_deref().unwrap_or(whole),
+            part.side_evidence.as_deref().unwrap_or(of_part)
+        ),
+    ))
 }
 
 /// The phrase a claim shows for the people it counts.

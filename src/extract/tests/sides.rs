@@ -28,6 +28,20 @@ fn sides_from_the_claimant_and_the_clause() {
             Some("colombia"),
             Some("colombia"),
         ),
+        // People counted together, among them another side's, are of both sides.
+        (
+            "Twelve people were killed in the strike on Khan Younis, including three Hamas fighters, medics said.",
+            12,
+            Some("palestine+hamas"),
+            None,
+        ),
+        // Not when the people are named as one side's.
+        (
+            "Twelve Palestinians were killed in the strike on Khan Younis, including three Hamas fighters, medics said.",
+            12,
+            Some("palestine"),
+            None,
+        ),
         // Not soldiers its own forces killed.
         (
             "Russia's Defense Ministry said its forces killed 40 soldiers near Bakhmut.",
