@@ -606,12 +606,58 @@ fn claims(
         }
         pairs.push((c, r));
     }
+    shared_heads(toks, &mut pairs);
     totals(toks, &mut pairs);
     (pairs.into_iter().map(|(c, _)| c).collect(), placeable)
 }
 
 fn joined(side: &Side) -> Option<String> {
     (!side.parties.is_empty()).then(|| side.parties.join("+"))
+}
+
+/// "Armenia reported one dead, 13 captured, and 24 missing troops": figures listed before
+/// the one that names its people count the same people, and so have its side.
+fn shared_heads(toks: &[Token<'_>], claims: &mut [(CasualtyClaim, Read)]) {
+    let list_word = |t: &Token<'_>| {
+        t.is_punct(',')
+            || t.is_any(&["and", "or"])
+            || t.has(class::KILLED | class::INJURED | class::MISSING | class::CAPTURED)
+    };
+    // The figure whose words name the people, for each figure listed with it.
+    let mut named: Vec<Option<(String, Option<String>)>> = vec![None; claims.len()];
+    for i in (0..claims.len().saturating_sub(1)).rev() {
+        let (before, after) = claims.split_at_mut(i + 1);
+        let ((c, r), (next, next_read)) = (&mut before[i], &after[0]);
+        let own_head = next_read
+            .victims
+            .head
+            .is_some_and(|h| h >= next_read.span.end);
+        let root = named[i + 1]
+            .clone()
+            .or_else(|| own_head.then(|| (next.who.clone(), next.side_evidence.clone())));
+        let gap = r.span.end..next_read.span.start;
+        let listed = !gap.is_empty()
+            && gap.clone().all(|k| toks.get(k).is_some_and(list_word))
+            && gap
+                .clone()
+                .any(|k| toks.get(k).is_some_and(|t| t.is_punct(',') || t.is("and")));
+        if let Some(root) = root
+            && listed
+            && r.victims.head.is_none()
+            && c.side.is_none()
+            && next.side.is_some()
+            && r.sentence(toks) == next_read.sentence(toks)
+            && c.according_to.speaker == next.according_to.speaker
+        {
+            c.side = next.side.clone();
+            c.side_evidence = Some(format!(
+                "listed with “{}”: {}",
+                root.0,
+                root.1.as_deref().unwrap_or("its side")
+            ));
+            named[i] = Some(root);
+        }
+    }
 }
 
 /// "Five people — three police officers and two soldiers": a total whose parts, listed

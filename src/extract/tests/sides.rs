@@ -28,6 +28,13 @@ fn sides_from_the_claimant_and_the_clause() {
             Some("colombia"),
             Some("colombia"),
         ),
+        // Figures listed before the one that names the people count the same people.
+        (
+            "Armenia reported one dead, 13 captured, and 24 missing troops.",
+            13,
+            Some("armenia"),
+            Some("armenia"),
+        ),
         // People counted together, among them another side's, are of both sides.
         (
             "Twelve people were killed in the strike on Khan Younis, including three Hamas fighters, medics said.",
