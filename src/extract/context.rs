@@ -306,8 +306,15 @@ impl<'a> Context<'a> {
                 .get(m.span.end.saturating_sub(1))
                 .is_some_and(Token::possessive)
                 && governs(m.span.end);
+            // "in Armenia missile attack", "in Israel strike": a headline's attacker, or
+            // the attacked; either way no sure place.
+            let attack_after = (m.span.end..m.span.end + 2)
+                .map_while(|k| toks.get(k).filter(|t| t.word))
+                .any(|t| t.has(class::ATTACK_NOUN));
             let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital) && !metonym
-                || m.kind == MentionKind::Name && locative_before(toks, m.span.start)
+                || m.kind == MentionKind::Name
+                    && locative_before(toks, m.span.start)
+                    && !attack_after
                 || m.kind == MentionKind::Demonym
                     && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS))
                     && !governs(m.span.end + 1);

@@ -65,13 +65,22 @@ fn events_are_dated_by_their_own_clause_not_by_the_saying() {
 }
 
 /// `BRIEFBOT_TEXT="..." cargo test -q --lib extract::tests::show_extraction -- --ignored --nocapture`
-/// prints what the extractor reads in a text (paragraphs split on blank lines).
+/// prints what the extractor reads in a text (paragraphs split on blank lines; a headline
+/// from `BRIEFBOT_TITLE`).
 #[test]
 #[ignore]
 fn show_extraction() {
     let text = std::env::var("BRIEFBOT_TEXT").unwrap_or_default();
-    let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let out = run(&paragraphs);
+    let paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+    // BRIEFBOT_TITLE gives the document a headline.
+    let title = std::env::var("BRIEFBOT_TITLE").ok();
+    let doc = DocText {
+        title: title.as_deref(),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 3, 6),
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
     for s in &out.statements {
         eprintln!(
             "¶{} statement {} [{:?}] {} :: {:?}",

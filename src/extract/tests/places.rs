@@ -220,3 +220,28 @@ fn people_counted_with_placed_people_share_their_place() {
         .expect("the member");
     assert_ne!(claim.side.as_deref(), Some("kataib-hezbollah"), "{claim:?}");
 }
+
+/// "in Armenia missile attack" in a headline names the attacker (or, as often, the
+/// attacked): never where the story happens, so the people hit are not Armenia's.
+#[test]
+fn a_country_before_an_attack_word_is_no_place_of_the_story() {
+    let paragraphs = vec![
+        "The prosecutor general's office said the strike had hit a shopping district, killing 21 civilians.".to_string(),
+    ];
+    let read = |title: &str| {
+        let doc = DocText {
+            title: Some(title),
+            published: chrono::NaiveDate::from_ymd_opt(2020, 10, 28),
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin()).claims
+    };
+    let attacked = read("Azerbaijan says 21 dead in Armenia missile attack");
+    assert_eq!(attacked.len(), 1, "{attacked:?}");
+    assert_ne!(attacked[0].side.as_deref(), Some("armenia"), "{attacked:?}");
+    assert_ne!(attacked[0].according_to.party.as_deref(), Some("armenia"));
+    // The same country as the place of the story still is one.
+    let placed = read("Twenty-one civilians killed in Armenia");
+    assert_eq!(placed[0].side.as_deref(), Some("armenia"), "{placed:?}");
+}
