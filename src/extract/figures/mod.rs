@@ -636,6 +636,18 @@ fn singles(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) 
                 {
                     continue;
                 }
+                // "Turkish bombardments against ... Zakho have killed eight tourists": the
+                // name is where, or who did it; a victim's verb is passive.
+                let words = toks.get(subject_end..pred_end).unwrap_or(&[]);
+                let perfect = words.iter().any(|x| x.is_any(&["have", "has", "had"]))
+                    && !words.iter().any(|x| x.is("been"));
+                let object = toks.get(pred_end).is_some_and(|x| {
+                    x.word && x.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        || crate::extract::numbers::token_value(&x.norm).is_some()
+                });
+                if perfect || object {
+                    continue;
+                }
                 out.push(read(&span, toks, victims, status, Voice::Passive, false));
             }
         }

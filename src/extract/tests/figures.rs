@@ -519,3 +519,35 @@ fn a_toll_revised_to_an_approximate_figure() {
         out.claims
     );
 }
+
+/// A name before an active verb did the killing or is where it happened: it is no one
+/// person killed. The local authorities who count are the place's, not the attacker's.
+#[test]
+fn a_name_before_an_active_verb_is_no_victim() {
+    let text = "ERBIL (Kurdistan 24) – Turkish bombardments against Parakhe village in the Kurdistan Region’s Zakho have killed eight Arab tourists and injured two dozen more, medics and local authorities have told Kurdistan 24.";
+    let out = run(&[text]);
+    let figures: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(
+        figures,
+        [(Some(8), Status::Killed), (Some(24), Status::Injured)],
+        "{:?}",
+        out.claims
+    );
+    for claim in &out.claims {
+        assert_eq!(claim.side.as_deref(), Some("iraq"), "{claim:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            Some("iraq"),
+            "{claim:?}"
+        );
+    }
+    // A name with a passive verb still is one person.
+    let out = run(&["Lieutenant Armen Hakobyan was killed on Tuesday, the ministry said."]);
+    assert_eq!(
+        out.claims.first().and_then(|c| c.count),
+        Some(1),
+        "{:?}",
+        out.claims
+    );
+}
