@@ -186,6 +186,34 @@ impl Mentions {
             });
             i += len;
         }
+        // "NEMA said": a word in capitals past the dateline is an agency's initials, not
+        // the town of that name (Néma).
+        let dateline = dateline_len(toks);
+        // "BAKU" alone, or "ERBIL (Kurdistan 24) –": a place opening the paragraph with no
+        // word after it is a dateline, found or not.
+        let opens_dateline = |k: usize| k == 0 && toks.get(1).is_none_or(|t| !t.word);
+        let initials = |m: &Mention| {
+            matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                && m.span.len() == 1
+                && m.span.start >= dateline
+                && !opens_dateline(m.span.start)
+                && toks.get(m.span.start).is_some_and(|t| {
+                    t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && t.text
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase)
+                })
+        };
+        if list.iter().any(&initials) {
+            list.retain(|m| !initials(m));
+            at = vec![None; toks.len()];
+            for (n, m) in list.iter().enumerate() {
+                for slot in at.get_mut(m.span.clone()).into_iter().flatten() {
+                    *slot = u32::try_from(n).ok();
+                }
+            }
+        }
         // "the Philippine Congress": an institution the gazetteer gives to one party
         // ("Congress") belongs to the other party named right before it.
         let owned: Vec<bool> = list
@@ -215,11 +243,7 @@ impl Mentions {
                 }
             }
         }
-        Self {
-            list,
-            at,
-            dateline: dateline_len(toks),
-        }
+        Self { list, at, dateline }
     }
 
     /// The mention covering token `i`.

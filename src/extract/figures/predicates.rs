@@ -263,6 +263,9 @@ pub(crate) const TOLL_ABOVE: &[&str] = &[
     "crosses",
 ];
 
+/// "the number of servicemen wounded in clashes is 72": a number that is its figure.
+const COPULAS: &[&str] = &["is", "was", "stands", "stood", "remains", "remained"];
+
 /// "bringing the number of soldiers killed to 249", "put the number at five", "the number
 /// of soldiers killed has surpassed 100".
 fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Status> {
@@ -270,7 +273,7 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_any(&["to", "at"]) || t.is_any(TOLL_VERBS));
+        .is_some_and(|t| t.is_any(&["to", "at"]) || t.is_any(TOLL_VERBS) || t.is_any(COPULAS));
     if !linked {
         return None;
     }
@@ -754,6 +757,12 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
         && is(k + 3, &["lives", "life"])
     {
         return Some((Status::Killed, k + 4));
+    }
+    // "were being treated at the hospital", "treated in hospitals": hurt.
+    if t.is("treated") && is(k + 1, &["in", "at"]) {
+        let end = (k + 2..k + 5).find(|&j| is(j, &["hospital", "hospitals"]))?;
+        let between = (k + 2..end).all(|j| is(j, &["the", "a", "local", "nearby", "city"]));
+        return between.then_some((Status::Injured, end + 1));
     }
     if t.is("treated") {
         let end = (k + 1..k + 5).find(|&j| is(j, &["injuries", "wounds", "burns", "injury"]))?;

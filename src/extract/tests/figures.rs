@@ -551,3 +551,46 @@ fn a_name_before_an_active_verb_is_no_victim() {
         out.claims
     );
 }
+
+/// People treated in hospital are hurt; a number that "is" its figure is a toll; an
+/// agency's initials in capitals are no town of that name.
+#[test]
+fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The National Emergency Management Agency (NEMA) said another 66 people were being treated at the hospital.",
+            66,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "According to the official, the number of Armenian servicemen wounded in clashes is 72.",
+            72,
+            Status::Injured,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+    ];
+    for (text, figure, status, side, by) in cases {
+        let out = run(&[text]);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == Some(*figure) && c.status == *status)
+            .unwrap_or_else(|| panic!("no {figure} {status:?} in {text:?}: {:?}", out.claims));
+        assert_eq!(claim.side.as_deref(), *side, "side in {text:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant in {text:?}"
+        );
+    }
+    // "NEMA said" opening a paragraph is the agency too, not Néma in Mauritania.
+    let out = run(&["NEMA said another 66 people were being treated at the hospital."]);
+    assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
+    assert_eq!(out.claims[0].side, None, "{:?}", out.claims);
+    // A number that is not of people gives no figure.
+    let out = run(&["The number of protesters was 5000."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}
