@@ -167,6 +167,23 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     if verb.is_any(&["left", "leaving", "leaves", "leave"]) {
         return after_status.map(|s| (s, Voice::Active { verb: verb_index }));
     }
+    // "Hospitals have admitted 69 people", "the hospital received 40 wounded": treated
+    // in hospital is hurt. The people are the patients, not the hospital's.
+    if verb.is_any(&["admitted", "received", "treated", "treating", "admitting"])
+        && (back + 1..back + 5)
+            .any(|b| prev(b).is_some_and(|t| t.is_any(&["hospital", "hospitals"])))
+        && after_status.is_none_or(|s| s == Status::Injured)
+    {
+        let dead = toks
+            .get(end.saturating_sub(1))
+            .is_some_and(|t| t.is_any(&["bodies", "corpses", "remains", "dead"]));
+        let status = if dead {
+            Status::Killed
+        } else {
+            Status::Injured
+        };
+        return Some((status, Voice::Passive));
+    }
     if verb.is_any(&["taken", "took", "take", "taking", "takes"]) {
         let head_captive = end
             .checked_sub(1)

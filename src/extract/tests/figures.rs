@@ -552,7 +552,7 @@ fn a_name_before_an_active_verb_is_no_victim() {
     );
 }
 
-/// People treated in hospital are hurt; a number that "is" its figure is a toll; an
+/// People treated in or admitted to hospital are hurt; a number that "is" its figure is a toll; an
 /// agency's initials in capitals are no town of that name.
 #[test]
 fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
@@ -586,6 +586,20 @@ fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
             "claimant in {text:?}"
         );
     }
+    // A hospital's patients are hurt; the bodies it receives are dead.
+    let out = run(&[
+        "Hospitals have admitted 69 people. The morgue said the hospital received 12 bodies.",
+    ]);
+    let figures: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(
+        figures,
+        [(Some(69), Status::Injured), (Some(12), Status::Killed)],
+        "{:?}",
+        out.claims
+    );
+    let out = run(&["The hospital received 5 million dollars."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
     // "NEMA said" opening a paragraph is the agency too, not Néma in Mauritania.
     let out = run(&["NEMA said another 66 people were being treated at the hospital."]);
     assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
