@@ -28,6 +28,14 @@ fn figures_from_adjectives_denials_and_non_parties() {
             Some("malaysia"),
             None,
         ),
+        // Nor a news outlet ("Qatar's Al Jazeera"), which is no state's agency.
+        (
+            "Qatar's Al Jazeera reported that Israeli forces bombed shelters in Gaza City, killing 160 people.",
+            160,
+            Status::Killed,
+            Some("palestine"),
+            None,
+        ),
         // A company is no party, whatever country its name holds.
         (
             "Three workers were killed in fighting at a zinc refinery in Johannesburg, Gold Fields of South Africa Ltd said.",
