@@ -567,6 +567,14 @@ impl<'a> Context<'a> {
             .iter()
             .chain(std::iter::once(&base.head))
             .any(|w| super::lexicon::classes(w) & class::DOMESTIC != 0);
+        // A government or an army may speak for the attacker; police, a health service
+        // or plain "officials" of no named state speak for the ground that was hit.
+        let plain = ["officials", "official", "authorities", "sources"]
+            .contains(&base.head.as_str())
+            && !base
+                .words
+                .iter()
+                .any(|w| super::lexicon::classes(w) & class::SECURITY != 0);
         // A person named in the sentence says who speaks, not where things happen.
         for m in scope
             .mentions
@@ -588,7 +596,7 @@ impl<'a> Context<'a> {
             // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
             // attacker's state is not where a governor, the police or a health service
             // comes from (a military spokesman may well speak for the attacker).
-            let attacker = domestic
+            let attacker = (domestic || plain)
                 && (m.span.end..m.span.end + 3)
                     .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
                     .any(|k| {

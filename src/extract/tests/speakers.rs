@@ -424,3 +424,26 @@ fn a_capital_or_state_media_standing_for_a_government_is_no_place_of_the_story()
         .expect("the minister speaks");
     assert_eq!(minister.party.as_deref(), Some("lebanon"), "{minister:?}");
 }
+
+/// Plain "officials" after a foreign attack are the ground's, not the attacker's; a
+/// government may speak for its own forces' attack.
+#[test]
+fn plain_officials_are_not_the_attackers() {
+    let out = run(&[
+        "ZAKHO, Iraq — Multiple Turkish artillery strikes on a tourist resort in Zakho left at least nine civilians dead, according to officials.",
+    ]);
+    let claim = out.claims.first().expect("a figure");
+    assert_ne!(
+        claim.according_to.party.as_deref(),
+        Some("turkey"),
+        "{claim:?}"
+    );
+    let out =
+        run(&["U.S. naval forces destroyed an offshore oil platform, the administration said."]);
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("us"),
+        "{:?}",
+        out.statements
+    );
+}
