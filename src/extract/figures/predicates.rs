@@ -303,7 +303,7 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
         .collect();
     let number = clause.iter().position(|&k| {
         toks.get(k)
-            .is_some_and(|t| t.is_any(&["number", "figure", "toll", "losses"]))
+            .is_some_and(|t| t.is_any(&["number", "figure", "toll", "losses", "casualties"]))
     })?;
     // "puts its combat losses at 42 soldiers": losses in people are the dead.
     let losses = toks
@@ -326,9 +326,29 @@ fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Stat
         return Some(status);
     }
     let put = clause.get(number..)?.iter().any(|&k| {
-        toks.get(k)
-            .is_some_and(|t| t.is_any(&["put", "puts", "placed", "places"]))
+        toks.get(k).is_some_and(|t| {
+            t.is_any(&[
+                "put",
+                "puts",
+                "placed",
+                "places",
+                "estimates",
+                "estimated",
+                "estimate",
+            ])
+        })
     });
+    // "estimates Azerbaijan's casualties at about 300": casualties are the dead and the
+    // wounded together.
+    let stated_after = (first + 1..first + 3).any(|k| toks.get(k).and_then(status_word).is_some());
+    if put
+        && !stated_after
+        && toks
+            .get(*clause.get(number)?)
+            .is_some_and(|t| t.is("casualties"))
+    {
+        return Some(Status::KilledOrInjured);
+    }
     let number_at = *clause.get(number)?;
     if toks.get(number_at + 1).is_some_and(|t| t.is("of")) {
         return None;
@@ -368,7 +388,15 @@ fn past_approximation(toks: &[Token<'_>], first: usize) -> usize {
     first
 }
 
-const TOLL_WORDS: &[&str] = &["toll", "tally", "dead", "deaths", "fatalities", "losses"];
+const TOLL_WORDS: &[&str] = &[
+    "toll",
+    "tally",
+    "dead",
+    "deaths",
+    "fatalities",
+    "losses",
+    "casualties",
+];
 
 /// For a figure read as a toll: the token of "its", "their" or "our" that owns the toll.
 pub(crate) fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<Option<usize>> {

@@ -594,6 +594,17 @@ fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
             "claimant in {text:?}"
         );
     }
+    // Casualties estimated at a figure are the dead and wounded together, of their owner.
+    let out = run(&["The Armenian side estimates Azerbaijan’s casualties at about 300."]);
+    let claim = out.claims.first().expect("a figure");
+    assert_eq!(
+        (claim.count, claim.status, claim.side.as_deref()),
+        (Some(300), Status::KilledOrInjured, Some("azerbaijan")),
+        "{claim:?}"
+    );
+    // Unless the figure says which.
+    let out = run(&["The ministry put the number of casualties at 12 dead and 30 wounded."]);
+    assert_eq!(out.claims.first().map(|c| c.status), Some(Status::Killed));
     // A hospital's patients are hurt; the bodies it receives are dead.
     let out = run(&[
         "Hospitals have admitted 69 people. The morgue said the hospital received 12 bodies.",
