@@ -364,6 +364,22 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             )
             .find(|w| super::lexicon::classes(w) & class::DOMESTIC != 0)
     {
+        // An armed group's health ministry counts the people of the state whose ground
+        // it holds: the Houthis' count Yemen's dead.
+        let group = s
+            .scope
+            .gazetteer
+            .get(&party)
+            .is_some_and(|p| p.kind == PartyKind::Group);
+        if group && let Some((state, words)) = s.cx.story_place() {
+            return Side::one(
+                state,
+                format!(
+                    "counted by {}, which reports on the ground of the story ({words})",
+                    c.name
+                ),
+            );
+        }
         return Side::one(
             party,
             format!(

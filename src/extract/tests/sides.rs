@@ -28,6 +28,13 @@ fn sides_from_the_claimant_and_the_clause() {
             Some("colombia"),
             Some("colombia"),
         ),
+        // An armed group's health ministry counts the people of the ground it holds.
+        (
+            "Houthi health ministry spokesman Anees Alasbahi said 20 people were killed in the strikes on the port of Ras Isa in Yemen.",
+            20,
+            Some("yemen"),
+            Some("houthis"),
+        ),
         // Figures listed before the one that names the people count the same people.
         (
             "Armenia reported one dead, 13 captured, and 24 missing troops.",
