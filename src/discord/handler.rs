@@ -3,6 +3,7 @@
 //! message saying what to do; an internal failure a private apology with an error id, the
 //! cause logged under that id.
 
+use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -23,16 +24,14 @@ use super::paging::{self, Answered, PageButton};
 use super::permissions::Invoker;
 use super::ratelimit::RateLimiter;
 use super::{admin, autocomplete, register};
+use crate::briefings::{Briefing, Briefings};
 use crate::commands::{self, OptionValue};
-use crate::engine::Engine;
 use crate::error::{Error, UserError};
-use crate::moderation::Moderation;
 
 /// Everything the handlers share, built once at start.
 pub struct State {
-    pub engine: Arc<Engine>,
-    /// The moderators' commands, with the single index writer and the feeds.
-    pub moderation: Moderation<ChannelAnnouncer>,
+    /// Each with its engine and the moderators' commands (its index writer, its feeds).
+    pub briefings: Briefings<ChannelAnnouncer>,
     /// Where `/ingest` attachments are downloaded from.
     pub attachments: Cdn,
     /// What the bot's recent answers to mentions read, for follow-ups.
@@ -98,7 +97,7 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
         self.state.me.send_replace(Some(ready.user.id));
-        if let Err(e) = register::ensure(&ctx.http, &self.state.engine.config().discord).await {
+        if let Err(e) = register::ensure(&ctx.http, &self.state.briefings.config().discord).await {
             tracing::error!(error = %format!("{e:#}"), "could not register the slash commands");
         }
     }
@@ -175,6 +174,33 @@ fn error_id() -> String {
     format!("{:08x}", hasher.finish() as u32)
 }
 
+/// What a person is told where no briefing is bound.
+pub const NO_BRIEFING: &str = "No briefing answers in this server or channel, so I have nothing to answer from here. A server's admins can ask the bot's operator to bind one to it.";
+
+/// How long autocomplete waits for a briefing to open: Discord wants choices within 3 s.
+const CHOICES_WAIT: Duration = Duration::from_millis(2000);
+
+/// The briefing bound where a request came from, opened. Its name alone is enough for a
+/// permission check: see [`State::bound`].
+pub async fn briefing_for(
+    state: &State,
+    guild: Option<u64>,
+    channel: u64,
+) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
+    let name = state.bound(guild, channel)?;
+    Ok(state.briefings.open(name).await?)
+}
+
+impl State {
+    /// The name of the briefing bound to `channel` or its server, or the refusal to send.
+    pub fn bound(&self, guild: Option<u64>, channel: u64) -> Result<&str, Failure> {
+        self.briefings.bound(guild, channel).ok_or_else(|| {
+            tracing::info!(guild_id = ?guild, channel_id = channel, "no briefing bound here");
+            Failure::User(NO_BRIEFING.into())
+        })
+    }
+}
+
 pub fn invoker(cmd: &CommandInteraction) -> Invoker {
     Invoker {
         user_id: cmd.user.id.get(),
@@ -214,24 +240,25 @@ async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
         Ok(invocation) => invocation,
         Err(e) => return send(http, cmd, Reply::private(e.message)).await,
     };
-    if invocation.command.admin {
-        return admin::run(state, http, cmd, &invocation).await;
-    }
-    let request = match state.engine.request(&invocation) {
-        Ok(request) => request,
-        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
+    let guild = cmd.guild_id.map(|g| g.get());
+    let name = match state.bound(guild, cmd.channel_id.get()) {
+        Ok(name) => name,
+        Err(failure) => return send(http, cmd, failure.into_reply().0).await,
     };
-    let line = paging::request_line(&invocation);
-    let engine = Arc::clone(&state.engine);
-    let mut job = tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, 1));
+    if invocation.command.admin {
+        return admin::run(state, name, http, cmd, &invocation).await;
+    }
+    let mut job = pin!(answer_first_page(state, name, invocation));
     // Zero means always defer: no race with an answer that happens to be instant.
     let quick = if state.defer_after.is_zero() {
         None
     } else {
-        tokio::time::timeout(state.defer_after, &mut job).await.ok()
+        tokio::time::timeout(state.defer_after, job.as_mut())
+            .await
+            .ok()
     };
     match quick {
-        Some(joined) => send(http, cmd, first_page(joined)).await,
+        Some(answered) => send(http, cmd, first_page(answered)).await,
         None => {
             tracing::info!("slow answer: deferring");
             if let Err(e) = cmd.defer(http).await {
@@ -243,11 +270,21 @@ async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
     }
 }
 
-fn first_page(joined: Result<crate::Result<Answered>, JoinError>) -> Reply {
-    match joined
-        .map_err(Failure::from)
-        .and_then(|r| r.map_err(Failure::from))
-    {
+/// The first page of the answer from the briefing `name`, opened first if need be.
+async fn answer_first_page(
+    state: &State,
+    name: &str,
+    invocation: commands::Invocation,
+) -> Result<Answered, Failure> {
+    let briefing = state.briefings.open(name).await?;
+    let request = briefing.engine.request(&invocation)?;
+    let line = paging::request_line(&invocation);
+    let engine = Arc::clone(&briefing.engine);
+    Ok(tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, 1)).await??)
+}
+
+fn first_page(answered: Result<Answered, Failure>) -> Reply {
+    match answered {
         Ok(answered) => answered.reply(None),
         Err(failure) => failure.into_reply().0,
     }
@@ -309,25 +346,14 @@ fn options(
 }
 
 async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
-    // A moderator command's choices (the indexed sources, the trash) are for moderators:
-    // Discord hides the command from others, but a crafted request must get nothing.
-    let allowed = |command: &commands::CommandSpec| {
-        !command.admin || super::permissions::is_admin(&state.engine.config().discord, &invoker(ac))
+    let choices = match choices_here(state, ac).await {
+        Ok(choices) => choices,
+        Err(Failure::User(_)) => Vec::new(),
+        Err(Failure::Internal(e)) => {
+            tracing::warn!(error = %format!("{e:#}"), "no autocomplete choices");
+            Vec::new()
+        }
     };
-    let choices = ac
-        .data
-        .autocomplete()
-        .and_then(|focused| {
-            let command = commands::find(&ac.data.name).filter(|c| allowed(c))?;
-            let kind = command.option(focused.name)?.kind;
-            Some(autocomplete::choices_for(
-                &state.engine,
-                &ac.data.name,
-                kind,
-                focused.value,
-            ))
-        })
-        .unwrap_or_default();
     let response = CreateAutocompleteResponse::new().set_choices(
         choices
             .into_iter()
@@ -340,6 +366,45 @@ async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
     {
         tracing::warn!(error = %e, "could not send autocomplete choices");
     }
+}
+
+/// The choices of the briefing bound where the person types; none where no briefing is
+/// bound, or while it takes too long to open.
+async fn choices_here(
+    state: &State,
+    ac: &CommandInteraction,
+) -> Result<Vec<autocomplete::Choice>, Failure> {
+    let guild = ac.guild_id.map(|g| g.get());
+    let name = state.bound(guild, ac.channel_id.get())?;
+    let Some(focused) = ac.data.autocomplete() else {
+        return Ok(Vec::new());
+    };
+    let Some(command) = commands::find(&ac.data.name) else {
+        return Ok(Vec::new());
+    };
+    // A moderator command's choices (the indexed sources, the trash) are for this
+    // briefing's moderators: Discord hides the command from others, but a crafted request
+    // must get nothing.
+    if command.admin {
+        let config = state.briefings.config_of(name)?;
+        if !super::permissions::is_admin(&config.discord, &invoker(ac)) {
+            return Ok(Vec::new());
+        }
+    }
+    let Some(kind) = command.option(focused.name).map(|o| o.kind) else {
+        return Ok(Vec::new());
+    };
+    let Ok(briefing) = tokio::time::timeout(CHOICES_WAIT, state.briefings.open(name)).await else {
+        tracing::info!(briefing = name, "still opening: no choices yet");
+        return Ok(Vec::new());
+    };
+    let briefing = briefing?;
+    Ok(autocomplete::choices_for(
+        &briefing.engine,
+        &ac.data.name,
+        kind,
+        focused.value,
+    ))
 }
 
 #[tracing::instrument(skip_all, fields(custom_id = %press.data.custom_id, user_id = press.user.id.get()))]
@@ -378,7 +443,9 @@ async fn turn_page(state: &State, press: &ComponentInteraction) -> Result<Reply,
                 .into(),
         ));
     }
-    let request = paging::parse_request_line(&line).and_then(|inv| state.engine.request(&inv));
+    let guild = press.guild_id.map(|g| g.get());
+    let briefing = briefing_for(state, guild, press.channel_id.get()).await?;
+    let request = paging::parse_request_line(&line).and_then(|inv| briefing.engine.request(&inv));
     let request = request.map_err(|e| {
         Failure::User(format!(
             "This answer can no longer be paged: {} Ask again with `{}`.",
@@ -386,7 +453,7 @@ async fn turn_page(state: &State, press: &ComponentInteraction) -> Result<Reply,
             paging::shown(&line)
         ))
     })?;
-    let engine = Arc::clone(&state.engine);
+    let engine = Arc::clone(&briefing.engine);
     let page = button.page;
     let answered =
         tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, page))

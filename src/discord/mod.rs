@@ -12,7 +12,11 @@
 //!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read─▶ Engine ─▶ reply to the message
 //!   feed scheduler ─new article─▶ announce ─▶ announce_channel
 //!   serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
+//!   (guild, channel) ─Briefings::bound─▶ the briefing that answers there, opened on use
 //! ```
+//!
+//! Every interaction, mention and moderator command is served by the briefing bound to its
+//! channel or server (`crate::briefings`); where none is, the person is told so privately.
 
 mod admin;
 mod announce;
@@ -34,7 +38,6 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use serenity::all::{ClientBuilder, GatewayIntents, Http, HttpBuilder, ShardManager};
-use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use autocomplete::{Choice, choices, choices_for};
@@ -45,10 +48,11 @@ pub use check::{
 pub use paging::{Answered, build as answer_page};
 pub use register::Scope;
 
+use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
+use crate::config::Config;
 use crate::engine::Engine;
-use crate::jobs::{Indexer, Worker};
-use crate::moderation::Moderation;
-use announce::ChannelAnnouncer;
+use crate::jobs::Indexer;
+pub use announce::ChannelAnnouncer;
 use attachments::Cdn;
 use handler::{Handler, InFlight, State};
 use mentions::Readings;
@@ -58,7 +62,7 @@ use ratelimit::RateLimiter;
 const DISCORD: &str = "https://discord.com";
 /// How long a shutdown waits for answers in flight (a reindex included).
 const IN_FLIGHT_GRACE: Duration = Duration::from_secs(120);
-/// How long a shutdown waits for the client and the index worker to end.
+/// How long a shutdown waits for the client to end.
 const STOP_WAIT: Duration = Duration::from_secs(30);
 
 /// The gateway events the bot needs: guilds, and guild messages for mentions of the bot
@@ -99,19 +103,30 @@ impl fmt::Debug for StartOptions {
     }
 }
 
-/// A connected bot: its client task, shared state, the feed scheduler and the index worker.
+/// A connected bot: its client task, shared state (the briefings, each with its index
+/// worker and feed scheduler) and serenity's HTTP client.
 pub struct RunningBot {
     shard_manager: Arc<ShardManager>,
     client: Option<JoinHandle<Result<(), serenity::Error>>>,
     state: Arc<State>,
-    feeds: Option<(watch::Sender<bool>, JoinHandle<()>)>,
-    worker: Option<Worker>,
+    /// The briefing that answers everywhere, without `[[briefings]]`.
+    single: Option<Arc<Briefing<ChannelAnnouncer>>>,
     http: Arc<Http>,
 }
 
-/// Runs the bot until SIGINT or SIGTERM, then shuts down gracefully.
+/// Runs the bot on one engine until SIGINT or SIGTERM, then shuts down gracefully.
 pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
-    let mut bot = start(engine, StartOptions::new(token)).await?;
+    let bot = start(engine, StartOptions::new(token)).await?;
+    run_until_signal(bot).await
+}
+
+/// Runs the bot on the `[[briefings]]` of `config` until SIGINT or SIGTERM.
+pub async fn run_briefings(config: Config, token: String) -> anyhow::Result<()> {
+    let bot = start_briefings(config, StartOptions::new(token)).await?;
+    run_until_signal(bot).await
+}
+
+async fn run_until_signal(mut bot: RunningBot) -> anyhow::Result<()> {
     let ended = tokio::select! {
         signal = shutdown_signal() => {
             tracing::info!(signal, "shutting down");
@@ -127,11 +142,26 @@ pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
     }
 }
 
-/// Connects to Discord (or `[discord] api_base`) and starts answering; registration follows
-/// the gateway's READY. Starts the index worker and the feed scheduler, which announces new
-/// articles in `[discord] announce_channel` when one is set.
+/// Connects to Discord (or `[discord] api_base`) and starts answering everywhere from
+/// `engine`; registration follows the gateway's READY. Starts the index worker and the
+/// feed scheduler, which announces new articles in `[discord] announce_channel` when one
+/// is set.
 pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result<RunningBot> {
-    let config = engine.config();
+    let config = engine.config().clone();
+    launch(config, Some(engine), options).await
+}
+
+/// [`start`] for a configuration with `[[briefings]]`: each answers only where it is
+/// bound, and is opened on first use.
+pub async fn start_briefings(config: Config, options: StartOptions) -> anyhow::Result<RunningBot> {
+    launch(config, None, options).await
+}
+
+async fn launch(
+    config: Config,
+    single: Option<Arc<Engine>>,
+    options: StartOptions,
+) -> anyhow::Result<RunningBot> {
     let discord = &config.discord;
     let http = build_http(
         &options.token,
@@ -139,24 +169,30 @@ pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result
         options.egress_trap.clone(),
     );
     let announce_http = Arc::new(OnceLock::new());
-    let announcer = discord
-        .announce_channel
-        .filter(|&c| c != 0)
-        .map(|channel| ChannelAnnouncer::new(channel, Arc::clone(&announce_http)));
-    let (moderation, worker) = Moderation::start(Arc::clone(&engine), announcer)
-        .context("starting the moderators' commands and the feeds")?;
-    let feeds = Arc::clone(&moderation.feeds);
+    let for_announcer = Arc::clone(&announce_http);
+    let announcer: MakeAnnouncer<ChannelAnnouncer> = Box::new(move |config: &Config| {
+        config
+            .discord
+            .announce_channel
+            .filter(|&c| c != 0)
+            .map(|channel| ChannelAnnouncer::new(channel, Arc::clone(&for_announcer)))
+    });
+    let briefings = match single {
+        Some(engine) => Briefings::single(engine, announcer)
+            .context("starting the moderators' commands and the feeds")?,
+        None => Briefings::new(config.clone(), announcer),
+    };
+    let single = briefings.everywhere();
     let state = Arc::new(State {
         limiter: RateLimiter::new(
             discord.rate_limit_commands,
             Duration::from_secs(discord.rate_limit_seconds),
         ),
-        attachments: Cdn::new(config),
+        attachments: Cdn::new(&config),
         readings: Readings::new(mentions::REMEMBERED),
-        moderation,
         in_flight: InFlight::default(),
         defer_after: options.defer_after,
-        engine: Arc::clone(&engine),
+        briefings,
         me: tokio::sync::watch::Sender::new(None),
     });
     let handler = Handler {
@@ -169,15 +205,12 @@ pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result
     let shard_manager = Arc::clone(&client.shard_manager);
     let http = Arc::clone(&client.http);
     let _ = announce_http.set(Arc::clone(&http));
-    let (stop_feeds, feeds_stopped) = watch::channel(false);
-    let scheduler = feeds.spawn(feeds_stopped);
     let task = tokio::spawn(async move { client.start().await });
     Ok(RunningBot {
         shard_manager,
         client: Some(task),
         state,
-        feeds: Some((stop_feeds, scheduler)),
-        worker: Some(worker),
+        single,
         http,
     })
 }
@@ -216,9 +249,22 @@ fn is_discord(base: &str) -> bool {
 }
 
 impl RunningBot {
-    /// The index worker's handle (a test can hold it busy).
+    /// The index worker's handle (a test can hold it busy) of the briefing that answers
+    /// everywhere.
+    ///
+    /// # Panics
+    /// With `[[briefings]]`, where each briefing has its own: see [`RunningBot::briefings`].
     pub fn indexer(&self) -> &Indexer {
-        &self.state.moderation.indexer
+        let single = self.single.as_ref();
+        &single
+            .expect("one briefing answers everywhere only without [[briefings]]")
+            .moderation
+            .indexer
+    }
+
+    /// The briefings, open or not.
+    pub fn briefings(&self) -> &Briefings<ChannelAnnouncer> {
+        &self.state.briefings
     }
 
     /// serenity's HTTP client, as configured.
@@ -246,8 +292,8 @@ impl RunningBot {
         }
     }
 
-    /// Stops the shards, lets answers in flight finish, stops the feed scheduler (a poll
-    /// under way is abandoned and redone at the next start), and joins the index worker.
+    /// Stops the shards, lets answers in flight finish, stops the feed schedulers (a poll
+    /// under way is abandoned and redone at the next start), and joins the index workers.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
         self.shard_manager.shutdown_all().await;
         if let Some(task) = self.client.take()
@@ -261,20 +307,10 @@ impl RunningBot {
                 "answers still in flight at shutdown"
             );
         }
-        if let Some((stop, scheduler)) = self.feeds.take() {
-            let _ = stop.send(true);
-            if tokio::time::timeout(STOP_WAIT, scheduler).await.is_err() {
-                tracing::warn!("the feed scheduler did not stop in time");
-            }
-        }
+        // The index workers end once every handle to them is gone, after the job each runs.
+        self.single = None;
+        self.state.briefings.close_all().await;
         drop(self.state);
-        if let Some(worker) = self.worker.take() {
-            // The worker ends once every Indexer handle is gone, after the job it runs.
-            let join = tokio::task::spawn_blocking(move || worker.join());
-            if tokio::time::timeout(STOP_WAIT, join).await.is_err() {
-                tracing::warn!("the index worker did not stop in time");
-            }
-        }
         tracing::info!("stopped");
         Ok(())
     }

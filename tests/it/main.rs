@@ -5,6 +5,7 @@ mod answers;
 mod article;
 mod ask;
 mod bounds;
+mod briefings;
 mod cli;
 mod discord;
 mod fake_discord;
