@@ -29,6 +29,9 @@ use crate::moderation::Moderation;
 
 /// How long closing waits for a feed scheduler or an index worker to end.
 const STOP_WAIT: Duration = Duration::from_secs(30);
+/// How often an open briefing looks for a generation another process built (a replica
+/// sharing its index folder, `briefbot index`).
+const RELOAD_EVERY: Duration = Duration::from_secs(5);
 
 /// One open briefing: the engine that answers and the moderators' service that writes.
 pub struct Briefing<A: Announcer> {
@@ -229,6 +232,7 @@ impl<A: Announcer> Briefings<A> {
         let announcer = (self.announcer)(engine.config());
         let (moderation, worker) = Moderation::start(Arc::clone(&engine), announcer)?;
         let (stop_feeds, stopped) = watch::channel(false);
+        tokio::spawn(follow_rebuilds(Arc::clone(&engine), stop_feeds.subscribe()));
         let scheduler = Arc::clone(&moderation.feeds).spawn(stopped);
         let briefing = Arc::new(Briefing {
             name: name.to_string(),
@@ -258,6 +262,25 @@ impl<A: Announcer> Open<A> {
             self.order.push_back(name);
         }
         Some(briefing)
+    }
+}
+
+/// Reloads the engine whenever `CURRENT` names a generation it does not answer from,
+/// until `stop` turns true.
+async fn follow_rebuilds(engine: Arc<Engine>, mut stop: watch::Receiver<bool>) {
+    while !*stop.borrow_and_update() {
+        tokio::select! {
+            changed = stop.changed() => if changed.is_err() { break },
+            () = tokio::time::sleep(RELOAD_EVERY) => {
+                let engine = Arc::clone(&engine);
+                match tokio::task::spawn_blocking(move || engine.reload_if_changed()).await {
+                    Ok(Ok(true)) => tracing::info!("answering from a generation built elsewhere"),
+                    Ok(Ok(false)) => {}
+                    Ok(Err(e)) => tracing::warn!(error = %e, "could not reload a generation built elsewhere"),
+                    Err(e) => tracing::warn!(error = %e, "the reload task failed"),
+                }
+            }
+        }
     }
 }
 

@@ -152,6 +152,24 @@ pub struct DiscordConfig {
     /// Per-user rate limit: at most `rate_limit_commands` in `rate_limit_seconds`.
     pub rate_limit_commands: u32,
     pub rate_limit_seconds: u64,
+    /// How interactions arrive: over the gateway, or POSTed to `listen`.
+    pub mode: Mode,
+    /// The address the interactions endpoint listens on (`mode = "http"`).
+    pub listen: String,
+    /// The application's public key, 64 hex digits: every POST is checked against it.
+    pub public_key: Option<String>,
+}
+
+/// How interactions reach the bot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// A gateway connection: interactions, mentions, and the bot's presence.
+    #[default]
+    Gateway,
+    /// Discord POSTs each interaction to `[discord] listen`: no gateway, no state between
+    /// requests, any number of replicas.
+    Http,
 }
 
 impl Default for CorpusConfig {
@@ -194,6 +212,9 @@ impl Default for DiscordConfig {
             admin_permissions: MANAGE_GUILD,
             rate_limit_commands: 5,
             rate_limit_seconds: 10,
+            mode: Mode::Gateway,
+            listen: "127.0.0.1:8080".into(),
+            public_key: None,
         }
     }
 }
@@ -285,11 +306,36 @@ impl Config {
                 );
             }
         }
+        self.validate_http(at)?;
         if self.memory.max_open == 0 {
             return at.fail(&[Name("memory"), Name("max_open")], "must be at least 1");
         }
         self.validate_briefings(at)?;
         self.validate_parties(at)
+    }
+
+    /// HTTP mode needs an address to listen on and the key to check requests with.
+    fn validate_http(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::Name;
+        if self.discord.listen.parse::<std::net::SocketAddr>().is_err() {
+            return at.fail(
+                &[Name("discord"), Name("listen")],
+                "must be an address and port, such as 127.0.0.1:8080 or [::]:8080",
+            );
+        }
+        let key = self.discord.public_key.as_deref().map(str::trim);
+        let hex = |k: &str| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit());
+        match key {
+            Some(key) if !hex(key) => at.fail(
+                &[Name("discord"), Name("public_key")],
+                "must be the application's public key: 64 hex digits",
+            ),
+            None if self.discord.mode == Mode::Http => at.fail(
+                &[Name("discord"), Name("mode")],
+                "\"http\" needs public_key, the application's public key (General Information in the developer portal)",
+            ),
+            _ => Ok(()),
+        }
     }
 
     /// Each briefing is named once, owns its folders, and is bound to servers and channels
@@ -857,6 +903,36 @@ mod tests {
         );
         let err = Config::parse("[fetch]\nmax_bytes = 1\ntimeout_seconds = 0\n").unwrap_err();
         assert!(err.starts_with("line 3: fetch.timeout_seconds"), "{err}");
+    }
+
+    #[test]
+    fn http_mode_needs_a_public_key_and_an_address() {
+        let key = "67c6bd767ca099e79efac9fcce4d2022a63bf7dea780e7f3d813f694c1597089";
+        let config = Config::parse(&format!(
+            "[discord]\nmode = \"http\"\nlisten = \"0.0.0.0:9000\"\npublic_key = \"{key}\"\n"
+        ))
+        .unwrap();
+        assert_eq!(config.discord.mode, Mode::Http);
+        assert_eq!(Config::parse("").unwrap().discord.mode, Mode::Gateway);
+        for (text, expected) in [
+            (
+                "[discord]\nmode = \"http\"\n",
+                "line 2: discord.mode: \"http\" needs public_key",
+            ),
+            (
+                "[discord]\npublic_key = \"abc\"\n",
+                "line 2: discord.public_key: must be",
+            ),
+            (
+                "[discord]\nlisten = \"localhost\"\n",
+                "line 2: discord.listen: must be",
+            ),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.starts_with(expected), "{text}: {err}");
+        }
+        let err = Config::parse("[discord]\nmode = \"carrier pigeon\"\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("gateway"), "{err}");
     }
 
     #[test]

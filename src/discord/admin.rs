@@ -13,11 +13,11 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::Poll;
 
-use serenity::all::{CommandDataOptionValue, CommandInteraction, Http};
+use serenity::all::{CommandDataOptionValue, CommandInteraction};
 
 use super::announce::ChannelAnnouncer;
 use super::attachments::{self, Attached};
-use super::handler::{Failure, State, invoker, send};
+use super::handler::{Failure, Out, State, invoker, send};
 use super::{audit, autocomplete, embeds::Reply, paging, permissions};
 use crate::briefings::Briefing;
 use crate::commands::{Invocation, OptionValue};
@@ -29,17 +29,18 @@ use crate::render::discord::{cut, defuse_mentions, limits};
 pub async fn run(
     state: &State,
     briefing: &str,
-    http: &Http,
+    out: &Out<'_>,
     cmd: &CommandInteraction,
     invocation: &Invocation,
 ) {
+    let http = out.http;
     let who = invoker(cmd);
     let action = paging::shown(&paging::request_line(invocation));
     // The briefing's own moderators and audit channel; its index is opened only for one
     // of them.
     let config = match state.briefings.config_of(briefing) {
         Ok(config) => config.discord,
-        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
+        Err(e) => return send(out, cmd, Reply::private(e.message)).await,
     };
     let config = &config;
     if !permissions::is_admin(config, &who) {
@@ -47,7 +48,7 @@ pub async fn run(
         let text = format!(
             "`{action}` is for moderators, and you don't have the role or permission it needs. Nothing was run."
         );
-        return send(http, cmd, Reply::private(text)).await;
+        return send(out, cmd, Reply::private(text)).await;
     }
     let mut work = pin!(execute(state, briefing, cmd, invocation));
     let account = match poll_once(work.as_mut()).await {
@@ -55,12 +56,12 @@ pub async fn run(
         // file too large): said at once.
         Some(Err(Failure::User(message))) => {
             let (reply, account) = Failure::User(message).into_reply();
-            send(http, cmd, reply).await;
+            send(out, cmd, reply).await;
             account
         }
         settled => {
             // The work goes on whether or not Discord hears from us.
-            if let Err(e) = cmd.defer_ephemeral(http).await {
+            if let Err(e) = out.defer(cmd.id, &cmd.token, true).await {
                 tracing::warn!(error = %e, "could not defer");
             }
             let done = match settled {
@@ -68,7 +69,10 @@ pub async fn run(
                 None => work.await,
             };
             let (reply, account) = outcome(done, invocation);
-            if let Err(e) = cmd.edit_response(http, reply.edit()).await {
+            if let Err(e) = out
+                .after_first(|| cmd.edit_response(http, reply.edit()))
+                .await
+            {
                 tracing::warn!(error = %e, "could not report the result");
             }
             account

@@ -3,17 +3,20 @@
 //! message saying what to do; an internal failure a private apology with an error id, the
 //! cause logged under that id.
 
+use std::future::Future;
 use std::pin::pin;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serenity::all::{
     AutocompleteChoice, CommandDataOption, CommandDataOptionValue, CommandDataResolved,
     CommandInteraction, ComponentInteraction, Context, CreateAutocompleteResponse,
-    CreateInteractionResponse, EventHandler, Http, Interaction, Message, Ready,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, Http, Interaction,
+    InteractionId, Message, Ready,
 };
-use tokio::sync::Notify;
+use serenity::builder::Builder as _;
+use tokio::sync::{Notify, oneshot};
 use tokio::task::JoinError;
 
 use super::announce::ChannelAnnouncer;
@@ -104,17 +107,116 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let _in_flight = self.state.in_flight.enter();
-        let http = ctx.http.as_ref();
-        match interaction {
-            Interaction::Command(cmd) => on_command(&self.state, http, &cmd).await,
-            Interaction::Autocomplete(ac) => on_autocomplete(&self.state, http, &ac).await,
-            Interaction::Component(press) => on_page_button(&self.state, http, &press).await,
-            other => tracing::debug!(kind = ?other.kind(), "interaction ignored"),
-        }
+        let out = Out {
+            http: &ctx.http,
+            first: &Responder::Rest,
+        };
+        handle(&self.state, &out, interaction).await;
     }
 
     async fn message(&self, ctx: Context, msg: Message) {
         mentions::on_message(&self.state, &ctx, &msg).await;
+    }
+}
+
+/// Handles one interaction, however it arrived.
+pub async fn handle(state: &State, out: &Out<'_>, interaction: Interaction) {
+    match interaction {
+        Interaction::Command(cmd) => on_command(state, out, &cmd).await,
+        Interaction::Autocomplete(ac) => on_autocomplete(state, out, &ac).await,
+        Interaction::Component(press) => on_page_button(state, out, &press).await,
+        other => tracing::debug!(kind = ?other.kind(), "interaction ignored"),
+    }
+}
+
+/// Where an interaction's first response goes.
+pub enum Responder {
+    /// Discord's REST callback: the interaction came over the gateway.
+    Rest,
+    /// The HTTP response to Discord's POST: the interaction came to the endpoint.
+    Http(Mutex<Option<oneshot::Sender<CreateInteractionResponse>>>),
+}
+
+impl Responder {
+    pub fn over_http(sender: oneshot::Sender<CreateInteractionResponse>) -> Self {
+        Self::Http(Mutex::new(Some(sender)))
+    }
+}
+
+/// How the handlers answer: the first response through the [`Responder`], everything after
+/// it (edits of a deferral, follow-ups, audit lines) through the REST API.
+pub struct Out<'a> {
+    pub http: &'a Http,
+    pub first: &'a Responder,
+}
+
+impl Out<'_> {
+    /// Sends the first response to interaction `id`.
+    pub async fn respond(
+        &self,
+        id: InteractionId,
+        token: &str,
+        response: CreateInteractionResponse,
+    ) -> serenity::Result<()> {
+        match self.first {
+            Responder::Rest => response.execute(self.http, (id, token)).await,
+            Responder::Http(slot) => {
+                let sender = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+                match sender {
+                    Some(sender) => sender
+                        .send(response)
+                        .map_err(|_| serenity::Error::Other("the HTTP request has gone")),
+                    None => Err(serenity::Error::Other("already answered")),
+                }
+            }
+        }
+    }
+
+    /// Runs a REST call on the interaction's original (an edit of a deferral). Over HTTP
+    /// the call can reach Discord before the HTTP response that created the original has:
+    /// an unknown webhook or message is tried again a few times, briefly.
+    pub async fn after_first<T, F>(&self, mut call: impl FnMut() -> F) -> serenity::Result<T>
+    where
+        F: Future<Output = serenity::Result<T>>,
+    {
+        let mut tries: u32 = 0;
+        loop {
+            match call().await {
+                Err(e)
+                    if matches!(self.first, Responder::Http(_)) && tries < 5 && is_unknown(&e) =>
+                {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100) * tries).await;
+                }
+                done => return done,
+            }
+        }
+    }
+
+    /// Defers the answer: public, or seen only by the person who asked.
+    pub async fn defer(
+        &self,
+        id: InteractionId,
+        token: &str,
+        private: bool,
+    ) -> serenity::Result<()> {
+        let message = match private {
+            true => CreateInteractionResponseMessage::new().ephemeral(true),
+            false => CreateInteractionResponseMessage::new(),
+        };
+        self.respond(id, token, CreateInteractionResponse::Defer(message))
+            .await
+    }
+}
+
+/// Discord's "Unknown Webhook" or "Unknown Message".
+fn is_unknown(e: &serenity::Error) -> bool {
+    use serenity::all::HttpError;
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+            matches!(response.error.code, 10008 | 10015)
+        }
+        _ => false,
     }
 }
 
@@ -221,32 +323,32 @@ pub fn invoker(cmd: &CommandInteraction) -> Invoker {
 }
 
 /// Sends the first response to a command, logging a failure to send.
-pub async fn send(http: &Http, cmd: &CommandInteraction, reply: Reply) {
+pub async fn send(out: &Out<'_>, cmd: &CommandInteraction, reply: Reply) {
     let response = CreateInteractionResponse::Message(reply.message());
-    if let Err(e) = cmd.create_response(http, response).await {
+    if let Err(e) = out.respond(cmd.id, &cmd.token, response).await {
         tracing::warn!(error = %e, "could not answer the interaction");
     }
 }
 
 #[tracing::instrument(skip_all, fields(command = %cmd.data.name, user_id = cmd.user.id.get()))]
-async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
+async fn on_command(state: &State, out: &Out<'_>, cmd: &CommandInteraction) {
     if let Err(wait) = state.limiter.check(cmd.user.id.get()) {
         tracing::info!(?wait, "rate limited");
-        return send(http, cmd, Reply::private(state.limiter.message(wait))).await;
+        return send(out, cmd, Reply::private(state.limiter.message(wait))).await;
     }
     let invocation = match options(&cmd.data.name, &cmd.data.options, &cmd.data.resolved)
         .and_then(|raw| crate::engine::invocation(&cmd.data.name, raw))
     {
         Ok(invocation) => invocation,
-        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
+        Err(e) => return send(out, cmd, Reply::private(e.message)).await,
     };
     let guild = cmd.guild_id.map(|g| g.get());
     let name = match state.bound(guild, cmd.channel_id.get()) {
         Ok(name) => name,
-        Err(failure) => return send(http, cmd, failure.into_reply().0).await,
+        Err(failure) => return send(out, cmd, failure.into_reply().0).await,
     };
     if invocation.command.admin {
-        return admin::run(state, name, http, cmd, &invocation).await;
+        return admin::run(state, name, out, cmd, &invocation).await;
     }
     let mut job = pin!(answer_first_page(state, name, invocation));
     // Zero means always defer: no race with an answer that happens to be instant.
@@ -258,14 +360,14 @@ async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
             .ok()
     };
     match quick {
-        Some(answered) => send(http, cmd, first_page(answered)).await,
+        Some(answered) => send(out, cmd, first_page(answered)).await,
         None => {
             tracing::info!("slow answer: deferring");
-            if let Err(e) = cmd.defer(http).await {
+            if let Err(e) = out.defer(cmd.id, &cmd.token, false).await {
                 tracing::warn!(error = %e, "could not defer");
                 return;
             }
-            finish_deferred(http, cmd, first_page(job.await)).await;
+            finish_deferred(out, cmd, first_page(job.await)).await;
         }
     }
 }
@@ -291,14 +393,17 @@ fn first_page(answered: Result<Answered, Failure>) -> Reply {
 }
 
 /// Replaces a public deferral with the answer; a failure is sent privately instead.
-async fn finish_deferred(http: &Http, cmd: &CommandInteraction, reply: Reply) {
+async fn finish_deferred(out: &Out<'_>, cmd: &CommandInteraction, reply: Reply) {
+    let http = out.http;
     let sent = if reply.ephemeral {
-        let _ = cmd.delete_response(http).await;
+        let _ = out.after_first(|| cmd.delete_response(http)).await;
         cmd.create_followup(http, reply.followup())
             .await
             .map(|_| ())
     } else {
-        cmd.edit_response(http, reply.edit()).await.map(|_| ())
+        out.after_first(|| cmd.edit_response(http, reply.edit()))
+            .await
+            .map(|_| ())
     };
     if let Err(e) = sent {
         tracing::warn!(error = %e, "could not deliver a deferred answer");
@@ -345,7 +450,7 @@ fn options(
         .collect()
 }
 
-async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
+async fn on_autocomplete(state: &State, out: &Out<'_>, ac: &CommandInteraction) {
     let choices = match choices_here(state, ac).await {
         Ok(choices) => choices,
         Err(Failure::User(_)) => Vec::new(),
@@ -360,10 +465,8 @@ async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
             .map(|c| AutocompleteChoice::new(c.name, c.value))
             .collect(),
     );
-    if let Err(e) = ac
-        .create_response(http, CreateInteractionResponse::Autocomplete(response))
-        .await
-    {
+    let response = CreateInteractionResponse::Autocomplete(response);
+    if let Err(e) = out.respond(ac.id, &ac.token, response).await {
         tracing::warn!(error = %e, "could not send autocomplete choices");
     }
 }
@@ -408,7 +511,7 @@ async fn choices_here(
 }
 
 #[tracing::instrument(skip_all, fields(custom_id = %press.data.custom_id, user_id = press.user.id.get()))]
-async fn on_page_button(state: &State, http: &Http, press: &ComponentInteraction) {
+async fn on_page_button(state: &State, out: &Out<'_>, press: &ComponentInteraction) {
     let reply = match turn_page(state, press).await {
         Ok(reply) => reply,
         Err(failure) => failure.into_reply().0,
@@ -418,7 +521,7 @@ async fn on_page_button(state: &State, http: &Http, press: &ComponentInteraction
     } else {
         CreateInteractionResponse::UpdateMessage(reply.message())
     };
-    if let Err(e) = press.create_response(http, response).await {
+    if let Err(e) = out.respond(press.id, &press.token, response).await {
         tracing::warn!(error = %e, "could not answer a page button");
     }
 }

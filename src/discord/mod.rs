@@ -17,6 +17,10 @@
 //!
 //! Every interaction, mention and moderator command is served by the briefing bound to its
 //! channel or server (`crate::briefings`); where none is, the person is told so privately.
+//!
+//! With `[discord] mode = "http"` there is no gateway: Discord POSTs each interaction to the
+//! endpoint (`endpoint`), which verifies it and hands it to the same handlers; their first
+//! response goes back in the HTTP response instead of the REST callback.
 
 mod admin;
 mod announce;
@@ -25,6 +29,7 @@ mod audit;
 mod autocomplete;
 mod check;
 mod embeds;
+mod endpoint;
 mod handler;
 mod mentions;
 mod paging;
@@ -33,11 +38,13 @@ mod ratelimit;
 mod register;
 
 use std::fmt;
+use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use anyhow::Context as _;
 use serenity::all::{ClientBuilder, GatewayIntents, Http, HttpBuilder, ShardManager};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use autocomplete::{Choice, choices, choices_for};
@@ -49,7 +56,7 @@ pub use paging::{Answered, build as answer_page};
 pub use register::Scope;
 
 use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
-use crate::config::Config;
+use crate::config::{Config, Mode};
 use crate::engine::Engine;
 use crate::jobs::Indexer;
 pub use announce::ChannelAnnouncer;
@@ -106,12 +113,22 @@ impl fmt::Debug for StartOptions {
 /// A connected bot: its client task, shared state (the briefings, each with its index
 /// worker and feed scheduler) and serenity's HTTP client.
 pub struct RunningBot {
-    shard_manager: Arc<ShardManager>,
-    client: Option<JoinHandle<Result<(), serenity::Error>>>,
+    front: Front,
+    /// The gateway client, or the interactions endpoint's server.
+    client: Option<JoinHandle<anyhow::Result<()>>>,
     state: Arc<State>,
     /// The briefing that answers everywhere, without `[[briefings]]`.
     single: Option<Arc<Briefing<ChannelAnnouncer>>>,
     http: Arc<Http>,
+}
+
+/// How interactions reach a running bot.
+enum Front {
+    Gateway(Arc<ShardManager>),
+    Endpoint {
+        stop: watch::Sender<bool>,
+        addr: SocketAddr,
+    },
 }
 
 /// Runs the bot on one engine until SIGINT or SIGTERM, then shuts down gracefully.
@@ -163,6 +180,13 @@ async fn launch(
     options: StartOptions,
 ) -> anyhow::Result<RunningBot> {
     let discord = &config.discord;
+    // A bad key is said before anything starts.
+    let verifier = match discord.mode {
+        Mode::Http => Some(endpoint::verifier(
+            discord.public_key.as_deref().unwrap_or_default(),
+        )?),
+        Mode::Gateway => None,
+    };
     let http = build_http(
         &options.token,
         &discord.api_base,
@@ -195,24 +219,61 @@ async fn launch(
         briefings,
         me: tokio::sync::watch::Sender::new(None),
     });
-    let handler = Handler {
-        state: Arc::clone(&state),
+    let (front, task, http) = match verifier {
+        None => {
+            let handler = Handler {
+                state: Arc::clone(&state),
+            };
+            let mut client = ClientBuilder::new_with_http(http, intents())
+                .event_handler(handler)
+                .await
+                .context("building the Discord client")?;
+            let shard_manager = Arc::clone(&client.shard_manager);
+            let http = Arc::clone(&client.http);
+            let task =
+                tokio::spawn(
+                    async move { client.start().await.context("the Discord client stopped") },
+                );
+            (Front::Gateway(shard_manager), task, http)
+        }
+        Some(verifier) => {
+            let http = Arc::new(http);
+            let (stop, stopped) = watch::channel(false);
+            let (addr, task) = endpoint::serve(
+                &discord.listen,
+                verifier,
+                Arc::clone(&state),
+                Arc::clone(&http),
+                stopped,
+            )
+            .await?;
+            tokio::spawn(register_over_rest(Arc::clone(&http), discord.clone()));
+            (Front::Endpoint { stop, addr }, task, http)
+        }
     };
-    let mut client = ClientBuilder::new_with_http(http, intents())
-        .event_handler(handler)
-        .await
-        .context("building the Discord client")?;
-    let shard_manager = Arc::clone(&client.shard_manager);
-    let http = Arc::clone(&client.http);
     let _ = announce_http.set(Arc::clone(&http));
-    let task = tokio::spawn(async move { client.start().await });
     Ok(RunningBot {
-        shard_manager,
+        front,
         client: Some(task),
         state,
         single,
         http,
     })
+}
+
+/// Registers the commands without a gateway's READY: the application id comes from the
+/// REST API.
+async fn register_over_rest(http: Arc<Http>, config: crate::config::DiscordConfig) {
+    match http.get_current_application_info().await {
+        Ok(app) => http.set_application_id(app.id),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the application: commands not registered");
+            return;
+        }
+    }
+    if let Err(e) = register::ensure(&http, &config).await {
+        tracing::error!(error = %format!("{e:#}"), "could not register the slash commands");
+    }
 }
 
 /// serenity's HTTP client for `api_base`. Discord itself gets serenity's defaults and rate
@@ -267,6 +328,14 @@ impl RunningBot {
         &self.state.briefings
     }
 
+    /// Where the interactions endpoint listens (`mode = "http"`).
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        match &self.front {
+            Front::Endpoint { addr, .. } => Some(*addr),
+            Front::Gateway(_) => None,
+        }
+    }
+
     /// serenity's HTTP client, as configured.
     pub fn http(&self) -> &Arc<Http> {
         &self.http
@@ -286,8 +355,7 @@ impl RunningBot {
         let ended = task.await;
         self.client = None;
         match ended {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord client stopped")),
+            Ok(done) => done,
             Err(e) => Err(anyhow::Error::new(e).context("the Discord client task failed")),
         }
     }
@@ -295,7 +363,12 @@ impl RunningBot {
     /// Stops the shards, lets answers in flight finish, stops the feed schedulers (a poll
     /// under way is abandoned and redone at the next start), and joins the index workers.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
-        self.shard_manager.shutdown_all().await;
+        match &self.front {
+            Front::Gateway(shard_manager) => shard_manager.shutdown_all().await,
+            Front::Endpoint { stop, .. } => {
+                let _ = stop.send(true);
+            }
+        }
         if let Some(task) = self.client.take()
             && tokio::time::timeout(STOP_WAIT, task).await.is_err()
         {

@@ -272,6 +272,33 @@ impl FakeDiscord {
         sent
     }
 
+    /// Records an interaction the bot received over HTTP and the first response it gave in
+    /// the HTTP reply, as Discord would: the webhook for its token then works (edits of a
+    /// deferral, follow-ups), and [`FakeDiscord::original_message`] shows the original.
+    /// Returns the status the callback route would have given (204, or 400 for a response
+    /// Discord would refuse).
+    pub fn answered_over_http(&self, interaction: &Value, response: &Value) -> u16 {
+        let id = str_field(interaction, "id");
+        let token = str_field(interaction, "token");
+        self.shared.update(|inner| {
+            inner.interactions.insert(
+                token.clone(),
+                InteractionState {
+                    id: id.clone(),
+                    sent_at: Instant::now(),
+                    answered_after: None,
+                    acked: false,
+                    channel_id: str_field(interaction, "channel_id"),
+                    guild_id: interaction.get("guild_id").cloned().unwrap_or(Value::Null),
+                    message: interaction.get("message").cloned(),
+                },
+            );
+            interaction_callback(inner, &id, &token, response)
+                .0
+                .as_u16()
+        })
+    }
+
     /// Injects an interaction and waits for the body of its callback.
     pub async fn interact(&self, interaction: Value, timeout: Duration) -> Result<Value, String> {
         let sent = self.send_interaction(interaction).await;

@@ -8,6 +8,7 @@ mod bounds;
 mod briefings;
 mod cli;
 mod discord;
+mod endpoint;
 mod fake_discord;
 mod kill;
 mod manifest;
