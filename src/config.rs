@@ -158,6 +158,22 @@ pub struct DiscordConfig {
     pub listen: String,
     /// The application's public key, 64 hex digits: every POST is checked against it.
     pub public_key: Option<String>,
+    /// `"auto"`: as many gateway shards as Discord recommends.
+    pub shards: Option<String>,
+    /// The shards this process runs, consecutive, of `shard_total`.
+    pub shard_ids: Vec<u32>,
+    pub shard_total: Option<u32>,
+}
+
+/// Which gateway shards a process runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sharding {
+    /// One connection, shard 0 of 1.
+    One,
+    /// As many as `GET /gateway/bot` recommends, all in this process.
+    Auto,
+    /// Shards `first..=last` of `total`.
+    Range { first: u32, last: u32, total: u32 },
 }
 
 /// How interactions reach the bot.
@@ -215,6 +231,9 @@ impl Default for DiscordConfig {
             mode: Mode::Gateway,
             listen: "127.0.0.1:8080".into(),
             public_key: None,
+            shards: None,
+            shard_ids: Vec::new(),
+            shard_total: None,
         }
     }
 }
@@ -307,11 +326,95 @@ impl Config {
             }
         }
         self.validate_http(at)?;
+        self.validate_shards(at)?;
         if self.memory.max_open == 0 {
             return at.fail(&[Name("memory"), Name("max_open")], "must be at least 1");
         }
         self.validate_briefings(at)?;
         self.validate_parties(at)
+    }
+
+    /// `shards = "auto"`, or `shard_ids` (consecutive) of `shard_total`, in gateway mode.
+    fn validate_shards(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::Name;
+        let discord = &self.discord;
+        let key = |name| [Name("discord"), Name(name)];
+        let given = discord.shards.is_some()
+            || !discord.shard_ids.is_empty()
+            || discord.shard_total.is_some();
+        if given && discord.mode == Mode::Http {
+            return at.fail(&key("mode"), "shards are gateway connections: \"http\" has none, so leave shards, shard_ids and shard_total out");
+        }
+        match discord.shards.as_deref() {
+            Some("auto") if !discord.shard_ids.is_empty() || discord.shard_total.is_some() => {
+                return at.fail(
+                    &key("shards"),
+                    "\"auto\" takes Discord's count: give either it or shard_ids and shard_total",
+                );
+            }
+            Some("auto") | None => {}
+            Some(_) => {
+                return at.fail(
+                    &key("shards"),
+                    "must be \"auto\"; to run some shards, give shard_ids and shard_total instead",
+                );
+            }
+        }
+        match (discord.shard_ids.as_slice(), discord.shard_total) {
+            (_, Some(0)) => at.fail(&key("shard_total"), "must be at least 1"),
+            ([_, ..], None) => at.fail(
+                &key("shard_ids"),
+                "needs shard_total, the number of shards of the whole bot",
+            ),
+            (ids @ [first, ..], Some(total)) => {
+                if let Some(id) = ids.iter().find(|&&id| id >= total) {
+                    return at.fail(
+                        &key("shard_ids"),
+                        &format!("shard {id} is not below shard_total = {total}: ids count from 0"),
+                    );
+                }
+                if ids
+                    .iter()
+                    .zip(*first..)
+                    .any(|(&id, expected)| id != expected)
+                {
+                    return at.fail(
+                        &key("shard_ids"),
+                        "must be consecutive and ascending, such as [2, 3]",
+                    );
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Which shards this process runs; `shard_total` alone runs all of them.
+    pub fn sharding(&self) -> Sharding {
+        let discord = &self.discord;
+        match (
+            discord.shards.as_deref(),
+            discord.shard_ids.as_slice(),
+            discord.shard_total,
+        ) {
+            (Some("auto"), _, _) => Sharding::Auto,
+            (_, [first, .., last], Some(total)) => Sharding::Range {
+                first: *first,
+                last: *last,
+                total,
+            },
+            (_, [only], Some(total)) => Sharding::Range {
+                first: *only,
+                last: *only,
+                total,
+            },
+            (_, [], Some(total)) if total > 0 => Sharding::Range {
+                first: 0,
+                last: total - 1,
+                total,
+            },
+            _ => Sharding::One,
+        }
     }
 
     /// HTTP mode needs an address to listen on and the key to check requests with.
@@ -933,6 +1036,88 @@ mod tests {
         }
         let err = Config::parse("[discord]\nmode = \"carrier pigeon\"\n").unwrap_err();
         assert!(err.contains("line 2") && err.contains("gateway"), "{err}");
+    }
+
+    #[test]
+    fn shards_are_auto_or_a_consecutive_share_of_a_total() {
+        let parse = |text: &str| Config::parse(&format!("[discord]\n{text}\n"));
+        assert_eq!(parse("").unwrap().sharding(), Sharding::One);
+        assert_eq!(
+            parse("shards = \"auto\"").unwrap().sharding(),
+            Sharding::Auto
+        );
+        assert_eq!(
+            parse("shard_ids = [2, 3]\nshard_total = 4")
+                .unwrap()
+                .sharding(),
+            Sharding::Range {
+                first: 2,
+                last: 3,
+                total: 4
+            }
+        );
+        assert_eq!(
+            parse("shard_ids = [1]\nshard_total = 2")
+                .unwrap()
+                .sharding(),
+            Sharding::Range {
+                first: 1,
+                last: 1,
+                total: 2
+            }
+        );
+        assert_eq!(
+            parse("shard_total = 3").unwrap().sharding(),
+            Sharding::Range {
+                first: 0,
+                last: 2,
+                total: 3
+            }
+        );
+        for (text, expected) in [
+            ("shards = 2", "line 2"),
+            (
+                "shards = \"many\"",
+                "line 2: discord.shards: must be \"auto\"",
+            ),
+            (
+                "shards = \"auto\"\nshard_total = 2",
+                "line 2: discord.shards: \"auto\" takes",
+            ),
+            (
+                "shard_ids = [0]",
+                "line 2: discord.shard_ids: needs shard_total",
+            ),
+            (
+                "shard_ids = [0, 2]\nshard_total = 4",
+                "line 2: discord.shard_ids: must be consecutive",
+            ),
+            (
+                "shard_ids = [3, 4]\nshard_total = 4",
+                "line 2: discord.shard_ids: shard 4 is not below",
+            ),
+            (
+                "shard_ids = [1, 0]\nshard_total = 4",
+                "line 2: discord.shard_ids: must be consecutive",
+            ),
+            (
+                "shard_total = 0",
+                "line 2: discord.shard_total: must be at least 1",
+            ),
+            ("shard_ids = [-1]\nshard_total = 2", "line 2"),
+            (
+                "mode = \"http\"\npublic_key = \"67c6bd767ca099e79efac9fcce4d2022a63bf7dea780e7f3d813f694c1597089\"\nshards = \"auto\"",
+                "line 2: discord.mode: shards are gateway connections",
+            ),
+        ] {
+            let err = parse(text).unwrap_err();
+            // A value of the wrong type is toml's own error, which names the line too.
+            let said = match expected {
+                "line 2" => err.contains(expected),
+                _ => err.starts_with(expected),
+            };
+            assert!(said, "{text}: {err}");
+        }
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub use paging::{Answered, build as answer_page};
 pub use register::Scope;
 
 use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
-use crate::config::{Config, Mode};
+use crate::config::{Config, Mode, Sharding};
 use crate::engine::Engine;
 use crate::jobs::Indexer;
 pub use announce::ChannelAnnouncer;
@@ -230,10 +230,12 @@ async fn launch(
                 .context("building the Discord client")?;
             let shard_manager = Arc::clone(&client.shard_manager);
             let http = Arc::clone(&client.http);
-            let task =
-                tokio::spawn(
-                    async move { client.start().await.context("the Discord client stopped") },
-                );
+            let sharding = config.sharding();
+            let task = tokio::spawn(async move {
+                connect(&mut client, sharding)
+                    .await
+                    .context("the Discord client stopped")
+            });
             (Front::Gateway(shard_manager), task, http)
         }
         Some(verifier) => {
@@ -259,6 +261,24 @@ async fn launch(
         single,
         http,
     })
+}
+
+/// Runs the gateway shards `sharding` names, through serenity's shard manager.
+async fn connect(client: &mut serenity::Client, sharding: Sharding) -> serenity::Result<()> {
+    match sharding {
+        Sharding::One => client.start().await,
+        Sharding::Auto => {
+            // serenity's own autosharding takes one from Discord's count unchecked.
+            let total = client.http.get_bot_gateway().await?.shards.max(1);
+            tracing::info!(shards = total, "starting the shards Discord recommends");
+            client.start_shards(total).await
+        }
+        // serenity's range is inclusive of its end.
+        Sharding::Range { first, last, total } => {
+            tracing::info!(first, last, total, "starting this process's shards");
+            client.start_shard_range(first..last, total).await
+        }
+    }
 }
 
 /// Registers the commands without a gateway's READY: the application id comes from the

@@ -15,4 +15,5 @@ mod manifest;
 mod moderation;
 mod properties;
 mod questions;
+mod shards;
 mod support;
