@@ -161,17 +161,10 @@ impl<A: Announcer> Briefings<A> {
         if let Some(found) = self.lock().touch(name) {
             return Ok(found);
         }
-        let config = self.config_of(name)?;
-        let opened = tokio::task::spawn_blocking(move || Engine::open(config))
-            .await
-            .map_err(|e| Error::IndexData(format!("opening a briefing failed: {e}")))?;
-        let (engine, built) = opened?;
-        if let Some(summary) = built {
-            log_built(name, &summary);
-        }
-        let (briefing, running) = self.start(name, Arc::new(engine))?;
+        let started = self.open_engine(name).await;
         let mut open = self.lock();
         open.opening.remove(name);
+        let (briefing, running) = started?;
         open.briefings
             .insert(name.to_string(), (Arc::clone(&briefing), Some(running)));
         open.order.push_back(name.to_string());
@@ -226,6 +219,20 @@ impl<A: Announcer> Briefings<A> {
                 tracing::warn!("an index worker did not stop in time");
             }
         }
+    }
+
+    /// Opens the briefing's engine on a blocking thread (building its index if it has
+    /// none) and starts its worker and feeds.
+    async fn open_engine(&self, name: &str) -> Result<(Arc<Briefing<A>>, Running)> {
+        let config = self.config_of(name)?;
+        let opened = tokio::task::spawn_blocking(move || Engine::open(config))
+            .await
+            .map_err(|e| Error::IndexData(format!("opening a briefing failed: {e}")))?;
+        let (engine, built) = opened?;
+        if let Some(summary) = built {
+            log_built(name, &summary);
+        }
+        self.start(name, Arc::new(engine))
     }
 
     fn start(&self, name: &str, engine: Arc<Engine>) -> Result<(Arc<Briefing<A>>, Running)> {
