@@ -98,7 +98,7 @@ async fn execute(
     cmd: &CommandInteraction,
     invocation: &Invocation,
 ) -> Result<AdminReply, Failure> {
-    let briefing = state.briefings.open(briefing).await?;
+    let briefing = state.open(briefing).await?;
     let invocation = with_source_resolved(&briefing, invocation)?;
     let file = match attachment(cmd, &invocation)? {
         Some(file) => {

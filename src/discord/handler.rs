@@ -290,10 +290,19 @@ pub async fn briefing_for(
     channel: u64,
 ) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
     let name = state.bound(guild, channel)?;
-    Ok(state.briefings.open(name).await?)
+    state.open(name).await
 }
 
 impl State {
+    /// The briefing `name`, opened. A briefing that cannot open (its corpus folder gone)
+    /// is the operator's to fix, not the person's who asked: an apology, the cause logged
+    /// and no path of the server shown.
+    pub async fn open(&self, name: &str) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
+        self.briefings.open(name).await.map_err(|e| {
+            Failure::Internal(anyhow::Error::new(e).context(format!("opening briefing `{name}`")))
+        })
+    }
+
     /// The name of the briefing bound to `channel` or its server, or the refusal to send.
     pub fn bound(&self, guild: Option<u64>, channel: u64) -> Result<&str, Failure> {
         self.briefings.bound(guild, channel).ok_or_else(|| {
@@ -378,7 +387,7 @@ async fn answer_first_page(
     name: &str,
     invocation: commands::Invocation,
 ) -> Result<Answered, Failure> {
-    let briefing = state.briefings.open(name).await?;
+    let briefing = state.open(name).await?;
     let request = briefing.engine.request(&invocation)?;
     let line = paging::request_line(&invocation);
     let engine = Arc::clone(&briefing.engine);
@@ -497,7 +506,7 @@ async fn choices_here(
     let Some(kind) = command.option(focused.name).map(|o| o.kind) else {
         return Ok(Vec::new());
     };
-    let Ok(briefing) = tokio::time::timeout(CHOICES_WAIT, state.briefings.open(name)).await else {
+    let Ok(briefing) = tokio::time::timeout(CHOICES_WAIT, state.open(name)).await else {
         tracing::info!(briefing = name, "still opening: no choices yet");
         return Ok(Vec::new());
     };

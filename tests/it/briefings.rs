@@ -559,3 +559,25 @@ fn the_command_line_works_on_the_briefing_it_is_named() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("No briefing `c`"), "{stderr}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_briefing_that_cannot_open_is_an_apology_showing_no_path_then_opens_once_fixed() {
+    let h = Harness::start(|_| {}).await;
+    let corpus = h.folder("c").join("corpus");
+    let aside = h.folder("c").join("corpus-aside");
+    std::fs::rename(&corpus, &aside).expect("the corpus moves aside");
+    let callback = h.send(sources_in(GUILD_C, CHANNEL_C)).await;
+    assert_eq!(callback["data"]["flags"], 64, "{callback:#}");
+    let text = callback["data"]["content"].as_str().unwrap_or_default();
+    assert!(text.contains("went wrong on my side"), "{text}");
+    let root = h.dir.path().display().to_string();
+    assert!(
+        !callback.to_string().contains(&root),
+        "a path shown: {callback:#}"
+    );
+    // Nothing was left half-open: put back, it opens and answers.
+    std::fs::rename(&aside, &corpus).expect("the corpus comes back");
+    let (_, text) = h.text_of(sources_in(GUILD_C, CHANNEL_C)).await;
+    assert!(text.contains(HARBOUR_TITLE), "{text}");
+    h.finish().await;
+}
