@@ -2,6 +2,7 @@
 //! own corpus, each moderated only by its own moderators, against the fake Discord.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use briefbot::config::{BriefingSpec, Config};
@@ -579,5 +580,114 @@ async fn a_briefing_that_cannot_open_is_an_apology_showing_no_path_then_opens_on
     std::fs::rename(&aside, &corpus).expect("the corpus comes back");
     let (_, text) = h.text_of(sources_in(GUILD_C, CHANNEL_C)).await;
     assert!(text.contains(HARBOUR_TITLE), "{text}");
+    h.finish().await;
+}
+
+const ANNOUNCE_A: u64 = 1_200_000_000_000_000_051;
+const ANNOUNCE_B: u64 = 1_200_000_000_000_000_052;
+
+/// A feed on loopback whose entries the test sets, and the entries' pages.
+async fn feed_server(
+    items: Arc<Mutex<Vec<&'static str>>>,
+) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a listener");
+    let base = format!("http://{}", listener.local_addr().expect("an address"));
+    let shared = (base.clone(), items);
+    let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+        let (base, items) = shared.clone();
+        async move {
+            use axum::http::header::CONTENT_TYPE;
+            use axum::response::IntoResponse;
+            let path = uri.path().trim_start_matches('/');
+            if path == "feed.xml" {
+                let entries: String = items
+                    .lock()
+                    .expect("items")
+                    .iter()
+                    .map(|id| format!("<item><title>Quarry report {id}</title><link>{base}/{id}.html</link><guid>{id}</guid></item>"))
+                    .collect();
+                let rss = format!(
+                    r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>{base}</link><description>d</description>{entries}</channel></rss>"#
+                );
+                return ([(CONTENT_TYPE, "application/rss+xml")], rss).into_response();
+            }
+            let id = path.trim_end_matches(".html");
+            let page = format!(
+                "<html><head><title>Quarry report {id}</title></head><body><article><p>Workers at the basalt quarry {id} stopped on Monday, the union said.</p><p>Talks continue, officials said.</p></article></body></html>"
+            );
+            ([(CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+        }
+    });
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (base, task)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_briefings_feeds_are_its_own_and_announced_only_in_its_channel() {
+    let h = Harness::start(|c| {
+        c.fetch.allow_hosts = vec!["127.0.0.1".into()];
+        c.fetch.timeout_seconds = 5;
+        c.briefings[0].announce_channel = Some(ANNOUNCE_A);
+        c.briefings[1].announce_channel = Some(ANNOUNCE_B);
+    })
+    .await;
+    let items: Arc<Mutex<Vec<&'static str>>> = Arc::new(Mutex::new(vec!["q1"]));
+    let (base, server) = feed_server(Arc::clone(&items)).await;
+    let feed = format!("{base}/feed.xml");
+    let b_files = h.files("b");
+    let feeds = |action: &str, user, roles: &[u64], guild, channel| {
+        by(
+            user,
+            roles,
+            FakeDiscord::slash_command(
+                "feeds",
+                json!([option("action", action), option("url", feed.clone())]),
+            ),
+        )
+        .guild(guild)
+        .channel(channel)
+        .build()
+    };
+    let in_a = |action| feeds(action, MOD_A, &[ROLE_A], GUILD_A, CHANNEL_A);
+    let (_, text) = h.text_of(in_a("add")).await;
+    assert!(text.contains("Following"), "{text}");
+    h.text_of(in_a("poll")).await;
+    items.lock().expect("items").push("q2");
+    h.text_of(in_a("poll")).await;
+    let post = h
+        .fake
+        .wait_message_posted(ANNOUNCE_A, WAIT)
+        .await
+        .expect("an announcement in a's channel");
+    assert!(post.to_string().contains("Quarry report q2"), "{post}");
+    let posted_in_b: Vec<Value> = h
+        .fake
+        .messages_posted()
+        .into_iter()
+        .filter(|(c, _)| *c == ANNOUNCE_B)
+        .map(|(_, body)| body)
+        .collect();
+    assert!(posted_in_b.is_empty(), "{posted_in_b:?}");
+    // b follows no feed and indexed nothing of it.
+    let (_, listed) = h
+        .text_of(feeds("list", MOD_B, &[ROLE_B], GUILD_B, CHANNEL_B))
+        .await;
+    assert!(!listed.contains(&feed), "{listed}");
+    assert_eq!(h.files("b"), b_files);
+    let search = |guild, channel| {
+        FakeDiscord::slash_command("search", json!([option("query", "basalt")]))
+            .guild(guild)
+            .channel(channel)
+            .build()
+    };
+    let (_, found) = h.text_of(search(GUILD_A, CHANNEL_A)).await;
+    assert!(found.contains("q2.html"), "{found}");
+    let (_, not_found) = h.text_of(search(GUILD_B, CHANNEL_B)).await;
+    assert!(!not_found.contains("q2.html"), "{not_found}");
+    server.abort();
     h.finish().await;
 }
