@@ -21,6 +21,64 @@ pub struct Config {
     pub parties: BTreeMap<String, PartyConfig>,
     /// Feeds followed from the start (`[[feeds]]` tables); moderators add more at run time.
     pub feeds: Vec<crate::feeds::FeedSpec>,
+    /// Named corpora, each answering in its own servers or channels (`[[briefings]]`
+    /// tables). Without any, `[corpus]`, `[index]` and `[[feeds]]` make one briefing that
+    /// answers everywhere.
+    pub briefings: Vec<BriefingSpec>,
+    pub memory: MemoryConfig,
+}
+
+/// The name of the one briefing a configuration without `[[briefings]]` makes.
+pub const DEFAULT_BRIEFING: &str = "default";
+
+/// One `[[briefings]]` table: a named corpus, index, feeds and moderators, and where it
+/// answers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BriefingSpec {
+    /// Lower-case letters, digits, `_` or `-`: what `--briefing` takes.
+    pub name: String,
+    /// Folders loaded recursively, as `[corpus] folders`.
+    pub corpus: Vec<PathBuf>,
+    /// As `[corpus] ingested` and `trash`: by default in the first folder.
+    #[serde(default)]
+    pub ingested: Option<PathBuf>,
+    #[serde(default)]
+    pub trash: Option<PathBuf>,
+    /// The briefing's own index folder.
+    pub index: PathBuf,
+    /// The servers it answers in.
+    #[serde(default)]
+    pub guild_ids: Vec<u64>,
+    /// Single channels it answers in; a channel's briefing wins over its server's.
+    #[serde(default)]
+    pub channel_ids: Vec<u64>,
+    /// Moderator roles of this briefing, on top of `[discord] admin_roles` and
+    /// `admin_users`.
+    #[serde(default)]
+    pub admin_roles: Vec<u64>,
+    /// Where this briefing's moderator actions and new articles are posted.
+    #[serde(default)]
+    pub audit_channel: Option<u64>,
+    #[serde(default)]
+    pub announce_channel: Option<u64>,
+    /// Feeds followed from the start, as `[[feeds]]`.
+    #[serde(default)]
+    pub feeds: Vec<crate::feeds::FeedSpec>,
+}
+
+/// How much the bot keeps in memory.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MemoryConfig {
+    /// Briefings open at once, at most; the one used longest ago is closed first.
+    pub max_open: usize,
+}
+
+impl Default for MemoryConfig {
+    fn default() -> Self {
+        Self { max_open: 16 }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -94,6 +152,40 @@ pub struct DiscordConfig {
     /// Per-user rate limit: at most `rate_limit_commands` in `rate_limit_seconds`.
     pub rate_limit_commands: u32,
     pub rate_limit_seconds: u64,
+    /// How interactions arrive: over the gateway, or POSTed to `listen`.
+    pub mode: Mode,
+    /// The address the interactions endpoint listens on (`mode = "http"`).
+    pub listen: String,
+    /// The application's public key, 64 hex digits: every POST is checked against it.
+    pub public_key: Option<String>,
+    /// `"auto"`: as many gateway shards as Discord recommends.
+    pub shards: Option<String>,
+    /// The shards this process runs, consecutive, of `shard_total`.
+    pub shard_ids: Vec<u32>,
+    pub shard_total: Option<u32>,
+}
+
+/// Which gateway shards a process runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sharding {
+    /// One connection, shard 0 of 1.
+    One,
+    /// As many as `GET /gateway/bot` recommends, all in this process.
+    Auto,
+    /// Shards `first..=last` of `total`.
+    Range { first: u32, last: u32, total: u32 },
+}
+
+/// How interactions reach the bot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// A gateway connection: interactions, mentions, and the bot's presence.
+    #[default]
+    Gateway,
+    /// Discord POSTs each interaction to `[discord] listen`: no gateway, no state between
+    /// requests, any number of replicas.
+    Http,
 }
 
 impl Default for CorpusConfig {
@@ -136,6 +228,12 @@ impl Default for DiscordConfig {
             admin_permissions: MANAGE_GUILD,
             rate_limit_commands: 5,
             rate_limit_seconds: 10,
+            mode: Mode::Gateway,
+            listen: "127.0.0.1:8080".into(),
+            public_key: None,
+            shards: None,
+            shard_ids: Vec::new(),
+            shard_total: None,
         }
     }
 }
@@ -227,7 +325,224 @@ impl Config {
                 );
             }
         }
+        self.validate_http(at)?;
+        self.validate_shards(at)?;
+        if self.memory.max_open == 0 {
+            return at.fail(&[Name("memory"), Name("max_open")], "must be at least 1");
+        }
+        self.validate_briefings(at)?;
         self.validate_parties(at)
+    }
+
+    /// `shards = "auto"`, or `shard_ids` (consecutive) of `shard_total`, in gateway mode.
+    fn validate_shards(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::Name;
+        let discord = &self.discord;
+        let key = |name| [Name("discord"), Name(name)];
+        let given = discord.shards.is_some()
+            || !discord.shard_ids.is_empty()
+            || discord.shard_total.is_some();
+        if given && discord.mode == Mode::Http {
+            return at.fail(&key("mode"), "shards are gateway connections: \"http\" has none, so leave shards, shard_ids and shard_total out");
+        }
+        match discord.shards.as_deref() {
+            Some("auto") if !discord.shard_ids.is_empty() || discord.shard_total.is_some() => {
+                return at.fail(
+                    &key("shards"),
+                    "\"auto\" takes Discord's count: give either it or shard_ids and shard_total",
+                );
+            }
+            Some("auto") | None => {}
+            Some(_) => {
+                return at.fail(
+                    &key("shards"),
+                    "must be \"auto\"; to run some shards, give shard_ids and shard_total instead",
+                );
+            }
+        }
+        match (discord.shard_ids.as_slice(), discord.shard_total) {
+            (_, Some(0)) => at.fail(&key("shard_total"), "must be at least 1"),
+            ([_, ..], None) => at.fail(
+                &key("shard_ids"),
+                "needs shard_total, the number of shards of the whole bot",
+            ),
+            (ids @ [first, ..], Some(total)) => {
+                if let Some(id) = ids.iter().find(|&&id| id >= total) {
+                    return at.fail(
+                        &key("shard_ids"),
+                        &format!("shard {id} is not below shard_total = {total}: ids count from 0"),
+                    );
+                }
+                if ids
+                    .iter()
+                    .zip(*first..)
+                    .any(|(&id, expected)| id != expected)
+                {
+                    return at.fail(
+                        &key("shard_ids"),
+                        "must be consecutive and ascending, such as [2, 3]",
+                    );
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Which shards this process runs; `shard_total` alone runs all of them.
+    pub fn sharding(&self) -> Sharding {
+        let discord = &self.discord;
+        match (
+            discord.shards.as_deref(),
+            discord.shard_ids.as_slice(),
+            discord.shard_total,
+        ) {
+            (Some("auto"), _, _) => Sharding::Auto,
+            (_, [first, .., last], Some(total)) => Sharding::Range {
+                first: *first,
+                last: *last,
+                total,
+            },
+            (_, [only], Some(total)) => Sharding::Range {
+                first: *only,
+                last: *only,
+                total,
+            },
+            (_, [], Some(total)) if total > 0 => Sharding::Range {
+                first: 0,
+                last: total - 1,
+                total,
+            },
+            _ => Sharding::One,
+        }
+    }
+
+    /// HTTP mode needs an address to listen on and the key to check requests with.
+    fn validate_http(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::Name;
+        if self.discord.listen.parse::<std::net::SocketAddr>().is_err() {
+            return at.fail(
+                &[Name("discord"), Name("listen")],
+                "must be an address and port, such as 127.0.0.1:8080 or [::]:8080",
+            );
+        }
+        let key = self.discord.public_key.as_deref().map(str::trim);
+        let hex = |k: &str| k.len() == 64 && k.chars().all(|c| c.is_ascii_hexdigit());
+        match key {
+            Some(key) if !hex(key) => at.fail(
+                &[Name("discord"), Name("public_key")],
+                "must be the application's public key: 64 hex digits",
+            ),
+            None if self.discord.mode == Mode::Http => at.fail(
+                &[Name("discord"), Name("mode")],
+                "\"http\" needs public_key, the application's public key (General Information in the developer portal)",
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// Each briefing is named once, owns its folders, and is bound to servers and channels
+    /// no other briefing is bound to: nothing one server's moderators do can reach
+    /// another's briefing.
+    fn validate_briefings(&self, at: &Positions) -> std::result::Result<(), String> {
+        use Key::{Item, Name};
+        if self.briefings.is_empty() {
+            return Ok(());
+        }
+        for key in ["corpus", "index", "feeds"] {
+            if at.line(&[Name(key)]).is_some() {
+                return at.fail(
+                    &[Name(key)],
+                    "with [[briefings]], each briefing names its own corpus, index and feeds: move this into a briefing",
+                );
+            }
+        }
+        for key in ["audit_channel", "announce_channel"] {
+            if at.line(&[Name("discord"), Name(key)]).is_some() {
+                return at.fail(
+                    &[Name("discord"), Name(key)],
+                    "with [[briefings]], each briefing has its own: set it in the briefing, so one server's posts never reach another",
+                );
+            }
+        }
+        let mut guilds: std::collections::HashMap<u64, &str> = Default::default();
+        let mut channels: std::collections::HashMap<u64, &str> = Default::default();
+        for (i, briefing) in self.briefings.iter().enumerate() {
+            let key = |name| [Name("briefings"), Item(i), Name(name)];
+            if !is_party_id(&briefing.name) {
+                return at.fail(
+                    &key("name"),
+                    "a briefing's name is lower-case letters, digits, `_` or `-`",
+                );
+            }
+            if let Some(j) = self.briefings[..i]
+                .iter()
+                .position(|b| b.name == briefing.name)
+            {
+                return at.fail(
+                    &key("name"),
+                    &format!("`{}` already names briefing {}", briefing.name, j + 1),
+                );
+            }
+            if briefing.corpus.is_empty() {
+                return at.fail(&key("corpus"), "name at least one corpus folder");
+            }
+            for (field, ids, bound) in [
+                ("guild_ids", &briefing.guild_ids, &mut guilds),
+                ("channel_ids", &briefing.channel_ids, &mut channels),
+            ] {
+                for &id in ids {
+                    if id == 0 {
+                        return at.fail(&key(field), "an id is never 0");
+                    }
+                    if let Some(other) = bound.insert(id, &briefing.name)
+                        && other != briefing.name
+                    {
+                        return at.fail(
+                            &key(field),
+                            &format!("{id} is already bound to briefing `{other}`: one place answers from one briefing"),
+                        );
+                    }
+                }
+            }
+            for (j, feed) in briefing.feeds.iter().enumerate() {
+                if let Err(why) = feed.validate() {
+                    let (field, why) = why.split_once(": ").unwrap_or(("url", &why));
+                    return at.fail(
+                        &[
+                            Name("briefings"),
+                            Item(i),
+                            Name("feeds"),
+                            Item(j),
+                            Name(field),
+                        ],
+                        why,
+                    );
+                }
+            }
+            for (j, other) in self.briefings[..i].iter().enumerate() {
+                let shared = briefing.folders().into_iter().find_map(|mine| {
+                    other
+                        .folders()
+                        .into_iter()
+                        .find(|theirs| mine.starts_with(theirs) || theirs.starts_with(&mine))
+                        .map(|theirs| (mine, theirs))
+                });
+                if let Some((mine, theirs)) = shared {
+                    return at.fail(
+                        &key("name"),
+                        &format!(
+                            "{} overlaps {} of briefing {} (`{}`): each briefing owns its corpus, ingested, trash and index folders",
+                            mine.display(),
+                            theirs.display(),
+                            j + 1,
+                            other.name
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     /// A `[parties.<id>]` table adds a party or adds to a built-in one; it never takes a
@@ -316,6 +631,60 @@ impl Config {
             *path = base.join(&*path);
         }
         self.index.path = base.join(&self.index.path);
+        for briefing in &mut self.briefings {
+            for folder in &mut briefing.corpus {
+                *folder = base.join(&*folder);
+            }
+            for path in [&mut briefing.ingested, &mut briefing.trash]
+                .into_iter()
+                .flatten()
+            {
+                *path = base.join(&*path);
+            }
+            briefing.index = base.join(&briefing.index);
+        }
+    }
+
+    /// The names of the briefings, in the file's order; without `[[briefings]]`, the one
+    /// default briefing.
+    pub fn briefing_names(&self) -> Vec<&str> {
+        if self.briefings.is_empty() {
+            return vec![DEFAULT_BRIEFING];
+        }
+        self.briefings.iter().map(|b| b.name.as_str()).collect()
+    }
+
+    /// The configuration one briefing answers with: its corpus, index, feeds, channels
+    /// and moderators in place of the top-level ones, everything else shared. Without
+    /// `[[briefings]]`, [`DEFAULT_BRIEFING`] is this configuration as it is.
+    pub fn briefing(&self, name: &str) -> std::result::Result<Config, crate::error::UserError> {
+        if self.briefings.is_empty() {
+            if name == DEFAULT_BRIEFING {
+                return Ok(self.clone());
+            }
+            return Err(crate::error::UserError::new(format!(
+                "No briefing `{name}`: the configuration has no [[briefings]] tables, only the default one."
+            )));
+        }
+        let Some(spec) = self.briefings.iter().find(|b| b.name == name) else {
+            return Err(crate::error::UserError::new(format!(
+                "No briefing `{name}`; the configuration has {}.",
+                self.briefing_names().join(", ")
+            )));
+        };
+        let mut config = self.clone();
+        config.briefings = Vec::new();
+        config.corpus = CorpusConfig {
+            folders: spec.corpus.clone(),
+            ingested: spec.ingested.clone(),
+            trash: spec.trash.clone(),
+        };
+        config.index.path = spec.index.clone();
+        config.feeds = spec.feeds.clone();
+        config.discord.admin_roles.extend(&spec.admin_roles);
+        config.discord.audit_channel = spec.audit_channel;
+        config.discord.announce_channel = spec.announce_channel;
+        Ok(config)
     }
 
     /// Where ingested reporting is saved.
@@ -389,6 +758,22 @@ impl Config {
         std::env::var(&self.discord.token_env)
             .ok()
             .filter(|t| !t.trim().is_empty())
+    }
+}
+
+impl BriefingSpec {
+    /// Every folder the briefing reads or writes: its corpus, ingested, trash and index.
+    fn folders(&self) -> Vec<PathBuf> {
+        let first = self.corpus.first().cloned().unwrap_or_default();
+        let mut folders = self.corpus.clone();
+        folders.push(
+            self.ingested
+                .clone()
+                .unwrap_or_else(|| first.join("ingested")),
+        );
+        folders.push(self.trash.clone().unwrap_or_else(|| first.join(".trash")));
+        folders.push(self.index.clone());
+        folders
     }
 }
 
@@ -511,6 +896,23 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_briefing_example_is_valid_when_uncommented() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("bot.toml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let start = text
+            .find("# [[briefings]]")
+            .expect("bot.toml shows a briefing");
+        let example: String = text[start..]
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{}\n", l.trim_start_matches('#').trim_start()))
+            .collect();
+        let config = Config::parse(&example).unwrap_or_else(|e| panic!("{example}\n{e}"));
+        assert_eq!(config.briefing_names(), vec!["karabakh"], "{example}");
+        assert_eq!(config.briefings[0].feeds.len(), 1, "{example}");
+    }
+
+    #[test]
     fn an_empty_file_gives_the_defaults() {
         let config = Config::parse("").unwrap();
         assert_eq!(config.index.path, PathBuf::from("index"));
@@ -607,6 +1009,118 @@ mod tests {
     }
 
     #[test]
+    fn http_mode_needs_a_public_key_and_an_address() {
+        let key = "67c6bd767ca099e79efac9fcce4d2022a63bf7dea780e7f3d813f694c1597089";
+        let config = Config::parse(&format!(
+            "[discord]\nmode = \"http\"\nlisten = \"0.0.0.0:9000\"\npublic_key = \"{key}\"\n"
+        ))
+        .unwrap();
+        assert_eq!(config.discord.mode, Mode::Http);
+        assert_eq!(Config::parse("").unwrap().discord.mode, Mode::Gateway);
+        for (text, expected) in [
+            (
+                "[discord]\nmode = \"http\"\n",
+                "line 2: discord.mode: \"http\" needs public_key",
+            ),
+            (
+                "[discord]\npublic_key = \"abc\"\n",
+                "line 2: discord.public_key: must be",
+            ),
+            (
+                "[discord]\nlisten = \"localhost\"\n",
+                "line 2: discord.listen: must be",
+            ),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.starts_with(expected), "{text}: {err}");
+        }
+        let err = Config::parse("[discord]\nmode = \"carrier pigeon\"\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("gateway"), "{err}");
+    }
+
+    #[test]
+    fn shards_are_auto_or_a_consecutive_share_of_a_total() {
+        let parse = |text: &str| Config::parse(&format!("[discord]\n{text}\n"));
+        assert_eq!(parse("").unwrap().sharding(), Sharding::One);
+        assert_eq!(
+            parse("shards = \"auto\"").unwrap().sharding(),
+            Sharding::Auto
+        );
+        assert_eq!(
+            parse("shard_ids = [2, 3]\nshard_total = 4")
+                .unwrap()
+                .sharding(),
+            Sharding::Range {
+                first: 2,
+                last: 3,
+                total: 4
+            }
+        );
+        assert_eq!(
+            parse("shard_ids = [1]\nshard_total = 2")
+                .unwrap()
+                .sharding(),
+            Sharding::Range {
+                first: 1,
+                last: 1,
+                total: 2
+            }
+        );
+        assert_eq!(
+            parse("shard_total = 3").unwrap().sharding(),
+            Sharding::Range {
+                first: 0,
+                last: 2,
+                total: 3
+            }
+        );
+        for (text, expected) in [
+            ("shards = 2", "line 2"),
+            (
+                "shards = \"many\"",
+                "line 2: discord.shards: must be \"auto\"",
+            ),
+            (
+                "shards = \"auto\"\nshard_total = 2",
+                "line 2: discord.shards: \"auto\" takes",
+            ),
+            (
+                "shard_ids = [0]",
+                "line 2: discord.shard_ids: needs shard_total",
+            ),
+            (
+                "shard_ids = [0, 2]\nshard_total = 4",
+                "line 2: discord.shard_ids: must be consecutive",
+            ),
+            (
+                "shard_ids = [3, 4]\nshard_total = 4",
+                "line 2: discord.shard_ids: shard 4 is not below",
+            ),
+            (
+                "shard_ids = [1, 0]\nshard_total = 4",
+                "line 2: discord.shard_ids: must be consecutive",
+            ),
+            (
+                "shard_total = 0",
+                "line 2: discord.shard_total: must be at least 1",
+            ),
+            ("shard_ids = [-1]\nshard_total = 2", "line 2"),
+            (
+                "mode = \"http\"\npublic_key = \"67c6bd767ca099e79efac9fcce4d2022a63bf7dea780e7f3d813f694c1597089\"\nshards = \"auto\"",
+                "line 2: discord.mode: shards are gateway connections",
+            ),
+        ] {
+            let err = parse(text).unwrap_err();
+            // A value of the wrong type is toml's own error, which names the line too.
+            let said = match expected {
+                "line 2" => err.contains(expected),
+                _ => err.starts_with(expected),
+            };
+            assert!(said, "{text}: {err}");
+        }
+    }
+
+    #[test]
     fn the_token_is_never_a_file_key() {
         let err = Config::parse("[discord]\ntoken = \"abc\"\n").unwrap_err();
         assert!(err.contains("token"), "{err}");
@@ -627,5 +1141,120 @@ mod tests {
         let missing = Path::new("/nonexistent/bot.toml");
         assert!(Config::load(missing, false).is_ok());
         assert!(Config::load(missing, true).is_err());
+    }
+
+    const TWO_BRIEFINGS: &str = "[discord]\nadmin_roles = [9]\n\n[[briefings]]\nname = \"karabakh\"\ncorpus = [\"k/corpus\"]\nindex = \"k/index\"\nguild_ids = [111]\nadmin_roles = [5]\naudit_channel = 7\n\n[[briefings.feeds]]\nurl = \"https://k.example/rss\"\n\n[[briefings]]\nname = \"glacier\"\ncorpus = [\"g/corpus\"]\nindex = \"g/index\"\nguild_ids = [222]\nchannel_ids = [333]\n";
+
+    #[test]
+    fn without_briefings_the_default_one_is_the_whole_configuration() {
+        let config = Config::parse("[index]\npath = \"here\"\n").unwrap();
+        assert_eq!(config.briefing_names(), vec![DEFAULT_BRIEFING]);
+        let default = config.briefing(DEFAULT_BRIEFING).unwrap();
+        assert_eq!(default.index.path, PathBuf::from("here"));
+        let err = config.briefing("karabakh").unwrap_err();
+        assert!(err.message.contains("no [[briefings]]"), "{err}");
+    }
+
+    #[test]
+    fn a_briefing_has_its_own_corpus_index_feeds_moderators_and_channels() {
+        let config = Config::parse(TWO_BRIEFINGS).unwrap();
+        assert_eq!(config.briefing_names(), vec!["karabakh", "glacier"]);
+        let k = config.briefing("karabakh").unwrap();
+        assert_eq!(k.corpus.folders, vec![PathBuf::from("k/corpus")]);
+        assert_eq!(k.index.path, PathBuf::from("k/index"));
+        assert_eq!(k.ingested_folder(), PathBuf::from("k/corpus/ingested"));
+        assert_eq!(k.feeds.len(), 1);
+        assert_eq!(k.discord.admin_roles, vec![9, 5]);
+        assert_eq!(k.discord.audit_channel, Some(7));
+        assert!(k.briefings.is_empty());
+        let g = config.briefing("glacier").unwrap();
+        assert_eq!(g.discord.admin_roles, vec![9]);
+        assert_eq!(g.discord.audit_channel, None);
+        assert!(g.feeds.is_empty());
+        let err = config.briefing("nowhere").unwrap_err();
+        assert!(err.message.contains("karabakh, glacier"), "{err}");
+    }
+
+    #[test]
+    fn briefings_never_share_a_place_a_folder_or_a_name() {
+        for (change, expected) in [
+            (
+                ("guild_ids = [222]", "guild_ids = [111]"),
+                "line 19: briefings[2].guild_ids: 111 is already bound to briefing `karabakh`",
+            ),
+            (
+                ("index = \"g/index\"", "index = \"k/index\""),
+                "line 16: briefings[2].name: k/index overlaps k/index",
+            ),
+            (
+                ("corpus = [\"g/corpus\"]", "corpus = [\"k/corpus/sub\"]"),
+                "line 16: briefings[2].name: k/corpus/sub overlaps k/corpus",
+            ),
+            (
+                ("name = \"glacier\"", "name = \"karabakh\""),
+                "line 16: briefings[2].name: `karabakh` already names briefing 1",
+            ),
+            (
+                ("name = \"glacier\"", "name = \"Glacier Two\""),
+                "line 16: briefings[2].name: a briefing's name is",
+            ),
+            (
+                ("corpus = [\"g/corpus\"]", "corpus = []"),
+                "line 17: briefings[2].corpus: name at least one",
+            ),
+            (
+                (
+                    "url = \"https://k.example/rss\"",
+                    "url = \"https://k.example/rss\"\ninterval_minutes = 0",
+                ),
+                "line 14: briefings[1].feeds[1].interval_minutes",
+            ),
+        ] {
+            let text = TWO_BRIEFINGS.replacen(change.0, change.1, 1);
+            let err = Config::parse(&text).unwrap_err();
+            assert!(err.starts_with(expected), "{change:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn with_briefings_the_top_level_corpus_index_feeds_and_posts_are_errors() {
+        for (added, expected) in [
+            (
+                "[corpus]\nfolders = [\"x\"]\n",
+                "line 1: corpus: with [[briefings]]",
+            ),
+            (
+                "[index]\npath = \"x\"\n",
+                "line 1: index: with [[briefings]]",
+            ),
+            (
+                "[[feeds]]\nurl = \"https://x.example/rss\"\n",
+                "line 1: feeds: with [[briefings]]",
+            ),
+            (
+                "[discord]\naudit_channel = 1\n",
+                "line 2: discord.audit_channel: with [[briefings]]",
+            ),
+        ] {
+            let text = format!(
+                "{added}\n{}",
+                TWO_BRIEFINGS.replace("[discord]\nadmin_roles = [9]\n", "")
+            );
+            let err = Config::parse(&text).unwrap_err();
+            assert!(err.starts_with(expected), "{added}: {err}");
+        }
+        let err = Config::parse("[memory]\nmax_open = 0\n").unwrap_err();
+        assert!(err.starts_with("line 2: memory.max_open"), "{err}");
+    }
+
+    #[test]
+    fn briefing_paths_are_resolved_against_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.toml");
+        std::fs::write(&path, TWO_BRIEFINGS).unwrap();
+        let config = Config::load(&path, true).unwrap();
+        let g = config.briefing("glacier").unwrap();
+        assert_eq!(g.corpus.folders, vec![dir.path().join("g/corpus")]);
+        assert_eq!(g.index.path, dir.path().join("g/index"));
     }
 }

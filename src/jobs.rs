@@ -245,6 +245,11 @@ impl Indexer {
 }
 
 impl Worker {
+    /// Whether the thread has ended (every handle gone, its last job done).
+    pub fn is_finished(&self) -> bool {
+        self.thread.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+
     /// Waits for the job in progress, if any, after every [`Indexer`] handle is dropped.
     pub fn join(mut self) {
         if let Some(thread) = self.thread.take() {

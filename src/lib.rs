@@ -12,10 +12,14 @@
 //!        ──Engine::answer──▶ answer::Answer ──render──▶ terminal text | JSON | embeds
 //! ```
 //!
+//! Each briefing (`briefings`) is one corpus, index, index worker and feeds, answering in
+//! the servers and channels it is bound to; without `[[briefings]]` one answers everywhere.
+//!
 //! Everything a reader sees is read at index time; answering is a lookup and at most one
 //! tantivy query. Nothing outside the Discord adapter names Discord.
 
 pub mod answer;
+pub mod briefings;
 pub mod commands;
 pub mod config;
 pub mod console;

@@ -30,6 +30,9 @@ struct Cli {
     /// Index folder, instead of the one in the configuration
     #[arg(long, global = true, value_name = "DIR")]
     index: Option<PathBuf>,
+    /// The briefing to work on, of the configuration's [[briefings]]
+    #[arg(long, global = true, value_name = "NAME")]
+    briefing: Option<String>,
     /// Log what the bot does (index jobs, feeds) on stderr, in the console too
     #[arg(short, long, global = true)]
     verbose: bool,
@@ -235,7 +238,14 @@ fn load_config(cli: &Cli) -> anyhow::Result<Config> {
         Some(path) => (path.clone(), true),
         None => (PathBuf::from("bot.toml"), false),
     };
-    let mut config = Config::load(&path, required)?;
+    let whole = Config::load(&path, required)?;
+    let mut config = match briefing_of(cli, &whole)? {
+        // The bot itself serves every briefing; everything else works on one.
+        None => whole,
+        Some(name) => whole
+            .briefing(&name)
+            .map_err(briefbot::error::Error::User)?,
+    };
     if !cli.corpus.is_empty() {
         config.corpus.folders = cli.corpus.clone();
     }
@@ -245,9 +255,41 @@ fn load_config(cli: &Cli) -> anyhow::Result<Config> {
     Ok(config)
 }
 
+/// The briefing a command works on: `--briefing`, or the only one there is. `None` for
+/// the bot with `[[briefings]]`, which serves them all, and without, where there is one.
+fn briefing_of(cli: &Cli, config: &Config) -> anyhow::Result<Option<String>> {
+    let refuse = |message: String| -> anyhow::Result<Option<String>> {
+        Err(briefbot::error::Error::User(briefbot::error::UserError::new(message)).into())
+    };
+    let serves_all = cli.command.is_none() && config.token().is_some();
+    if serves_all || matches!(cli.command, Some(Command::Check)) {
+        return match &cli.briefing {
+            // One briefing run alone would answer in every server, its binding ignored.
+            Some(_) if !config.briefings.is_empty() => refuse(
+                "The bot serves every briefing where each is bound; --briefing is for the other commands.".into(),
+            ),
+            Some(name) => config
+                .briefing(name)
+                .map(|_| None)
+                .or_else(|e| refuse(e.message)),
+            None => Ok(None),
+        };
+    }
+    match (&cli.briefing, config.briefings.as_slice()) {
+        (Some(name), _) => Ok(Some(name.clone())),
+        (None, []) => Ok(None),
+        (None, [only]) => Ok(Some(only.name.clone())),
+        (None, _) => refuse(format!(
+            "Name the briefing to work on with --briefing NAME: this configuration has {}.",
+            config.briefing_names().join(", ")
+        )),
+    }
+}
+
 fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => match config.token() {
+            Some(token) if !config.briefings.is_empty() => bot_briefings(config, token),
             Some(token) => bot(config, token),
             None => console(config),
         },
@@ -369,6 +411,21 @@ fn bot(config: Config, token: String) -> anyhow::Result<ExitCode> {
     let engine = std::sync::Arc::new(open_engine(config)?);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(briefbot::discord::run(engine, token))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the bot on its `[[briefings]]`, each opened (its index built if need be) on first
+/// use.
+fn bot_briefings(config: Config, token: String) -> anyhow::Result<ExitCode> {
+    for name in config.briefing_names() {
+        config
+            .briefing(name)
+            .map_err(briefbot::error::Error::User)?
+            .check_corpus()
+            .map_err(briefbot::error::Error::User)?;
+    }
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(briefbot::discord::run_briefings(config, token))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,40 +13,55 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::Poll;
 
-use serenity::all::{CommandDataOptionValue, CommandInteraction, Http};
+use serenity::all::{CommandDataOptionValue, CommandInteraction};
 
+use super::announce::ChannelAnnouncer;
 use super::attachments::{self, Attached};
-use super::handler::{Failure, State, invoker, send};
+use super::handler::{Failure, Out, State, invoker, send};
 use super::{audit, autocomplete, embeds::Reply, paging, permissions};
+use crate::briefings::Briefing;
 use crate::commands::{Invocation, OptionValue};
 use crate::error::UserError;
 use crate::moderation::AdminReply;
 use crate::render::discord::{cut, defuse_mentions, limits};
 
 #[tracing::instrument(skip_all, fields(command = %invocation.command.name, user_id = cmd.user.id.get()))]
-pub async fn run(state: &State, http: &Http, cmd: &CommandInteraction, invocation: &Invocation) {
+pub async fn run(
+    state: &State,
+    briefing: &str,
+    out: &Out<'_>,
+    cmd: &CommandInteraction,
+    invocation: &Invocation,
+) {
+    let http = out.http;
     let who = invoker(cmd);
     let action = paging::shown(&paging::request_line(invocation));
-    let config = &state.engine.config().discord;
+    // The briefing's own moderators and audit channel; its index is opened only for one
+    // of them.
+    let config = match state.briefings.config_of(briefing) {
+        Ok(config) => config.discord,
+        Err(e) => return send(out, cmd, Reply::private(e.message)).await,
+    };
+    let config = &config;
     if !permissions::is_admin(config, &who) {
         audit::record(http, config, &who, &action, "refused: not a moderator").await;
         let text = format!(
             "`{action}` is for moderators, and you don't have the role or permission it needs. Nothing was run."
         );
-        return send(http, cmd, Reply::private(text)).await;
+        return send(out, cmd, Reply::private(text)).await;
     }
-    let mut work = pin!(execute(state, cmd, invocation));
+    let mut work = pin!(execute(state, briefing, cmd, invocation));
     let account = match poll_once(work.as_mut()).await {
         // Refused before any work began (a reindex already running, a missing option, a
         // file too large): said at once.
         Some(Err(Failure::User(message))) => {
             let (reply, account) = Failure::User(message).into_reply();
-            send(http, cmd, reply).await;
+            send(out, cmd, reply).await;
             account
         }
         settled => {
             // The work goes on whether or not Discord hears from us.
-            if let Err(e) = cmd.defer_ephemeral(http).await {
+            if let Err(e) = out.defer(cmd.id, &cmd.token, true).await {
                 tracing::warn!(error = %e, "could not defer");
             }
             let done = match settled {
@@ -54,7 +69,10 @@ pub async fn run(state: &State, http: &Http, cmd: &CommandInteraction, invocatio
                 None => work.await,
             };
             let (reply, account) = outcome(done, invocation);
-            if let Err(e) = cmd.edit_response(http, reply.edit()).await {
+            if let Err(e) = out
+                .after_first(|| cmd.edit_response(http, reply.edit()))
+                .await
+            {
                 tracing::warn!(error = %e, "could not report the result");
             }
             account
@@ -76,36 +94,41 @@ async fn poll_once<T>(mut work: std::pin::Pin<&mut impl Future<Output = T>>) -> 
 /// service.
 async fn execute(
     state: &State,
+    briefing: &str,
     cmd: &CommandInteraction,
     invocation: &Invocation,
 ) -> Result<AdminReply, Failure> {
-    let invocation = with_source_resolved(state, invocation)?;
+    let briefing = state.open(briefing).await?;
+    let invocation = with_source_resolved(&briefing, invocation)?;
     let file = match attachment(cmd, &invocation)? {
         Some(file) => {
-            let max = state.engine.config().fetch.max_bytes;
+            let max = briefing.engine.config().fetch.max_bytes;
             let bytes = attachments::read(&state.attachments, &file, max).await?;
             Some((file.filename, bytes))
         }
         None => None,
     };
-    Ok(state.moderation.execute(&invocation, file).await?)
+    Ok(briefing.moderation.execute(&invocation, file).await?)
 }
 
 /// `/forget` and `/restore` name their source by a choice's value, shortened for a long
 /// source: looked up among the indexed sources, or in the trash.
-fn with_source_resolved(state: &State, invocation: &Invocation) -> Result<Invocation, Failure> {
+fn with_source_resolved(
+    briefing: &Briefing<ChannelAnnouncer>,
+    invocation: &Invocation,
+) -> Result<Invocation, Failure> {
     let Some(value) = invocation.text("source") else {
         return Ok(invocation.clone());
     };
     let known: Vec<String> = match invocation.command.name {
-        "forget" => state
+        "forget" => briefing
             .engine
             .snapshot()
             .catalog
             .documents()
             .map(|d| d.source().to_string())
             .collect(),
-        "restore" => crate::library::trash(state.engine.config())?
+        "restore" => crate::library::trash(briefing.engine.config())?
             .into_iter()
             .map(|e| e.source)
             .collect(),

@@ -167,7 +167,10 @@ pub fn check(config: &Config) -> Result<CheckReport, CheckFailed> {
             ),
         );
     }
+    check_front(config, &mut report);
+    check_briefings(config, &mut report);
     match discord.audit_channel {
+        None if !config.briefings.is_empty() => {}
         Some(0) => report.push(Level::Problem, "audit_channel: 0 is not a channel id"),
         Some(channel) => report.push(
             Level::Ok,
@@ -201,6 +204,83 @@ pub fn check(config: &Config) -> Result<CheckReport, CheckFailed> {
 }
 
 /// What Discord would refuse in the command table.
+/// How interactions arrive: the gateway (and its shards) or the HTTP endpoint.
+fn check_front(config: &Config, report: &mut CheckReport) {
+    use crate::config::{Mode, Sharding};
+    let discord = &config.discord;
+    match discord.mode {
+        Mode::Http => {
+            match super::endpoint::verifier(discord.public_key.as_deref().unwrap_or_default()) {
+                Ok(_) => report.push(
+                    Level::Ok,
+                    format!(
+                        "mode http: POST /interactions on {}, signatures checked against public_key",
+                        discord.listen
+                    ),
+                ),
+                Err(e) => report.push(Level::Problem, format!("mode http: {e}")),
+            }
+            report.push(
+                Level::Note,
+                "mode http: no gateway, so mentions of the bot are not answered",
+            );
+        }
+        Mode::Gateway => match config.sharding() {
+            Sharding::One => report.push(Level::Ok, "mode gateway: one connection"),
+            Sharding::Auto => report.push(
+                Level::Ok,
+                "mode gateway: as many shards as Discord recommends",
+            ),
+            Sharding::Range { first, last, total } => report.push(
+                Level::Ok,
+                format!("mode gateway: shards {first} to {last} of {total}"),
+            ),
+        },
+    }
+}
+
+/// Each briefing: where it answers, whether its corpus is there, and whether the commands
+/// are registered where it answers.
+fn check_briefings(config: &Config, report: &mut CheckReport) {
+    let registered = &config.discord.guild_ids;
+    for spec in &config.briefings {
+        let name = &spec.name;
+        match spec.corpus.iter().find(|f| !f.is_dir()) {
+            Some(missing) => report.push(
+                Level::Problem,
+                format!("briefing {name}: no corpus folder at {}", missing.display()),
+            ),
+            None => report.push(
+                Level::Ok,
+                format!(
+                    "briefing {name}: servers {:?}, channels {:?}, moderator roles {:?}",
+                    spec.guild_ids, spec.channel_ids, spec.admin_roles
+                ),
+            ),
+        }
+        if spec.guild_ids.is_empty() && spec.channel_ids.is_empty() {
+            report.push(
+                Level::Note,
+                format!("briefing {name}: bound to no server or channel, so it answers nowhere"),
+            );
+        }
+        let unregistered: Vec<u64> = spec
+            .guild_ids
+            .iter()
+            .copied()
+            .filter(|g| !registered.is_empty() && !registered.contains(g))
+            .collect();
+        if !unregistered.is_empty() {
+            report.push(
+                Level::Note,
+                format!(
+                    "briefing {name}: servers {unregistered:?} are not in guild_ids, so the commands are not registered there"
+                ),
+            );
+        }
+    }
+}
+
 fn table_problems() -> Vec<String> {
     let mut problems = Vec::new();
     let name_ok = |n: &str| {
@@ -304,6 +384,31 @@ mod tests {
             text.contains("guild_ids: 0") && text.contains("audit_channel: 0"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_mode_and_each_briefing_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = format!(
+            "[discord]\nguild_ids = [1]\nmode = \"http\"\npublic_key = \"{}\"\n\n[[briefings]]\nname = \"here\"\ncorpus = [\"{}\"]\nindex = \"i1\"\nguild_ids = [1, 2]\n\n[[briefings]]\nname = \"gone\"\ncorpus = [\"/nonexistent/briefbot\"]\nindex = \"i2\"\n",
+            "0".repeat(64),
+            dir.path().display()
+        );
+        let mut config = Config::parse(&text).unwrap();
+        config.discord.token_env = "BRIEFBOT_CHECK_TEST_UNSET_TOKEN".into();
+        let text = check(&config).unwrap_err().to_string();
+        assert!(
+            text.contains("mentions of the bot are not answered"),
+            "{text}"
+        );
+        assert!(text.contains("briefing here: servers [1, 2]"), "{text}");
+        assert!(text.contains("servers [2] are not in guild_ids"), "{text}");
+        assert!(
+            text.contains("briefing gone: no corpus folder at /nonexistent/briefbot"),
+            "{text}"
+        );
+        assert!(text.contains("briefing gone: bound to no server"), "{text}");
+        assert!(!text.contains("no audit_channel"), "{text}");
     }
 
     #[test]

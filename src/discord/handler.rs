@@ -3,16 +3,20 @@
 //! message saying what to do; an internal failure a private apology with an error id, the
 //! cause logged under that id.
 
-use std::sync::Arc;
+use std::future::Future;
+use std::pin::pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serenity::all::{
     AutocompleteChoice, CommandDataOption, CommandDataOptionValue, CommandDataResolved,
     CommandInteraction, ComponentInteraction, Context, CreateAutocompleteResponse,
-    CreateInteractionResponse, EventHandler, Http, Interaction, Message, Ready,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, Http, Interaction,
+    InteractionId, Message, Ready,
 };
-use tokio::sync::Notify;
+use serenity::builder::Builder as _;
+use tokio::sync::{Notify, oneshot};
 use tokio::task::JoinError;
 
 use super::announce::ChannelAnnouncer;
@@ -23,16 +27,14 @@ use super::paging::{self, Answered, PageButton};
 use super::permissions::Invoker;
 use super::ratelimit::RateLimiter;
 use super::{admin, autocomplete, register};
+use crate::briefings::{Briefing, Briefings};
 use crate::commands::{self, OptionValue};
-use crate::engine::Engine;
 use crate::error::{Error, UserError};
-use crate::moderation::Moderation;
 
 /// Everything the handlers share, built once at start.
 pub struct State {
-    pub engine: Arc<Engine>,
-    /// The moderators' commands, with the single index writer and the feeds.
-    pub moderation: Moderation<ChannelAnnouncer>,
+    /// Each with its engine and the moderators' commands (its index writer, its feeds).
+    pub briefings: Briefings<ChannelAnnouncer>,
     /// Where `/ingest` attachments are downloaded from.
     pub attachments: Cdn,
     /// What the bot's recent answers to mentions read, for follow-ups.
@@ -98,24 +100,123 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
         self.state.me.send_replace(Some(ready.user.id));
-        if let Err(e) = register::ensure(&ctx.http, &self.state.engine.config().discord).await {
+        if let Err(e) = register::ensure(&ctx.http, &self.state.briefings.config().discord).await {
             tracing::error!(error = %format!("{e:#}"), "could not register the slash commands");
         }
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let _in_flight = self.state.in_flight.enter();
-        let http = ctx.http.as_ref();
-        match interaction {
-            Interaction::Command(cmd) => on_command(&self.state, http, &cmd).await,
-            Interaction::Autocomplete(ac) => on_autocomplete(&self.state, http, &ac).await,
-            Interaction::Component(press) => on_page_button(&self.state, http, &press).await,
-            other => tracing::debug!(kind = ?other.kind(), "interaction ignored"),
-        }
+        let out = Out {
+            http: &ctx.http,
+            first: &Responder::Rest,
+        };
+        handle(&self.state, &out, interaction).await;
     }
 
     async fn message(&self, ctx: Context, msg: Message) {
         mentions::on_message(&self.state, &ctx, &msg).await;
+    }
+}
+
+/// Handles one interaction, however it arrived.
+pub async fn handle(state: &State, out: &Out<'_>, interaction: Interaction) {
+    match interaction {
+        Interaction::Command(cmd) => on_command(state, out, &cmd).await,
+        Interaction::Autocomplete(ac) => on_autocomplete(state, out, &ac).await,
+        Interaction::Component(press) => on_page_button(state, out, &press).await,
+        other => tracing::debug!(kind = ?other.kind(), "interaction ignored"),
+    }
+}
+
+/// Where an interaction's first response goes.
+pub enum Responder {
+    /// Discord's REST callback: the interaction came over the gateway.
+    Rest,
+    /// The HTTP response to Discord's POST: the interaction came to the endpoint.
+    Http(Mutex<Option<oneshot::Sender<CreateInteractionResponse>>>),
+}
+
+impl Responder {
+    pub fn over_http(sender: oneshot::Sender<CreateInteractionResponse>) -> Self {
+        Self::Http(Mutex::new(Some(sender)))
+    }
+}
+
+/// How the handlers answer: the first response through the [`Responder`], everything after
+/// it (edits of a deferral, follow-ups, audit lines) through the REST API.
+pub struct Out<'a> {
+    pub http: &'a Http,
+    pub first: &'a Responder,
+}
+
+impl Out<'_> {
+    /// Sends the first response to interaction `id`.
+    pub async fn respond(
+        &self,
+        id: InteractionId,
+        token: &str,
+        response: CreateInteractionResponse,
+    ) -> serenity::Result<()> {
+        match self.first {
+            Responder::Rest => response.execute(self.http, (id, token)).await,
+            Responder::Http(slot) => {
+                let sender = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+                match sender {
+                    Some(sender) => sender
+                        .send(response)
+                        .map_err(|_| serenity::Error::Other("the HTTP request has gone")),
+                    None => Err(serenity::Error::Other("already answered")),
+                }
+            }
+        }
+    }
+
+    /// Runs a REST call on the interaction's original (an edit of a deferral). Over HTTP
+    /// the call can reach Discord before the HTTP response that created the original has:
+    /// an unknown webhook or message is tried again a few times, briefly.
+    pub async fn after_first<T, F>(&self, mut call: impl FnMut() -> F) -> serenity::Result<T>
+    where
+        F: Future<Output = serenity::Result<T>>,
+    {
+        let mut tries: u32 = 0;
+        loop {
+            match call().await {
+                Err(e)
+                    if matches!(self.first, Responder::Http(_)) && tries < 5 && is_unknown(&e) =>
+                {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100) * tries).await;
+                }
+                done => return done,
+            }
+        }
+    }
+
+    /// Defers the answer: public, or seen only by the person who asked.
+    pub async fn defer(
+        &self,
+        id: InteractionId,
+        token: &str,
+        private: bool,
+    ) -> serenity::Result<()> {
+        let message = match private {
+            true => CreateInteractionResponseMessage::new().ephemeral(true),
+            false => CreateInteractionResponseMessage::new(),
+        };
+        self.respond(id, token, CreateInteractionResponse::Defer(message))
+            .await
+    }
+}
+
+/// Discord's "Unknown Webhook" or "Unknown Message".
+fn is_unknown(e: &serenity::Error) -> bool {
+    use serenity::all::HttpError;
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
+            matches!(response.error.code, 10008 | 10015)
+        }
+        _ => false,
     }
 }
 
@@ -175,6 +276,42 @@ fn error_id() -> String {
     format!("{:08x}", hasher.finish() as u32)
 }
 
+/// What a person is told where no briefing is bound.
+pub const NO_BRIEFING: &str = "No briefing answers in this server or channel, so I have nothing to answer from here. A server's admins can ask the bot's operator to bind one to it.";
+
+/// How long autocomplete waits for a briefing to open: Discord wants choices within 3 s.
+const CHOICES_WAIT: Duration = Duration::from_millis(2000);
+
+/// The briefing bound where a request came from, opened. Its name alone is enough for a
+/// permission check: see [`State::bound`].
+pub async fn briefing_for(
+    state: &State,
+    guild: Option<u64>,
+    channel: u64,
+) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
+    let name = state.bound(guild, channel)?;
+    state.open(name).await
+}
+
+impl State {
+    /// The briefing `name`, opened. A briefing that cannot open (its corpus folder gone)
+    /// is the operator's to fix, not the person's who asked: an apology, the cause logged
+    /// and no path of the server shown.
+    pub async fn open(&self, name: &str) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
+        self.briefings.open(name).await.map_err(|e| {
+            Failure::Internal(anyhow::Error::new(e).context(format!("opening briefing `{name}`")))
+        })
+    }
+
+    /// The name of the briefing bound to `channel` or its server, or the refusal to send.
+    pub fn bound(&self, guild: Option<u64>, channel: u64) -> Result<&str, Failure> {
+        self.briefings.bound(guild, channel).ok_or_else(|| {
+            tracing::info!(guild_id = ?guild, channel_id = channel, "no briefing bound here");
+            Failure::User(NO_BRIEFING.into())
+        })
+    }
+}
+
 pub fn invoker(cmd: &CommandInteraction) -> Invoker {
     Invoker {
         user_id: cmd.user.id.get(),
@@ -195,73 +332,87 @@ pub fn invoker(cmd: &CommandInteraction) -> Invoker {
 }
 
 /// Sends the first response to a command, logging a failure to send.
-pub async fn send(http: &Http, cmd: &CommandInteraction, reply: Reply) {
+pub async fn send(out: &Out<'_>, cmd: &CommandInteraction, reply: Reply) {
     let response = CreateInteractionResponse::Message(reply.message());
-    if let Err(e) = cmd.create_response(http, response).await {
+    if let Err(e) = out.respond(cmd.id, &cmd.token, response).await {
         tracing::warn!(error = %e, "could not answer the interaction");
     }
 }
 
 #[tracing::instrument(skip_all, fields(command = %cmd.data.name, user_id = cmd.user.id.get()))]
-async fn on_command(state: &State, http: &Http, cmd: &CommandInteraction) {
+async fn on_command(state: &State, out: &Out<'_>, cmd: &CommandInteraction) {
     if let Err(wait) = state.limiter.check(cmd.user.id.get()) {
         tracing::info!(?wait, "rate limited");
-        return send(http, cmd, Reply::private(state.limiter.message(wait))).await;
+        return send(out, cmd, Reply::private(state.limiter.message(wait))).await;
     }
     let invocation = match options(&cmd.data.name, &cmd.data.options, &cmd.data.resolved)
         .and_then(|raw| crate::engine::invocation(&cmd.data.name, raw))
     {
         Ok(invocation) => invocation,
-        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
+        Err(e) => return send(out, cmd, Reply::private(e.message)).await,
+    };
+    let guild = cmd.guild_id.map(|g| g.get());
+    let name = match state.bound(guild, cmd.channel_id.get()) {
+        Ok(name) => name,
+        Err(failure) => return send(out, cmd, failure.into_reply().0).await,
     };
     if invocation.command.admin {
-        return admin::run(state, http, cmd, &invocation).await;
+        return admin::run(state, name, out, cmd, &invocation).await;
     }
-    let request = match state.engine.request(&invocation) {
-        Ok(request) => request,
-        Err(e) => return send(http, cmd, Reply::private(e.message)).await,
-    };
-    let line = paging::request_line(&invocation);
-    let engine = Arc::clone(&state.engine);
-    let mut job = tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, 1));
+    let mut job = pin!(answer_first_page(state, name, invocation));
     // Zero means always defer: no race with an answer that happens to be instant.
     let quick = if state.defer_after.is_zero() {
         None
     } else {
-        tokio::time::timeout(state.defer_after, &mut job).await.ok()
+        tokio::time::timeout(state.defer_after, job.as_mut())
+            .await
+            .ok()
     };
     match quick {
-        Some(joined) => send(http, cmd, first_page(joined)).await,
+        Some(answered) => send(out, cmd, first_page(answered)).await,
         None => {
             tracing::info!("slow answer: deferring");
-            if let Err(e) = cmd.defer(http).await {
+            if let Err(e) = out.defer(cmd.id, &cmd.token, false).await {
                 tracing::warn!(error = %e, "could not defer");
                 return;
             }
-            finish_deferred(http, cmd, first_page(job.await)).await;
+            finish_deferred(out, cmd, first_page(job.await)).await;
         }
     }
 }
 
-fn first_page(joined: Result<crate::Result<Answered>, JoinError>) -> Reply {
-    match joined
-        .map_err(Failure::from)
-        .and_then(|r| r.map_err(Failure::from))
-    {
+/// The first page of the answer from the briefing `name`, opened first if need be.
+async fn answer_first_page(
+    state: &State,
+    name: &str,
+    invocation: commands::Invocation,
+) -> Result<Answered, Failure> {
+    let briefing = state.open(name).await?;
+    let request = briefing.engine.request(&invocation)?;
+    let line = paging::request_line(&invocation);
+    let engine = Arc::clone(&briefing.engine);
+    Ok(tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, 1)).await??)
+}
+
+fn first_page(answered: Result<Answered, Failure>) -> Reply {
+    match answered {
         Ok(answered) => answered.reply(None),
         Err(failure) => failure.into_reply().0,
     }
 }
 
 /// Replaces a public deferral with the answer; a failure is sent privately instead.
-async fn finish_deferred(http: &Http, cmd: &CommandInteraction, reply: Reply) {
+async fn finish_deferred(out: &Out<'_>, cmd: &CommandInteraction, reply: Reply) {
+    let http = out.http;
     let sent = if reply.ephemeral {
-        let _ = cmd.delete_response(http).await;
+        let _ = out.after_first(|| cmd.delete_response(http)).await;
         cmd.create_followup(http, reply.followup())
             .await
             .map(|_| ())
     } else {
-        cmd.edit_response(http, reply.edit()).await.map(|_| ())
+        out.after_first(|| cmd.edit_response(http, reply.edit()))
+            .await
+            .map(|_| ())
     };
     if let Err(e) = sent {
         tracing::warn!(error = %e, "could not deliver a deferred answer");
@@ -308,42 +459,68 @@ fn options(
         .collect()
 }
 
-async fn on_autocomplete(state: &State, http: &Http, ac: &CommandInteraction) {
-    // A moderator command's choices (the indexed sources, the trash) are for moderators:
-    // Discord hides the command from others, but a crafted request must get nothing.
-    let allowed = |command: &commands::CommandSpec| {
-        !command.admin || super::permissions::is_admin(&state.engine.config().discord, &invoker(ac))
+async fn on_autocomplete(state: &State, out: &Out<'_>, ac: &CommandInteraction) {
+    let choices = match choices_here(state, ac).await {
+        Ok(choices) => choices,
+        Err(Failure::User(_)) => Vec::new(),
+        Err(Failure::Internal(e)) => {
+            tracing::warn!(error = %format!("{e:#}"), "no autocomplete choices");
+            Vec::new()
+        }
     };
-    let choices = ac
-        .data
-        .autocomplete()
-        .and_then(|focused| {
-            let command = commands::find(&ac.data.name).filter(|c| allowed(c))?;
-            let kind = command.option(focused.name)?.kind;
-            Some(autocomplete::choices_for(
-                &state.engine,
-                &ac.data.name,
-                kind,
-                focused.value,
-            ))
-        })
-        .unwrap_or_default();
     let response = CreateAutocompleteResponse::new().set_choices(
         choices
             .into_iter()
             .map(|c| AutocompleteChoice::new(c.name, c.value))
             .collect(),
     );
-    if let Err(e) = ac
-        .create_response(http, CreateInteractionResponse::Autocomplete(response))
-        .await
-    {
+    let response = CreateInteractionResponse::Autocomplete(response);
+    if let Err(e) = out.respond(ac.id, &ac.token, response).await {
         tracing::warn!(error = %e, "could not send autocomplete choices");
     }
 }
 
+/// The choices of the briefing bound where the person types; none where no briefing is
+/// bound, or while it takes too long to open.
+async fn choices_here(
+    state: &State,
+    ac: &CommandInteraction,
+) -> Result<Vec<autocomplete::Choice>, Failure> {
+    let guild = ac.guild_id.map(|g| g.get());
+    let name = state.bound(guild, ac.channel_id.get())?;
+    let Some(focused) = ac.data.autocomplete() else {
+        return Ok(Vec::new());
+    };
+    let Some(command) = commands::find(&ac.data.name) else {
+        return Ok(Vec::new());
+    };
+    // A moderator command's choices (the indexed sources, the trash) are for this
+    // briefing's moderators: Discord hides the command from others, but a crafted request
+    // must get nothing.
+    if command.admin {
+        let config = state.briefings.config_of(name)?;
+        if !super::permissions::is_admin(&config.discord, &invoker(ac)) {
+            return Ok(Vec::new());
+        }
+    }
+    let Some(kind) = command.option(focused.name).map(|o| o.kind) else {
+        return Ok(Vec::new());
+    };
+    let Ok(briefing) = tokio::time::timeout(CHOICES_WAIT, state.open(name)).await else {
+        tracing::info!(briefing = name, "still opening: no choices yet");
+        return Ok(Vec::new());
+    };
+    let briefing = briefing?;
+    Ok(autocomplete::choices_for(
+        &briefing.engine,
+        &ac.data.name,
+        kind,
+        focused.value,
+    ))
+}
+
 #[tracing::instrument(skip_all, fields(custom_id = %press.data.custom_id, user_id = press.user.id.get()))]
-async fn on_page_button(state: &State, http: &Http, press: &ComponentInteraction) {
+async fn on_page_button(state: &State, out: &Out<'_>, press: &ComponentInteraction) {
     let reply = match turn_page(state, press).await {
         Ok(reply) => reply,
         Err(failure) => failure.into_reply().0,
@@ -353,7 +530,7 @@ async fn on_page_button(state: &State, http: &Http, press: &ComponentInteraction
     } else {
         CreateInteractionResponse::UpdateMessage(reply.message())
     };
-    if let Err(e) = press.create_response(http, response).await {
+    if let Err(e) = out.respond(press.id, &press.token, response).await {
         tracing::warn!(error = %e, "could not answer a page button");
     }
 }
@@ -378,7 +555,9 @@ async fn turn_page(state: &State, press: &ComponentInteraction) -> Result<Reply,
                 .into(),
         ));
     }
-    let request = paging::parse_request_line(&line).and_then(|inv| state.engine.request(&inv));
+    let guild = press.guild_id.map(|g| g.get());
+    let briefing = briefing_for(state, guild, press.channel_id.get()).await?;
+    let request = paging::parse_request_line(&line).and_then(|inv| briefing.engine.request(&inv));
     let request = request.map_err(|e| {
         Failure::User(format!(
             "This answer can no longer be paged: {} Ask again with `{}`.",
@@ -386,7 +565,7 @@ async fn turn_page(state: &State, press: &ComponentInteraction) -> Result<Reply,
             paging::shown(&line)
         ))
     })?;
-    let engine = Arc::clone(&state.engine);
+    let engine = Arc::clone(&briefing.engine);
     let page = button.page;
     let answered =
         tokio::task::spawn_blocking(move || paging::build(&engine, &request, &line, page))

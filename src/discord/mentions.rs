@@ -17,9 +17,10 @@ use regex::Regex;
 use serenity::all::{Context, Message, MessageReference, UserId};
 
 use super::embeds::Reply;
-use super::handler::{Failure, State};
+use super::handler::{Failure, State, briefing_for};
 use super::paging;
 use crate::commands::{self, Invocation, OptionValue};
+use crate::engine::Engine;
 use crate::question::{self, Reading};
 use crate::render::discord::{Context as RenderContext, page_count, page_window, render_page};
 
@@ -49,17 +50,9 @@ pub async fn on_message(state: &State, ctx: &Context, msg: &Message) {
         return;
     }
     let text = without_mentions(&msg.content);
-    let reading = if text.is_empty() {
-        None
-    } else {
-        Some(read(state, msg, me, &text))
-    };
-    let (reply, reading) = match reading {
-        None => (Reply::public(HELP), None),
-        Some((reading, line)) => match answer(state, &text, &reading, line).await {
-            Ok(reply) => (reply, Some(reading)),
-            Err(failure) => (Reply::public(failure.into_reply().0.content), None),
-        },
+    let (reply, reading) = match answer_mention(state, msg, me, &text).await {
+        Ok((reply, reading)) => (reply, reading),
+        Err(failure) => (Reply::public(failure.into_reply().0.content), None),
     };
     let to = MessageReference::from(msg);
     match msg
@@ -74,6 +67,24 @@ pub async fn on_message(state: &State, ctx: &Context, msg: &Message) {
         }
         Err(e) => tracing::warn!(error = %e, "could not answer a mention"),
     }
+}
+
+/// The reply to a mention, from the briefing bound to its channel or server, and the
+/// reading to remember for follow-ups.
+async fn answer_mention(
+    state: &State,
+    msg: &Message,
+    me: UserId,
+    text: &str,
+) -> Result<(Reply, Option<Reading>), Failure> {
+    let guild = msg.guild_id.map(|g| g.get());
+    let briefing = briefing_for(state, guild, msg.channel_id.get()).await?;
+    if text.is_empty() {
+        return Ok((Reply::public(HELP), None));
+    }
+    let (reading, line) = read(&state.readings, &briefing.engine, msg, me, text);
+    let reply = answer(&briefing.engine, text, &reading, line).await?;
+    Ok((reply, Some(reading)))
 }
 
 /// A person's message that mentions the bot: never another bot's, a webhook's or its own.
@@ -91,15 +102,20 @@ pub fn without_mentions(content: &str) -> String {
 
 /// How to read the message, and the command line its answer's footer shows: a follow-up
 /// of the answer it replies to when that is clear, else a fresh question.
-fn read(state: &State, msg: &Message, me: UserId, text: &str) -> (Reading, String) {
-    let gazetteer = state.engine.gazetteer();
+fn read(
+    readings: &Readings,
+    engine: &Engine,
+    msg: &Message,
+    me: UserId,
+    text: &str,
+) -> (Reading, String) {
+    let gazetteer = engine.gazetteer();
     let previous = msg
         .referenced_message
         .as_deref()
         .filter(|answer| answer.author.id == me)
         .and_then(|answer| {
-            state
-                .readings
+            readings
                 .recall(answer.id.get())
                 .or_else(|| asked_in(answer, gazetteer))
         });
@@ -132,12 +148,12 @@ fn asked_in(answer: &Message, gazetteer: &crate::extract::Gazetteer) -> Option<R
 
 /// The first page of the answer, with a note when there are more.
 async fn answer(
-    state: &State,
+    engine: &Arc<Engine>,
     question: &str,
     reading: &Reading,
     line: String,
 ) -> Result<Reply, Failure> {
-    let engine = Arc::clone(&state.engine);
+    let engine = Arc::clone(engine);
     let (question, reading) = (question.to_string(), reading.clone());
     let (page, pages) = tokio::task::spawn_blocking(move || -> crate::Result<_> {
         let answer = engine.answer_reading_window(&question, &reading, page_window(1))?;

@@ -12,7 +12,15 @@
 //!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read─▶ Engine ─▶ reply to the message
 //!   feed scheduler ─new article─▶ announce ─▶ announce_channel
 //!   serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
+//!   (guild, channel) ─Briefings::bound─▶ the briefing that answers there, opened on use
 //! ```
+//!
+//! Every interaction, mention and moderator command is served by the briefing bound to its
+//! channel or server (`crate::briefings`); where none is, the person is told so privately.
+//!
+//! With `[discord] mode = "http"` there is no gateway: Discord POSTs each interaction to the
+//! endpoint (`endpoint`), which verifies it and hands it to the same handlers; their first
+//! response goes back in the HTTP response instead of the REST callback.
 
 mod admin;
 mod announce;
@@ -21,6 +29,7 @@ mod audit;
 mod autocomplete;
 mod check;
 mod embeds;
+mod endpoint;
 mod handler;
 mod mentions;
 mod paging;
@@ -29,6 +38,7 @@ mod ratelimit;
 mod register;
 
 use std::fmt;
+use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -45,10 +55,11 @@ pub use check::{
 pub use paging::{Answered, build as answer_page};
 pub use register::Scope;
 
+use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
+use crate::config::{Config, Mode, Sharding};
 use crate::engine::Engine;
-use crate::jobs::{Indexer, Worker};
-use crate::moderation::Moderation;
-use announce::ChannelAnnouncer;
+use crate::jobs::Indexer;
+pub use announce::ChannelAnnouncer;
 use attachments::Cdn;
 use handler::{Handler, InFlight, State};
 use mentions::Readings;
@@ -58,7 +69,7 @@ use ratelimit::RateLimiter;
 const DISCORD: &str = "https://discord.com";
 /// How long a shutdown waits for answers in flight (a reindex included).
 const IN_FLIGHT_GRACE: Duration = Duration::from_secs(120);
-/// How long a shutdown waits for the client and the index worker to end.
+/// How long a shutdown waits for the client to end.
 const STOP_WAIT: Duration = Duration::from_secs(30);
 
 /// The gateway events the bot needs: guilds, and guild messages for mentions of the bot
@@ -99,19 +110,40 @@ impl fmt::Debug for StartOptions {
     }
 }
 
-/// A connected bot: its client task, shared state, the feed scheduler and the index worker.
+/// A connected bot: its client task, shared state (the briefings, each with its index
+/// worker and feed scheduler) and serenity's HTTP client.
 pub struct RunningBot {
-    shard_manager: Arc<ShardManager>,
-    client: Option<JoinHandle<Result<(), serenity::Error>>>,
+    front: Front,
+    /// The gateway client, or the interactions endpoint's server.
+    client: Option<JoinHandle<anyhow::Result<()>>>,
     state: Arc<State>,
-    feeds: Option<(watch::Sender<bool>, JoinHandle<()>)>,
-    worker: Option<Worker>,
+    /// The briefing that answers everywhere, without `[[briefings]]`.
+    single: Option<Arc<Briefing<ChannelAnnouncer>>>,
     http: Arc<Http>,
 }
 
-/// Runs the bot until SIGINT or SIGTERM, then shuts down gracefully.
+/// How interactions reach a running bot.
+enum Front {
+    Gateway(Arc<ShardManager>),
+    Endpoint {
+        stop: watch::Sender<bool>,
+        addr: SocketAddr,
+    },
+}
+
+/// Runs the bot on one engine until SIGINT or SIGTERM, then shuts down gracefully.
 pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
-    let mut bot = start(engine, StartOptions::new(token)).await?;
+    let bot = start(engine, StartOptions::new(token)).await?;
+    run_until_signal(bot).await
+}
+
+/// Runs the bot on the `[[briefings]]` of `config` until SIGINT or SIGTERM.
+pub async fn run_briefings(config: Config, token: String) -> anyhow::Result<()> {
+    let bot = start_briefings(config, StartOptions::new(token)).await?;
+    run_until_signal(bot).await
+}
+
+async fn run_until_signal(mut bot: RunningBot) -> anyhow::Result<()> {
     let ended = tokio::select! {
         signal = shutdown_signal() => {
             tracing::info!(signal, "shutting down");
@@ -127,59 +159,141 @@ pub async fn run(engine: Arc<Engine>, token: String) -> anyhow::Result<()> {
     }
 }
 
-/// Connects to Discord (or `[discord] api_base`) and starts answering; registration follows
-/// the gateway's READY. Starts the index worker and the feed scheduler, which announces new
-/// articles in `[discord] announce_channel` when one is set.
+/// Connects to Discord (or `[discord] api_base`) and starts answering everywhere from
+/// `engine`; registration follows the gateway's READY. Starts the index worker and the
+/// feed scheduler, which announces new articles in `[discord] announce_channel` when one
+/// is set.
 pub async fn start(engine: Arc<Engine>, options: StartOptions) -> anyhow::Result<RunningBot> {
-    let config = engine.config();
+    let config = engine.config().clone();
+    launch(config, Some(engine), options).await
+}
+
+/// [`start`] for a configuration with `[[briefings]]`: each answers only where it is
+/// bound, and is opened on first use.
+pub async fn start_briefings(config: Config, options: StartOptions) -> anyhow::Result<RunningBot> {
+    launch(config, None, options).await
+}
+
+async fn launch(
+    config: Config,
+    single: Option<Arc<Engine>>,
+    options: StartOptions,
+) -> anyhow::Result<RunningBot> {
     let discord = &config.discord;
+    // A bad key is said before anything starts.
+    let verifier = match discord.mode {
+        Mode::Http => Some(endpoint::verifier(
+            discord.public_key.as_deref().unwrap_or_default(),
+        )?),
+        Mode::Gateway => None,
+    };
     let http = build_http(
         &options.token,
         &discord.api_base,
         options.egress_trap.clone(),
     );
     let announce_http = Arc::new(OnceLock::new());
-    let announcer = discord
-        .announce_channel
-        .filter(|&c| c != 0)
-        .map(|channel| ChannelAnnouncer::new(channel, Arc::clone(&announce_http)));
-    let (moderation, worker) = Moderation::start(Arc::clone(&engine), announcer)
-        .context("starting the moderators' commands and the feeds")?;
-    let feeds = Arc::clone(&moderation.feeds);
+    let for_announcer = Arc::clone(&announce_http);
+    let announcer: MakeAnnouncer<ChannelAnnouncer> = Box::new(move |config: &Config| {
+        config
+            .discord
+            .announce_channel
+            .filter(|&c| c != 0)
+            .map(|channel| ChannelAnnouncer::new(channel, Arc::clone(&for_announcer)))
+    });
+    let briefings = match single {
+        Some(engine) => Briefings::single(engine, announcer)
+            .context("starting the moderators' commands and the feeds")?,
+        None => Briefings::new(config.clone(), announcer),
+    };
+    let single = briefings.everywhere();
     let state = Arc::new(State {
         limiter: RateLimiter::new(
             discord.rate_limit_commands,
             Duration::from_secs(discord.rate_limit_seconds),
         ),
-        attachments: Cdn::new(config),
+        attachments: Cdn::new(&config),
         readings: Readings::new(mentions::REMEMBERED),
-        moderation,
         in_flight: InFlight::default(),
         defer_after: options.defer_after,
-        engine: Arc::clone(&engine),
+        briefings,
         me: tokio::sync::watch::Sender::new(None),
     });
-    let handler = Handler {
-        state: Arc::clone(&state),
+    let (front, task, http) = match verifier {
+        None => {
+            let handler = Handler {
+                state: Arc::clone(&state),
+            };
+            let mut client = ClientBuilder::new_with_http(http, intents())
+                .event_handler(handler)
+                .await
+                .context("building the Discord client")?;
+            let shard_manager = Arc::clone(&client.shard_manager);
+            let http = Arc::clone(&client.http);
+            let sharding = config.sharding();
+            let task = tokio::spawn(async move {
+                connect(&mut client, sharding)
+                    .await
+                    .context("the Discord client stopped")
+            });
+            (Front::Gateway(shard_manager), task, http)
+        }
+        Some(verifier) => {
+            let http = Arc::new(http);
+            let (stop, stopped) = watch::channel(false);
+            let (addr, task) = endpoint::serve(
+                &discord.listen,
+                verifier,
+                Arc::clone(&state),
+                Arc::clone(&http),
+                stopped,
+            )
+            .await?;
+            tokio::spawn(register_over_rest(Arc::clone(&http), discord.clone()));
+            (Front::Endpoint { stop, addr }, task, http)
+        }
     };
-    let mut client = ClientBuilder::new_with_http(http, intents())
-        .event_handler(handler)
-        .await
-        .context("building the Discord client")?;
-    let shard_manager = Arc::clone(&client.shard_manager);
-    let http = Arc::clone(&client.http);
     let _ = announce_http.set(Arc::clone(&http));
-    let (stop_feeds, feeds_stopped) = watch::channel(false);
-    let scheduler = feeds.spawn(feeds_stopped);
-    let task = tokio::spawn(async move { client.start().await });
     Ok(RunningBot {
-        shard_manager,
+        front,
         client: Some(task),
         state,
-        feeds: Some((stop_feeds, scheduler)),
-        worker: Some(worker),
+        single,
         http,
     })
+}
+
+/// Runs the gateway shards `sharding` names, through serenity's shard manager.
+async fn connect(client: &mut serenity::Client, sharding: Sharding) -> serenity::Result<()> {
+    match sharding {
+        Sharding::One => client.start().await,
+        Sharding::Auto => {
+            // serenity's own autosharding takes one from Discord's count unchecked.
+            let total = client.http.get_bot_gateway().await?.shards.max(1);
+            tracing::info!(shards = total, "starting the shards Discord recommends");
+            client.start_shards(total).await
+        }
+        // serenity's range is inclusive of its end.
+        Sharding::Range { first, last, total } => {
+            tracing::info!(first, last, total, "starting this process's shards");
+            client.start_shard_range(first..last, total).await
+        }
+    }
+}
+
+/// Registers the commands without a gateway's READY: the application id comes from the
+/// REST API.
+async fn register_over_rest(http: Arc<Http>, config: crate::config::DiscordConfig) {
+    match http.get_current_application_info().await {
+        Ok(app) => http.set_application_id(app.id),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the application: commands not registered");
+            return;
+        }
+    }
+    if let Err(e) = register::ensure(&http, &config).await {
+        tracing::error!(error = %format!("{e:#}"), "could not register the slash commands");
+    }
 }
 
 /// serenity's HTTP client for `api_base`. Discord itself gets serenity's defaults and rate
@@ -216,9 +330,30 @@ fn is_discord(base: &str) -> bool {
 }
 
 impl RunningBot {
-    /// The index worker's handle (a test can hold it busy).
+    /// The index worker's handle (a test can hold it busy) of the briefing that answers
+    /// everywhere.
+    ///
+    /// # Panics
+    /// With `[[briefings]]`, where each briefing has its own: see [`RunningBot::briefings`].
     pub fn indexer(&self) -> &Indexer {
-        &self.state.moderation.indexer
+        let single = self.single.as_ref();
+        &single
+            .expect("one briefing answers everywhere only without [[briefings]]")
+            .moderation
+            .indexer
+    }
+
+    /// The briefings, open or not.
+    pub fn briefings(&self) -> &Briefings<ChannelAnnouncer> {
+        &self.state.briefings
+    }
+
+    /// Where the interactions endpoint listens (`mode = "http"`).
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        match &self.front {
+            Front::Endpoint { addr, .. } => Some(*addr),
+            Front::Gateway(_) => None,
+        }
     }
 
     /// serenity's HTTP client, as configured.
@@ -240,16 +375,20 @@ impl RunningBot {
         let ended = task.await;
         self.client = None;
         match ended {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(anyhow::Error::new(e).context("the Discord client stopped")),
+            Ok(done) => done,
             Err(e) => Err(anyhow::Error::new(e).context("the Discord client task failed")),
         }
     }
 
-    /// Stops the shards, lets answers in flight finish, stops the feed scheduler (a poll
-    /// under way is abandoned and redone at the next start), and joins the index worker.
+    /// Stops the shards, lets answers in flight finish, stops the feed schedulers (a poll
+    /// under way is abandoned and redone at the next start), and joins the index workers.
     pub async fn shutdown(mut self) -> anyhow::Result<()> {
-        self.shard_manager.shutdown_all().await;
+        match &self.front {
+            Front::Gateway(shard_manager) => shard_manager.shutdown_all().await,
+            Front::Endpoint { stop, .. } => {
+                let _ = stop.send(true);
+            }
+        }
         if let Some(task) = self.client.take()
             && tokio::time::timeout(STOP_WAIT, task).await.is_err()
         {
@@ -261,20 +400,10 @@ impl RunningBot {
                 "answers still in flight at shutdown"
             );
         }
-        if let Some((stop, scheduler)) = self.feeds.take() {
-            let _ = stop.send(true);
-            if tokio::time::timeout(STOP_WAIT, scheduler).await.is_err() {
-                tracing::warn!("the feed scheduler did not stop in time");
-            }
-        }
+        // The index workers end once every handle to them is gone, after the job each runs.
+        self.single = None;
+        self.state.briefings.close_all().await;
         drop(self.state);
-        if let Some(worker) = self.worker.take() {
-            // The worker ends once every Indexer handle is gone, after the job it runs.
-            let join = tokio::task::spawn_blocking(move || worker.join());
-            if tokio::time::timeout(STOP_WAIT, join).await.is_err() {
-                tracing::warn!("the index worker did not stop in time");
-            }
-        }
         tracing::info!("stopped");
         Ok(())
     }

@@ -124,6 +124,19 @@ impl Engine {
         Ok(())
     }
 
+    /// Switches to the generation `CURRENT` names if it is not the one answering: another
+    /// process (a replica's writer, `briefbot index`) rebuilt the index. True if it did.
+    pub fn reload_if_changed(&self) -> Result<bool> {
+        let path = &self.config.index.path;
+        match crate::index::current_generation(path) {
+            Some(current) if current != self.snapshot().generation => {
+                self.reload()?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// Parses a typed command line and answers it, complete.
     pub fn ask_line(&self, line: &str) -> Result<Answer> {
         self.ask_line_window(line, Window::ALL)

@@ -132,6 +132,13 @@ pub enum Unavailable {
     Damaged(String),
 }
 
+/// The generation `CURRENT` names now, without opening it; `None` when there is none.
+pub fn current_generation(path: &Path) -> Option<PathBuf> {
+    let current = std::fs::read(path.join(CURRENT)).ok()?;
+    let name = std::str::from_utf8(&current).ok()?.trim();
+    is_generation_name(name).then(|| path.join(name))
+}
+
 impl Snapshot {
     /// Opens the generation `CURRENT` names, or says why none can answer. An error is a
     /// failure to read at all (permissions); anything read that does not make a whole

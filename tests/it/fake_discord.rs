@@ -267,9 +267,70 @@ impl FakeDiscord {
                 },
             );
         }
-        self.dispatch_unchecked("INTERACTION_CREATE", interaction)
-            .await;
+        let guild = interaction["guild_id"]
+            .as_str()
+            .and_then(|g| g.parse::<u64>().ok());
+        let (tx, shard) = self.wait_live_sender_for(guild).await;
+        self.shared.update(|inner| {
+            inner.delivered_on.insert(sent.token.clone(), shard);
+        });
+        let _ = tx.send(Outgoing::Dispatch {
+            event: "INTERACTION_CREATE".to_owned(),
+            data: interaction,
+        });
         sent
+    }
+
+    /// Makes `GET /gateway/bot` recommend `shards` shards.
+    pub fn recommend_shards(&self, shards: u64) {
+        self.shared
+            .update(|inner| inner.recommended_shards = shards);
+    }
+
+    /// Waits until `n` gateway sessions are live at once (one per shard).
+    pub async fn wait_live_sessions(&self, n: usize, timeout: Duration) -> Result<(), String> {
+        self.wait_until(timeout, &format!("{n} live sessions"), |i| {
+            let live = i
+                .sessions
+                .iter()
+                .filter(|s| s.live && !s.tx.is_closed())
+                .count();
+            (live >= n).then_some(())
+        })
+        .await
+    }
+
+    /// The `[id, total]` of the shard an interaction was delivered on (`null` when the
+    /// session named none).
+    pub fn delivered_on(&self, token: &str) -> Option<Value> {
+        self.shared.lock().delivered_on.get(token).cloned()
+    }
+
+    /// Records an interaction the bot received over HTTP and the first response it gave in
+    /// the HTTP reply, as Discord would: the webhook for its token then works (edits of a
+    /// deferral, follow-ups), and [`FakeDiscord::original_message`] shows the original.
+    /// Returns the status the callback route would have given (204, or 400 for a response
+    /// Discord would refuse).
+    pub fn answered_over_http(&self, interaction: &Value, response: &Value) -> u16 {
+        let id = str_field(interaction, "id");
+        let token = str_field(interaction, "token");
+        self.shared.update(|inner| {
+            inner.interactions.insert(
+                token.clone(),
+                InteractionState {
+                    id: id.clone(),
+                    sent_at: Instant::now(),
+                    answered_after: None,
+                    acked: false,
+                    channel_id: str_field(interaction, "channel_id"),
+                    guild_id: interaction.get("guild_id").cloned().unwrap_or(Value::Null),
+                    message: interaction.get("message").cloned(),
+                },
+            );
+            interaction_callback(inner, &id, &token, response)
+                .0
+                .as_u16()
+        })
     }
 
     /// Injects an interaction and waits for the body of its callback.
@@ -610,6 +671,26 @@ impl FakeDiscord {
             .and_then(|c| c.get("id"))
         {
             interaction["data"]["id"] = id.clone();
+        }
+    }
+
+    async fn wait_live_sender_for(
+        &self,
+        guild: Option<u64>,
+    ) -> (mpsc::UnboundedSender<Outgoing>, Value) {
+        match self
+            .wait_until(SESSION_WAIT, "a live gateway session for the guild", |i| {
+                i.live_session_for(guild).map(|s| {
+                    let shard = s
+                        .shard
+                        .map_or(Value::Null, |(id, total)| json!([id, total]));
+                    (s.tx.clone(), shard)
+                })
+            })
+            .await
+        {
+            Ok(found) => found,
+            Err(e) => panic!("cannot inject an event: {e}"),
         }
     }
 
@@ -1012,6 +1093,10 @@ struct Inner {
     sessions: Vec<Session>,
     identifies: Vec<Value>,
     resumes: usize,
+    /// What `GET /gateway/bot` recommends (0 is taken as 1).
+    recommended_shards: u64,
+    /// Interaction token -> the `[id, total]` of the shard it was delivered on.
+    delivered_on: HashMap<String, Value>,
     frames: Vec<Value>,
     trap_lines: Vec<String>,
 }
@@ -1023,6 +1108,26 @@ impl Inner {
             .iter()
             .rev()
             .find(|s| s.live && !s.tx.is_closed())
+    }
+
+    /// The live connection Discord would send an event of `guild` over: with several
+    /// shards, the one whose id is `(guild >> 22) % total`; else the newest.
+    fn live_session_for(&self, guild: Option<u64>) -> Option<&Session> {
+        let live = || {
+            self.sessions
+                .iter()
+                .rev()
+                .filter(|s| s.live && !s.tx.is_closed())
+        };
+        let sharded = live().find_map(|s| s.shard.filter(|(_, total)| *total > 1));
+        match (guild, sharded) {
+            (Some(guild), Some((_, total))) => {
+                live().find(|s| s.shard.is_some_and(|(id, _)| id == (guild >> 22) % total))
+            }
+            // Direct messages go to shard 0.
+            (None, Some(_)) => live().find(|s| s.shard.is_some_and(|(id, _)| id == 0)),
+            _ => self.live_session(),
+        }
     }
 }
 
@@ -1044,6 +1149,8 @@ struct Session {
     live: bool,
     /// Last sequence number sent, kept for RESUME.
     seq: u64,
+    /// `[id, total]` from IDENTIFY.
+    shard: Option<(u64, u64)>,
 }
 
 enum Outgoing {
@@ -1118,7 +1225,7 @@ fn route(inner: &mut Inner, gateway_url: &str, method: &str, seg: &[&str], body:
     match (method, seg) {
         ("GET", ["gateway"]) => ok(json!({"url": gateway_url})),
         ("GET", ["gateway", "bot"]) => ok(json!({
-            "url": gateway_url, "shards": 1,
+            "url": gateway_url, "shards": inner.recommended_shards.max(1),
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
         })),
         ("GET", ["users", "@me"]) => ok(FakeDiscord::bot_user()),
@@ -1690,6 +1797,7 @@ async fn serve_gateway(shared: Arc<Shared>, stream: TcpStream) {
             intents: 0,
             live: false,
             seq: 0,
+            shard: None,
         });
         inner.sessions.len() - 1
     });
@@ -1787,6 +1895,9 @@ impl Connection {
             session.session_id = Some(session_id.clone());
             session.intents = intents;
             session.live = true;
+            session.shard = d["shard"]
+                .as_array()
+                .and_then(|s| Some((s.first()?.as_u64()?, s.get(1)?.as_u64()?)));
         });
         let ready = json!({
             "v": 10,
