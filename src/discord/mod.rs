@@ -331,16 +331,12 @@ fn is_discord(base: &str) -> bool {
 
 impl RunningBot {
     /// The index worker's handle (a test can hold it busy) of the briefing that answers
-    /// everywhere.
-    ///
-    /// # Panics
-    /// With `[[briefings]]`, where each briefing has its own: see [`RunningBot::briefings`].
-    pub fn indexer(&self) -> &Indexer {
-        let single = self.single.as_ref();
-        &single
-            .expect("one briefing answers everywhere only without [[briefings]]")
-            .moderation
-            .indexer
+    /// everywhere; none with `[[briefings]]`, where each briefing has its own (see
+    /// [`RunningBot::briefings`]).
+    pub fn indexer(&self) -> Option<&Indexer> {
+        self.single
+            .as_ref()
+            .map(|single| &single.moderation.indexer)
     }
 
     /// The briefings, open or not.

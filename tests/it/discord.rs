@@ -814,7 +814,12 @@ fn assert_nothing_ran(h: &Harness, generation_before: &Path) {
         "the index generation is unchanged"
     );
     assert!(
-        !h.bot.as_ref().unwrap().indexer().is_busy(),
+        !h.bot
+            .as_ref()
+            .unwrap()
+            .indexer()
+            .expect("one briefing")
+            .is_busy(),
         "no job was started"
     );
     let patched = h.fake.requests().iter().any(|r| r.method == "PATCH");
@@ -836,7 +841,13 @@ fn bundled_copy() -> Vec<(String, String)> {
 /// Holds the single index writer before its next job until [`release`], so a test can
 /// keep a job in flight for exactly as long as it needs.
 fn block_rebuilds(h: &Harness) -> (briefbot::jobs::Held, PathBuf) {
-    let held = h.bot.as_ref().expect("a running bot").indexer().hold();
+    let held = h
+        .bot
+        .as_ref()
+        .expect("a running bot")
+        .indexer()
+        .expect("one briefing")
+        .hold();
     (
         held,
         h.engine.config().corpus.folders[0].join("zz-late-report.md"),
