@@ -116,64 +116,102 @@ impl LearnedNames {
 
     /// Learns the names a document's appositions and titles tie to a party.
     pub fn learn(&mut self, paragraphs: &[String], gazetteer: &Gazetteer, date: Option<NaiveDate>) {
-        let empty = LearnedNames::default();
-        let cx = super::context::Context::new(gazetteer, &empty);
-        for text in paragraphs {
-            // Only a paragraph with a capitalised word after a title can teach a name.
-            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        self.take(lessons(paragraphs, gazetteer, date));
+    }
+
+    /// Learns what [`lessons`] read in one document. Documents read apart (on several
+    /// threads) and taken in corpus order teach what reading them in order does.
+    pub fn take(&mut self, lessons: Vec<Lesson>) {
+        for l in lessons {
+            self.add_with(&l.words, &l.party, &l.written, &l.evidence);
+        }
+    }
+}
+
+/// A name one document ties to a party: its normalised words, the party, the name as
+/// written and the words that tie it.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    words: Vec<String>,
+    party: String,
+    written: String,
+    evidence: String,
+}
+
+/// The names a document's appositions and titles tie to a party, in the order it gives
+/// them; it reads nothing learned from other documents.
+pub fn lessons(
+    paragraphs: &[String],
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> Vec<Lesson> {
+    let empty = LearnedNames::default();
+    let cx = super::context::Context::new(gazetteer, &empty);
+    let mut out = Vec::new();
+    let mut add = |words: Vec<String>, party: &str, written: &str, evidence: String| {
+        out.push(Lesson {
+            words,
+            party: party.to_string(),
+            written: written.to_string(),
+            evidence,
+        });
+    };
+    for text in paragraphs {
+        // Only a paragraph with a capitalised word after a title can teach a name.
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let t = tokenize(text);
+        if !t.toks.iter().any(|x| x.has(class::PERSON_TITLE)) {
+            continue;
+        }
+        let mentions = Mentions::find(&t.toks, gazetteer, &cx, date);
+        // "Iraqi Foreign Minister Tareq Aziz", a person the gazetteer knows: "Aziz" alone
+        // is him from here on.
+        for m in mentions
+            .list
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person && m.span.len() > 1 && !m.stance)
+        {
+            let (Some(id), Some(last)) = (
+                m.party()
+                    .and_then(|p| gazetteer.party(p))
+                    .map(|p| p.id.clone()),
+                t.toks
+                    .get(m.span.end - 1)
+                    .filter(|l| l.text.chars().count() >= 4),
+            ) else {
                 continue;
-            }
-            let t = tokenize(text);
-            if !t.toks.iter().any(|x| x.has(class::PERSON_TITLE)) {
+            };
+            let full = super::entities::phrase_text(text, &t.toks, m.span.clone());
+            add(
+                vec![last.norm.clone()],
+                &id,
+                last.text,
+                format!("{full}, whom the gazetteer knows"),
+            );
+        }
+        for (start, end, party, evidence) in appositions(text, &t.toks, &mentions, gazetteer) {
+            let Some(id) = gazetteer.party(party).map(|p| p.id.clone()) else {
                 continue;
-            }
-            let mentions = Mentions::find(&t.toks, gazetteer, &cx, date);
-            // "Iraqi Foreign Minister Tareq Aziz", a person the gazetteer knows: "Aziz" alone
-            // is him from here on.
-            for m in mentions
-                .list
-                .iter()
-                .filter(|m| m.kind == MentionKind::Person && m.span.len() > 1 && !m.stance)
+            };
+            let Some(slice) = t.toks.get(start..end) else {
+                continue;
+            };
+            let words: Vec<String> = slice.iter().map(|x| x.norm.clone()).collect();
+            let written = text
+                .get(slice[0].start..slice[slice.len() - 1].end)
+                .unwrap_or("");
+            add(words, &id, written, evidence.clone());
+            if let Some(last) = slice
+                .last()
+                .filter(|l| l.text.chars().count() >= 4 && slice.len() > 1)
             {
-                let (Some(id), Some(last)) = (
-                    m.party()
-                        .and_then(|p| gazetteer.party(p))
-                        .map(|p| p.id.clone()),
-                    t.toks
-                        .get(m.span.end - 1)
-                        .filter(|l| l.text.chars().count() >= 4),
-                ) else {
-                    continue;
-                };
-                let full = super::entities::phrase_text(text, &t.toks, m.span.clone());
-                self.add_with(
-                    std::slice::from_ref(&last.norm),
-                    &id,
-                    last.text,
-                    &format!("{full}, whom the gazetteer knows"),
-                );
-            }
-            for (start, end, party, evidence) in appositions(text, &t.toks, &mentions, gazetteer) {
-                let Some(id) = gazetteer.party(party).map(|p| p.id.clone()) else {
-                    continue;
-                };
-                let Some(slice) = t.toks.get(start..end) else {
-                    continue;
-                };
-                let words: Vec<String> = slice.iter().map(|x| x.norm.clone()).collect();
-                let written = text
-                    .get(slice[0].start..slice[slice.len() - 1].end)
-                    .unwrap_or("");
-                self.add_with(&words, &id, written, &evidence);
-                if let Some(last) = slice
-                    .last()
-                    .filter(|l| l.text.chars().count() >= 4 && slice.len() > 1)
-                {
-                    self.add_with(std::slice::from_ref(&last.norm), &id, last.text, &evidence);
-                }
+                add(vec![last.norm.clone()], &id, last.text, evidence);
             }
         }
     }
+    out
 }
 
 /// A run of capitalised words that can be a person's name: one to four words, none of

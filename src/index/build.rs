@@ -140,17 +140,54 @@ fn read_all(
     extraction: ExtractionMode,
     stop: &AtomicBool,
 ) -> Read {
+    // Names are learned from every document before any is read, so a surname means the
+    // same person everywhere: each document's lessons on the workers, taken in corpus
+    // order, teach what one pass in order would.
     let mut names = LearnedNames::default();
     if extraction == ExtractionMode::Run {
-        for document in documents {
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
-            names.learn(&document.paragraphs, gazetteer, document.meta.published);
+        for lessons in on_every_core(documents, stop, |d| {
+            extract::names::lessons(&d.paragraphs, gazetteer, d.meta.published)
+        }) {
+            names.take(lessons);
         }
     }
-    let slots: Vec<Mutex<Option<(Extraction, dedup::Keys)>>> =
-        documents.iter().map(|_| Mutex::new(None)).collect();
+    let read = on_every_core(documents, stop, |document| {
+        let extraction = match extraction {
+            ExtractionMode::Skip => Extraction::default(),
+            ExtractionMode::Run => extract::extract_with(
+                &DocText {
+                    title: Some(document.meta.title.as_str()),
+                    published: document.meta.published,
+                    outlet: document.meta.outlet.as_deref(),
+                    paragraphs: &document.paragraphs,
+                },
+                gazetteer,
+                &names,
+            ),
+        };
+        let keys = dedup::Keys::of(document.meta.url.as_deref(), &document.paragraphs);
+        (extraction, keys)
+    });
+    let mut out = Read {
+        extractions: Vec::with_capacity(documents.len()),
+        keys: Vec::with_capacity(documents.len()),
+        names,
+    };
+    for (extraction, keys) in read {
+        out.extractions.push(extraction);
+        out.keys.push(keys);
+    }
+    out
+}
+
+/// `f` of each document, on every core, in corpus order; it stops at the first document
+/// not done when `stop` is set.
+fn on_every_core<T: Send>(
+    documents: &[Document],
+    stop: &AtomicBool,
+    f: impl Fn(&Document) -> T + Sync,
+) -> Vec<T> {
+    let slots: Vec<Mutex<Option<T>>> = documents.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let work = || {
         loop {
@@ -159,21 +196,8 @@ fn read_all(
                 break;
             }
             for (document, slot) in documents[start..].iter().zip(&slots[start..]).take(CHUNK) {
-                let extraction = match extraction {
-                    ExtractionMode::Skip => Extraction::default(),
-                    ExtractionMode::Run => extract::extract_with(
-                        &DocText {
-                            title: Some(document.meta.title.as_str()),
-                            published: document.meta.published,
-                            outlet: document.meta.outlet.as_deref(),
-                            paragraphs: &document.paragraphs,
-                        },
-                        gazetteer,
-                        &names,
-                    ),
-                };
-                let keys = dedup::Keys::of(document.meta.url.as_deref(), &document.paragraphs);
-                *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some((extraction, keys));
+                let done = f(document);
+                *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
             }
         }
     };
@@ -183,19 +207,10 @@ fn read_all(
         }
         work();
     });
-    let mut read = Read {
-        extractions: Vec::with_capacity(documents.len()),
-        keys: Vec::with_capacity(documents.len()),
-        names,
-    };
-    for slot in slots {
-        let Some((extraction, keys)) = slot.into_inner().unwrap_or_else(|p| p.into_inner()) else {
-            break;
-        };
-        read.extractions.push(extraction);
-        read.keys.push(keys);
-    }
-    read
+    slots
+        .into_iter()
+        .map_while(|slot| slot.into_inner().unwrap_or_else(|p| p.into_inner()))
+        .collect()
 }
 
 /// Adds every paragraph to the writer, reporting progress after each document.
