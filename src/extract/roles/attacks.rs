@@ -101,7 +101,18 @@ pub(super) fn target_side(
 fn target_start(toks: &[Token<'_>], k: usize) -> Option<usize> {
     let t = toks.get(k)?;
     let next = toks.get(k + 1)?;
-    let preposition = |n: &Token<'_>| n.is_any(&["on", "against", "of", "at", "into", "targeting"]);
+    let preposition = |n: &Token<'_>| {
+        n.is_any(&[
+            "on",
+            "against",
+            "of",
+            "at",
+            "into",
+            "targeting",
+            "towards",
+            "toward",
+        ])
+    };
     if t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE) {
         // "Sunday's ambush by Azerbaijani forces of an Artsakh police vehicle": the agent
         // may stand between the attack and its target.

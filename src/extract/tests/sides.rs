@@ -28,6 +28,13 @@ fn sides_from_the_claimant_and_the_clause() {
             Some("colombia"),
             Some("colombia"),
         ),
+        // Fire towards a place hits its people, whoever fired.
+        (
+            "The war was fought in Gaza. Palestinian armed groups fired 4,881 rockets and 1,753 mortars towards Israel, killing 6 civilians.",
+            6,
+            Some("israel"),
+            None,
+        ),
         // An armed group's health ministry counts the people of the ground it holds.
         (
             "Houthi health ministry spokesman Anees Alasbahi said 20 people were killed in the strikes on the port of Ras Isa in Yemen.",
