@@ -317,6 +317,16 @@ impl<'a> Context<'a> {
                     && !attack_after
                 || m.kind == MentionKind::Demonym
                     && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS))
+                    // "the Azerbaijani-Karabakh border" lies between two parties.
+                    && !toks.get(m.span.clone()).is_some_and(|w| {
+                        w.iter().any(|t| {
+                            t.text
+                                .split(['-', '‑'])
+                                .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+                                .count()
+                                > 1
+                        })
+                    })
                     && !governs(m.span.end + 1);
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
             let dateline = m.span.start < scope.mentions.dateline;

@@ -245,3 +245,22 @@ fn a_country_before_an_attack_word_is_no_place_of_the_story() {
     let placed = read("Twenty-one civilians killed in Armenia");
     assert_eq!(placed[0].side.as_deref(), Some("armenia"), "{placed:?}");
 }
+
+/// "the Azerbaijani-Karabakh border" lies between two parties: it makes neither the place
+/// of the story, so civilians with no place of their own are left unstated.
+#[test]
+fn a_border_between_two_parties_is_no_place_of_the_story() {
+    let paragraphs = vec!["Four civilians, one of them a child, were killed.".to_string()];
+    let doc = DocText {
+        title: Some("Clashes stopped along the Azerbaijani-Karabakh border"),
+        published: chrono::NaiveDate::from_ymd_opt(2016, 4, 5),
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    let claims = extract(&doc, &Gazetteer::builtin()).claims;
+    let four = claims
+        .iter()
+        .find(|c| c.count == Some(4))
+        .expect("the four dead");
+    assert_eq!(four.side, None, "{claims:?}");
+}
