@@ -45,20 +45,7 @@ fn figures_from_adjectives_denials_and_non_parties() {
             None,
         ),
     ];
-    for (text, figure, status, side, by) in cases {
-        let out = run(&[text]);
-        let claim = out
-            .claims
-            .iter()
-            .find(|c| c.count == Some(*figure) && c.status == *status)
-            .unwrap_or_else(|| panic!("no {figure} {status:?} in {text:?}: {:?}", out.claims));
-        assert_eq!(claim.side.as_deref(), *side, "side in {text:?}");
-        assert_eq!(
-            claim.according_to.party.as_deref(),
-            *by,
-            "claimant in {text:?}"
-        );
-    }
+    assert_figures(cases);
     // Wounded soldiers with no number give no figure.
     let out = run(&["Wounded soldiers were evacuated."]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
@@ -370,15 +357,11 @@ fn figures_told_apart_by_place_pairs_of_people_and_lost_contact() {
     ];
     assert_story_figures(cases);
     // "US National Security Council" is no UN body.
-    let out = run(&[
-        "It wounded three US military personnel, said US National Security Council spokesperson Adrienne Watson.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("un")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "It wounded three US military personnel, said US National Security Council spokesperson Adrienne Watson.",
+        ],
+        "un",
     );
 }
 
@@ -580,20 +563,7 @@ fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
             Some("armenia"),
         ),
     ];
-    for (text, figure, status, side, by) in cases {
-        let out = run(&[text]);
-        let claim = out
-            .claims
-            .iter()
-            .find(|c| c.count == Some(*figure) && c.status == *status)
-            .unwrap_or_else(|| panic!("no {figure} {status:?} in {text:?}: {:?}", out.claims));
-        assert_eq!(claim.side.as_deref(), *side, "side in {text:?}");
-        assert_eq!(
-            claim.according_to.party.as_deref(),
-            *by,
-            "claimant in {text:?}"
-        );
-    }
+    assert_figures(cases);
     // Casualties estimated at a figure are the dead and wounded together, of their owner.
     let out = run(&["The Armenian side estimates Azerbaijan’s casualties at about 300."]);
     let claim = out.claims.first().expect("a figure");

@@ -118,8 +118,38 @@ fn assert_party_speaks(cases: &[(&[&str], usize, &str)]) {
     }
 }
 
+/// No statement in `paragraphs` is filed as `party`'s.
+fn assert_none_speaks_for(paragraphs: &[&str], party: &str) {
+    let out = run(paragraphs);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some(party)),
+        "{:?}",
+        out.statements
+    );
+}
+
 /// (text, figure, status, side, claimant's party).
 type FigureCase<'a> = (&'a str, u64, Status, Option<&'a str>, Option<&'a str>);
+
+/// Each text gives its figure with that status, on that side and from that claimant.
+fn assert_figures(cases: &[FigureCase<'_>]) {
+    for (text, figure, status, side, by) in cases {
+        let out = run(&[text]);
+        let claim = out
+            .claims
+            .iter()
+            .find(|c| c.count == Some(*figure) && c.status == *status)
+            .unwrap_or_else(|| panic!("no {figure} {status:?} in {text:?}: {:?}", out.claims));
+        assert_eq!(claim.side.as_deref(), *side, "side in {text:?}");
+        assert_eq!(
+            claim.according_to.party.as_deref(),
+            *by,
+            "claimant in {text:?}"
+        );
+    }
+}
 
 #[test]
 fn an_office_with_no_state_named_takes_the_one_state_of_the_headline() {

@@ -405,16 +405,12 @@ fn a_crew_is_the_craft_that_was_hit_and_a_defined_short_form_names_its_party() {
     assert_story_figures(cases);
     // A short form is learned only when its capitals are the name's initials: "Voice of
     // America (VOA)" does not make "VOA" America's.
-    let out = run(&[
-        "Fighting has gone on for months, Voice of America (VOA) said.",
-        "A doctor said 26 civilians were killed in Finote Selam, VOA reported.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("us")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "Fighting has gone on for months, Voice of America (VOA) said.",
+            "A doctor said 26 civilians were killed in Finote Selam, VOA reported.",
+        ],
+        "us",
     );
 }
 

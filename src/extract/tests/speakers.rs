@@ -257,15 +257,11 @@ fn speakers_behind_participles_titles_and_verbs_that_look_like_nouns() {
     ];
     assert_party_speaks(cases);
     // "the United States that" is a name, not a verb.
-    let out = run(&[
-        "Iran warned the United States that any interference would meet a strong response, Tehran Radio said.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("us")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "Iran warned the United States that any interference would meet a strong response, Tehran Radio said.",
+        ],
+        "us",
     );
 }
 
