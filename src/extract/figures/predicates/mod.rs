@@ -1,0 +1,254 @@
+//! What happened to the people a figure counts: the verb before it ("killing three",
+//! "took two soldiers prisoner", "lost 300 troops"), the predicate after its phrase ("were
+//! killed", "lost their lives", "were taken hostage"), and tolls ("the death toll rose to
+//! 105").
+
+mod after;
+mod tolls;
+
+pub(crate) use after::predicate_after;
+pub(crate) use tolls::{TOLL_ABOVE, toll_owner};
+use tolls::{number_toll, toll_before};
+
+use super::super::Status;
+use super::super::lexicon::class;
+use super::super::tokens::{Token, is_quote_mark};
+use super::Voice;
+use super::status_noun;
+
+/// A casualty word used as a predicate, also when mistyped by one letter ("killd").
+pub(crate) fn status_word(t: &Token<'_>) -> Option<Status> {
+    if t.has(class::KILLED) {
+        return Some(Status::Killed);
+    }
+    if t.has(class::INJURED) {
+        return Some(Status::Injured);
+    }
+    if t.has(class::MISSING) {
+        return Some(Status::Missing);
+    }
+    if t.has(class::CAPTURED) && !t.is("taken") && !t.has(class::ARREST) {
+        return Some(Status::Captured);
+    }
+    const FUZZY: &[(&str, Status)] = &[
+        ("killed", Status::Killed),
+        ("wounded", Status::Injured),
+        ("injured", Status::Injured),
+        ("captured", Status::Captured),
+        ("missing", Status::Missing),
+    ];
+    let n = t.norm.as_str();
+    if n.len() < 5 || !t.word {
+        return None;
+    }
+    FUZZY
+        .iter()
+        .find(|(w, _)| n.get(..2) == w.get(..2) && strsim::levenshtein(n, w) <= 1)
+        .map(|&(_, s)| s)
+}
+
+fn active_status(t: &Token<'_>) -> Option<Status> {
+    if t.has(class::ACTIVE_KILLED) {
+        Some(Status::Killed)
+    } else if t.has(class::ACTIVE_INJURED) {
+        Some(Status::Injured)
+    } else if t.has(class::ACTIVE_CAPTURED) && !t.has(class::ARREST) {
+        Some(Status::Captured)
+    } else {
+        None
+    }
+}
+
+pub(super) const CAPTIVE: &[&str] = &[
+    "prisoner",
+    "prisoners",
+    "captive",
+    "captives",
+    "hostage",
+    "hostages",
+];
+
+/// Nouns of an act done to people, before "of" and the people it was done to.
+fn event_noun(t: &Token<'_>) -> Option<Status> {
+    match t.norm.as_str() {
+        "abduction" | "abductions" | "kidnapping" | "kidnappings" => Some(Status::Captured),
+        "killing" | "killings" | "murder" | "murders" | "execution" | "executions" | "massacre"
+        | "martyrdom" => Some(Status::Killed),
+        "death" => Some(Status::Killed),
+        "wounding" | "injury" | "injuring" => Some(Status::Injured),
+        _ => None,
+    }
+}
+
+/// The verb whose object the figure is: "killing three", "left five dead", "took two
+/// soldiers prisoner", "lost 300 troops", "claimed the lives of 12", "the death toll rose
+/// to 105".
+pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Option<(Status, Voice)> {
+    let sentence = toks.get(first)?.sentence;
+    let prev = |back: usize| {
+        first
+            .checked_sub(back)
+            .and_then(|k| toks.get(k))
+            .filter(|t| t.sentence == sentence)
+    };
+    let mut back = 1;
+    let quoted = toks.get(first).is_some_and(|t| t.quoted);
+    while prev(back).is_some_and(|t| {
+        quoted && !t.quoted && is_quote_mark(t.text)
+            || t.is_any(&[
+                "about",
+                "around",
+                "roughly",
+                "approximately",
+                "estimated",
+                "some",
+                "another",
+                "a",
+                "further",
+                "an",
+                "additional",
+                "the",
+                "its",
+                "their",
+                "our",
+                "his",
+                "her",
+                "at",
+                "least",
+                "more",
+                "than",
+                "nearly",
+                "almost",
+                "over",
+                "up",
+                "to",
+                "approx",
+            ])
+            || t.is_punct('.')
+                && prev(back + 1).is_some_and(|p| p.is("approx"))
+                && !(t.is("to")
+                    && prev(back + 1).is_some_and(|p| {
+                        p.is_any(&[
+                            "rose",
+                            "risen",
+                            "climbed",
+                            "increased",
+                            "reached",
+                            "brought",
+                            "bringing",
+                            "raised",
+                        ])
+                    }))
+    }) {
+        back += 1;
+    }
+    let verb_index = first.checked_sub(back)?;
+    let verb = prev(back)?;
+    let after = toks.get(end).filter(|t| t.sentence == sentence);
+    let after_status = after
+        .and_then(status_word)
+        .or_else(|| after.and_then(|t| t.is_any(&["dead"]).then_some(Status::Killed)));
+    if let Some(status) = active_status(verb) {
+        // "claimed 20 lives", "cost 1,269 Libyan lives": only with lives.
+        if verb.is_any(&["claimed", "claiming", "cost"]) {
+            let lives = toks
+                .get(end.saturating_sub(1))
+                .is_some_and(|t| t.is_any(&["lives", "life"]));
+            return lives.then_some((Status::Killed, Voice::Active { verb: verb_index }));
+        }
+        // "held 20 hostages", "took 253 hostages": captives only when named so.
+        if verb.is_any(&["holding", "held", "took", "taking", "seized", "seizing"]) {
+            let head_captive = toks
+                .get(end.saturating_sub(1))
+                .is_some_and(|t| t.is_any(CAPTIVE));
+            // "holding 38 Armenians as prisoners of war".
+            let as_captive = after.is_some_and(|t| t.is("as"))
+                && toks.get(end + 1).is_some_and(|t| t.is_any(CAPTIVE));
+            let captive = head_captive || as_captive || after.is_some_and(|t| t.is_any(CAPTIVE));
+            return captive.then_some((Status::Captured, Voice::Active { verb: verb_index }));
+        }
+        return Some((status, Voice::Active { verb: verb_index }));
+    }
+    if verb.is_any(&["left", "leaving", "leaves", "leave"]) {
+        return after_status.map(|s| (s, Voice::Active { verb: verb_index }));
+    }
+    // "Hospitals have admitted 69 people", "the hospital received 40 wounded": treated
+    // in hospital is hurt. The people are the patients, not the hospital's.
+    if verb.is_any(&["admitted", "received", "treated", "treating", "admitting"])
+        && (back + 1..back + 5)
+            .any(|b| prev(b).is_some_and(|t| t.is_any(&["hospital", "hospitals"])))
+        && after_status.is_none_or(|s| s == Status::Injured)
+    {
+        let dead = toks
+            .get(end.saturating_sub(1))
+            .is_some_and(|t| t.is_any(&["bodies", "corpses", "remains", "dead"]));
+        let status = if dead {
+            Status::Killed
+        } else {
+            Status::Injured
+        };
+        return Some((status, Voice::Passive));
+    }
+    if verb.is_any(&["taken", "took", "take", "taking", "takes"]) {
+        let head_captive = end
+            .checked_sub(1)
+            .and_then(|h| toks.get(h))
+            .is_some_and(|t| t.is_any(CAPTIVE));
+        let prisoner = head_captive || after.is_some_and(|t| t.is_any(CAPTIVE));
+        return prisoner.then_some((Status::Captured, Voice::Active { verb: verb_index }));
+    }
+    // "Communication is lost with 24 Armenian soldiers": missing.
+    if verb.is("with")
+        && prev(back + 1).is_some_and(|t| t.is("lost"))
+        && (back + 2..back + 6).any(|b| {
+            prev(b).is_some_and(|t| t.is_any(&["communication", "contact", "communications"]))
+        })
+    {
+        return Some((Status::Missing, Voice::Passive));
+    }
+    if verb.is_any(&["lost", "lose", "loses", "losing"]) {
+        return Some((
+            after_status.unwrap_or(Status::Killed),
+            Voice::Lost { verb: verb_index },
+        ));
+    }
+    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["bodies", "remains", "corpses"]))
+    {
+        return Some((Status::Killed, Voice::Passive));
+    }
+    // "admitted the loss of 31 fighters": the people of whoever lost them.
+    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["loss", "losses"])) {
+        return Some((Status::Killed, Voice::Lost { verb: verb_index }));
+    }
+    if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["lives", "life"])) {
+        return Some((Status::Killed, Voice::Active { verb: verb_index }));
+    }
+    // "the deaths of 10,582 civilians and injuries to 19,875": the noun gives the status.
+    if let Some(status) = prev(back + 1)
+        .and_then(status_noun)
+        .filter(|_| verb.is_any(&["of", "to"]))
+    {
+        return Some((status, Voice::Passive));
+    }
+    if let Some(status) = prev(back + 1)
+        .and_then(event_noun)
+        .filter(|_| verb.is("of"))
+    {
+        return Some((status, Voice::Passive));
+    }
+    // "Among the wounded were three children"
+    let among = verb.is_any(&["were", "was", "are", "is"])
+        && prev(back + 2).is_some_and(|t| t.is("the"))
+        && prev(back + 3).is_some_and(|t| t.is("among"));
+    // "Among the victims are 50 children": the victims of a toll are its dead.
+    let among_status = prev(back + 1).and_then(|t| {
+        status_word(t).or_else(|| t.is_any(&["victims", "deceased"]).then_some(Status::Killed))
+    });
+    if let Some(status) = among_status.filter(|_| among) {
+        return Some((status, Voice::Passive));
+    }
+    if let Some(status) = number_toll(toks, first, sentence) {
+        return Some((status, Voice::Passive));
+    }
+    toll_before(toks, first, sentence).then_some((Status::Killed, Voice::Passive))
+}

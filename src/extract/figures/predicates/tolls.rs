@@ -1,0 +1,202 @@
+//! Tolls: a figure a toll, a number or losses are set at ("the death toll rose to 105",
+//! "put the number at five", "estimates Azerbaijan's casualties at about 300"), and the
+//! party that owns the toll.
+
+use super::status_word;
+use crate::extract::Status;
+use crate::extract::tokens::Token;
+
+/// Verbs that set a toll at its figure: "the death toll has reached 10", "has topped
+/// 45,000"; `TOLL_ABOVE` are those that only bound it from below.
+const TOLL_VERBS: &[&str] = &[
+    "reached",
+    "reaches",
+    "reach",
+    "hit",
+    "hits",
+    "topped",
+    "tops",
+    "surpassed",
+    "surpasses",
+    "passed",
+    "passes",
+    "exceeded",
+    "exceeds",
+    "crossed",
+    "crosses",
+];
+pub(crate) const TOLL_ABOVE: &[&str] = &[
+    "topped",
+    "tops",
+    "surpassed",
+    "surpasses",
+    "passed",
+    "passes",
+    "exceeded",
+    "exceeds",
+    "crossed",
+    "crosses",
+];
+
+/// "the number of servicemen wounded in clashes is 72": a number that is its figure.
+const COPULAS: &[&str] = &["is", "was", "stands", "stood", "remains", "remained"];
+
+/// "bringing the number of soldiers killed to 249", "put the number at five", "the number
+/// of soldiers killed has surpassed 100".
+pub(super) fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> Option<Status> {
+    let first = past_approximation(toks, first);
+    let linked = first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["to", "at"]) || t.is_any(TOLL_VERBS) || t.is_any(COPULAS));
+    if !linked {
+        return None;
+    }
+    let clause: Vec<usize> = (1..=24)
+        .map_while(|back| first.checked_sub(back))
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        })
+        .collect();
+    let number = clause.iter().position(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["number", "figure", "toll", "losses", "casualties"]))
+    })?;
+    // "puts its combat losses at 42 soldiers": losses in people are the dead.
+    let losses = toks
+        .get(*clause.get(number)?)
+        .is_some_and(|t| t.is("losses"));
+    let between = clause.get(..number)?;
+    // "the total number of dead and wounded had reached 1,481": both at once.
+    let said: Vec<Status> = between
+        .iter()
+        .filter_map(|&k| toks.get(k).and_then(status_word))
+        .collect();
+    if said.contains(&Status::Killed) && said.contains(&Status::Injured) {
+        return Some(Status::KilledOrInjured);
+    }
+    if let Some(status) = between
+        .iter()
+        .rev()
+        .find_map(|&k| toks.get(k).and_then(status_word))
+    {
+        return Some(status);
+    }
+    let put = clause.get(number..)?.iter().any(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.is_any(&[
+                "put",
+                "puts",
+                "placed",
+                "places",
+                "estimates",
+                "estimated",
+                "estimate",
+            ])
+        })
+    });
+    // "estimates Azerbaijan's casualties at about 300": casualties are the dead and the
+    // wounded together.
+    let stated_after = (first + 1..first + 3).any(|k| toks.get(k).and_then(status_word).is_some());
+    if put
+        && !stated_after
+        && toks
+            .get(*clause.get(number)?)
+            .is_some_and(|t| t.is("casualties"))
+    {
+        return Some(Status::KilledOrInjured);
+    }
+    let number_at = *clause.get(number)?;
+    if toks.get(number_at + 1).is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    if put && losses {
+        return Some(Status::Killed);
+    }
+    put.then(|| {
+        (0..number_at)
+            .rev()
+            .find_map(|k| toks.get(k).and_then(status_word))
+    })
+    .flatten()
+}
+
+/// The start of a figure with the words of approximation before it: "revised the toll
+/// to roughly 1200" links "to" to the figure.
+fn past_approximation(toks: &[Token<'_>], first: usize) -> usize {
+    let mut first = first;
+    while first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| {
+            t.is_any(&[
+                "about",
+                "around",
+                "roughly",
+                "approximately",
+                "nearly",
+                "almost",
+                "some",
+            ])
+        })
+    {
+        first -= 1;
+    }
+    first
+}
+
+const TOLL_WORDS: &[&str] = &[
+    "toll",
+    "tally",
+    "dead",
+    "deaths",
+    "fatalities",
+    "losses",
+    "casualties",
+];
+
+/// For a figure read as a toll: the token of "its", "their" or "our" that owns the toll.
+pub(crate) fn toll_owner(toks: &[Token<'_>], first: usize) -> Option<Option<usize>> {
+    let sentence = toks.get(first)?.sentence;
+    let clause: Vec<usize> = (1..=12)
+        .map_while(|back| first.checked_sub(back))
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        })
+        .collect();
+    let toll = clause
+        .iter()
+        .position(|&k| toks.get(k).is_some_and(|t| t.is_any(TOLL_WORDS)))?;
+    let owner = clause
+        .get(toll..)
+        .and_then(|w| {
+            w.iter().take(3).find(|&&k| {
+                // "its", "Israel's", or a people's name: "the Palestinian death toll".
+                toks.get(k).is_some_and(|t| {
+                    t.is_any(&["its", "their", "our"]) || t.possessive() || t.capitalized()
+                })
+            })
+        })
+        .copied();
+    Some(owner)
+}
+
+/// "the death toll in the territory had risen to 18,412", "a toll of 30", "the death toll
+/// has reached 10 people".
+pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> bool {
+    let first = past_approximation(toks, first);
+    let linked = first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["to", "at", "of"]) || t.is_any(TOLL_VERBS));
+    if !linked {
+        return false;
+    }
+    (1..=32)
+        .map_while(|back| first.checked_sub(back).and_then(|k| toks.get(k)))
+        .take_while(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        .enumerate()
+        .any(|(n, t)| t.is_any(&["toll", "tally"]) || n < 12 && t.is_any(TOLL_WORDS))
+}

@@ -1,0 +1,329 @@
+//! The people a figure counts, read from their own words: a party named in the phrase
+//! ("Libyan troops", "soldiers of the Karabakh Defense Army"), a possessive ("our
+//! soldiers", "its fighters"), the crew of a craft that was hit, named people counted one
+//! by one, and whether a head word is of civilians.
+
+use std::ops::Range;
+
+use super::*;
+
+pub(super) fn same_people(read: &Read, s: &Surround<'_>, head: Option<&Token<'_>>) -> Option<Side> {
+    let count = read.figure.count?;
+    // "Lieutenant A, Major B and Lieutenant C were killed": named people, the same number
+    // and fate as a figure the story gave before, are those people.
+    if head.is_none() && !read.victims.elliptical && !read.victims.who.is_empty() && count > 1 {
+        let e =
+            s.earlier.iter().rev().find(|e| {
+                e.count == Some(count) && e.status == read.status && e.side.is_stated()
+            })?;
+        return Some(Side {
+            parties: e.side.parties.clone(),
+            evidence: Some(format!(
+                "the same {count} {} as in paragraph {}",
+                read.status.as_str(),
+                e.paragraph
+            )),
+        });
+    }
+    let h = head?;
+    let e = s.earlier.iter().rev().find(|e| {
+        e.count == Some(count) && e.head.as_deref() == Some(h.norm.as_str()) && e.side.is_stated()
+    })?;
+    Some(Side {
+        parties: e.side.parties.clone(),
+        evidence: Some(format!(
+            "the same {count} {} as in paragraph {}",
+            h.text, e.paragraph
+        )),
+    })
+}
+
+/// The parties a phrase names as owners, not agents or stances. Several different ones
+/// make a figure of several sides.
+pub(super) fn phrase_side(
+    scope: &Scope<'_>,
+    phrase: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+    head: Option<&Token<'_>>,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let mut parties: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let civilian = head.is_none_or(civilian_word);
+    // "Hamas hostages" are held by Hamas: a group before a captive is its captor.
+    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
+    for m in scope.mentions.within(phrase.clone()) {
+        if m.stance || is_agent(m.span.start) {
+            continue;
+        }
+        if captive
+            && m.party()
+                .and_then(|p| scope.gazetteer.party(p))
+                .is_some_and(|p| p.kind == PartyKind::Group)
+        {
+            continue;
+        }
+        // A place in the phrase ("civilians from Ganja") counts for civilians only, unless
+        // it modifies the head as a party word does ("Karabakh servicemen", "Tigray
+        // forces"); a person named in it is the victim, not a party word.
+        let modifier = head.is_some_and(|h| {
+            m.span.end <= h.start
+                && (m.span.end..toks.iter().position(|t| t.start == h.start).unwrap_or(0)).all(
+                    |k| {
+                        toks.get(k)
+                            .is_some_and(|t| t.word && !t.has(class::NP_STOP))
+                    },
+                )
+        });
+        if m.kind == MentionKind::Place && !civilian && !modifier || m.kind == MentionKind::Person {
+            continue;
+        }
+        // "an envoy to Iraq": the object of another preposition is not the owner.
+        let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
+        if m.span.start > phrase.start
+            && before.is_some_and(|t| {
+                t.has(class::FOREIGN_PREP) && !t.is_any(&["of", "from", "in", "at"])
+            })
+        {
+            continue;
+        }
+        let Some(party) = m.party().and_then(|p| scope.party_id(p)) else {
+            continue;
+        };
+        if !parties.contains(&party) {
+            parties.push(party);
+            words.push(crate::extract::entities::phrase_text(
+                scope.text,
+                toks,
+                m.span.clone(),
+            ));
+        }
+    }
+    // "Armenian police officers from Karabakh": the adjective before the head decides when
+    // a complement names another party the scorer counts as the same.
+    if parties.len() > 1 {
+        let first_after_head = head.map(|h| h.start);
+        let before_head: Vec<usize> = scope
+            .mentions
+            .within(phrase.clone())
+            .enumerate()
+            .filter(|(_, m)| {
+                first_after_head
+                    .is_some_and(|h| toks.get(m.span.start).is_some_and(|t| t.start < h))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if before_head.len() == 1 && related(scope, &parties) {
+            parties.truncate(1);
+            words.truncate(1);
+        }
+    }
+    if parties.is_empty() {
+        return None;
+    }
+    let evidence = format!(
+        "“{}” in “{}”",
+        words.join("”, “"),
+        crate::extract::entities::phrase_text(scope.text, toks, phrase)
+    );
+    Some(Side {
+        parties,
+        evidence: Some(evidence),
+    })
+}
+
+/// People whose harm in a place is that place's: civilians, and a community named by its
+/// faith or people ("Sikhs", "Alawites", "Christians") that no lexicon list holds.
+/// The side of a crew: the party named on the craft its sentence speaks of ("a Russian
+/// Mi-24 military helicopter") that was hit.
+pub(super) fn crew_side(read: &Read, scope: &Scope<'_>, sentence: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let crew = |t: &Token<'_>| {
+        t.is_any(&[
+            "crew",
+            "crewmen",
+            "crewman",
+            "pilots",
+            "pilot",
+            "aircrew",
+            "crewmembers",
+        ])
+    };
+    let head = read.victims.head.and_then(|h| toks.get(h))?;
+    let crew_head = crew(head)
+        || head.is_any(&["members", "member"])
+            && read
+                .victims
+                .head
+                .and_then(|h| h.checked_sub(1))
+                .and_then(|k| toks.get(k))
+                .is_some_and(crew);
+    if !crew_head {
+        return None;
+    }
+    let craft = |t: &Token<'_>| {
+        t.is_any(&[
+            "helicopter",
+            "plane",
+            "jet",
+            "aircraft",
+            "warplane",
+            "airliner",
+            "ship",
+            "vessel",
+            "boat",
+            "warship",
+            "frigate",
+            "submarine",
+            "tank",
+            "gunship",
+            "bomber",
+            "fighter",
+        ])
+    };
+    // The craft that was hit: "a helicopter has been shot down", "downed a helicopter",
+    // "the downing of a Russian helicopter"; not the jet that shot it down.
+    let hit = |t: &Token<'_>| {
+        t.is_any(&[
+            "shot",
+            "downed",
+            "downing",
+            "crashed",
+            "hit",
+            "struck",
+            "destroyed",
+            "sank",
+            "sunk",
+            "sinking",
+            "attacked",
+            "intercepted",
+        ])
+    };
+    let was_hit = |k: usize| {
+        (k + 1..(k + 5).min(sentence.end)).any(|j| toks.get(j).is_some_and(|t| t.is("crashed")))
+            || (k + 1..(k + 5).min(sentence.end)).any(|j| {
+                toks.get(j).is_some_and(hit)
+                    && toks
+                        .get(j - 1)
+                        .is_some_and(|t| t.is_any(&["was", "were", "been", "is", "being"]))
+            })
+            || (k.saturating_sub(7).max(sentence.start)..k).any(|j| toks.get(j).is_some_and(hit))
+    };
+    sentence.clone().find_map(|k| {
+        if !toks.get(k).is_some_and(craft) || !was_hit(k) {
+            return None;
+        }
+        let m = scope
+            .mentions
+            .list
+            .iter()
+            .rev()
+            .filter(|m| {
+                m.span.end <= k
+                    && m.span.start >= sentence.start
+                    && k - m.span.end <= 5
+                    && !m.stance
+                    && m.kind != MentionKind::Place
+            })
+            .find(|m| {
+                (m.span.end..k).all(|j| {
+                    toks.get(j)
+                        .is_some_and(|t| t.word || t.is_punct('-') || t.is_punct('‑'))
+                })
+            })?;
+        let party = m.party().and_then(|p| scope.party_id(p))?;
+        let words = crate::extract::entities::phrase_text(scope.text, toks, m.span.start..k + 1);
+        Some(Side::one(party, format!("the crew of “{words}”")))
+    })
+}
+
+pub(super) fn civilian_word(t: &Token<'_>) -> bool {
+    t.has(class::CIVILIAN)
+        || t.capitalized()
+            && t.norm.ends_with('s')
+            && !t.has(class::PEOPLE | class::INSTITUTION | class::HOSTILE | class::NOT_PEOPLE)
+}
+
+/// Parties of which one is the other's de facto authority or the group of its country.
+pub(super) fn related(scope: &Scope<'_>, parties: &[String]) -> bool {
+    let g = scope.gazetteer;
+    parties.iter().any(|a| {
+        parties
+            .iter()
+            .any(|b| a != b && g.get(b).and_then(|p| p.country.as_deref()) == Some(a.as_str()))
+    }) || parties.iter().any(|p| p == "karabakh") && parties.iter().any(|p| p == "armenia")
+}
+
+pub(crate) fn statelike(scope: &Scope<'_>, id: &str) -> bool {
+    scope.gazetteer.get(id).is_some_and(|p| {
+        matches!(
+            p.kind,
+            PartyKind::State | PartyKind::Defacto | PartyKind::Group
+        )
+    })
+}
+
+/// "our soldiers" are the speaker's; "its", "their" the party the clause is about; "Iraq's"
+/// the party named.
+pub(super) fn possessive_side(
+    p: usize,
+    s: &Surround<'_>,
+    sentence: Range<usize>,
+    is_agent: &dyn Fn(usize) -> bool,
+) -> Option<Side> {
+    let toks = s.scope.toks;
+    let tok = toks.get(p)?;
+    if let Some(m) = s.scope.mentions.at(p).filter(|m| !m.stance) {
+        let party = m.party().and_then(|x| s.scope.party_id(x))?;
+        return Some(Side::one(party, format!("“{}”", tok.text)));
+    }
+    if tok.is("our") {
+        let c = s.claimant?;
+        let party = c.party.clone()?;
+        return Some(Side::one(party, format!("“our” in {}'s words", c.name)));
+    }
+    // "it's fighters": the common misspelling of "its".
+    if tok.is_any(&["its", "their"]) || tok.is("it") && tok.possessive() {
+        // The nearest party named before it in the sentence, not as an agent.
+        let owner = s
+            .scope
+            .mentions
+            .list
+            .iter()
+            .rev()
+            .filter(|m| {
+                m.span.end <= p
+                    && m.span.start >= sentence.start
+                    && !m.stance
+                    && !is_agent(m.span.start)
+                    // "eliminated 15 Hamas terrorists ... one of its soldiers": a party
+                    // word describing other people is not what "its" stands for.
+                    && !toks.get(m.span.end).is_some_and(|t| t.has(class::PEOPLE))
+                    // "launched 73 strikes on Yemen, killing five of its fighters": the
+                    // land struck is not whose fighters they were.
+                    && !m.span.start.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+                        t.is_any(&["on", "in", "at", "into", "against", "over", "across"])
+                    })
+            })
+            .filter(|m| m.kind != MentionKind::Place)
+            .find_map(|m| {
+                m.party()
+                    .and_then(|x| s.scope.party_id(x))
+                    .map(|id| (id, m.span.clone()))
+            });
+        if let Some((party, span)) = owner {
+            let words = crate::extract::entities::phrase_text(s.scope.text, toks, span);
+            return Some(Side::one(
+                party,
+                format!("“{}” refers to {words}", tok.text),
+            ));
+        }
+        let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+        let party = c.party.clone()?;
+        return Some(Side::one(
+            party,
+            format!("“{}” refers to {}", tok.text, c.name),
+        ));
+    }
+    None
+}
