@@ -3,7 +3,7 @@
 //! corpus, one at a time, with the real serenity client. Prints p50, p99 and the worst; it
 //! asserts nothing (the target is p99 under 20 ms). `cargo bench --bench discord_latency`.
 
-#[path = "../tests/it/fake_discord.rs"]
+#[path = "../tests/it/fake_discord/mod.rs"]
 mod fake_discord;
 
 use std::path::Path;

@@ -9,7 +9,7 @@
 //! The load generator, the fake Discord and the bot share the machine, so the figures are
 //! what one process does with what the other two leave it.
 
-#[path = "../tests/it/fake_discord.rs"]
+#[path = "../tests/it/fake_discord/mod.rs"]
 mod fake_discord;
 
 use std::path::Path;
