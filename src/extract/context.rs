@@ -40,6 +40,16 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "hamlet",
 ];
 
+/// "Russian missile strike", "Armenia missile attack", "Turkish bombardments": an attack
+/// word within three words after a name, with nothing but words between. The name is the
+/// attacker's (or, in a headline, perhaps the attacked's), so it says neither who speaks
+/// for the ground that was hit nor where the story happens.
+fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
+    (end..end + 3)
+        .map_while(|k| toks.get(k).filter(|t| t.word))
+        .any(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+}
+
 /// "in Israel", "near southern Israel": a locative preposition before a country's name,
 /// perhaps with a point of the compass between.
 fn locative_before(toks: &[Token<'_>], start: usize) -> bool {
@@ -308,9 +318,7 @@ impl<'a> Context<'a> {
                 && governs(m.span.end);
             // "in Armenia missile attack", "in Israel strike": a headline's attacker, or
             // the attacked; either way no sure place.
-            let attack_after = (m.span.end..m.span.end + 2)
-                .map_while(|k| toks.get(k).filter(|t| t.word))
-                .any(|t| t.has(class::ATTACK_NOUN));
+            let attack_after = attack_follows(toks, m.span.end);
             let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital) && !metonym
                 || m.kind == MentionKind::Name
                     && locative_before(toks, m.span.start)
@@ -606,13 +614,7 @@ impl<'a> Context<'a> {
             // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
             // attacker's state is not where a governor, the police or a health service
             // comes from (a military spokesman may well speak for the attacker).
-            let attacker = (domestic || plain)
-                && (m.span.end..m.span.end + 3)
-                    .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
-                    .any(|k| {
-                        toks.get(k)
-                            .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
-                    });
+            let attacker = (domestic || plain) && attack_follows(toks, m.span.end);
             if attacker {
                 continue;
             }
