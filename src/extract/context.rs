@@ -3,7 +3,7 @@
 //! gave (in this document or another of the corpus), the places named, and whether a
 //! quotation or a reproduced statement runs on into the next paragraph.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::entities::{MentionKind, Referent, Scope, Voice};
@@ -128,6 +128,9 @@ pub(crate) struct Context<'a> {
     /// Short forms the document defines ("the Arakan Army, or AA,", "the Syrian
     /// Observatory for Human Rights (SOHR)"): as written, to the party and how it names it.
     acronyms: HashMap<String, (usize, MentionKind)>,
+    /// Cities' names the document uses as a person's surname ("Police spokesperson
+    /// Abdifatah Aden"): alone later ("Aden said") they are still the person.
+    surnames: HashSet<String>,
     /// A quotation left open at the end of the last paragraph: its speaker.
     pub open_quote: Option<Referent>,
     /// "The statement reads:": the paragraphs after it are that speaker's words.
@@ -152,6 +155,7 @@ impl<'a> Context<'a> {
             labels: HashMap::new(),
             headline: None,
             acronyms: HashMap::new(),
+            surnames: HashSet::new(),
             open_quote: None,
             reproduced: None,
             last_speaker: None,
@@ -184,6 +188,20 @@ impl<'a> Context<'a> {
     pub fn acronym_at(&self, toks: &[Token<'_>], i: usize) -> Option<(usize, MentionKind)> {
         let t = toks.get(i).filter(|t| t.word)?;
         self.acronyms.get(t.text).copied()
+    }
+
+    /// Whether the document uses this word as a surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// Remembers the surnames a paragraph's names showed; returns whether any was new.
+    pub fn note_surnames(&mut self, mentions: &super::entities::Mentions) -> bool {
+        let mut learned = false;
+        for word in &mentions.surnames {
+            learned |= self.surnames.insert(word.clone());
+        }
+        learned
     }
 
     /// Learns the short forms a paragraph defines: a party's name followed by an acronym

@@ -49,7 +49,7 @@ pub(crate) fn read_document(
     // its country in paragraph 8).
     // A short form a paragraph defines ("the Arakan Army, or AA,") names the party from
     // there on.
-    let read: Vec<(Tokens<'_>, Mentions)> = doc
+    let mut read: Vec<(Tokens<'_>, Mentions)> = doc
         .paragraphs
         .iter()
         .map(|text| {
@@ -58,9 +58,24 @@ pub(crate) fn read_document(
             if cx.note_acronyms(&t.toks, &mentions) {
                 mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
             }
+            cx.note_surnames(&mentions);
             (t, mentions)
         })
         .collect();
+    // "Aden said", after "Police spokesperson Abdifatah Aden": read again the paragraphs
+    // that took such a surname for a city.
+    for (t, mentions) in &mut read {
+        let stale = mentions.list.iter().any(|m| {
+            m.span.len() == 1
+                && matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                && t.toks
+                    .get(m.span.start)
+                    .is_some_and(|w| cx.is_surname(w.text))
+        });
+        if stale {
+            *mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+        }
+    }
     for ((t, mentions), text) in read.iter().zip(doc.paragraphs) {
         cx.foresee_places(&Scope {
             text,

@@ -64,6 +64,8 @@ pub(crate) struct Mentions {
     /// Tokens of a dateline opening the paragraph ("BAKU, March 6 (Reuters) -"): where
     /// the story was filed, which says nothing of whose people were hit.
     pub dateline: usize,
+    /// Cities' names this paragraph writes as a person's surname ("Abdifatah Aden").
+    pub surnames: Vec<String>,
 }
 
 /// The dateline that opens a paragraph, if any: capitalised place names, a date, an
@@ -137,6 +139,7 @@ impl Mentions {
             .filter(|t| t.word && t.text.chars().next().is_some_and(char::is_uppercase))
             .count();
         let lower_case = words >= 6 && capitals * 20 < words;
+        let mut surnames = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let Some(tok) = toks.get(i).filter(|t| t.word) else {
@@ -146,6 +149,21 @@ impl Mentions {
             let found = gazetteer
                 .match_tokens_case(toks, i, date, lower_case)
                 .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
+                // "Police spokesperson Abdifatah Aden": a city's name after a first name
+                // is a surname.
+                .filter(|m| {
+                    if !matches!(m.kind, NameKind::Place | NameKind::Capital) {
+                        return true;
+                    }
+                    if cx.is_surname(tok.text) {
+                        return false;
+                    }
+                    let surname = in_name(toks, i, &at) && !surname_unlikely(toks, i);
+                    if surname && m.len == 1 {
+                        surnames.push(tok.text.to_string());
+                    }
+                    !surname
+                })
                 .map(|m| (m.len, vec![m.party], kind_of(m.kind)))
                 .or_else(|| {
                     cx.learned_at(toks, i)
@@ -156,9 +174,19 @@ impl Mentions {
                         .map(|(party, kind)| (1, vec![party], kind))
                 })
                 .or_else(|| {
-                    (tok.capitalized() && !in_name(toks, i, &at))
-                        .then(|| gazetteer.place_tokens(toks, i))
-                        .flatten()
+                    if !tok.capitalized() || cx.is_surname(tok.text) {
+                        return None;
+                    }
+                    if in_name(toks, i, &at) {
+                        if !surname_unlikely(toks, i)
+                            && gazetteer.place_tokens(toks, i).is_some_and(|p| p.len <= 1)
+                        {
+                            surnames.push(tok.text.to_string());
+                        }
+                        return None;
+                    }
+                    gazetteer
+                        .place_tokens(toks, i)
                         .filter(|p| !name_goes_on(toks, i + p.len.max(1)) && !name_went_on(toks, i))
                         .map(|p| {
                             let parties = p
@@ -243,7 +271,12 @@ impl Mentions {
                 }
             }
         }
-        Self { list, at, dateline }
+        Self {
+            list,
+            at,
+            dateline,
+            surnames,
+        }
     }
 
     /// The mention covering token `i`.
@@ -425,6 +458,19 @@ fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
         .get(i + 1)
         .is_some_and(|n| n.word && n.has(class::OFFICE | class::INSTITUTION));
     (first_name || titled) && !office_follows
+}
+
+/// Whether the words before a known city's name make it a place after all, not a
+/// surname: "in Northern Gaza", "near Old Aleppo".
+fn surname_unlikely(toks: &[Token<'_>], i: usize) -> bool {
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    let before = i.checked_sub(2).and_then(|k| toks.get(k));
+    prev.is_some_and(|t| {
+        t.is_any(&[
+            "north", "northern", "south", "southern", "east", "eastern", "west", "western",
+            "central", "greater", "upper", "lower", "old", "new", "downtown",
+        ])
+    }) || before.is_some_and(|t| t.has(class::LOCATIVE) || t.is_any(&["the", "of", "and"]))
 }
 
 /// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet": the name describes a

@@ -107,6 +107,8 @@ struct Phrase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
     Exact,
+    /// Capitals inside the word, as written ("LeT"): the plain word "Let" is no match.
+    Mixed,
     Capital,
     Any,
 }
@@ -609,6 +611,10 @@ fn case_fits(case: Case, first: &str) -> bool {
     match case {
         Case::Any => true,
         Case::Capital => capitalised(first),
+        Case::Mixed => strip_possessive(first)
+            .chars()
+            .skip(1)
+            .any(char::is_uppercase),
         Case::Exact => strip_possessive(first)
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -640,6 +646,11 @@ fn add_phrase(
     let letters: String = alias.chars().filter(|c| c.is_alphabetic()).collect();
     let case = if letters.chars().count() <= 4 && letters.chars().all(char::is_uppercase) {
         Case::Exact
+    } else if words.len() == 1
+        && letters.chars().count() <= 5
+        && letters.chars().skip(1).any(char::is_uppercase)
+    {
+        Case::Mixed
     } else if alias.chars().next().is_some_and(char::is_uppercase) {
         Case::Capital
     } else {

@@ -264,3 +264,41 @@ fn a_border_between_two_parties_is_no_place_of_the_story() {
         .expect("the four dead");
     assert_eq!(four.side, None, "{claims:?}");
 }
+
+/// A city's name after a first name is a surname, in that paragraph and wherever the
+/// story uses the surname alone; capitals inside an acronym ("LeT") are part of its name.
+#[test]
+fn a_surname_or_a_plain_word_is_no_place() {
+    let out = run(&[
+        "An explosion on a beach in Mogadishu killed 32 civilians.",
+        "Police spokesperson Abdifatah Aden said one soldier was also killed.",
+        "Aden said three attackers were killed by security forces.",
+        "Let the civilians report the terrorists, the president's office said.",
+    ]);
+    let attackers = out
+        .claims
+        .iter()
+        .find(|c| c.paragraph == 3)
+        .expect("the attackers");
+    assert_eq!(
+        attackers.according_to.party.as_deref(),
+        Some("somalia"),
+        "{attackers:?}"
+    );
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("yemen")
+                && s.party.as_deref() != Some("lashkar-e-taiba")),
+        "{:?}",
+        out.statements
+    );
+    // Where the city is a place, it stays one.
+    let out = run(&["A drone strike in Aden killed four people, officials said."]);
+    assert_eq!(
+        out.claims[0].side.as_deref(),
+        Some("yemen"),
+        "{:?}",
+        out.claims
+    );
+}
