@@ -9,6 +9,17 @@ use super::*;
 
 pub(super) fn same_people(read: &Read, s: &Surround<'_>, head: Option<&Token<'_>>) -> Option<Side> {
     let count = read.figure.count?;
+    // Only where every earlier telling agrees whose they are: after "12 Azerbaijani
+    // soldiers" and "12 Armenian soldiers", "12 soldiers" are unknown.
+    let mut told = s
+        .earlier
+        .iter()
+        .filter(|e| e.count == Some(count) && e.status == read.status && e.side.is_stated());
+    if let Some(first) = told.next()
+        && told.any(|e| e.side.parties != first.side.parties)
+    {
+        return None;
+    }
     // "Lieutenant A, Major B and Lieutenant C were killed": named people, the same number
     // and fate as a figure the story gave before, are those people.
     if head.is_none() && !read.victims.elliptical && !read.victims.who.is_empty() && count > 1 {
@@ -25,15 +36,43 @@ pub(super) fn same_people(read: &Read, s: &Surround<'_>, head: Option<&Token<'_>
             )),
         });
     }
-    let h = head?;
-    let e = s.earlier.iter().rev().find(|e| {
-        e.count == Some(count) && e.head.as_deref() == Some(h.norm.as_str()) && e.side.is_stated()
-    })?;
+    if let Some(h) = head
+        && let Some(e) = s.earlier.iter().rev().find(|e| {
+            e.count == Some(count)
+                && e.head.as_deref() == Some(h.norm.as_str())
+                && e.side.is_stated()
+        })
+    {
+        return Some(Side {
+            parties: e.side.parties.clone(),
+            evidence: Some(format!(
+                "the same {count} {} as in paragraph {}",
+                h.text, e.paragraph
+            )),
+        });
+    }
+    // "53 Ukrainian prisoners were killed" then "about 53 soldiers were killed": a figure
+    // large enough to be told apart, of the same fate, given again in a later paragraph
+    // under another word, is the same people, when every earlier telling agrees whose.
+    if count < 10 {
+        return None;
+    }
+    let mut same = s.earlier.iter().filter(|e| {
+        e.count == Some(count)
+            && e.status == read.status
+            && e.paragraph < s.paragraph
+            && e.side.is_stated()
+    });
+    let first = same.next()?;
+    if same.any(|e| e.side.parties != first.side.parties) {
+        return None;
+    }
     Some(Side {
-        parties: e.side.parties.clone(),
+        parties: first.side.parties.clone(),
         evidence: Some(format!(
             "the same {count} {} as in paragraph {}",
-            h.text, e.paragraph
+            read.status.as_str(),
+            first.paragraph
         )),
     })
 }

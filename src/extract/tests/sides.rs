@@ -464,3 +464,31 @@ fn people_held_somewhere_are_not_of_that_place() {
         .expect("240");
     assert_ne!(held.side.as_deref(), Some("palestine"), "{held:?}");
 }
+
+/// The same large figure of the same fate, told again under another word in a later
+/// paragraph, is the same people; a figure two tellings give to different sides is not
+/// guessed.
+#[test]
+fn a_figure_told_again_under_another_word_keeps_its_side() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "Ukrainian intelligence said 53 Ukrainian prisoners were killed in the blast.",
+            "As a result of the blast, about 53 soldiers were killed, and another 130 were injured.",
+        ],
+        (Some(130), None),
+        Status::Injured,
+        Some("ukraine"),
+        None,
+    )];
+    assert_story_figures(cases);
+    let out = run(&[
+        "Armenia said 12 Azerbaijani soldiers were killed, while Baku said 12 Armenian soldiers were killed.",
+        "In all, 12 soldiers were killed, a monitor said.",
+    ]);
+    let told = out
+        .claims
+        .iter()
+        .find(|c| c.paragraph == 2)
+        .expect("the figure told again");
+    assert_eq!(told.side, None, "{told:?}");
+}
