@@ -131,6 +131,9 @@ pub(crate) struct Context<'a> {
     /// Cities' names the document uses as a person's surname ("Police spokesperson
     /// Abdifatah Aden"): alone later ("Aden said") they are still the person.
     surnames: HashSet<String>,
+    /// The states of the places the last paragraph read named: its number, and each
+    /// state with its words.
+    recent_places: (usize, Vec<(usize, String)>),
     /// A quotation left open at the end of the last paragraph: its speaker.
     pub open_quote: Option<Referent>,
     /// "The statement reads:": the paragraphs after it are that speaker's words.
@@ -156,6 +159,7 @@ impl<'a> Context<'a> {
             headline: None,
             acronyms: HashMap::new(),
             surnames: HashSet::new(),
+            recent_places: (0, Vec::new()),
             open_quote: None,
             reproduced: None,
             last_speaker: None,
@@ -321,6 +325,40 @@ impl<'a> Context<'a> {
 
     /// Remembers the states of the places a paragraph names.
     pub fn note_places(&mut self, scope: &Scope<'_>) {
+        for (party, span) in self.places_of(scope) {
+            *self.places.entry(party).or_default() += 1;
+            self.place_words
+                .entry(party)
+                .or_insert_with(|| super::entities::phrase_text(scope.text, scope.toks, span));
+        }
+    }
+
+    /// Remembers the places of the paragraph just read: "a senior local police official"
+    /// in the next one is of the place it named ("in Dera Ismail Khan district").
+    pub fn note_recent_places(&mut self, scope: &Scope<'_>) {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for (party, span) in self.places_of(scope) {
+            // "Moscow has denied": a capital is a place only where the words say so.
+            let capital = scope
+                .mentions
+                .at(span.start)
+                .is_some_and(|m| m.kind == MentionKind::Capital);
+            if capital && !locative_before(scope.toks, span.start) {
+                continue;
+            }
+            if !found.iter().any(|(p, _)| *p == party) {
+                found.push((
+                    party,
+                    super::entities::phrase_text(scope.text, scope.toks, span),
+                ));
+            }
+        }
+        self.recent_places = (self.paragraph, found);
+    }
+
+    /// The states of the places a paragraph names, with the words that name them.
+    fn places_of(&self, scope: &Scope<'_>) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
         for m in &scope.mentions.list {
             let toks = scope.toks;
             // "Tehran's ambassador", "Iranian state television": a capital or a people
@@ -357,15 +395,12 @@ impl<'a> Context<'a> {
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
             let dateline = m.span.start < scope.mentions.dateline;
             if let (true, false, Some(party)) = (place, dateline, m.party()) {
-                if !self.statelike(party) {
-                    continue;
+                if self.statelike(party) {
+                    found.push((party, m.span.clone()));
                 }
-                *self.places.entry(party).or_default() += 1;
-                self.place_words.entry(party).or_insert_with(|| {
-                    super::entities::phrase_text(scope.text, toks, m.span.clone())
-                });
             }
         }
+        found
     }
 
     /// Remembers the armed groups a paragraph names, for "the group said" later.
@@ -595,7 +630,7 @@ impl<'a> Context<'a> {
         // Evidence in tiers, nearest first: the sentence, then the rest of the paragraph
         // and its dateline, then the places of the whole story. A tier that names one
         // state above the others decides; a tie passes to the next.
-        let mut tiers: [HashMap<usize, (f32, String)>; 4] = Default::default();
+        let mut tiers: [HashMap<usize, (f32, String)>; 5] = Default::default();
         let toks = scope.toks;
         let sentence_start = sentence.start;
         let domestic = base
@@ -670,14 +705,21 @@ impl<'a> Context<'a> {
             let entry = tiers[tier].entry(party).or_insert((0.0, why));
             entry.0 += weight;
         }
+        // "a senior local police official": of the place the paragraph before named.
+        if let (before, [(party, words)]) = (self.recent_places.0, self.recent_places.1.as_slice())
+            && before + 1 == self.paragraph
+            && (domestic || plain)
+        {
+            tiers[2].insert(*party, (1.0, format!("“{words}” in the paragraph before")));
+        }
         if let Some((party, words)) = self.story_place_index() {
-            tiers[2].insert(party, (1.0, format!("the places of the story ({words})")));
+            tiers[3].insert(party, (1.0, format!("the places of the story ({words})")));
         }
         // The headline is the weakest sign: not enough for diplomats or sources, who may
         // be anyone's.
         let anyones = super::lexicon::classes(&base.head) & class::NONPARTY != 0;
         if let Some((party, words)) = self.headline.as_ref().filter(|_| !anyones) {
-            tiers[3].insert(
+            tiers[4].insert(
                 *party,
                 (1.0, format!("the only state the headline names ({words})")),
             );

@@ -114,6 +114,7 @@ pub(crate) fn read_document(
         awaiting_place.extend(placeable.into_iter().map(|(i, agent)| (base + i, agent)));
         out.claims.extend(claims);
         out.events.extend(events::dated(paragraph, t, &dated));
+        cx.note_recent_places(&scope);
     }
     if let Some((id, words)) = cx.story_place() {
         for (i, agent) in awaiting_place {

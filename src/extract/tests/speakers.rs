@@ -443,3 +443,31 @@ fn plain_officials_are_not_the_attackers() {
         out.statements
     );
 }
+
+/// "a senior local police official" is of the place the paragraph before named, in a
+/// story whose places name two states; a capital that acts ("Moscow has denied") is no
+/// such place.
+#[test]
+fn a_local_official_is_of_the_place_just_named() {
+    let out = run(&[
+        "Militancy has surged since the withdrawal of troops from neighbouring Afghanistan and the return of the government in Kabul.",
+        "Seven policemen were killed after a suicide bomber rammed a car into a police school in Dera Ismail Khan district.",
+        "\"Seven police personnel were martyred,\" Muhammad Hussain, a senior local police official, told AFP.",
+    ]);
+    let local = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 3)
+        .expect("the official");
+    assert_eq!(local.party.as_deref(), Some("pakistan"), "{local:?}");
+    let out = run(&[
+        "Russia denied the strike on the station in Kramatorsk. Moscow has denied targeting civilians.",
+        "Pavlo Kyrylenko, the governor of the Donetsk region, said thousands of people had been at the station.",
+    ]);
+    let governor = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the governor");
+    assert_ne!(governor.party.as_deref(), Some("russia"), "{governor:?}");
+}
