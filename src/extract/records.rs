@@ -514,7 +514,20 @@ fn claims(
             .filter(|f| f.sentence < sentence_no && !f.denial)
             .rfind(|f| f.speaker.voice == Voice::Party && f.speaker.party.is_some())
             .filter(|_| frame.is_none() && speech.whole.is_none());
-        let speaker: Option<&Referent> = frame.map(|f| &f.speaker).or(speech.whole.as_ref());
+        // Such a sentence's figure is also that source's: a reader may file it under
+        // either, and a source is more use to the reader than "unattributed".
+        // Only the account told last: after "labour leaders said", the next sentence is
+        // not the government's of two sentences before.
+        let carried = speech
+            .frames
+            .iter()
+            .filter(|f| f.sentence < sentence_no && !f.denial)
+            .next_back()
+            .filter(|f| continued.is_some_and(|c| std::ptr::eq(*f, c)));
+        let speaker: Option<&Referent> = frame
+            .map(|f| &f.speaker)
+            .or(speech.whole.as_ref())
+            .or(carried.map(|f| &f.speaker));
         let own_words =
             toks.get(at).is_some_and(|x| x.quoted) || speech.whole.is_some() && frame.is_none();
         let according_to = match speaker {

@@ -471,3 +471,32 @@ fn a_local_official_is_of_the_place_just_named() {
         .expect("the governor");
     assert_ne!(governor.party.as_deref(), Some("russia"), "{governor:?}");
 }
+
+/// A sentence with no attribution of its own that goes on from an attributed one is
+/// filed under that source (a reader may take it either way); never under a source
+/// told before the last one.
+#[test]
+fn a_sentence_that_goes_on_from_an_account_keeps_its_source() {
+    let out = run(&[
+        "According to the Karabakh defence ministry's statement, 20 Armenian soldiers were killed. Four civilians, one of them a child, were killed.",
+    ]);
+    let civilians = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(4))
+        .expect("the civilians");
+    assert_eq!(
+        civilians.according_to.party.as_deref(),
+        Some("karabakh"),
+        "{civilians:?}"
+    );
+    let out = run(&[
+        "The Zambian government said prices would fall. Residents said the shops were empty. Fifteen people were killed in riots last December.",
+    ]);
+    let riots = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(15))
+        .expect("the riots");
+    assert_eq!(riots.according_to.party, None, "{riots:?}");
+}
