@@ -523,7 +523,8 @@ fn claims(
             .iter()
             .filter(|f| f.sentence < sentence_no && !f.denial)
             .next_back()
-            .filter(|f| continued.is_some_and(|c| std::ptr::eq(*f, c)));
+            .filter(|f| continued.is_some_and(|c| std::ptr::eq(*f, c)))
+            .filter(|_| !opens_with_date(t, sentence_no));
         let speaker: Option<&Referent> = frame
             .map(|f| &f.speaker)
             .or(speech.whole.as_ref())
@@ -809,4 +810,16 @@ fn who_text(scope: &Scope<'_>, read: &Read) -> String {
     } else {
         words
     }
+}
+
+/// Whether sentence `s` opens by setting a date ("On October 7, 2023, Hamas launched"):
+/// background in the outlet's voice, not more of the account before it.
+fn opens_with_date(t: &Tokens<'_>, s: usize) -> bool {
+    let range = sentence_tokens(t, s);
+    let toks = t.toks.get(range).unwrap_or(&[]);
+    toks.first()
+        .is_some_and(|w| w.is_any(&["on", "in", "since", "until", "by"]))
+        && toks.iter().skip(1).take(3).any(|w| {
+            w.is_month() || w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit())
+        })
 }

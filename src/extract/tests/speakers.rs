@@ -499,4 +499,14 @@ fn a_sentence_that_goes_on_from_an_account_keeps_its_source() {
         .find(|c| c.count == Some(15))
         .expect("the riots");
     assert_eq!(riots.according_to.party, None, "{riots:?}");
+    // Background set on its own date is the outlet's.
+    let out = run(&[
+        "Twenty hostages are believed to have been killed, Israeli officials said. On October 7, 2023, Hamas attacked Israel, killing 1,200 people.",
+    ]);
+    let background = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1200))
+        .expect("the background");
+    assert_eq!(background.according_to.party, None, "{background:?}");
 }
