@@ -522,7 +522,8 @@ impl<'a> Context<'a> {
             match h {
                 "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",
                 "officials" => "official",
-                "ministries" => "ministry",
+                // "the military department": how a ministry is often called again.
+                "ministries" | "department" | "departments" => "ministry",
                 "source" => "sources",
                 "communique" | "statements" => "statement",
                 other => other,

@@ -510,3 +510,23 @@ fn a_sentence_that_goes_on_from_an_account_keeps_its_source() {
         .expect("the background");
     assert_eq!(background.according_to.party, None, "{background:?}");
 }
+
+/// "The military department reports" after "The Ministry of Defense of Armenia reports":
+/// the ministry, called again by another word.
+#[test]
+fn the_department_is_the_ministry_heard_before() {
+    let out = run(&[
+        "The Ministry of Defense of Armenia reports that the situation on the border is relatively stable.",
+        "The military department reports that one serviceman was killed from the Armenian side and 13 were taken prisoner by the Azerbaijani side.",
+    ]);
+    let department = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the department");
+    assert_eq!(
+        department.party.as_deref(),
+        Some("armenia"),
+        "{department:?}"
+    );
+}
