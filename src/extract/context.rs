@@ -499,6 +499,28 @@ impl<'a> Context<'a> {
         });
     }
 
+    /// "NEMA said" after "the National Emergency Management Agency (NEMA) said": the
+    /// speaker heard before whose name the initials spell.
+    pub fn by_initials(&self, acronym: &str) -> Option<Referent> {
+        if !is_acronym(acronym) {
+            return None;
+        }
+        self.heard
+            .iter()
+            .rev()
+            .find(|h| {
+                let initials: String = h
+                    .referent
+                    .name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                initials.len() >= 2 && initials == acronym
+            })
+            .map(|h| h.referent.clone())
+    }
+
     /// "he", "she", "it", "they": the latest speaker that fits, from this paragraph or the
     /// one before it.
     pub fn pronoun(&self, pronoun: &str, _at: usize) -> Option<Referent> {

@@ -422,6 +422,31 @@ pub(crate) fn resolve_one(
 
     // Media: a state's agency, radio or television speaks for it; a newspaper or an
     // agency of no party is media.
+    // "the National Emergency Management Agency": a named agency with no word of news
+    // is a state's office, not a wire service.
+    let office_agency = head_tok.is("agency")
+        && head_tok.capitalized()
+        && core.len() >= 3
+        && !core.iter().any(|t| {
+            t.is_any(&[
+                "news",
+                "press",
+                "wire",
+                "information",
+                "telegraph",
+                "state",
+                "official",
+                "semi-official",
+            ])
+        });
+    if office_agency && owner.is_none() {
+        return Some(cx.home(
+            scope,
+            np.span.clone(),
+            sentence,
+            referent(None, Voice::Party, String::new()),
+        ));
+    }
     if head_tok.has(class::MEDIA) && !head_tok.has(class::INSTITUTION) || head_tok.is("agency") {
         if let Some((party, words)) = owner.clone() {
             let state = matches!(
@@ -577,6 +602,14 @@ pub(crate) fn resolve_one(
             sentence,
             referent(None, Voice::Party, String::new()),
         ));
+    }
+    if core.len() == 1
+        && let Some(earlier) = cx.by_initials(head_tok.text)
+    {
+        return Some(Referent {
+            name: name.clone(),
+            ..earlier
+        });
     }
     if head_tok.capitalized() {
         // A person known only by name, whose party no paragraph has given yet.

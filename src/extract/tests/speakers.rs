@@ -530,3 +530,30 @@ fn the_department_is_the_ministry_heard_before() {
         "{department:?}"
     );
 }
+
+/// A named agency with no word of news is its state's office, and its initials said
+/// later are the same speaker.
+#[test]
+fn an_agency_of_the_state_and_its_initials() {
+    let out = run(&[
+        "A drone strike hit a village in Kaduna state, Nigerian officials said.",
+        "\"Bodies have been buried,\" the National Emergency Management Agency (NEMA) said in a statement.",
+        "NEMA said another 66 people were being treated at the hospital.",
+    ]);
+    for paragraph in [2, 3] {
+        let said = out
+            .statements
+            .iter()
+            .find(|s| s.paragraph == paragraph)
+            .expect("the agency");
+        assert_eq!(said.party.as_deref(), Some("nigeria"), "{said:?}");
+    }
+    // A news agency is still media.
+    let out = run(&["Four people were killed in Kaduna, the Xinhua News Agency said."]);
+    assert_ne!(
+        out.claims[0].according_to.party.as_deref(),
+        Some("nigeria"),
+        "{:?}",
+        out.claims
+    );
+}
