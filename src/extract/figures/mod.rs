@@ -192,11 +192,12 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
         }
         return Some(found);
     }
-    // "had received 43 wounded people", "12 dead soldiers": the phrase says what happened.
+    // "had received 43 wounded people", "12 dead soldiers", "admitted only 15 killed
+    // troops": the phrase says what happened.
     let adjective = toks
         .get(victims.who.start)
         .filter(|_| victims.head.is_some_and(|h| h > victims.who.start))
-        .filter(|t| t.is_any(&["wounded", "injured", "dead", "missing"]))
+        .filter(|t| t.is_any(&["wounded", "injured", "dead", "missing", "killed"]))
         .and_then(status_word);
     if let Some(status) = adjective {
         return Some(read(span, toks, victims, status, Voice::Passive, detail));

@@ -150,6 +150,9 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
                 && !(j == start && is_people(t) && in_sentence(j + 1).is_some_and(is_people))
             || t.has(class::SPEECH_VERB)
             || t.has(class::AUXILIARY) && !t.has(class::PEOPLE)
+            // "put the death toll at 40 earlier Tuesday": a time ends the phrase.
+            || t.has(class::TIME) && !is_people(t)
+            || t.is_month()
         {
             break;
         }

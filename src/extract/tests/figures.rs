@@ -597,3 +597,32 @@ fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
     let out = run(&["The number of protesters was 5000."]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
 }
+
+/// An apposition between the people and their verb, a participle before the people, and
+/// a time after a toll's figure leave the figure read.
+#[test]
+fn appositions_participles_and_times_around_a_figure() {
+    assert_figures(&[
+        (
+            "The Colombian army stated ten soldiers, nine enlisted men and one officer, had died in the attack.",
+            10,
+            Status::Killed,
+            Some("colombia"),
+            Some("colombia"),
+        ),
+        (
+            "So far Azerbaijan has admitted only 15 killed troops.",
+            15,
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        (
+            "A Palestinian Civil Defense official put the death toll at 40 earlier Tuesday.",
+            40,
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+    ]);
+}

@@ -93,6 +93,31 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                 return predicate_after(toks, close + 1);
             }
         }
+        // "ten soldiers, nine enlisted men and one officer, had died", "Two sisters, both
+        // age 14, died": an apposition between commas, then the verb.
+        if k == from && t.is_punct(',') {
+            let close = (k + 1..k + 11).find(|&j| {
+                toks.get(j)
+                    .is_none_or(|n| n.sentence != sentence || n.is_punct(','))
+            });
+            let plain = |j: usize| {
+                toks.get(j).is_some_and(|n| {
+                    !n.has(class::AUXILIARY | class::SPEECH_VERB)
+                        && status_word(n).is_none()
+                        && !n.is_any(&["including", "among", "mostly", "mainly", "and", "or"])
+                        || n.is("and") && j > k + 2
+                })
+            };
+            if let Some(close) = close.filter(|&j| {
+                j > k + 1
+                    && toks.get(j).is_some_and(|n| n.sentence == sentence)
+                    && (k + 1..j).all(plain)
+            }) && let Some(found) =
+                predicate_after(toks, close + 1).filter(|(_, at)| *at <= close + 3)
+            {
+                return Some(found);
+            }
+        }
         // "31 soldiers and three army auxiliaries were killed": a second figure of people
         // coordinated with the first shares its verb.
         if t.is("and") && starts_number(toks, k + 1) {
