@@ -637,8 +637,44 @@ fn claims(
         pairs.push((c, r));
     }
     shared_heads(toks, &mut pairs);
+    listed_before(toks, &mut pairs);
     totals(toks, &mut pairs);
+    // A figure given a side here no longer waits for the story's place.
+    placeable.retain(|(i, _)| pairs.get(*i).is_some_and(|(c, _)| c.side.is_none()));
     (pairs.into_iter().map(|(c, _)| c).collect(), placeable)
+}
+
+/// "El No Hospital received 105 injuries and 52 deaths": a figure with no side, listed
+/// right before one of the same account whose side is stated, is of that side too. Never
+/// across enemies ("two soldiers and six terrorists").
+fn listed_before(toks: &[Token<'_>], claims: &mut [(CasualtyClaim, Read)]) {
+    let hostile = |r: &Read| {
+        toks.get(r.victims.who.clone())
+            .is_some_and(|w| w.iter().any(|t| t.has(class::HOSTILE)))
+    };
+    for i in (0..claims.len().saturating_sub(1)).rev() {
+        let (before, after) = claims.split_at_mut(i + 1);
+        let ((c, r), (next, next_read)) = (&mut before[i], &after[0]);
+        let gap = r.victims.who.end.max(r.span.end)..next_read.span.start;
+        let listed = gap.len() <= 2
+            && gap
+                .clone()
+                .all(|k| toks.get(k).is_some_and(|t| t.is_punct(',') || t.is("and")));
+        if listed
+            && c.side.is_none()
+            && next.side.is_some()
+            && !hostile(r)
+            && !hostile(next_read)
+            && r.sentence(toks) == next_read.sentence(toks)
+            && c.according_to.speaker == next.according_to.speaker
+        {
+            c.side.clone_from(&next.side);
+            c.side_evidence = next
+                .side_evidence
+                .as_ref()
+                .map(|w| format!("listed with the figure after it: {w}"));
+        }
+    }
 }
 
 fn joined(side: &Side) -> Option<String> {

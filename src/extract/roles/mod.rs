@@ -577,6 +577,33 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return side;
     }
 
+    // 12. Nothing of their own: more people of the same account and sentence as a figure
+    //     whose side is stated ("Lieutenant A ... were killed and Lieutenant B suffered a
+    //     gunshot wound", "received 105 injuries and 52 deaths"). Never across enemies:
+    //     "six terrorists were killed and two soldiers wounded" are not one side.
+    let enemy_word = |w: &str| super::lexicon::classes(w) & class::HOSTILE != 0;
+    if !hostile
+        && let Some(e) = s
+            .earlier
+            .iter()
+            .rev()
+            .find(|e| e.paragraph == s.paragraph && e.sentence == sentence_no)
+            .filter(|e| {
+                e.claimant == claimant
+                    && e.side.is_stated()
+                    && !e.head.as_deref().is_some_and(enemy_word)
+            })
+    {
+        return Side {
+            parties: e.side.parties.clone(),
+            evidence: e
+                .side
+                .evidence
+                .as_ref()
+                .map(|w| format!("more of the same account: {w}")),
+        };
+    }
+
     Side::default()
 }
 

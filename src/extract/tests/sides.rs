@@ -492,3 +492,30 @@ fn a_figure_told_again_under_another_word_keeps_its_side() {
         .expect("the figure told again");
     assert_eq!(told.side, None, "{told:?}");
 }
+
+/// People with nothing of their own, in the same sentence and account as a figure whose
+/// side is stated, are more of that side, listed before it or after it.
+#[test]
+fn more_people_of_the_same_account_share_its_side() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "The Khartoum state health ministry said in a statement that El No Hospital received 105 injuries and 52 deaths.",
+            ],
+            (Some(105), None),
+            Status::Injured,
+            Some("sudan"),
+            Some("sudan"),
+        ),
+        (
+            &[
+                "Three Karabakh police officers were killed and Lieutenant David Hovsepyan suffered a gunshot wound, the report said.",
+            ],
+            (Some(1), None),
+            Status::Injured,
+            Some("karabakh"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+}
