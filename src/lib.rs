@@ -39,8 +39,10 @@ pub mod library;
 pub mod moderation;
 pub mod question;
 pub mod render;
+pub mod request;
 pub mod text;
 
 pub use answer::{Answer, Citation};
-pub use engine::{Engine, Request};
+pub use engine::Engine;
 pub use error::{Error, Result, UserError};
+pub use request::Request;

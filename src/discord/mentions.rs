@@ -214,7 +214,7 @@ impl Readings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Request;
+    use crate::request::Request;
 
     #[test]
     fn mentions_are_taken_out_of_the_question() {

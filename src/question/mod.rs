@@ -18,8 +18,8 @@ mod words;
 
 use std::collections::HashSet;
 
-use crate::engine::Request;
 use crate::extract::{Gazetteer, normalize_word};
+use crate::request::Request;
 
 use describe::describe;
 pub use describe::status_name;
