@@ -40,6 +40,7 @@ pub mod moderation;
 pub mod question;
 pub mod render;
 pub mod request;
+pub mod status;
 pub mod text;
 
 pub use answer::{Answer, Citation};
