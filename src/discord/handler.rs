@@ -22,7 +22,7 @@ use tokio::task::JoinError;
 use super::announce::ChannelAnnouncer;
 use super::attachments::Cdn;
 use super::embeds::Reply;
-use super::mentions::{self, Readings};
+use super::mentions;
 use super::paging::{self, Answered, PageButton};
 use super::permissions::Invoker;
 use super::ratelimit::RateLimiter;
@@ -30,6 +30,7 @@ use super::{admin, autocomplete, register};
 use crate::briefings::{Briefing, Briefings};
 use crate::commands::{self, OptionValue};
 use crate::error::{Error, UserError};
+use crate::question::Conversation;
 
 /// Everything the handlers share, built once at start.
 pub struct State {
@@ -37,8 +38,9 @@ pub struct State {
     pub briefings: Briefings<ChannelAnnouncer>,
     /// Where `/ingest` attachments are downloaded from.
     pub attachments: Cdn,
-    /// What the bot's recent answers to mentions read, for follow-ups.
-    pub readings: Readings,
+    /// What the bot's recent answers to mentions read, by answer message id, for
+    /// follow-ups.
+    pub readings: Conversation<u64>,
     pub limiter: RateLimiter,
     pub in_flight: InFlight,
     /// How long an answer may take before the interaction is deferred.

@@ -59,10 +59,10 @@ use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
 use crate::config::{Config, Mode, Sharding};
 use crate::engine::Engine;
 use crate::jobs::Indexer;
+use crate::question::Conversation;
 pub use announce::ChannelAnnouncer;
 use attachments::Cdn;
 use handler::{Handler, InFlight, State};
-use mentions::Readings;
 use ratelimit::RateLimiter;
 
 /// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
@@ -213,7 +213,7 @@ async fn launch(
             Duration::from_secs(discord.rate_limit_seconds),
         ),
         attachments: Cdn::new(&config),
-        readings: Readings::new(mentions::REMEMBERED),
+        readings: Conversation::new(mentions::REMEMBERED),
         in_flight: InFlight::default(),
         defer_after: options.defer_after,
         briefings,
