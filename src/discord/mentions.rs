@@ -16,8 +16,9 @@ use regex::Regex;
 use serenity::all::{Context, Message, MessageReference, UserId};
 
 use super::embeds::Reply;
-use super::handler::{Failure, State, briefing_for};
 use super::paging;
+use super::respond::Failure;
+use super::state::{State, briefing_for};
 use crate::commands::{self, Invocation, OptionValue};
 use crate::engine::Engine;
 use crate::question::{self, Conversation, Reading, Turn};

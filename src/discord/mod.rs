@@ -36,6 +36,8 @@ mod paging;
 mod permissions;
 mod ratelimit;
 mod register;
+mod respond;
+mod state;
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -62,8 +64,9 @@ use crate::jobs::Indexer;
 use crate::question::Conversation;
 pub use announce::ChannelAnnouncer;
 use attachments::Cdn;
-use handler::{Handler, InFlight, State};
+use handler::Handler;
 use ratelimit::RateLimiter;
+use state::{InFlight, State};
 
 /// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
 const DISCORD: &str = "https://discord.com";
