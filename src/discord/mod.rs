@@ -68,8 +68,6 @@ use handler::Handler;
 use ratelimit::RateLimiter;
 use state::{InFlight, State};
 
-/// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
-const DISCORD: &str = "https://discord.com";
 /// How long a shutdown waits for answers in flight (a reindex included).
 const IN_FLIGHT_GRACE: Duration = Duration::from_secs(120);
 /// How long a shutdown waits for the client to end.
@@ -310,7 +308,7 @@ pub fn build_http(token: &str, api_base: &str, egress_trap: Option<String>) -> H
         Some(trap) => client.proxy(reqwest::Proxy::custom(move |url| {
             (url.host_str() != Some("127.0.0.1")).then(|| trap.clone())
         })),
-        None if is_discord(base) => client,
+        None if check::is_discord(base) => client,
         None => client.no_proxy(),
     };
     let builder = HttpBuilder::new(token);
@@ -321,15 +319,11 @@ pub fn build_http(token: &str, api_base: &str, egress_trap: Option<String>) -> H
             builder
         }
     };
-    if is_discord(base) {
+    if check::is_discord(base) {
         builder.build()
     } else {
         builder.proxy(base).ratelimiter_disabled(true).build()
     }
-}
-
-fn is_discord(base: &str) -> bool {
-    base.trim_end_matches('/').eq_ignore_ascii_case(DISCORD)
 }
 
 impl RunningBot {
