@@ -9,7 +9,7 @@
 //! gateway ─INTERACTION_CREATE─▶ handler ─Invocation─▶ Engine (blocking thread)
 //!    │                             │ Answer ─render::discord─▶ pages ─embeds─▶ REST callback
 //!    │                             └ admin ─▶ Moderation::execute ─▶ deferred, edited reply
-//!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read─▶ Engine ─▶ reply to the message
+//!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read_after─▶ Engine ─▶ reply to the message
 //!   feed scheduler ─new article─▶ announce ─▶ announce_channel
 //!   serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
 //!   (guild, channel) ─Briefings::bound─▶ the briefing that answers there, opened on use
