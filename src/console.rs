@@ -1,7 +1,9 @@
 //! The same commands in a terminal: a prompt with history and tab-completion of commands,
 //! options and parties, answering through the engine as Discord does. Words typed without
 //! a `/` are always a question; a moderator's command needs its slash, and one that takes
-//! something away asks first.
+//! something away asks first. A short question right after a question's answer ("and
+//! Russia?") reads on from it when that is clearly meant, as a reply does on Discord; after
+//! a command's answer it is asked afresh.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -18,6 +20,7 @@ use rustyline::{CompletionType, Context, Editor, Helper};
 use crate::commands::{COMMANDS, Invocation, OptionKind};
 use crate::engine::Engine;
 use crate::error::Result;
+use crate::question::{Conversation, read_after};
 use crate::render::text::{Style, render};
 
 /// Completes `/command`, `option:`, party names after `party:`, `side:` or a party
@@ -157,18 +160,30 @@ fn confirmation(invocation: &Invocation) -> Option<String> {
     }
 }
 
+/// The console's one conversation: the reading of its last answer, when that answered a
+/// question.
+type Session = Conversation<()>;
+
 /// Answers one typed line: a question or command through the engine, a moderator
 /// command through the moderation service when there is one. `confirm` is asked before a
 /// command that takes something away, and answers whether to go on.
 fn answer_line(
     engine: &Engine,
     moderator: Option<Moderator>,
+    session: &Session,
     typed: &str,
     style: Style,
     confirm: &mut dyn FnMut(&str) -> bool,
 ) -> String {
     let line = crate::commands::typed(typed);
-    let invocation = match crate::commands::parse_line(&line) {
+    let invocation = crate::commands::parse_line(&line);
+    if !invocation
+        .as_ref()
+        .is_ok_and(|invocation| invocation.command.name == "ask")
+    {
+        session.forget(&());
+    }
+    let invocation = match invocation {
         Ok(invocation) => invocation,
         Err(e) => return format!("{e}\n"),
     };
@@ -191,6 +206,10 @@ fn answer_line(
                 .block_on(moderation.execute(&invocation, file))
                 .map(|reply| format!("{}\n", reply.text))
         }
+        _ if invocation.command.name == "ask" => {
+            let question = invocation.text("question").unwrap_or_default();
+            answer_question(engine, session, question, style)
+        }
         _ => engine
             .request(&invocation)
             .map_err(crate::error::Error::from)
@@ -205,6 +224,21 @@ fn answer_line(
             format!("Something went wrong answering that: {e}\n")
         }
     }
+}
+
+/// Answers a question, as a follow-up of the session's last answer when it reads as one,
+/// and remembers how it was read for the next.
+fn answer_question(
+    engine: &Engine,
+    session: &Session,
+    question: &str,
+    style: Style,
+) -> Result<String> {
+    let previous = session.recall(&());
+    let reading = read_after(previous.as_ref(), question, engine.gazetteer()).into_reading();
+    let answer = engine.answer_reading_window(question, &reading, crate::render::text::window())?;
+    session.remember((), reading);
+    Ok(render(&answer, engine.gazetteer(), style))
 }
 
 /// Runs the prompt until end of input, `quit` or `exit`. A closed output ends it quietly.
@@ -231,6 +265,7 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
         snapshot.catalog.paragraph_count()
     );
     drop(snapshot);
+    let session = Session::new(1);
     let mut stdout = std::io::stdout();
     if write_all(&mut stdout, &welcome).is_err() {
         return Ok(());
@@ -258,7 +293,7 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
                 .readline(question)
                 .is_ok_and(|answer| matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
         };
-        let answer = answer_line(engine, moderator, typed, style, &mut confirm);
+        let answer = answer_line(engine, moderator, &session, typed, style, &mut confirm);
         if write_all(&mut stdout, &format!("{answer}\n")).is_err() {
             break;
         }

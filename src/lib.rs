@@ -8,9 +8,21 @@
 //! ```text
 //! corpus/ files ──corpus──▶ Document ──index::build──▶ tantivy paragraphs
 //!                                          └─extract──▶ claims, statements, events (catalog.json)
-//! front end (console, ask, Discord) ──commands::parse_line / Invocation──▶ engine::Request
+//! front end (console, ask, Discord) ──commands::parse_line / Invocation──▶ request::Request
 //!        ──Engine::answer──▶ answer::Answer ──render──▶ terminal text | JSON | embeds
+//! plain words ──question::read_after(previous reading)──▶ question::Reading (a Request)
+//!        ──Engine::answer_reading──▶ answer::Answer
 //! ```
+//!
+//! Conversations live in `question::Conversation`, beside the reading logic and apart from
+//! any front end: it remembers the readings of the latest answers under a key the front end
+//! chooses, so a follow-up ("and Russia?") reads on from the answer it follows. The Discord
+//! adapter keys it by the id of the answer a reply replies to, for its latest answers; the
+//! console keeps one, its last question's, forgotten after a command's answer.
+//!
+//! Modules import downwards only (a test in `tests/it/layers.rs` keeps it so): data such as
+//! `request`, `answer` and `status` sits below the `question` reader, the `engine`, `render`
+//! and `moderation`, which sit below the front ends.
 //!
 //! Each briefing (`briefings`) is one corpus, index, index worker and feeds, answering in
 //! the servers and channels it is bound to; without `[[briefings]]` one answers everywhere.
@@ -39,8 +51,11 @@ pub mod library;
 pub mod moderation;
 pub mod question;
 pub mod render;
+pub mod request;
+pub mod status;
 pub mod text;
 
 pub use answer::{Answer, Citation};
-pub use engine::{Engine, Request};
+pub use engine::Engine;
 pub use error::{Error, Result, UserError};
+pub use request::Request;

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::commands::{Invocation, OptionValue};
@@ -18,6 +17,7 @@ use crate::ingest::fetch::Fetcher;
 use crate::jobs::{Indexer, IngestReport, Job, Outcome, ReindexReport, TrashReport, Worker};
 use crate::library::{self, Refused};
 use crate::render::admin as render;
+use crate::status::Status;
 
 /// Feeds as the bot runs them: fetched under the policy, stored through the index worker.
 pub type BotFeeds<A> = Feeds<Fetcher, Indexer, A>;
@@ -43,25 +43,6 @@ impl Sink for Indexer {
             Err(e) => titles.iter().map(|_| Err(e.to_string())).collect(),
         }
     }
-}
-
-/// What `/status` reports.
-#[derive(Debug, Clone, Serialize)]
-pub struct Status {
-    pub version: &'static str,
-    pub uptime_seconds: u64,
-    pub documents: usize,
-    /// Documents that are not republished copies of another.
-    pub independent_sources: usize,
-    pub paragraphs: usize,
-    pub claims: usize,
-    pub statements: usize,
-    pub index_built_at: DateTime<Utc>,
-    pub index_bytes: u64,
-    pub reindex_running: bool,
-    pub last_reindex: Option<ReindexReport>,
-    pub feeds: Vec<FeedStatus>,
-    pub feed_warnings: Vec<String>,
 }
 
 /// The moderators' operations over one engine, its index worker and its feeds.

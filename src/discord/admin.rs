@@ -17,7 +17,8 @@ use serenity::all::{CommandDataOptionValue, CommandInteraction};
 
 use super::announce::ChannelAnnouncer;
 use super::attachments::{self, Attached};
-use super::handler::{Failure, Out, State, invoker, send};
+use super::respond::{Failure, Out, invoker, send};
+use super::state::State;
 use super::{audit, autocomplete, embeds::Reply, paging, permissions};
 use crate::briefings::Briefing;
 use crate::commands::{Invocation, OptionValue};

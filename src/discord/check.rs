@@ -110,7 +110,7 @@ pub fn check(config: &Config) -> Result<CheckReport, CheckFailed> {
     let base = discord.api_base.trim_end_matches('/');
     match reqwest::Url::parse(base) {
         Ok(url) if url.host_str().is_some() => {
-            if super::is_discord(base) {
+            if is_discord(base) {
                 report.push(
                     Level::Ok,
                     "api_base: Discord itself, with serenity's rate limiter",
@@ -352,6 +352,15 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+/// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
+const DISCORD: &str = "https://discord.com";
+
+/// Whether `api_base` is Discord itself: the HTTP client keeps serenity's rate limiter
+/// and the system proxy for it, and `check` says so.
+pub(super) fn is_discord(base: &str) -> bool {
+    base.trim_end_matches('/').eq_ignore_ascii_case(DISCORD)
 }
 
 #[cfg(test)]

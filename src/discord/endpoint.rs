@@ -28,7 +28,9 @@ use serenity::interactions_endpoint::Verifier;
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
 
-use super::handler::{self, Out, Responder, State};
+use super::handler;
+use super::respond::{Out, Responder};
+use super::state::State;
 
 /// A request signed longer ago (or further ahead) than this is refused: a captured request
 /// cannot be replayed later.

@@ -1,95 +1,25 @@
 //! Interactions in, replies out. Each handler is short: read the interaction into a checked
-//! request, ask the engine on a blocking thread, render, send. A user's mistake gets a private
-//! message saying what to do; an internal failure a private apology with an error id, the
-//! cause logged under that id.
+//! request, ask the engine on a blocking thread, render, send. Moderator commands go to
+//! `admin`, messages that mention the bot to `mentions`; what they share is in `state`
+//! and `respond`, below all three.
 
-use std::future::Future;
 use std::pin::pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
     AutocompleteChoice, CommandDataOption, CommandDataOptionValue, CommandDataResolved,
     CommandInteraction, ComponentInteraction, Context, CreateAutocompleteResponse,
-    CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, Http, Interaction,
-    InteractionId, Message, Ready,
+    CreateInteractionResponse, EventHandler, Interaction, Message, Ready,
 };
-use serenity::builder::Builder as _;
-use tokio::sync::{Notify, oneshot};
-use tokio::task::JoinError;
 
-use super::announce::ChannelAnnouncer;
-use super::attachments::Cdn;
 use super::embeds::Reply;
-use super::mentions::{self, Readings};
 use super::paging::{self, Answered, PageButton};
-use super::permissions::Invoker;
-use super::ratelimit::RateLimiter;
-use super::{admin, autocomplete, register};
-use crate::briefings::{Briefing, Briefings};
+use super::respond::{Failure, Out, Responder, invoker, send};
+use super::state::{State, briefing_for};
+use super::{admin, autocomplete, mentions, register};
 use crate::commands::{self, OptionValue};
-use crate::error::{Error, UserError};
-
-/// Everything the handlers share, built once at start.
-pub struct State {
-    /// Each with its engine and the moderators' commands (its index writer, its feeds).
-    pub briefings: Briefings<ChannelAnnouncer>,
-    /// Where `/ingest` attachments are downloaded from.
-    pub attachments: Cdn,
-    /// What the bot's recent answers to mentions read, for follow-ups.
-    pub readings: Readings,
-    pub limiter: RateLimiter,
-    pub in_flight: InFlight,
-    /// How long an answer may take before the interaction is deferred.
-    pub defer_after: Duration,
-    /// The bot's own user, as the gateway's Ready names it: mentions of it are for us.
-    /// Events are handled concurrently, so a message may be handled before Ready is: it
-    /// waits for the id here.
-    pub me: tokio::sync::watch::Sender<Option<serenity::all::UserId>>,
-}
-
-/// Counts interactions being handled, so shutdown can let them finish.
-#[derive(Default)]
-pub struct InFlight {
-    count: AtomicUsize,
-    idle: Notify,
-}
-
-pub struct InFlightGuard<'a>(&'a InFlight);
-
-impl InFlight {
-    pub fn enter(&self) -> InFlightGuard<'_> {
-        self.count.fetch_add(1, Ordering::SeqCst);
-        InFlightGuard(self)
-    }
-
-    pub fn count(&self) -> usize {
-        self.count.load(Ordering::SeqCst)
-    }
-
-    /// Waits until nothing is in flight; false if `limit` passed first.
-    pub async fn wait_idle(&self, limit: Duration) -> bool {
-        let deadline = tokio::time::Instant::now() + limit;
-        loop {
-            let idle = self.idle.notified();
-            if self.count() == 0 {
-                return true;
-            }
-            if tokio::time::timeout_at(deadline, idle).await.is_err() {
-                return self.count() == 0;
-            }
-        }
-    }
-}
-
-impl Drop for InFlightGuard<'_> {
-    fn drop(&mut self) {
-        if self.0.count.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.0.idle.notify_waiters();
-        }
-    }
-}
+use crate::error::UserError;
 
 pub struct Handler {
     pub state: Arc<State>,
@@ -129,215 +59,8 @@ pub async fn handle(state: &State, out: &Out<'_>, interaction: Interaction) {
     }
 }
 
-/// Where an interaction's first response goes.
-pub enum Responder {
-    /// Discord's REST callback: the interaction came over the gateway.
-    Rest,
-    /// The HTTP response to Discord's POST: the interaction came to the endpoint.
-    Http(Mutex<Option<oneshot::Sender<CreateInteractionResponse>>>),
-}
-
-impl Responder {
-    pub fn over_http(sender: oneshot::Sender<CreateInteractionResponse>) -> Self {
-        Self::Http(Mutex::new(Some(sender)))
-    }
-}
-
-/// How the handlers answer: the first response through the [`Responder`], everything after
-/// it (edits of a deferral, follow-ups, audit lines) through the REST API.
-pub struct Out<'a> {
-    pub http: &'a Http,
-    pub first: &'a Responder,
-}
-
-impl Out<'_> {
-    /// Sends the first response to interaction `id`.
-    pub async fn respond(
-        &self,
-        id: InteractionId,
-        token: &str,
-        response: CreateInteractionResponse,
-    ) -> serenity::Result<()> {
-        match self.first {
-            Responder::Rest => response.execute(self.http, (id, token)).await,
-            Responder::Http(slot) => {
-                let sender = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-                match sender {
-                    Some(sender) => sender
-                        .send(response)
-                        .map_err(|_| serenity::Error::Other("the HTTP request has gone")),
-                    None => Err(serenity::Error::Other("already answered")),
-                }
-            }
-        }
-    }
-
-    /// Runs a REST call on the interaction's original (an edit of a deferral). Over HTTP
-    /// the call can reach Discord before the HTTP response that created the original has:
-    /// an unknown webhook or message is tried again a few times, briefly.
-    pub async fn after_first<T, F>(&self, mut call: impl FnMut() -> F) -> serenity::Result<T>
-    where
-        F: Future<Output = serenity::Result<T>>,
-    {
-        let mut tries: u32 = 0;
-        loop {
-            match call().await {
-                Err(e)
-                    if matches!(self.first, Responder::Http(_)) && tries < 5 && is_unknown(&e) =>
-                {
-                    tries += 1;
-                    tokio::time::sleep(Duration::from_millis(100) * tries).await;
-                }
-                done => return done,
-            }
-        }
-    }
-
-    /// Defers the answer: public, or seen only by the person who asked.
-    pub async fn defer(
-        &self,
-        id: InteractionId,
-        token: &str,
-        private: bool,
-    ) -> serenity::Result<()> {
-        let message = match private {
-            true => CreateInteractionResponseMessage::new().ephemeral(true),
-            false => CreateInteractionResponseMessage::new(),
-        };
-        self.respond(id, token, CreateInteractionResponse::Defer(message))
-            .await
-    }
-}
-
-/// Discord's "Unknown Webhook" or "Unknown Message".
-fn is_unknown(e: &serenity::Error) -> bool {
-    use serenity::all::HttpError;
-    match e {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
-            matches!(response.error.code, 10008 | 10015)
-        }
-        _ => false,
-    }
-}
-
-/// Why a request got no answer.
-pub enum Failure {
-    User(String),
-    Internal(anyhow::Error),
-}
-
-impl From<Error> for Failure {
-    fn from(e: Error) -> Self {
-        match e {
-            Error::User(user) => Self::User(user.message),
-            other => Self::Internal(other.into()),
-        }
-    }
-}
-
-impl From<UserError> for Failure {
-    fn from(e: UserError) -> Self {
-        Self::User(e.message)
-    }
-}
-
-impl From<JoinError> for Failure {
-    fn from(e: JoinError) -> Self {
-        Self::Internal(anyhow::Error::new(e).context("the answering task failed"))
-    }
-}
-
-impl Failure {
-    /// The private reply, and a short account of it for logs and the audit channel.
-    pub fn into_reply(self) -> (Reply, String) {
-        match self {
-            Self::User(message) => {
-                let account = format!("refused: {message}");
-                (Reply::private(message), account)
-            }
-            Self::Internal(cause) => {
-                let id = error_id();
-                tracing::error!(error_id = %id, error = %format!("{cause:#}"), "internal error");
-                let reply = Reply::private(format!(
-                    "Sorry, something went wrong on my side (error {id}). It has been logged; please try again later."
-                ));
-                (reply, format!("failed (error {id})"))
-            }
-        }
-    }
-}
-
-/// Eight hex digits, unpredictable enough to find one failure in the logs.
-fn error_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_usize(NEXT.fetch_add(1, Ordering::Relaxed));
-    format!("{:08x}", hasher.finish() as u32)
-}
-
-/// What a person is told where no briefing is bound.
-pub const NO_BRIEFING: &str = "No briefing answers in this server or channel, so I have nothing to answer from here. A server's admins can ask the bot's operator to bind one to it.";
-
 /// How long autocomplete waits for a briefing to open: Discord wants choices within 3 s.
 const CHOICES_WAIT: Duration = Duration::from_millis(2000);
-
-/// The briefing bound where a request came from, opened. Its name alone is enough for a
-/// permission check: see [`State::bound`].
-pub async fn briefing_for(
-    state: &State,
-    guild: Option<u64>,
-    channel: u64,
-) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
-    let name = state.bound(guild, channel)?;
-    state.open(name).await
-}
-
-impl State {
-    /// The briefing `name`, opened. A briefing that cannot open (its corpus folder gone)
-    /// is the operator's to fix, not the person's who asked: an apology, the cause logged
-    /// and no path of the server shown.
-    pub async fn open(&self, name: &str) -> Result<Arc<Briefing<ChannelAnnouncer>>, Failure> {
-        self.briefings.open(name).await.map_err(|e| {
-            Failure::Internal(anyhow::Error::new(e).context(format!("opening briefing `{name}`")))
-        })
-    }
-
-    /// The name of the briefing bound to `channel` or its server, or the refusal to send.
-    pub fn bound(&self, guild: Option<u64>, channel: u64) -> Result<&str, Failure> {
-        self.briefings.bound(guild, channel).ok_or_else(|| {
-            tracing::info!(guild_id = ?guild, channel_id = channel, "no briefing bound here");
-            Failure::User(NO_BRIEFING.into())
-        })
-    }
-}
-
-pub fn invoker(cmd: &CommandInteraction) -> Invoker {
-    Invoker {
-        user_id: cmd.user.id.get(),
-        user_name: cmd.user.name.clone(),
-        guild_id: cmd.guild_id.map(|g| g.get()),
-        channel_id: cmd.channel_id.get(),
-        roles: cmd
-            .member
-            .as_ref()
-            .map(|m| m.roles.iter().map(|r| r.get()).collect())
-            .unwrap_or_default(),
-        permissions: cmd
-            .member
-            .as_ref()
-            .and_then(|m| m.permissions)
-            .map(|p| p.bits()),
-    }
-}
-
-/// Sends the first response to a command, logging a failure to send.
-pub async fn send(out: &Out<'_>, cmd: &CommandInteraction, reply: Reply) {
-    let response = CreateInteractionResponse::Message(reply.message());
-    if let Err(e) = out.respond(cmd.id, &cmd.token, response).await {
-        tracing::warn!(error = %e, "could not answer the interaction");
-    }
-}
 
 #[tracing::instrument(skip_all, fields(command = %cmd.data.name, user_id = cmd.user.id.get()))]
 async fn on_command(state: &State, out: &Out<'_>, cmd: &CommandInteraction) {

@@ -10,18 +10,18 @@
 //! page from the command in its footer, which a follow-up ("and Russia?") does not have,
 //! so the reply says how to see the rest with `/ask` instead.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use serenity::all::{Context, Message, MessageReference, UserId};
 
 use super::embeds::Reply;
-use super::handler::{Failure, State, briefing_for};
 use super::paging;
+use super::respond::Failure;
+use super::state::{State, briefing_for};
 use crate::commands::{self, Invocation, OptionValue};
 use crate::engine::Engine;
-use crate::question::{self, Reading};
+use crate::question::{self, Conversation, Reading, Turn};
 use crate::render::discord::{Context as RenderContext, page_count, page_window, render_page};
 
 /// How many answers the bot remembers the reading of, for follow-ups.
@@ -103,7 +103,7 @@ pub fn without_mentions(content: &str) -> String {
 /// How to read the message, and the command line its answer's footer shows: a follow-up
 /// of the answer it replies to when that is clear, else a fresh question.
 fn read(
-    readings: &Readings,
+    readings: &Conversation<u64>,
     engine: &Engine,
     msg: &Message,
     me: UserId,
@@ -116,13 +116,16 @@ fn read(
         .filter(|answer| answer.author.id == me)
         .and_then(|answer| {
             readings
-                .recall(answer.id.get())
+                .recall(&answer.id.get())
                 .or_else(|| asked_in(answer, gazetteer))
         });
-    if let Some(reading) = previous.and_then(|p| question::follow_up(&p, text, gazetteer)) {
-        let line = reading.command.clone();
-        return (reading, line);
-    }
+    let reading = match question::read_after(previous.as_ref(), text, gazetteer) {
+        Turn::FollowUp(reading) => {
+            let line = reading.command.clone();
+            return (reading, line);
+        }
+        Turn::Question(reading) => reading,
+    };
     let asked = commands::find("ask").and_then(|ask| {
         let raw = vec![("question".to_string(), OptionValue::Text(text.to_string()))];
         Invocation::new(ask, raw).ok()
@@ -131,7 +134,7 @@ fn read(
         Some(invocation) => paging::request_line(&invocation),
         None => format!("/ask question:{text}"),
     };
-    (question::read(text, gazetteer), line)
+    (reading, line)
 }
 
 /// The reading of an answer the bot no longer remembers (a restart, or a reply quicker
@@ -177,44 +180,9 @@ async fn answer(
     })
 }
 
-/// The readings of the bot's latest answers, by answer message id; the oldest is
-/// forgotten first.
-pub struct Readings {
-    capacity: usize,
-    inner: Mutex<(HashMap<u64, Reading>, VecDeque<u64>)>,
-}
-
-impl Readings {
-    pub fn new(capacity: usize) -> Self {
-        Self {
-            capacity: capacity.max(1),
-            inner: Mutex::default(),
-        }
-    }
-
-    pub fn remember(&self, answer: u64, reading: Reading) {
-        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        let (map, order) = &mut *inner;
-        if map.insert(answer, reading).is_none() {
-            order.push_back(answer);
-        }
-        while order.len() > self.capacity {
-            if let Some(oldest) = order.pop_front() {
-                map.remove(&oldest);
-            }
-        }
-    }
-
-    pub fn recall(&self, answer: u64) -> Option<Reading> {
-        let inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        inner.0.get(&answer).cloned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Request;
 
     #[test]
     fn mentions_are_taken_out_of_the_question() {
@@ -228,21 +196,5 @@ mod tests {
         );
         assert_eq!(without_mentions("<@1100>"), "");
         assert_eq!(without_mentions("<@abc> stays"), "<@abc> stays");
-    }
-
-    #[test]
-    fn only_the_latest_readings_are_remembered() {
-        let readings = Readings::new(2);
-        let reading = |q: &str| Reading {
-            request: Request::Search { query: q.into() },
-            read_as: q.into(),
-            command: format!("/search query:{q}"),
-        };
-        readings.remember(1, reading("a"));
-        readings.remember(2, reading("b"));
-        readings.remember(3, reading("c"));
-        assert_eq!(readings.recall(1), None);
-        assert_eq!(readings.recall(2).unwrap().read_as, "b");
-        assert_eq!(readings.recall(3).unwrap().read_as, "c");
     }
 }

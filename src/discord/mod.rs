@@ -9,7 +9,7 @@
 //! gateway ─INTERACTION_CREATE─▶ handler ─Invocation─▶ Engine (blocking thread)
 //!    │                             │ Answer ─render::discord─▶ pages ─embeds─▶ REST callback
 //!    │                             └ admin ─▶ Moderation::execute ─▶ deferred, edited reply
-//!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read─▶ Engine ─▶ reply to the message
+//!    └─MESSAGE_CREATE (@mention)─▶ mentions ─question::read_after─▶ Engine ─▶ reply to the message
 //!   feed scheduler ─new article─▶ announce ─▶ announce_channel
 //!   serenity Client ◀── start(engine, options) ── run(engine, token) on SIGINT/SIGTERM
 //!   (guild, channel) ─Briefings::bound─▶ the briefing that answers there, opened on use
@@ -36,6 +36,8 @@ mod paging;
 mod permissions;
 mod ratelimit;
 mod register;
+mod respond;
+mod state;
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -59,14 +61,13 @@ use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
 use crate::config::{Config, Mode, Sharding};
 use crate::engine::Engine;
 use crate::jobs::Indexer;
+use crate::question::Conversation;
 pub use announce::ChannelAnnouncer;
 use attachments::Cdn;
-use handler::{Handler, InFlight, State};
-use mentions::Readings;
+use handler::Handler;
 use ratelimit::RateLimiter;
+use state::{InFlight, State};
 
-/// Discord's own API base; any other `api_base` is treated as a proxy that keeps the limits.
-const DISCORD: &str = "https://discord.com";
 /// How long a shutdown waits for answers in flight (a reindex included).
 const IN_FLIGHT_GRACE: Duration = Duration::from_secs(120);
 /// How long a shutdown waits for the client to end.
@@ -213,7 +214,7 @@ async fn launch(
             Duration::from_secs(discord.rate_limit_seconds),
         ),
         attachments: Cdn::new(&config),
-        readings: Readings::new(mentions::REMEMBERED),
+        readings: Conversation::new(mentions::REMEMBERED),
         in_flight: InFlight::default(),
         defer_after: options.defer_after,
         briefings,
@@ -307,7 +308,7 @@ pub fn build_http(token: &str, api_base: &str, egress_trap: Option<String>) -> H
         Some(trap) => client.proxy(reqwest::Proxy::custom(move |url| {
             (url.host_str() != Some("127.0.0.1")).then(|| trap.clone())
         })),
-        None if is_discord(base) => client,
+        None if check::is_discord(base) => client,
         None => client.no_proxy(),
     };
     let builder = HttpBuilder::new(token);
@@ -318,15 +319,11 @@ pub fn build_http(token: &str, api_base: &str, egress_trap: Option<String>) -> H
             builder
         }
     };
-    if is_discord(base) {
+    if check::is_discord(base) {
         builder.build()
     } else {
         builder.proxy(base).ratelimiter_disabled(true).build()
     }
-}
-
-fn is_discord(base: &str) -> bool {
-    base.trim_end_matches('/').eq_ignore_ascii_case(DISCORD)
 }
 
 impl RunningBot {

@@ -11,9 +11,10 @@
 use std::fmt::Write;
 
 use crate::commands::{Invocation, OptionValue};
-use crate::engine::{Engine, Request};
+use crate::engine::Engine;
 use crate::error::UserError;
 use crate::render::discord::{Context, Embed, page_count, page_window, render_page};
+use crate::request::Request;
 
 use super::embeds::{Button, Reply};
 

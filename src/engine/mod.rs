@@ -16,38 +16,11 @@ use crate::error::{Error, Result, UserError};
 use crate::extract::{Gazetteer, Party, Status};
 use crate::index::catalog::Fingerprint;
 use crate::index::{BuildSummary, Snapshot};
+/// Requests are answered here; the type lives in `request`, below `question`, which reads
+/// a question as one.
+pub use crate::request::Request;
 use cite::Citer;
 use lists::{ClaimFilter, StatementQuery};
-
-/// A request checked against the table, the gazetteer and nothing else: ready to answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Request {
-    Search {
-        query: String,
-    },
-    Sources,
-    Help,
-    Casualties {
-        query: Option<String>,
-        side: Option<String>,
-        status: Option<Status>,
-        /// Show the words behind each side and source.
-        explain: bool,
-    },
-    Statement {
-        party: String,
-        topic: Option<String>,
-        /// Words of the speaker ("foreign ministry", "Aliyev"): their statements first.
-        speaker: Option<String>,
-        explain: bool,
-    },
-    Timeline {
-        query: Option<String>,
-    },
-    Ask {
-        question: String,
-    },
-}
 
 /// The engine: configuration, gazetteer and the index generation that answers now.
 pub struct Engine {

@@ -3,8 +3,8 @@
 //! the same request.
 
 use super::Reading;
-use crate::engine::Request;
 use crate::extract::{Gazetteer, Party, Status};
+use crate::request::Request;
 
 pub(super) fn describe(request: Request, gazetteer: &Gazetteer) -> Reading {
     let (read_as, command) = match &request {

@@ -6,8 +6,8 @@ use super::lexicon::{
 };
 use super::rules::Question;
 use super::words::{Word, join_query, mentions, query_words, words};
-use crate::engine::Request;
 use crate::extract::{Gazetteer, Status, normalize_word};
+use crate::request::Request;
 
 impl Question {
     /// What a short reply changes, when it reads as a follow-up at all.

@@ -7,7 +7,12 @@
 //! about people asks for the casualty ledger; "who" asks for passages; a party with a word
 //! of saying asks for its statements; any other word of killing or wounding asks for the
 //! ledger; everything else is a search for the question's content words.
+//!
+//! A conversation (`Conversation`) keeps the readings of a front end's latest answers, so
+//! a short reply ("and Russia?") reads on from the answer it follows, on Discord and in
+//! the console alike.
 
+mod conversation;
 mod describe;
 mod follow_up;
 mod lexicon;
@@ -18,9 +23,10 @@ mod words;
 
 use std::collections::HashSet;
 
-use crate::engine::Request;
 use crate::extract::{Gazetteer, normalize_word};
+use crate::request::Request;
 
+pub use conversation::{Conversation, Turn, read_after};
 use describe::describe;
 pub use describe::status_name;
 use lexicon::{CASUALTY_WORDS, casualty_status};

@@ -11,9 +11,9 @@ use super::lexicon::{
     PLACE_WORDS, QUESTION_OPENERS, STATEMENT_FILLER, TIMELINE_WORDS, WEEKDAYS, is_question_word,
 };
 use super::words::{Mention, Word, join_query, mentions, query_words, words};
-use crate::engine::Request;
 use crate::extract::knowledge::NameKind;
 use crate::extract::{Gazetteer, Status};
+use crate::request::Request;
 
 pub(super) struct Question {
     pub(super) words: Vec<Word>,

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::feeds::{FeedStatus, PollOutcome, PollReport};
 use crate::jobs::{IngestReport, ReindexReport, TrashReport};
 use crate::library::Diff;
-use crate::moderation::Status;
+use crate::status::Status;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -338,6 +338,34 @@ fn in_the_console_plain_words_never_run_a_moderators_command() {
 }
 
 #[test]
+fn in_the_console_a_follow_up_reads_on_from_the_question_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = console(
+        dir.path(),
+        "what did Baku say about the peacekeepers?\nand Russia?\n/sources\nand Armenia?\nquit\n",
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read_as: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("Read as: "))
+        .collect();
+    assert_eq!(
+        read_as,
+        [
+            "statements of Azerbaijan about peacekeepers  (same as /statement party:azerbaijan topic:peacekeepers)",
+            "statements of Russia about peacekeepers  (same as /statement party:russia topic:peacekeepers)",
+            "passages about Armenia  (same as /search query:Armenia)",
+        ],
+        "after a command's answer a question is asked afresh: {stdout}"
+    );
+}
+
+#[test]
 fn the_console_keeps_log_lines_out_of_the_answers() {
     let dir = tempfile::tempdir().unwrap();
     let output = console(dir.path(), "/reindex\ny\n/search ambush\nquit\n");

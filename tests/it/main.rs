@@ -11,6 +11,7 @@ mod discord;
 mod endpoint;
 mod fake_discord;
 mod kill;
+mod layers;
 mod manifest;
 mod moderation;
 mod properties;
