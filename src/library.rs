@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::corpus::{self, Document};
+use crate::corpus::{self, Document, DocumentError};
 use crate::error::{Error, Result, UserError};
 use crate::extract::Extraction;
 use crate::index::{Catalog, Doc};
@@ -254,7 +254,7 @@ pub fn articles_from_file(
     let text = || {
         std::str::from_utf8(bytes).map_err(|_| UserError::new(format!("{name}: not UTF-8 text")))
     };
-    let from_document = |doc: std::result::Result<Document, String>| {
+    let from_document = |doc: std::result::Result<Document, DocumentError>| {
         doc.map(|d| vec![article_of_document(d)])
             .map_err(|why| UserError::new(format!("{name}: {why}")))
     };
@@ -327,8 +327,11 @@ pub async fn fetch_article(
     let mut article =
         if content_type.starts_with("text/plain") || content_type.starts_with("text/markdown") {
             let text = ingest::html::decode(&fetched.body, fetched.content_type.as_deref());
-            let doc = corpus::parse_text(&text, url.clone())
-                .map_err(|reason| IngestError::NoArticleText { reason })?;
+            let doc = corpus::parse_text(&text, url.clone()).map_err(|reason| {
+                IngestError::NoArticleText {
+                    reason: reason.to_string(),
+                }
+            })?;
             article_of_document(doc)
         } else {
             ingest::html::extract_bytes(
