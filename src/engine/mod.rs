@@ -62,7 +62,7 @@ impl Engine {
     /// from the wrong folder, the bot would otherwise answer from nothing. The gazetteer
     /// is read now, so a mistake in the configuration's parties is said at once.
     pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
-        let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
+        let gazetteer = Gazetteer::with_config(&config.parties)?;
         let engine = OnceLock::new();
         let _ = engine.set(gazetteer);
         Self::open_with(config, engine)

@@ -36,7 +36,7 @@ use crate::ingest::fetch::Fetch;
 use spec::Filter;
 use state::{FeedRecord, StateFile};
 
-pub use spec::{DEFAULT_INTERVAL_MINUTES, FeedSpec, MAX_INTERVAL_MINUTES};
+pub use spec::{DEFAULT_INTERVAL_MINUTES, FeedSpec, MAX_INTERVAL_MINUTES, PatternError, SpecError};
 
 /// Where new articles go: the library, which saves them as Markdown and reindexes
 /// through the single index writer.
@@ -190,7 +190,7 @@ struct Feed {
 }
 
 impl Feed {
-    fn new(spec: FeedSpec, source: FeedSource, record: FeedRecord) -> Result<Feed, String> {
+    fn new(spec: FeedSpec, source: FeedSource, record: FeedRecord) -> Result<Feed, SpecError> {
         spec.validate()?;
         Ok(Feed {
             key: spec.key()?,
@@ -240,16 +240,16 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
         let mut feeds: Vec<Feed> = Vec::new();
         for spec in configured {
             let url = spec.url.clone();
-            let invalid = |reason| FeedError::Invalid {
+            let invalid = |reason: &dyn std::fmt::Display| FeedError::Invalid {
                 url: url.clone(),
                 reason: format!("in bot.toml: {reason}"),
             };
-            let key = spec.key().map_err(invalid)?;
+            let key = spec.key().map_err(|e| invalid(&e))?;
             if feeds.iter().any(|f| f.key == key) {
-                return Err(invalid("listed twice".into()));
+                return Err(invalid(&"listed twice"));
             }
             let record = file.feeds.remove(&key).unwrap_or_default();
-            feeds.push(Feed::new(spec, FeedSource::Config, record).map_err(invalid)?);
+            feeds.push(Feed::new(spec, FeedSource::Config, record).map_err(|e| invalid(&e))?);
         }
         for spec in std::mem::take(&mut file.added) {
             let key = spec.key().unwrap_or_default();
@@ -301,9 +301,9 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
 
     /// Follows a new feed; the scheduler polls it at once. Saved in the state file.
     pub async fn add(&self, spec: FeedSpec) -> Result<FeedStatus> {
-        let invalid = |reason| FeedError::Invalid {
+        let invalid = |reason: SpecError| FeedError::Invalid {
             url: spec.url.clone(),
-            reason,
+            reason: reason.to_string(),
         };
         let mut feed =
             Feed::new(spec.clone(), FeedSource::Added, FeedRecord::default()).map_err(invalid)?;

@@ -54,7 +54,10 @@ fn a_feed_spec_names_the_field_that_is_wrong() {
     let spec = |f: fn(&mut FeedSpec)| {
         let mut spec = FeedSpec::new("https://example.com/feed");
         f(&mut spec);
-        spec.validate().err().unwrap_or_default()
+        spec.validate()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
     };
     assert_eq!(spec(|_| {}), "");
     assert_eq!(
@@ -126,4 +129,21 @@ fn reports_serialise_for_json_output() {
     assert_eq!(json["url"], "https://a.example/rss");
     assert_eq!(json["interval_minutes"], 30);
     assert_eq!(json["source"], "config");
+}
+
+#[test]
+fn a_spec_error_gives_its_field_apart_from_the_reason() {
+    let mut spec = FeedSpec::new("https://example.com/feed");
+    spec.include = strings(&["//"]);
+    let err = spec.validate().unwrap_err();
+    assert!(matches!(
+        err,
+        SpecError::Pattern {
+            field: "include",
+            why: PatternError::EmptyRegex,
+            ..
+        }
+    ));
+    assert_eq!(err.field(), "include");
+    assert_eq!(err.reason(), "\"//\" is an empty regular expression");
 }
