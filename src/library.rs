@@ -230,9 +230,7 @@ pub fn save(config: &Config, article: &Article) -> Result<PathBuf> {
     let text = ingest::markdown::to_markdown(&article);
     // The loader must read back what was written, or the document would vanish on the
     // next rebuild: check before keeping the file.
-    corpus::parse_markdown(&text, name.clone()).map_err(|why| {
-        Error::IndexData(format!("an ingested document would not load back: {why}"))
-    })?;
+    corpus::parse_markdown(&text, name.clone()).map_err(Error::IngestedUnreadable)?;
     let temporary = folder.join(format!(".{name}.tmp"));
     std::fs::write(&temporary, text).map_err(|e| Error::io(&temporary, e))?;
     std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
@@ -366,8 +364,9 @@ const MANIFEST: &str = "manifest.json";
 pub fn trash(config: &Config) -> Result<Vec<TrashEntry>> {
     let path = config.trash_folder().join(MANIFEST);
     match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map_err(|e| Error::IndexData(format!("{}: {e}", path.display()))),
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes).map_err(|cause| Error::TrashCorrupt { path, cause })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(Error::io(path, e)),
     }
@@ -378,8 +377,7 @@ fn write_trash(config: &Config, entries: &[TrashEntry]) -> Result<()> {
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     let path = folder.join(MANIFEST);
     let temporary = folder.join(format!("{MANIFEST}.tmp"));
-    let bytes = serde_json::to_vec_pretty(entries)
-        .map_err(|e| Error::IndexData(format!("cannot encode the trash manifest: {e}")))?;
+    let bytes = serde_json::to_vec_pretty(entries).map_err(Error::TrashEncode)?;
     std::fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
     std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))
 }

@@ -164,7 +164,10 @@ impl<A: Announcer> Moderation<A> {
         library::fetch_article(&self.fetcher, url)
             .await
             .map_err(|e| match e.is_internal() {
-                true => Error::IndexData(format!("fetching {url}: {e}")),
+                true => Error::Fetch {
+                    url: url.to_string(),
+                    cause: e,
+                },
                 false => Error::User(UserError::new(format!("Not added: {e}"))),
             })
     }
@@ -361,15 +364,13 @@ impl<A: Announcer> Moderation<A> {
 }
 
 fn unexpected(outcome: &Outcome) -> Error {
-    Error::IndexData(format!(
-        "the index worker answered another job: {outcome:?}"
-    ))
+    Error::WorkerAnsweredAnother(Box::new(outcome.clone()))
 }
 
 /// A moderator's mistake becomes a [`UserError`]; the state file failing is internal.
 pub fn feed_error(e: FeedError) -> Error {
     if e.is_internal() {
-        Error::IndexData(e.to_string())
+        Error::FeedState(e)
     } else {
         Error::User(UserError::new(e.to_string()))
     }

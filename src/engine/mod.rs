@@ -115,8 +115,7 @@ impl Engine {
 
     /// Switches to the generation `CURRENT` names now, after a rebuild.
     pub fn reload(&self) -> Result<()> {
-        let snapshot = Snapshot::open(&self.config.index.path)?
-            .map_err(|why| Error::IndexData(format!("no index to reload: {why:?}")))?;
+        let snapshot = Snapshot::open(&self.config.index.path)?.map_err(Error::NoIndexToReload)?;
         *self
             .snapshot
             .write()
