@@ -41,13 +41,20 @@ pub use spec::{DEFAULT_INTERVAL_MINUTES, FeedSpec, MAX_INTERVAL_MINUTES, Pattern
 /// Where new articles go: the library, which saves them as Markdown and reindexes
 /// through the single index writer.
 pub trait Sink: Send + Sync + 'static {
-    /// Adds the articles; returns, per article in order, `Ok(title of what was added)` or
-    /// `Err(reason it was not)`, e.g. a duplicate. An `Err` is final: the entry is not
-    /// tried again.
-    fn add(
-        &self,
-        articles: Vec<Article>,
-    ) -> impl Future<Output = Vec<Result<String, String>>> + Send;
+    /// Adds the articles; returns, per article in order, what became of it.
+    fn add(&self, articles: Vec<Article>) -> impl Future<Output = Vec<Stored>> + Send;
+}
+
+/// What became of one article handed to a [`Sink`]. All but `Added` are final: the
+/// entry is not tried again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Added, under this title.
+    Added { title: String },
+    /// The library would not take it, e.g. a duplicate of an article it has.
+    Refused { reason: String },
+    /// Storing it failed (the index worker stopped, say).
+    Failed { reason: String },
 }
 
 /// Where announcements of new articles go (a Discord channel).

@@ -10,7 +10,9 @@ use tokio::task::JoinSet;
 use tokio::time::timeout_at;
 
 use super::spec::Filter;
-use super::{Announcer, FeedError, FeedSpec, Feeds, PollOutcome, PollReport, Sink, Skipped};
+use super::{
+    Announcer, FeedError, FeedSpec, Feeds, PollOutcome, PollReport, Sink, Skipped, Stored,
+};
 use crate::ingest::feed::{self, FeedEntry};
 use crate::ingest::fetch::{Fetch, FetchOutcome, Validators};
 use crate::ingest::{Article, html};
@@ -187,16 +189,18 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
             harvest.articles.iter().zip(&harvest.origins).enumerate()
         {
             match results.get(i) {
-                Some(Ok(title)) => {
+                Some(Stored::Added { title }) => {
                     added.push(title.clone());
                     if *announceable {
                         announce.push(article.clone());
                     }
                 }
-                Some(Err(reason)) => harvest.skipped.push(Skipped {
-                    title: article.title.clone(),
-                    reason: reason.clone(),
-                }),
+                Some(Stored::Refused { reason } | Stored::Failed { reason }) => {
+                    harvest.skipped.push(Skipped {
+                        title: article.title.clone(),
+                        reason: reason.clone(),
+                    })
+                }
                 None => {
                     tracing::error!(title = %article.title, "the sink gave no answer for an article");
                     harvest.skipped.push(Skipped {
