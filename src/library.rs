@@ -274,7 +274,7 @@ pub fn articles_from_file(
                 .into_iter()
                 .map(|e| Refused {
                     what: format!("{name} line {}", e.line),
-                    reason: e.reason,
+                    reason: e.reason.to_string(),
                 })
                 .collect();
             Ok((articles, refused))
