@@ -70,12 +70,30 @@ impl Announcer for NoAnnouncer {
     async fn announce(&self, _article: &Article) {}
 }
 
+/// Why a feed cannot be followed.
+#[derive(Debug, thiserror::Error)]
+pub enum InvalidFeed {
+    #[error(transparent)]
+    Spec(#[from] SpecError),
+    /// bot.toml lists one feed twice, perhaps spelt two ways.
+    #[error("listed twice")]
+    ListedTwice,
+}
+
 /// What can go wrong with the feeds. All but [`FeedError::State`] are the moderator's to
 /// fix, and the message says how.
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
-    #[error("feed {url}: {reason}")]
-    Invalid { url: String, reason: String },
+    /// A feed that cannot be followed; one from bot.toml says so.
+    #[error(
+        "feed {url}: {}{reason}",
+        .in_config.then_some("in bot.toml: ").unwrap_or_default()
+    )]
+    Invalid {
+        url: String,
+        in_config: bool,
+        reason: InvalidFeed,
+    },
     #[error("{url} is already followed")]
     AlreadyFollowed { url: String },
     #[error("no followed feed has the address {url} (`feeds list` shows them)")]
@@ -247,16 +265,17 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
         let mut feeds: Vec<Feed> = Vec::new();
         for spec in configured {
             let url = spec.url.clone();
-            let invalid = |reason: &dyn std::fmt::Display| FeedError::Invalid {
+            let invalid = |reason: InvalidFeed| FeedError::Invalid {
                 url: url.clone(),
-                reason: format!("in bot.toml: {reason}"),
+                in_config: true,
+                reason,
             };
-            let key = spec.key().map_err(|e| invalid(&e))?;
+            let key = spec.key().map_err(|e| invalid(e.into()))?;
             if feeds.iter().any(|f| f.key == key) {
-                return Err(invalid(&"listed twice"));
+                return Err(invalid(InvalidFeed::ListedTwice));
             }
             let record = file.feeds.remove(&key).unwrap_or_default();
-            feeds.push(Feed::new(spec, FeedSource::Config, record).map_err(|e| invalid(&e))?);
+            feeds.push(Feed::new(spec, FeedSource::Config, record).map_err(|e| invalid(e.into()))?);
         }
         for spec in std::mem::take(&mut file.added) {
             let key = spec.key().unwrap_or_default();
@@ -310,7 +329,8 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
     pub async fn add(&self, spec: FeedSpec) -> Result<FeedStatus> {
         let invalid = |reason: SpecError| FeedError::Invalid {
             url: spec.url.clone(),
-            reason: reason.to_string(),
+            in_config: false,
+            reason: reason.into(),
         };
         let mut feed =
             Feed::new(spec.clone(), FeedSource::Added, FeedRecord::default()).map_err(invalid)?;

@@ -147,3 +147,26 @@ fn a_spec_error_gives_its_field_apart_from_the_reason() {
     assert_eq!(err.field(), "include");
     assert_eq!(err.reason(), "\"//\" is an empty regular expression");
 }
+
+#[test]
+fn an_invalid_feed_says_when_bot_toml_is_where_to_fix_it() {
+    let twice = FeedError::Invalid {
+        url: "https://a.example/rss".into(),
+        in_config: true,
+        reason: InvalidFeed::ListedTwice,
+    };
+    assert_eq!(
+        twice.to_string(),
+        "feed https://a.example/rss: in bot.toml: listed twice"
+    );
+    let added = FeedError::Invalid {
+        url: "https://a.example/rss".into(),
+        in_config: false,
+        reason: SpecError::Interval(0).into(),
+    };
+    assert_eq!(
+        added.to_string(),
+        "feed https://a.example/rss: interval_minutes: must be between 1 and 1440 (a day), not 0"
+    );
+    assert!(!added.is_internal());
+}
