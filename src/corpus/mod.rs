@@ -115,12 +115,11 @@ pub fn load(folders: &[PathBuf]) -> Loaded {
     for folder in folders {
         let mut files = Vec::new();
         let walked = std::fs::canonicalize(folder)
-            .map_err(|e| format!("cannot read folder: {e}"))
             .and_then(|root| walk(&root, folder, &mut files, &mut loaded.skipped));
-        if let Err(reason) = walked {
+        if let Err(e) = walked {
             loaded.skipped.push(Skipped {
                 path: folder.clone(),
-                reason,
+                reason: format!("cannot read folder: {e}"),
             });
             continue;
         }
@@ -155,8 +154,8 @@ fn walk(
     dir: &Path,
     files: &mut Vec<PathBuf>,
     skipped: &mut Vec<Skipped>,
-) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder: {e}"))?;
+) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?;
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
