@@ -12,14 +12,23 @@
 //!   left it (a missing field, a store, a count that disagrees with the catalog, a panic in
 //!   the library);
 //! - the catalog: encoding it, or one just written that does not read back;
-//! - the index worker: stopped, or answering another job than the one asked;
+//! - the index worker: stopped, or answering another job than the one asked; a
+//!   briefing's engine whose opening task failed;
 //! - the library of documents: an ingested document that would not load back, the trash
 //!   manifest, a page that could not be fetched, the feeds' state file.
 //!
-//! Modules with a family of their own mistakes keep an enum of their own
-//! ([`crate::corpus::DocumentError`], [`ConfigError`], [`crate::feeds::SpecError`]) and
-//! convert into this one. Every message reads as the text it replaced, word for word:
-//! logs, replies and tests depend on it.
+//! Modules with a family of their own failures keep an enum of their own, which a variant
+//! here carries where it reaches this type: a document ([`crate::corpus::DocumentError`]),
+//! `bot.toml` ([`ConfigError`]), a feed ([`crate::feeds::FeedError`], which carries a
+//! [`crate::feeds::SpecError`]), the parties ([`PartyError`]). Others answer their own
+//! caller and never reach it: an attachment's download
+//! (`discord::attachments::DownloadError`), a JSONL line
+//! ([`crate::ingest::jsonl::LineReason`]), an embed over a Discord limit
+//! ([`crate::render::discord::LimitError`]), what a sink did with an article
+//! ([`crate::feeds::Stored`]).
+//!
+//! Every message reads as the text it replaced, word for word: logs, replies and tests
+//! depend on it.
 
 use std::path::PathBuf;
 
