@@ -227,7 +227,7 @@ impl<A: Announcer> Briefings<A> {
         let config = self.config_of(name)?;
         let opened = tokio::task::spawn_blocking(move || Engine::open(config))
             .await
-            .map_err(|e| Error::IndexData(format!("opening a briefing failed: {e}")))?;
+            .map_err(Error::BriefingOpen)?;
         let (engine, built) = opened?;
         if let Some(summary) = built {
             log_built(name, &summary);

@@ -251,8 +251,8 @@ pub fn run(engine: &Engine, moderator: Option<Moderator>) -> Result<()> {
         .map(|p| p.id.clone())
         .collect();
     parties.sort();
-    let mut editor: Editor<Completion, DefaultHistory> = Editor::with_config(editor_config())
-        .map_err(|e| crate::error::Error::Config(format!("cannot start the console: {e}")))?;
+    let mut editor: Editor<Completion, DefaultHistory> =
+        Editor::with_config(editor_config()).map_err(crate::error::Error::ConsoleStart)?;
     editor.set_helper(Some(Completion { parties }));
     let history = history_path();
     if let Some(path) = &history {

@@ -224,7 +224,7 @@ impl Indexer {
             if is_reindex {
                 self.reindex_pending.store(false, Ordering::SeqCst);
             }
-            return Err(Error::IndexData("the index worker has stopped".into()));
+            return Err(Error::WorkerStopped);
         }
         Ok(receiver)
     }
@@ -233,14 +233,14 @@ impl Indexer {
     pub fn run_blocking(&self, job: Job) -> Result<Outcome> {
         self.submit(job)?
             .blocking_recv()
-            .map_err(|_| Error::IndexData("the index worker stopped during the job".into()))?
+            .map_err(|_| Error::WorkerStoppedDuringJob)?
     }
 
     /// Submits `job` and waits for its outcome, from async code.
     pub async fn run(&self, job: Job) -> Result<Outcome> {
         self.submit(job)?
             .await
-            .map_err(|_| Error::IndexData("the index worker stopped during the job".into()))?
+            .map_err(|_| Error::WorkerStoppedDuringJob)?
     }
 }
 

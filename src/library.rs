@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::corpus::{self, Document};
+use crate::corpus::{self, Document, DocumentError};
 use crate::error::{Error, Result, UserError};
 use crate::extract::Extraction;
 use crate::index::{Catalog, Doc};
@@ -230,9 +230,7 @@ pub fn save(config: &Config, article: &Article) -> Result<PathBuf> {
     let text = ingest::markdown::to_markdown(&article);
     // The loader must read back what was written, or the document would vanish on the
     // next rebuild: check before keeping the file.
-    corpus::parse_markdown(&text, name.clone()).map_err(|why| {
-        Error::IndexData(format!("an ingested document would not load back: {why}"))
-    })?;
+    corpus::parse_markdown(&text, name.clone()).map_err(Error::IngestedUnreadable)?;
     let temporary = folder.join(format!(".{name}.tmp"));
     std::fs::write(&temporary, text).map_err(|e| Error::io(&temporary, e))?;
     std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
@@ -254,7 +252,7 @@ pub fn articles_from_file(
     let text = || {
         std::str::from_utf8(bytes).map_err(|_| UserError::new(format!("{name}: not UTF-8 text")))
     };
-    let from_document = |doc: std::result::Result<Document, String>| {
+    let from_document = |doc: std::result::Result<Document, DocumentError>| {
         doc.map(|d| vec![article_of_document(d)])
             .map_err(|why| UserError::new(format!("{name}: {why}")))
     };
@@ -276,7 +274,7 @@ pub fn articles_from_file(
                 .into_iter()
                 .map(|e| Refused {
                     what: format!("{name} line {}", e.line),
-                    reason: e.reason,
+                    reason: e.reason.to_string(),
                 })
                 .collect();
             Ok((articles, refused))
@@ -327,8 +325,11 @@ pub async fn fetch_article(
     let mut article =
         if content_type.starts_with("text/plain") || content_type.starts_with("text/markdown") {
             let text = ingest::html::decode(&fetched.body, fetched.content_type.as_deref());
-            let doc = corpus::parse_text(&text, url.clone())
-                .map_err(|reason| IngestError::NoArticleText { reason })?;
+            let doc = corpus::parse_text(&text, url.clone()).map_err(|reason| {
+                IngestError::NoArticleText {
+                    reason: reason.to_string(),
+                }
+            })?;
             article_of_document(doc)
         } else {
             ingest::html::extract_bytes(
@@ -363,8 +364,9 @@ const MANIFEST: &str = "manifest.json";
 pub fn trash(config: &Config) -> Result<Vec<TrashEntry>> {
     let path = config.trash_folder().join(MANIFEST);
     match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map_err(|e| Error::IndexData(format!("{}: {e}", path.display()))),
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes).map_err(|cause| Error::TrashCorrupt { path, cause })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(Error::io(path, e)),
     }
@@ -375,8 +377,7 @@ fn write_trash(config: &Config, entries: &[TrashEntry]) -> Result<()> {
     std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     let path = folder.join(MANIFEST);
     let temporary = folder.join(format!("{MANIFEST}.tmp"));
-    let bytes = serde_json::to_vec_pretty(entries)
-        .map_err(|e| Error::IndexData(format!("cannot encode the trash manifest: {e}")))?;
+    let bytes = serde_json::to_vec_pretty(entries).map_err(Error::TrashEncode)?;
     std::fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
     std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))
 }

@@ -609,7 +609,7 @@ fn feeds(config: Config, action: FeedsAction) -> anyhow::Result<ExitCode> {
 
 fn rebuild(config: Config, json: bool) -> anyhow::Result<ExitCode> {
     let gazetteer = briefbot::extract::Gazetteer::with_config(&config.parties)
-        .map_err(briefbot::error::Error::Config)?;
+        .map_err(briefbot::error::Error::from)?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
@@ -694,7 +694,7 @@ fn eval(
         Some(gold) => vec![evaluate::run_file(&config, gold)?],
         None => {
             let gazetteer = briefbot::extract::Gazetteer::with_config(&config.parties)
-                .map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
+                .map_err(briefbot::error::Error::from)?;
             let reuters = evaluate::Reuters::new(shared.join("data/news/reuters21578.jsonl"));
             let sets: Vec<evaluate::Set> = evaluate::discover(std::path::Path::new("."), shared)
                 .into_iter()

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::commands::{Invocation, OptionValue};
 use crate::engine::Engine;
 use crate::error::{Error, Result, UserError};
-use crate::feeds::{Announcer, FeedError, FeedSpec, FeedStatus, Feeds, PollReport, Sink};
+use crate::feeds::{Announcer, FeedError, FeedSpec, FeedStatus, Feeds, PollReport, Sink, Stored};
 use crate::ingest::Article;
 use crate::ingest::fetch::Fetcher;
 use crate::jobs::{Indexer, IngestReport, Job, Outcome, ReindexReport, TrashReport, Worker};
@@ -24,23 +24,32 @@ pub type BotFeeds<A> = Feeds<Fetcher, Indexer, A>;
 
 /// New feed entries are ingested as one job: one rebuild per poll.
 impl Sink for Indexer {
-    async fn add(&self, articles: Vec<Article>) -> Vec<Result<String, String>> {
+    async fn add(&self, articles: Vec<Article>) -> Vec<Stored> {
         let titles: Vec<String> = articles.iter().map(|a| a.title.clone()).collect();
+        let failed = |reason: String| {
+            titles
+                .iter()
+                .map(|_| Stored::Failed {
+                    reason: reason.clone(),
+                })
+                .collect()
+        };
         match self.run(Job::Ingest(articles)).await {
             Ok(Outcome::Ingest(report)) => titles
-                .into_iter()
+                .iter()
                 .map(
-                    |title| match report.refused.iter().find(|r| r.what == title) {
-                        Some(refused) => Err(refused.reason.clone()),
-                        None => Ok(title),
+                    |title| match report.refused.iter().find(|r| r.what == *title) {
+                        Some(refused) => Stored::Refused {
+                            reason: refused.reason.clone(),
+                        },
+                        None => Stored::Added {
+                            title: title.clone(),
+                        },
                     },
                 )
                 .collect(),
-            Ok(_) => titles
-                .iter()
-                .map(|_| Err("unexpected job outcome".into()))
-                .collect(),
-            Err(e) => titles.iter().map(|_| Err(e.to_string())).collect(),
+            Ok(_) => failed("unexpected job outcome".into()),
+            Err(e) => failed(e.to_string()),
         }
     }
 }
@@ -145,7 +154,10 @@ impl<A: Announcer> Moderation<A> {
         library::fetch_article(&self.fetcher, url)
             .await
             .map_err(|e| match e.is_internal() {
-                true => Error::IndexData(format!("fetching {url}: {e}")),
+                true => Error::Fetch {
+                    url: url.to_string(),
+                    cause: e,
+                },
                 false => Error::User(UserError::new(format!("Not added: {e}"))),
             })
     }
@@ -342,15 +354,13 @@ impl<A: Announcer> Moderation<A> {
 }
 
 fn unexpected(outcome: &Outcome) -> Error {
-    Error::IndexData(format!(
-        "the index worker answered another job: {outcome:?}"
-    ))
+    Error::WorkerAnsweredAnother(Box::new(outcome.clone()))
 }
 
 /// A moderator's mistake becomes a [`UserError`]; the state file failing is internal.
 pub fn feed_error(e: FeedError) -> Error {
     if e.is_internal() {
-        Error::IndexData(e.to_string())
+        Error::FeedState(e)
     } else {
         Error::User(UserError::new(e.to_string()))
     }

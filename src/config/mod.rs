@@ -19,6 +19,22 @@ use crate::error::{Error, Result};
 use crate::extract::PartyConfig;
 use positions::Positions;
 
+/// Why a `bot.toml` was refused. The message names the key path and, where the file
+/// spells it out, the line: `line 3: answers.max_hits: must be between 1 and 50`.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// What TOML itself refuses: the syntax, a wrong type, an unknown key.
+    #[error("{}", .0.to_string().trim())]
+    Toml(#[from] toml::de::Error),
+    /// A value the types take but the bot does not.
+    #[error("{}{key}: {why}", .line.map(|n| format!("line {n}: ")).unwrap_or_default())]
+    Invalid {
+        line: Option<usize>,
+        key: String,
+        why: String,
+    },
+}
+
 /// The whole configuration, after defaults and overrides.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -259,16 +275,18 @@ impl Config {
             }
             Err(e) => return Err(Error::io(path, e)),
         };
-        let mut config =
-            Self::parse(&text).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+        let mut config = Self::parse(&text).map_err(|cause| Error::ConfigFile {
+            path: path.to_path_buf(),
+            cause,
+        })?;
         let base = path.parent().unwrap_or(Path::new(""));
         config.resolve_paths(base);
         Ok(config)
     }
 
     /// Parses and validates the text of a `bot.toml`; errors name the key and line.
-    pub fn parse(text: &str) -> std::result::Result<Self, String> {
-        let config: Self = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
+    pub fn parse(text: &str) -> std::result::Result<Self, ConfigError> {
+        let config: Self = toml::from_str(text)?;
         config.validate(&Positions::new(text))?;
         Ok(config)
     }

@@ -1,6 +1,8 @@
 //! Where each key of a `bot.toml` is written, so that a semantic error points at its own
 //! line as a syntax error does.
 
+use super::ConfigError;
+
 /// A step of a path into the file: a key, or an item of an array (`[[feeds]]`).
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Key<'a> {
@@ -25,7 +27,7 @@ impl<'a> Positions<'a> {
 
     /// "line N: parties.x.aliases[0]: why", the line being where the last key of `path`
     /// that the file spells out is written.
-    pub(super) fn fail<T>(&self, path: &[Key], why: &str) -> std::result::Result<T, String> {
+    pub(super) fn fail<T>(&self, path: &[Key], why: &str) -> std::result::Result<T, ConfigError> {
         let key = path
             .iter()
             .map(|k| match k {
@@ -33,12 +35,11 @@ impl<'a> Positions<'a> {
                 Key::Item(i) => format!("[{}]", i + 1),
             })
             .collect::<String>();
-        let key = key.trim_start_matches('.');
-        let line = self
-            .line(path)
-            .map(|n| format!("line {n}: "))
-            .unwrap_or_default();
-        Err(format!("{line}{key}: {why}"))
+        Err(ConfigError::Invalid {
+            line: self.line(path),
+            key: key.trim_start_matches('.').to_string(),
+            why: why.to_string(),
+        })
     }
 
     pub(super) fn line(&self, path: &[Key]) -> Option<usize> {

@@ -3,10 +3,10 @@
 //! failure names the key it is about and the line it is written on.
 
 use super::positions::{Key, Positions};
-use super::{Config, Mode};
+use super::{Config, ConfigError, Mode};
 
 impl Config {
-    pub(super) fn validate(&self, at: &Positions) -> std::result::Result<(), String> {
+    pub(super) fn validate(&self, at: &Positions) -> std::result::Result<(), ConfigError> {
         use Key::{Item, Name};
         if self.corpus.folders.is_empty() {
             return at.fail(
@@ -41,9 +41,7 @@ impl Config {
         }
         for (i, feed) in self.feeds.iter().enumerate() {
             if let Err(why) = feed.validate() {
-                // The message starts with the field it is about: "interval_minutes: ...".
-                let (field, why) = why.split_once(": ").unwrap_or(("url", &why));
-                return at.fail(&[Name("feeds"), Item(i), Name(field)], why);
+                return at.fail(&[Name("feeds"), Item(i), Name(why.field())], &why.reason());
             }
         }
         for (key, value) in [
@@ -78,7 +76,7 @@ impl Config {
     }
 
     /// `shards = "auto"`, or `shard_ids` (consecutive) of `shard_total`, in gateway mode.
-    fn validate_shards(&self, at: &Positions) -> std::result::Result<(), String> {
+    fn validate_shards(&self, at: &Positions) -> std::result::Result<(), ConfigError> {
         use Key::Name;
         let discord = &self.discord;
         let key = |name| [Name("discord"), Name(name)];
@@ -133,7 +131,7 @@ impl Config {
     }
 
     /// HTTP mode needs an address to listen on and the key to check requests with.
-    fn validate_http(&self, at: &Positions) -> std::result::Result<(), String> {
+    fn validate_http(&self, at: &Positions) -> std::result::Result<(), ConfigError> {
         use Key::Name;
         if self.discord.listen.parse::<std::net::SocketAddr>().is_err() {
             return at.fail(
@@ -159,7 +157,7 @@ impl Config {
     /// Each briefing is named once, owns its folders, and is bound to servers and channels
     /// no other briefing is bound to: nothing one server's moderators do can reach
     /// another's briefing.
-    fn validate_briefings(&self, at: &Positions) -> std::result::Result<(), String> {
+    fn validate_briefings(&self, at: &Positions) -> std::result::Result<(), ConfigError> {
         use Key::{Item, Name};
         if self.briefings.is_empty() {
             return Ok(());
@@ -222,16 +220,15 @@ impl Config {
             }
             for (j, feed) in briefing.feeds.iter().enumerate() {
                 if let Err(why) = feed.validate() {
-                    let (field, why) = why.split_once(": ").unwrap_or(("url", &why));
                     return at.fail(
                         &[
                             Name("briefings"),
                             Item(i),
                             Name("feeds"),
                             Item(j),
-                            Name(field),
+                            Name(why.field()),
                         ],
-                        why,
+                        &why.reason(),
                     );
                 }
             }
@@ -262,7 +259,7 @@ impl Config {
 
     /// A `[parties.<id>]` table adds a party or adds to a built-in one; it never takes a
     /// name from another party, which would quietly answer for the wrong one.
-    fn validate_parties(&self, at: &Positions) -> std::result::Result<(), String> {
+    fn validate_parties(&self, at: &Positions) -> std::result::Result<(), ConfigError> {
         use Key::{Item, Name};
         let builtin = crate::extract::Gazetteer::builtin();
         // Every name in use, normalised, and whose it is.

@@ -60,6 +60,39 @@ pub struct Loaded {
     pub skipped: Vec<Skipped>,
 }
 
+/// Why a file is not a document; the words are meant for the person who put it there, and
+/// are the reason a skipped file is listed with.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error(transparent)]
+    Read(#[from] crate::files::ReadError),
+    #[error("not UTF-8 text (invalid byte at offset {valid_up_to})")]
+    NotUtf8 { valid_up_to: usize },
+    #[error("empty file")]
+    Empty,
+    #[error(
+        "no front matter: a Markdown document starts with a `+++` line, then TOML with at least `title = \"...\"`, then `+++`"
+    )]
+    NoFrontMatter,
+    #[error("front matter is not closed by a `+++` line")]
+    FrontMatterNotClosed,
+    /// TOML's message spans lines (it quotes the source); it is said on one.
+    #[error("front matter: {}", one_line(.0))]
+    FrontMatter(toml::de::Error),
+    #[error("front matter: `title` is empty")]
+    EmptyTitle,
+    #[error("no text after the title")]
+    NoParagraphs,
+}
+
+fn one_line(error: &toml::de::Error) -> String {
+    error
+        .to_string()
+        .trim()
+        .replace('\n', " ")
+        .replace("  ", " ")
+}
+
 /// The file kinds the loader reads, by extension.
 fn is_document(path: &Path) -> bool {
     matches!(
@@ -82,12 +115,11 @@ pub fn load(folders: &[PathBuf]) -> Loaded {
     for folder in folders {
         let mut files = Vec::new();
         let walked = std::fs::canonicalize(folder)
-            .map_err(|e| format!("cannot read folder: {e}"))
             .and_then(|root| walk(&root, folder, &mut files, &mut loaded.skipped));
-        if let Err(reason) = walked {
+        if let Err(e) = walked {
             loaded.skipped.push(Skipped {
                 path: folder.clone(),
-                reason,
+                reason: format!("cannot read folder: {e}"),
             });
             continue;
         }
@@ -105,7 +137,10 @@ pub fn load(folders: &[PathBuf]) -> Loaded {
                     document.path = Some(path);
                     loaded.documents.push(document)
                 }
-                Err(reason) => loaded.skipped.push(Skipped { path, reason }),
+                Err(reason) => loaded.skipped.push(Skipped {
+                    path,
+                    reason: reason.to_string(),
+                }),
             }
         }
     }
@@ -119,8 +154,8 @@ fn walk(
     dir: &Path,
     files: &mut Vec<PathBuf>,
     skipped: &mut Vec<Skipped>,
-) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder: {e}"))?;
+) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?;
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
@@ -167,13 +202,10 @@ fn relative_source(folder: &Path, path: &Path) -> String {
 }
 
 /// Reads and parses one file; the error is the reason, for the skipped list.
-pub fn load_file(path: &Path, source: String) -> Result<Document, String> {
-    let bytes = crate::files::read_regular(path, MAX_DOCUMENT_BYTES).map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+pub fn load_file(path: &Path, source: String) -> Result<Document, DocumentError> {
+    let bytes = crate::files::read_regular(path, MAX_DOCUMENT_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|e| DocumentError::NotUtf8 {
+        valid_up_to: e.utf8_error().valid_up_to(),
     })?;
     let is_text = path
         .extension()
@@ -186,33 +218,28 @@ pub fn load_file(path: &Path, source: String) -> Result<Document, String> {
 }
 
 /// Markdown with TOML front matter between `+++` lines.
-pub fn parse_markdown(text: &str, source: String) -> Result<Document, String> {
+pub fn parse_markdown(text: &str, source: String) -> Result<Document, DocumentError> {
     let text = text::strip_controls(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
-        return Err("empty file".into());
+        return Err(DocumentError::Empty);
     }
     let (front, body) = split_front_matter(text)?;
-    let meta: Meta = toml::from_str(front).map_err(|e| {
-        format!(
-            "front matter: {}",
-            e.to_string().trim().replace('\n', " ").replace("  ", " ")
-        )
-    })?;
+    let meta: Meta = toml::from_str(front).map_err(DocumentError::FrontMatter)?;
     if meta.title.trim().is_empty() {
-        return Err("front matter: `title` is empty".into());
+        return Err(DocumentError::EmptyTitle);
     }
     document(source, meta, text::paragraphs(body))
 }
 
 /// Plain text: the first non-empty line is the title, the rest the body.
-pub fn parse_text(text: &str, source: String) -> Result<Document, String> {
+pub fn parse_text(text: &str, source: String) -> Result<Document, DocumentError> {
     let text = text::strip_controls(text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
     let title = lines.next().map(str::trim).unwrap_or("");
     if title.is_empty() {
-        return Err("empty file".into());
+        return Err(DocumentError::Empty);
     }
     let body: Vec<&str> = lines.collect();
     let meta = Meta {
@@ -222,7 +249,11 @@ pub fn parse_text(text: &str, source: String) -> Result<Document, String> {
     document(source, meta, text::paragraphs(&body.join("\n")))
 }
 
-fn document(source: String, mut meta: Meta, paragraphs: Vec<String>) -> Result<Document, String> {
+fn document(
+    source: String,
+    mut meta: Meta,
+    paragraphs: Vec<String>,
+) -> Result<Document, DocumentError> {
     // Front matter may spell a control character as a TOML escape.
     for field in [&mut meta.title].into_iter().chain(
         [
@@ -239,7 +270,7 @@ fn document(source: String, mut meta: Meta, paragraphs: Vec<String>) -> Result<D
         }
     }
     if paragraphs.is_empty() {
-        return Err("no text after the title".into());
+        return Err(DocumentError::NoParagraphs);
     }
     Ok(Document {
         source,
@@ -250,11 +281,11 @@ fn document(source: String, mut meta: Meta, paragraphs: Vec<String>) -> Result<D
 }
 
 /// Splits `+++\n<toml>\n+++\n<body>`.
-fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
+fn split_front_matter(text: &str) -> Result<(&str, &str), DocumentError> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err("no front matter: a Markdown document starts with a `+++` line, then TOML with at least `title = \"...\"`, then `+++`".into());
+        return Err(DocumentError::NoFrontMatter);
     }
     let front_start = first.len();
     let mut offset = front_start;
@@ -264,7 +295,7 @@ fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
         }
         offset += line.len();
     }
-    Err("front matter is not closed by a `+++` line".into())
+    Err(DocumentError::FrontMatterNotClosed)
 }
 
 mod date {
@@ -345,7 +376,9 @@ mod tests {
 
     #[test]
     fn a_missing_title_is_an_error() {
-        let err = parse_markdown("+++\noutlet = \"O\"\n+++\nBody.\n", "t.md".into()).unwrap_err();
+        let err = parse_markdown("+++\noutlet = \"O\"\n+++\nBody.\n", "t.md".into())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("title"), "{err}");
     }
 
@@ -355,7 +388,8 @@ mod tests {
             "+++\ntitle = \"T\"\nsection = \"world\"\n+++\nBody.\n",
             "t.md".into(),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("section"), "{err}");
     }
 
@@ -365,19 +399,44 @@ mod tests {
         assert!(
             parse_markdown("+++\ntitle = \"T\"\nBody.\n", "t.md".into())
                 .unwrap_err()
+                .to_string()
                 .contains("not closed")
         );
         assert!(
             parse_markdown("# Just markdown\n\nBody.\n", "t.md".into())
                 .unwrap_err()
+                .to_string()
                 .contains("front matter")
         );
         let err = parse_markdown(
             "+++\ntitle = \"T\"\npublished = \"last week\"\n+++\nBody.\n",
             "t.md".into(),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("published"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_front_matter_is_told_apart_from_an_empty_document() {
+        let bad = parse_markdown("+++\ntitle = \n+++\nBody.\n", "t.md".into()).unwrap_err();
+        assert!(matches!(bad, DocumentError::FrontMatter(_)), "{bad:?}");
+        let empty = parse_markdown("+++\ntitle = \"T\"\n+++\n\n", "t.md".into()).unwrap_err();
+        assert!(matches!(empty, DocumentError::NoParagraphs), "{empty:?}");
+        assert_eq!(empty.to_string(), "no text after the title");
+    }
+
+    #[test]
+    fn a_skipped_file_names_the_file_and_the_front_matter_reason_on_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bad.md"), "+++\ntitle = \n+++\nBody.\n").unwrap();
+        let loaded = load(&[dir.path().to_path_buf()]);
+        let [skipped] = loaded.skipped.as_slice() else {
+            panic!("{:?}", loaded.skipped);
+        };
+        assert!(skipped.path.ends_with("bad.md"), "{skipped:?}");
+        assert!(skipped.reason.starts_with("front matter: "), "{skipped:?}");
+        assert!(!skipped.reason.contains('\n'), "{skipped:?}");
     }
 
     #[test]
@@ -397,10 +456,15 @@ mod tests {
     #[test]
     fn empty_files_are_errors() {
         assert_eq!(
-            parse_text("  \n\n", "t.txt".into()).unwrap_err(),
+            parse_text("  \n\n", "t.txt".into())
+                .unwrap_err()
+                .to_string(),
             "empty file"
         );
-        assert_eq!(parse_markdown("", "t.md".into()).unwrap_err(), "empty file");
+        assert_eq!(
+            parse_markdown("", "t.md".into()).unwrap_err().to_string(),
+            "empty file"
+        );
     }
 
     #[test]
@@ -493,7 +557,7 @@ mod tests {
         if !made.is_ok_and(|s| s.success()) {
             return;
         }
-        let err = load_file(&fifo, "pipe.md".into()).unwrap_err();
+        let err = load_file(&fifo, "pipe.md".into()).unwrap_err().to_string();
         assert!(err.contains("not a regular file"), "{err}");
     }
 

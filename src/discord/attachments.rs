@@ -30,7 +30,28 @@ pub struct Attached {
 /// Downloading an attachment's body; tests can serve it from anywhere.
 pub trait Download: Send + Sync {
     /// The body at `url`, refused (with the reason) past `max` bytes.
-    fn get(&self, url: &str, max: usize) -> impl Future<Output = Result<Vec<u8>, String>> + Send;
+    fn get(
+        &self,
+        url: &str,
+        max: usize,
+    ) -> impl Future<Output = Result<Vec<u8>, DownloadError>> + Send;
+}
+
+/// Why an attachment was not downloaded; said to the moderator who attached it.
+#[derive(Debug, thiserror::Error)]
+pub enum DownloadError {
+    #[error("not a valid address: {0}")]
+    BadAddress(url::ParseError),
+    #[error("{host} is not Discord's file server")]
+    NotDiscord { host: String },
+    #[error("no HTTP client")]
+    NoClient,
+    #[error("network error: {0}")]
+    Network(reqwest::Error),
+    #[error("the server answered {0}")]
+    Status(reqwest::StatusCode),
+    #[error("over the limit of {max} bytes")]
+    TooLarge { max: usize },
 }
 
 /// Reads an attached file within `max` bytes; a file too large is refused before it is
@@ -80,30 +101,25 @@ impl Cdn {
 }
 
 impl Download for Cdn {
-    async fn get(&self, url: &str, max: usize) -> Result<Vec<u8>, String> {
+    async fn get(&self, url: &str, max: usize) -> Result<Vec<u8>, DownloadError> {
         let url = checked(url, &self.allow_hosts)?;
-        let client = self.client.as_ref().ok_or("no HTTP client")?;
+        let client = self.client.as_ref().ok_or(DownloadError::NoClient)?;
         let mut response = client
             .get(url)
             .send()
             .await
-            .map_err(|e| format!("network error: {e}"))?;
+            .map_err(DownloadError::Network)?;
         let status = response.status();
         if !status.is_success() {
-            return Err(format!("the server answered {status}"));
+            return Err(DownloadError::Status(status));
         }
-        let too_large = || format!("over the limit of {max} bytes");
         if response.content_length().is_some_and(|n| n > max as u64) {
-            return Err(too_large());
+            return Err(DownloadError::TooLarge { max });
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| format!("network error: {e}"))?
-        {
+        while let Some(chunk) = response.chunk().await.map_err(DownloadError::Network)? {
             if body.len() + chunk.len() > max {
-                return Err(too_large());
+                return Err(DownloadError::TooLarge { max });
             }
             body.extend_from_slice(&chunk);
         }
@@ -113,15 +129,17 @@ impl Download for Cdn {
 
 /// The address if it may be fetched: Discord's CDN over https, or a host the
 /// configuration trusts over http or https.
-fn checked(url: &str, allow_hosts: &[String]) -> Result<Url, String> {
-    let parsed = Url::parse(url).map_err(|e| format!("not a valid address: {e}"))?;
+fn checked(url: &str, allow_hosts: &[String]) -> Result<Url, DownloadError> {
+    let parsed = Url::parse(url).map_err(DownloadError::BadAddress)?;
     let host = parsed.host_str().unwrap_or_default();
     let trusted = allow_hosts.iter().any(|h| h.eq_ignore_ascii_case(host));
     let https_cdn = parsed.scheme() == "https" && CDN_HOSTS.contains(&host);
     if trusted && matches!(parsed.scheme(), "http" | "https") || https_cdn {
         Ok(parsed)
     } else {
-        Err(format!("{host} is not Discord's file server"))
+        Err(DownloadError::NotDiscord {
+            host: host.to_string(),
+        })
     }
 }
 
@@ -143,14 +161,21 @@ mod tests {
         assert!(checked("file:///etc/passwd", &local).is_err());
     }
 
+    #[test]
+    fn a_refused_address_says_whose_server_it_is() {
+        let err = checked("https://evil.example/a.md", &[]).unwrap_err();
+        assert!(matches!(&err, DownloadError::NotDiscord { host } if host == "evil.example"));
+        assert_eq!(err.to_string(), "evil.example is not Discord's file server");
+    }
+
     /// Serves one body and remembers what was asked.
     struct Served(Vec<u8>, Mutex<Vec<String>>);
 
     impl Download for Served {
-        async fn get(&self, url: &str, max: usize) -> Result<Vec<u8>, String> {
+        async fn get(&self, url: &str, max: usize) -> Result<Vec<u8>, DownloadError> {
             self.1.lock().unwrap().push(url.to_string());
             if self.0.len() > max {
-                return Err("too large".into());
+                return Err(DownloadError::TooLarge { max });
             }
             Ok(self.0.clone())
         }
@@ -176,6 +201,9 @@ mod tests {
         assert_eq!(read(&served, &file(5), 10).await.unwrap(), b"hello");
         // A body longer than announced is still refused by the downloader's cap.
         let refused = read(&served, &file(1), 3).await.unwrap_err();
-        assert!(refused.message.contains("too large"), "{refused}");
+        assert!(
+            refused.message.contains("(over the limit of 3 bytes)"),
+            "{refused}"
+        );
     }
 }

@@ -35,7 +35,7 @@ impl Engine {
     /// from the wrong folder, the bot would otherwise answer from nothing. The gazetteer
     /// is read now, so a mistake in the configuration's parties is said at once.
     pub fn open(config: Config) -> Result<(Engine, Option<BuildSummary>)> {
-        let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
+        let gazetteer = Gazetteer::with_config(&config.parties)?;
         let engine = OnceLock::new();
         let _ = engine.set(gazetteer);
         Self::open_with(config, engine)
@@ -88,8 +88,7 @@ impl Engine {
 
     /// Switches to the generation `CURRENT` names now, after a rebuild.
     pub fn reload(&self) -> Result<()> {
-        let snapshot = Snapshot::open(&self.config.index.path)?
-            .map_err(|why| Error::IndexData(format!("no index to reload: {why:?}")))?;
+        let snapshot = Snapshot::open(&self.config.index.path)?.map_err(Error::NoIndexToReload)?;
         *self
             .snapshot
             .write()

@@ -18,6 +18,28 @@ use crate::extract::{DocText, Extraction, Gazetteer, LearnedNames, extract_with}
 
 pub use reuters::Reuters;
 
+/// Why an evaluation cannot run: the files it reads, named with what is wrong in them.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// TOML's message spans lines on purpose, but ends with one.
+    #[error("{}: {}", path.display(), cause.to_string().trim())]
+    Gold {
+        path: PathBuf,
+        cause: toml::de::Error,
+    },
+    #[error("{}: {cause}", path.display())]
+    Collection {
+        path: PathBuf,
+        cause: std::sync::Arc<std::io::Error>,
+    },
+    #[error("{}: {id} is not in {}", ids_file.display(), collection.display())]
+    NotInCollection {
+        ids_file: PathBuf,
+        id: String,
+        collection: PathBuf,
+    },
+}
+
 /// What a gold set's documents are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -162,8 +184,13 @@ fn folder_name(dir: &Path) -> String {
 
 fn read_gold(path: &Path) -> Result<GoldSet> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    toml::from_str(&text)
-        .map_err(|e| Error::Config(format!("{}: {}", path.display(), e.to_string().trim())))
+    toml::from_str(&text).map_err(|cause| {
+        EvalError::Gold {
+            path: path.to_path_buf(),
+            cause,
+        }
+        .into()
+    })
 }
 
 /// Scores one set. Names are learned over the set's documents first, as the index learns
@@ -189,7 +216,7 @@ pub fn run_set(set: &Set, gazetteer: &Gazetteer, reuters: &Reuters) -> Result<Ev
 /// Scores the configured corpus against one gold file.
 pub fn run_file(config: &Config, gold_path: &Path) -> Result<Evaluation> {
     let gold = read_gold(gold_path)?;
-    let gazetteer = Gazetteer::with_config(&config.parties).map_err(Error::Config)?;
+    let gazetteer = Gazetteer::with_config(&config.parties)?;
     let loaded = corpus::load(&config.corpus.folders);
     let (predicted, missing) = predict(&gold, &loaded.documents, &gazetteer);
     let is_party = |id: &str| is_party(&gazetteer, id);

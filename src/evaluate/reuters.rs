@@ -5,15 +5,18 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use super::EvalError;
 use crate::corpus::{self, Document};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The collection, read on first use.
 pub struct Reuters {
     path: PathBuf,
-    records: OnceLock<std::result::Result<HashMap<String, Record>, String>>,
+    /// The read is tried once; its failure is kept (shared, as an I/O error is not
+    /// `Clone`) and given to every caller.
+    records: OnceLock<std::result::Result<HashMap<String, Record>, Arc<std::io::Error>>>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -34,20 +37,26 @@ impl Reuters {
 
     fn records(&self) -> Result<&HashMap<String, Record>> {
         let loaded = self.records.get_or_init(|| {
-            let raw = std::fs::read_to_string(&self.path)
-                .map_err(|e| format!("{}: {e}", self.path.display()))?;
+            let raw = std::fs::read_to_string(&self.path).map_err(Arc::new)?;
             Ok(raw
                 .lines()
                 .filter_map(|l| serde_json::from_str::<Record>(l).ok())
                 .map(|r| (r.id.clone(), r))
                 .collect())
         });
-        loaded.as_ref().map_err(|e| Error::Config(e.clone()))
+        loaded.as_ref().map_err(|cause| {
+            EvalError::Collection {
+                path: self.path.clone(),
+                cause: cause.clone(),
+            }
+            .into()
+        })
     }
 
     /// The stories an ids file names (one id per line; `#` starts a comment).
     pub fn documents(&self, ids_file: &Path) -> Result<Vec<Document>> {
-        let ids = std::fs::read_to_string(ids_file).map_err(|e| Error::io(ids_file, e))?;
+        let ids =
+            std::fs::read_to_string(ids_file).map_err(|e| crate::error::Error::io(ids_file, e))?;
         let records = self.records()?;
         let mut out = Vec::new();
         for id in ids
@@ -55,12 +64,10 @@ impl Reuters {
             .map(|l| l.split('#').next().unwrap_or("").trim())
             .filter(|l| !l.is_empty())
         {
-            let record = records.get(id).ok_or_else(|| {
-                Error::Config(format!(
-                    "{}: {id} is not in {}",
-                    ids_file.display(),
-                    self.path.display()
-                ))
+            let record = records.get(id).ok_or_else(|| EvalError::NotInCollection {
+                ids_file: ids_file.to_path_buf(),
+                id: id.to_string(),
+                collection: self.path.clone(),
             })?;
             if let Some(doc) = as_document(record) {
                 out.push(doc);

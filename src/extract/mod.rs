@@ -43,7 +43,7 @@ mod tokens;
 use std::ops::Range;
 
 pub use entities::Voice;
-pub use knowledge::{Gazetteer, Party, PartyConfig, PartyKind};
+pub use knowledge::{Gazetteer, Party, PartyConfig, PartyError, PartyKind};
 pub use names::{LearnedName, LearnedNames};
 pub use tokens::{normalize_word, strip_possessive};
 

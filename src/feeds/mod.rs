@@ -36,18 +36,25 @@ use crate::ingest::fetch::Fetch;
 use spec::Filter;
 use state::{FeedRecord, StateFile};
 
-pub use spec::{DEFAULT_INTERVAL_MINUTES, FeedSpec, MAX_INTERVAL_MINUTES};
+pub use spec::{DEFAULT_INTERVAL_MINUTES, FeedSpec, MAX_INTERVAL_MINUTES, PatternError, SpecError};
 
 /// Where new articles go: the library, which saves them as Markdown and reindexes
 /// through the single index writer.
 pub trait Sink: Send + Sync + 'static {
-    /// Adds the articles; returns, per article in order, `Ok(title of what was added)` or
-    /// `Err(reason it was not)`, e.g. a duplicate. An `Err` is final: the entry is not
-    /// tried again.
-    fn add(
-        &self,
-        articles: Vec<Article>,
-    ) -> impl Future<Output = Vec<Result<String, String>>> + Send;
+    /// Adds the articles; returns, per article in order, what became of it.
+    fn add(&self, articles: Vec<Article>) -> impl Future<Output = Vec<Stored>> + Send;
+}
+
+/// What became of one article handed to a [`Sink`]. All but `Added` are final: the
+/// entry is not tried again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Added, under this title.
+    Added { title: String },
+    /// The library would not take it, e.g. a duplicate of an article it has.
+    Refused { reason: String },
+    /// Storing it failed (the index worker stopped, say).
+    Failed { reason: String },
 }
 
 /// Where announcements of new articles go (a Discord channel).
@@ -63,12 +70,30 @@ impl Announcer for NoAnnouncer {
     async fn announce(&self, _article: &Article) {}
 }
 
+/// Why a feed cannot be followed.
+#[derive(Debug, thiserror::Error)]
+pub enum InvalidFeed {
+    #[error(transparent)]
+    Spec(#[from] SpecError),
+    /// bot.toml lists one feed twice, perhaps spelt two ways.
+    #[error("listed twice")]
+    ListedTwice,
+}
+
 /// What can go wrong with the feeds. All but [`FeedError::State`] are the moderator's to
 /// fix, and the message says how.
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
-    #[error("feed {url}: {reason}")]
-    Invalid { url: String, reason: String },
+    /// A feed that cannot be followed; one from bot.toml says so.
+    #[error(
+        "feed {url}: {}{reason}",
+        .in_config.then_some("in bot.toml: ").unwrap_or_default()
+    )]
+    Invalid {
+        url: String,
+        in_config: bool,
+        reason: InvalidFeed,
+    },
     #[error("{url} is already followed")]
     AlreadyFollowed { url: String },
     #[error("no followed feed has the address {url} (`feeds list` shows them)")]
@@ -190,7 +215,7 @@ struct Feed {
 }
 
 impl Feed {
-    fn new(spec: FeedSpec, source: FeedSource, record: FeedRecord) -> Result<Feed, String> {
+    fn new(spec: FeedSpec, source: FeedSource, record: FeedRecord) -> Result<Feed, SpecError> {
         spec.validate()?;
         Ok(Feed {
             key: spec.key()?,
@@ -240,16 +265,17 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
         let mut feeds: Vec<Feed> = Vec::new();
         for spec in configured {
             let url = spec.url.clone();
-            let invalid = |reason| FeedError::Invalid {
+            let invalid = |reason: InvalidFeed| FeedError::Invalid {
                 url: url.clone(),
-                reason: format!("in bot.toml: {reason}"),
+                in_config: true,
+                reason,
             };
-            let key = spec.key().map_err(invalid)?;
+            let key = spec.key().map_err(|e| invalid(e.into()))?;
             if feeds.iter().any(|f| f.key == key) {
-                return Err(invalid("listed twice".into()));
+                return Err(invalid(InvalidFeed::ListedTwice));
             }
             let record = file.feeds.remove(&key).unwrap_or_default();
-            feeds.push(Feed::new(spec, FeedSource::Config, record).map_err(invalid)?);
+            feeds.push(Feed::new(spec, FeedSource::Config, record).map_err(|e| invalid(e.into()))?);
         }
         for spec in std::mem::take(&mut file.added) {
             let key = spec.key().unwrap_or_default();
@@ -301,9 +327,10 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
 
     /// Follows a new feed; the scheduler polls it at once. Saved in the state file.
     pub async fn add(&self, spec: FeedSpec) -> Result<FeedStatus> {
-        let invalid = |reason| FeedError::Invalid {
+        let invalid = |reason: SpecError| FeedError::Invalid {
             url: spec.url.clone(),
-            reason,
+            in_config: false,
+            reason: reason.into(),
         };
         let mut feed =
             Feed::new(spec.clone(), FeedSource::Added, FeedRecord::default()).map_err(invalid)?;

@@ -10,10 +10,12 @@ use tokio::task::JoinSet;
 use tokio::time::timeout_at;
 
 use super::spec::Filter;
-use super::{Announcer, FeedError, FeedSpec, Feeds, PollOutcome, PollReport, Sink, Skipped};
+use super::{
+    Announcer, FeedError, FeedSpec, Feeds, PollOutcome, PollReport, Sink, Skipped, Stored,
+};
 use crate::ingest::feed::{self, FeedEntry};
 use crate::ingest::fetch::{Fetch, FetchOutcome, Validators};
-use crate::ingest::{Article, html};
+use crate::ingest::{Article, IngestError, html};
 
 /// After this many failed fetches of an entry's page, the entry is given up.
 const MAX_ATTEMPTS: u32 = 3;
@@ -112,14 +114,14 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
             return gone(key);
         };
         let deadline = tokio::time::Instant::now() + self.poll_timeout;
-        let fetched = timeout_at(deadline, self.fetch_feed(&job))
-            .await
-            .unwrap_or_else(|_| {
-                Err(format!(
-                    "timed out after {} s",
-                    self.poll_timeout.as_secs_f32()
-                ))
-            });
+        // The failure is kept as text: it is the feed's `last_error` in the state file.
+        let fetched = match timeout_at(deadline, self.fetch_feed(&job)).await {
+            Ok(fetched) => fetched.map_err(|e| e.to_string()),
+            Err(_) => Err(format!(
+                "timed out after {} s",
+                self.poll_timeout.as_secs_f32()
+            )),
+        };
         let (outcome, announce) = match fetched {
             Err(error) => {
                 tracing::warn!(url = %job.spec.url, %error, "feed poll failed");
@@ -151,16 +153,18 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
     }
 
     /// The feed's entries and validators, or `None` if it has not changed.
-    async fn fetch_feed(&self, job: &Job) -> Result<Option<(Vec<FeedEntry>, Validators)>, String> {
+    async fn fetch_feed(
+        &self,
+        job: &Job,
+    ) -> Result<Option<(Vec<FeedEntry>, Validators)>, IngestError> {
         match self
             .fetcher
             .get(&job.spec.url, job.validators.as_ref())
-            .await
-            .map_err(|e| e.to_string())?
+            .await?
         {
             FetchOutcome::NotModified { .. } => Ok(None),
             FetchOutcome::Fetched(fetched) => {
-                let entries = feed::parse(&fetched.body).map_err(|e| e.to_string())?;
+                let entries = feed::parse(&fetched.body)?;
                 Ok(Some((entries, fetched.validators)))
             }
         }
@@ -187,16 +191,18 @@ impl<F: Fetch + 'static, S: Sink, A: Announcer> Feeds<F, S, A> {
             harvest.articles.iter().zip(&harvest.origins).enumerate()
         {
             match results.get(i) {
-                Some(Ok(title)) => {
+                Some(Stored::Added { title }) => {
                     added.push(title.clone());
                     if *announceable {
                         announce.push(article.clone());
                     }
                 }
-                Some(Err(reason)) => harvest.skipped.push(Skipped {
-                    title: article.title.clone(),
-                    reason: reason.clone(),
-                }),
+                Some(Stored::Refused { reason } | Stored::Failed { reason }) => {
+                    harvest.skipped.push(Skipped {
+                        title: article.title.clone(),
+                        reason: reason.clone(),
+                    })
+                }
                 None => {
                     tracing::error!(title = %article.title, "the sink gave no answer for an article");
                     harvest.skipped.push(Skipped {

@@ -4,7 +4,7 @@
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::ingest;
+use crate::ingest::{self, IngestError};
 
 /// How often a feed is polled when bot.toml or the moderator does not say.
 pub const DEFAULT_INTERVAL_MINUTES: u64 = 30;
@@ -27,6 +27,56 @@ pub struct FeedSpec {
     pub exclude: Vec<String>,
 }
 
+/// What is wrong with a feed as given; the message starts with the field it is about
+/// (`interval_minutes: must be ...`), which [`SpecError::field`] names alone.
+#[derive(Debug, thiserror::Error)]
+pub enum SpecError {
+    #[error("url: {0}")]
+    Url(IngestError),
+    #[error("interval_minutes: must be between 1 and {MAX_INTERVAL_MINUTES} (a day), not {0}")]
+    Interval(u64),
+    #[error("{field}: {value:?} {why}")]
+    Pattern {
+        field: &'static str,
+        value: String,
+        why: PatternError,
+    },
+}
+
+impl SpecError {
+    /// The field of the spec the error is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            SpecError::Url(_) => "url",
+            SpecError::Interval(_) => "interval_minutes",
+            SpecError::Pattern { field, .. } => field,
+        }
+    }
+
+    /// The message without its leading field, for one that names the field its own way.
+    pub fn reason(&self) -> String {
+        let message = self.to_string();
+        let field = self.field();
+        message
+            .strip_prefix(field)
+            .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&message)
+            .to_string()
+    }
+}
+
+/// Why an include or exclude pattern does not compile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatternError {
+    #[error("is an empty regular expression")]
+    EmptyRegex,
+    #[error("is empty: it would match everything")]
+    Empty,
+    /// The regex crate's reason, from the last line of its message.
+    #[error("is not a valid regular expression ({0})")]
+    Invalid(String),
+}
+
 fn default_interval() -> u64 {
     DEFAULT_INTERVAL_MINUTES
 }
@@ -43,27 +93,30 @@ impl FeedSpec {
     }
 
     /// Checks everything a moderator could get wrong; the message names the field.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SpecError> {
         self.key()?;
         if !(1..=MAX_INTERVAL_MINUTES).contains(&self.interval_minutes) {
-            return Err(format!(
-                "interval_minutes: must be between 1 and {MAX_INTERVAL_MINUTES} (a day), not {}",
-                self.interval_minutes
-            ));
+            return Err(SpecError::Interval(self.interval_minutes));
         }
         self.filter().map(drop)
     }
 
     /// The normalised address: two spellings of one feed share it.
-    pub(super) fn key(&self) -> Result<String, String> {
-        ingest::url::normalise(&self.url).map_err(|e| format!("url: {e}"))
+    pub(super) fn key(&self) -> Result<String, SpecError> {
+        ingest::url::normalise(&self.url).map_err(SpecError::Url)
     }
 
-    pub(super) fn filter(&self) -> Result<Filter, String> {
-        let compile = |field: &str, values: &[String]| {
+    pub(super) fn filter(&self) -> Result<Filter, SpecError> {
+        let compile = |field: &'static str, values: &[String]| {
             values
                 .iter()
-                .map(|value| pattern(value).map_err(|why| format!("{field}: {value:?} {why}")))
+                .map(|value| {
+                    pattern(value).map_err(|why| SpecError::Pattern {
+                        field,
+                        value: value.clone(),
+                        why,
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()
         };
         Ok(Filter {
@@ -90,15 +143,15 @@ impl Filter {
 
 /// `/.../` is a regular expression; anything else a keyword or phrase, matched as whole
 /// words so that "war" does not match "software". Both ignore case.
-fn pattern(value: &str) -> Result<Regex, String> {
+fn pattern(value: &str) -> Result<Regex, PatternError> {
     let value = value.trim();
     let source = match value
         .strip_prefix('/')
         .and_then(|rest| rest.strip_suffix('/'))
     {
-        Some("") => return Err("is an empty regular expression".into()),
+        Some("") => return Err(PatternError::EmptyRegex),
         Some(regex) => format!("(?i){regex}"),
-        None if value.is_empty() => return Err("is empty: it would match everything".into()),
+        None if value.is_empty() => return Err(PatternError::Empty),
         None => {
             let word_edge = |c: Option<char>| {
                 if c.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -123,9 +176,6 @@ fn pattern(value: &str) -> Result<Regex, String> {
         // The regex crate's message is several lines with a caret; its last says why.
         let why = e.to_string();
         let why = why.lines().last().unwrap_or_default().trim();
-        format!(
-            "is not a valid regular expression ({})",
-            why.trim_start_matches("error: ")
-        )
+        PatternError::Invalid(why.trim_start_matches("error: ").to_string())
     })
 }

@@ -83,7 +83,7 @@ pub(super) fn write_generation(
     let read = read
         .ok()
         .filter(|r| r.extractions.len() == total && r.keys.len() == total)
-        .ok_or_else(|| Error::IndexData("the extractor stopped on a document".into()))?;
+        .ok_or(Error::ExtractorStopped)?;
     let groups = dedup::group_keys(&read.keys);
 
     let mut catalog: Vec<CatalogDoc> = documents

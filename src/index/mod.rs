@@ -93,7 +93,7 @@ impl Fields {
         let get = |name: &str| {
             schema
                 .get_field(name)
-                .map_err(|_| Error::IndexData(format!("the index has no field `{name}`")))
+                .map_err(|_| Error::SchemaMissingField(name.to_string()))
         };
         Ok(Fields {
             pid: get(Self::PID)?,

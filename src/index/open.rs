@@ -50,10 +50,17 @@ impl Snapshot {
         if !generation.is_dir() {
             return damaged(&format!("{name} is missing"));
         }
-        let directory = read_only::ReadOnly::open(&generation)
-            .map_err(|e| Error::IndexData(format!("{}: {e}", generation.display())))?;
-        let records = read_only::ReadOnly::open_for_records(&generation)
-            .map_err(|e| Error::IndexData(format!("{}: {e}", generation.display())))?;
+        let directory =
+            read_only::ReadOnly::open(&generation).map_err(|cause| Error::Generation {
+                generation: generation.clone(),
+                cause,
+            })?;
+        let records = read_only::ReadOnly::open_for_records(&generation).map_err(|cause| {
+            Error::Generation {
+                generation: generation.clone(),
+                cause,
+            }
+        })?;
         let bytes = match records.open_read(Path::new(catalog::FILE)) {
             Ok(slice) => slice
                 .read_bytes()
@@ -82,7 +89,7 @@ impl Snapshot {
         let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             open_generation(directory, &catalog)
         }))
-        .unwrap_or_else(|_| Err(Error::IndexData("the search library panicked".into())));
+        .unwrap_or(Err(Error::LibraryPanicked));
         match opened {
             Ok(Opened {
                 index,
@@ -131,9 +138,7 @@ impl Snapshot {
         }
         match Self::open(path)? {
             Ok(snapshot) => Ok((snapshot, Some(summary))),
-            Err(why) => Err(Error::IndexData(format!(
-                "the index just built does not open: {why:?}"
-            ))),
+            Err(why) => Err(Error::BuiltIndexUnavailable(why)),
         }
     }
 }
@@ -193,18 +198,17 @@ fn open_generation(directory: read_only::ReadOnly, catalog: &Catalog) -> Result<
     for segment in searcher.segment_readers() {
         segment
             .get_store_reader(0)
-            .map_err(|e| Error::IndexData(format!("a store does not open: {e}")))?;
+            .map_err(Error::StoreUnopenable)?;
         for field in [fields.text, fields.title] {
             segment.inverted_index(field)?;
         }
         pids.push(segment.fast_fields().u64(Fields::PID)?);
     }
     if searcher.num_docs() as usize != catalog.paragraph_count() {
-        return Err(Error::IndexData(format!(
-            "{} paragraphs searchable, {} in the catalog",
-            searcher.num_docs(),
-            catalog.paragraph_count()
-        )));
+        return Err(Error::ParagraphCount {
+            searchable: searcher.num_docs(),
+            catalog: catalog.paragraph_count(),
+        });
     }
     Ok(Opened {
         index,

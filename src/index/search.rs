@@ -132,7 +132,7 @@ impl Snapshot {
         let (doc, paragraph) = self
             .catalog
             .locate(pid)
-            .ok_or_else(|| Error::IndexData(format!("paragraph {pid} is not in the catalog")))?;
+            .ok_or(Error::ParagraphMissing(pid))?;
         let (excerpt, highlights) = best_excerpt(self.catalog.paragraph(pid), found);
         Ok(Hit {
             score,
@@ -182,7 +182,7 @@ impl Snapshot {
             .and_then(|column| column.first(address.doc_id))
             .map(|pid| pid as usize)
             .filter(|&pid| pid < self.catalog.paragraph_count())
-            .ok_or_else(|| Error::IndexData("a paragraph without its number".into()))
+            .ok_or(Error::ParagraphUnnumbered)
     }
 
     /// Paragraphs for a question: BM25's best candidates, reranked by how many distinct

@@ -6,10 +6,27 @@ use serde::Deserialize;
 use super::{Article, collapse_whitespace, parse_date};
 
 /// Why one line of a JSONL file was not imported. `line` counts from 1.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct LineError {
     pub line: usize,
-    pub reason: String,
+    pub reason: LineReason,
+}
+
+/// What is wrong with one line, in the words a moderator reads.
+#[derive(Debug, thiserror::Error)]
+pub enum LineReason {
+    #[error("not valid JSON: {0}")]
+    NotJson(serde_json::Error),
+    #[error("wrong field type: {0}")]
+    WrongType(serde_json::Error),
+    #[error("missing \"title\"")]
+    MissingTitle,
+    #[error("missing \"text\": the article has no text")]
+    MissingText,
+    #[error("\"published\" is not a date: {0:?}")]
+    BadDate(String),
+    #[error("\"url\": {0}")]
+    BadUrl(super::IngestError),
 }
 
 impl std::fmt::Display for LineError {
@@ -51,26 +68,24 @@ pub fn parse(text: &str) -> (Vec<Article>, Vec<LineError>) {
     (articles, errors)
 }
 
-fn parse_line(line: &str) -> Result<Article, String> {
+fn parse_line(line: &str) -> Result<Article, LineReason> {
     let record: Record = serde_json::from_str(line).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => format!("wrong field type: {e}"),
-        _ => format!("not valid JSON: {e}"),
+        serde_json::error::Category::Data => LineReason::WrongType(e),
+        _ => LineReason::NotJson(e),
     })?;
     let non_empty =
         |v: Option<String>| v.map(|s| collapse_whitespace(&s)).filter(|s| !s.is_empty());
-    let title = non_empty(record.title).ok_or("missing \"title\"")?;
+    let title = non_empty(record.title).ok_or(LineReason::MissingTitle)?;
     let paragraphs = split_paragraphs(record.text.as_deref().unwrap_or(""));
     if paragraphs.is_empty() {
-        return Err("missing \"text\": the article has no text".into());
+        return Err(LineReason::MissingText);
     }
     let published = match non_empty(record.published) {
-        Some(date) => {
-            Some(parse_date(&date).ok_or(format!("\"published\" is not a date: {date:?}"))?)
-        }
+        Some(date) => Some(parse_date(&date).ok_or_else(|| LineReason::BadDate(date.clone()))?),
         None => None,
     };
     let url = match non_empty(record.url) {
-        Some(url) => Some(super::url::normalise(&url).map_err(|e| format!("\"url\": {e}"))?),
+        Some(url) => Some(super::url::normalise(&url).map_err(LineReason::BadUrl)?),
         None => None,
     };
     Ok(Article {
@@ -143,7 +158,14 @@ mod tests {
         );
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 5, 6, 8, 9, 11], "{errors:#?}");
-        let reason = |line| &errors.iter().find(|e| e.line == line).unwrap().reason;
+        let reason = |line| {
+            errors
+                .iter()
+                .find(|e| e.line == line)
+                .unwrap()
+                .reason
+                .to_string()
+        };
         assert!(reason(3).starts_with("not valid JSON"), "{}", reason(3));
         assert_eq!(reason(5), "missing \"title\"");
         assert!(reason(6).starts_with("missing \"text\""), "{}", reason(6));

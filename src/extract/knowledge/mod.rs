@@ -136,6 +136,17 @@ struct PlacePhrase {
     parties: Vec<usize>,
 }
 
+/// Why the configured parties cannot be taken; each names the party id it is about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartyError {
+    #[error("party id `{0}` must be lower-case letters, digits, `_` or `-`")]
+    BadId(String),
+    #[error("party `{0}` has an empty `name`")]
+    EmptyName(String),
+    #[error("party `{0}` is new and needs a `name`")]
+    NewWithoutName(String),
+}
+
 /// The known parties and indexes over their names.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -181,19 +192,17 @@ impl Gazetteer {
     /// Config adds to or overrides the default: a new id adds a party (name required, else
     /// Err naming the id); an existing id gets its name replaced if given and the aliases
     /// added. Ids must be lower-case `[a-z0-9_-]+`, else Err.
-    pub fn with_config(configs: &BTreeMap<String, PartyConfig>) -> Result<Self, String> {
+    pub fn with_config(configs: &BTreeMap<String, PartyConfig>) -> Result<Self, PartyError> {
         if configs.is_empty() {
             return Ok(Self::builtin());
         }
         let (mut parties, mut names) = builtin_parties();
         for (id, config) in configs {
             if !valid_id(id) {
-                return Err(format!(
-                    "party id `{id}` must be lower-case letters, digits, `_` or `-`"
-                ));
+                return Err(PartyError::BadId(id.clone()));
             }
             if config.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-                return Err(format!("party `{id}` has an empty `name`"));
+                return Err(PartyError::EmptyName(id.clone()));
             }
             let aliases: Vec<String> = config
                 .aliases
@@ -210,7 +219,7 @@ impl Gazetteer {
                 }
                 None => {
                     let Some(name) = &config.name else {
-                        return Err(format!("party `{id}` is new and needs a `name`"));
+                        return Err(PartyError::NewWithoutName(id.clone()));
                     };
                     parties.push(Party {
                         id: id.clone(),

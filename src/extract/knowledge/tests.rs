@@ -191,14 +191,16 @@ fn config_errors_name_the_bad_id() {
     assert!(
         Gazetteer::with_config(&configs)
             .unwrap_err()
+            .to_string()
             .contains("Bad Id")
     );
     let mut configs = BTreeMap::new();
     configs.insert("newparty".to_string(), PartyConfig::default());
-    assert!(
-        Gazetteer::with_config(&configs)
-            .unwrap_err()
-            .contains("newparty")
+    let err = Gazetteer::with_config(&configs).unwrap_err();
+    assert_eq!(err, PartyError::NewWithoutName("newparty".into()));
+    assert_eq!(
+        err.to_string(),
+        "party `newparty` is new and needs a `name`"
     );
 }
 

@@ -42,18 +42,19 @@ impl Library {
 }
 
 impl Sink for Library {
-    fn add(
-        &self,
-        articles: Vec<Article>,
-    ) -> impl Future<Output = Vec<Result<String, String>>> + Send {
+    fn add(&self, articles: Vec<Article>) -> impl Future<Output = Vec<Stored>> + Send {
         let duplicates = self.duplicates.lock().unwrap().clone();
         let results = articles
             .iter()
             .map(|a| {
                 if duplicates.contains(&a.title) {
-                    Err("a duplicate of an article already in the corpus".to_owned())
+                    Stored::Refused {
+                        reason: "a duplicate of an article already in the corpus".to_owned(),
+                    }
                 } else {
-                    Ok(a.title.clone())
+                    Stored::Added {
+                        title: a.title.clone(),
+                    }
                 }
             })
             .collect();

@@ -54,7 +54,10 @@ fn a_feed_spec_names_the_field_that_is_wrong() {
     let spec = |f: fn(&mut FeedSpec)| {
         let mut spec = FeedSpec::new("https://example.com/feed");
         f(&mut spec);
-        spec.validate().err().unwrap_or_default()
+        spec.validate()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
     };
     assert_eq!(spec(|_| {}), "");
     assert_eq!(
@@ -126,4 +129,44 @@ fn reports_serialise_for_json_output() {
     assert_eq!(json["url"], "https://a.example/rss");
     assert_eq!(json["interval_minutes"], 30);
     assert_eq!(json["source"], "config");
+}
+
+#[test]
+fn a_spec_error_gives_its_field_apart_from_the_reason() {
+    let mut spec = FeedSpec::new("https://example.com/feed");
+    spec.include = strings(&["//"]);
+    let err = spec.validate().unwrap_err();
+    assert!(matches!(
+        err,
+        SpecError::Pattern {
+            field: "include",
+            why: PatternError::EmptyRegex,
+            ..
+        }
+    ));
+    assert_eq!(err.field(), "include");
+    assert_eq!(err.reason(), "\"//\" is an empty regular expression");
+}
+
+#[test]
+fn an_invalid_feed_says_when_bot_toml_is_where_to_fix_it() {
+    let twice = FeedError::Invalid {
+        url: "https://a.example/rss".into(),
+        in_config: true,
+        reason: InvalidFeed::ListedTwice,
+    };
+    assert_eq!(
+        twice.to_string(),
+        "feed https://a.example/rss: in bot.toml: listed twice"
+    );
+    let added = FeedError::Invalid {
+        url: "https://a.example/rss".into(),
+        in_config: false,
+        reason: SpecError::Interval(0).into(),
+    };
+    assert_eq!(
+        added.to_string(),
+        "feed https://a.example/rss: interval_minutes: must be between 1 and 1440 (a day), not 0"
+    );
+    assert!(!added.is_internal());
 }

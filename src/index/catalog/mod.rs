@@ -208,8 +208,7 @@ impl Catalog {
             names: &[],
             files: Vec::new(),
         })?;
-        Catalog::open(OwnedBytes::new(bytes))
-            .map_err(|why| Error::IndexData(format!("a catalog just written: {why:?}")))
+        Catalog::open(OwnedBytes::new(bytes)).map_err(Error::CatalogCorrupt)
     }
 
     fn section(&self, section: Section) -> &[u8] {

@@ -35,7 +35,7 @@ struct Writer {
 }
 
 fn too_large() -> Error {
-    Error::IndexData("the corpus is too large for one catalog (over 4 GB of text)".into())
+    Error::CatalogTooLarge
 }
 
 fn small(n: usize) -> Result<u32> {
@@ -342,11 +342,10 @@ pub fn encode(contents: &Contents) -> Result<Vec<u8>> {
         timeline,
         timeline_sources,
     };
-    let head = serde_json::to_vec(&head)
-        .map_err(|e| Error::IndexData(format!("cannot encode the catalog: {e}")))?;
+    let head = serde_json::to_vec(&head).map_err(Error::CatalogEncode)?;
     w.sections[Section::Head as usize] = head;
-    w.sections[Section::Names as usize] = serde_json::to_vec(contents.names)
-        .map_err(|e| Error::IndexData(format!("cannot encode the catalog: {e}")))?;
+    w.sections[Section::Names as usize] =
+        serde_json::to_vec(contents.names).map_err(Error::CatalogEncode)?;
     w.sections[Section::Strings as usize] = std::mem::take(&mut w.strings);
     Ok(assemble(&w.sections))
 }

@@ -25,6 +25,23 @@ pub struct Field {
     pub inline: bool,
 }
 
+/// A limit of Discord's that an embed breaks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LimitError {
+    /// A text over its length: the title, description, footer, a field's name or value,
+    /// or the whole embed.
+    #[error("{what}: {chars} characters, over {max}")]
+    TooLong {
+        what: &'static str,
+        chars: usize,
+        max: usize,
+    },
+    #[error("{0} fields, over {max}", max = limits::FIELDS)]
+    TooManyFields(usize),
+    #[error("an empty field")]
+    EmptyField,
+}
+
 impl Embed {
     /// Characters Discord counts against the 6000 of a message.
     pub fn chars(&self) -> usize {
@@ -39,10 +56,10 @@ impl Embed {
     }
 
     /// The first limit this embed breaks, if any.
-    pub fn check_limits(&self) -> Result<(), String> {
-        let over = |what: &str, n: usize, max: usize| {
-            if n > max {
-                Err(format!("{what}: {n} characters, over {max}"))
+    pub fn check_limits(&self) -> Result<(), LimitError> {
+        let over = |what: &'static str, chars: usize, max: usize| {
+            if chars > max {
+                Err(LimitError::TooLong { what, chars, max })
             } else {
                 Ok(())
             }
@@ -51,17 +68,13 @@ impl Embed {
         over("description", count(&self.description), limits::DESCRIPTION)?;
         over("footer", count(&self.footer), limits::FOOTER)?;
         if self.fields.len() > limits::FIELDS {
-            return Err(format!(
-                "{} fields, over {}",
-                self.fields.len(),
-                limits::FIELDS
-            ));
+            return Err(LimitError::TooManyFields(self.fields.len()));
         }
         for field in &self.fields {
             over("field name", count(&field.name), limits::FIELD_NAME)?;
             over("field value", count(&field.value), limits::FIELD_VALUE)?;
             if field.name.trim().is_empty() || field.value.trim().is_empty() {
-                return Err("an empty field".into());
+                return Err(LimitError::EmptyField);
             }
         }
         over("embed", self.chars(), limits::EMBED_TOTAL)

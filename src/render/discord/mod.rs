@@ -24,7 +24,7 @@ use crate::answer::{Answer, Window};
 use crate::extract::Gazetteer;
 
 use draft::draft;
-pub use embed::{Embed, Field};
+pub use embed::{Embed, Field, LimitError};
 pub use escape::{defuse_mentions, escape, safe_url};
 use fit::count;
 pub use fit::cut;

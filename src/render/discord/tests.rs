@@ -256,3 +256,32 @@ fn only_web_links_are_linked() {
     assert_eq!(safe_url("javascript:alert(1)"), None);
     assert_eq!(safe_url("file:///etc/passwd"), None);
 }
+
+#[test]
+fn a_broken_limit_names_what_broke_it_and_by_how_much() {
+    let mut embed = Embed {
+        title: "t".repeat(limits::TITLE + 1),
+        description: "d".into(),
+        footer: "f".into(),
+        ..Embed::default()
+    };
+    let err = embed.check_limits().unwrap_err();
+    assert_eq!(err.to_string(), "title: 257 characters, over 256");
+    embed.title = "t".into();
+    embed.fields = vec![
+        Field {
+            name: "n".into(),
+            value: "v".into(),
+            inline: false,
+        };
+        limits::FIELDS + 1
+    ];
+    assert_eq!(
+        embed.check_limits().unwrap_err(),
+        LimitError::TooManyFields(26)
+    );
+    assert_eq!(
+        LimitError::TooManyFields(26).to_string(),
+        "26 fields, over 25"
+    );
+}
