@@ -394,10 +394,10 @@ impl<'a> Context<'a> {
                     && !governs(m.span.end + 1);
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
             let dateline = m.span.start < scope.mentions.dateline;
-            if let (true, false, Some(party)) = (place, dateline, m.party()) {
-                if self.statelike(party) {
-                    found.push((party, m.span.clone()));
-                }
+            if let (true, false, Some(party)) = (place, dateline, m.party())
+                && self.statelike(party)
+            {
+                found.push((party, m.span.clone()));
             }
         }
         found

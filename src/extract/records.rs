@@ -521,8 +521,7 @@ fn claims(
         let carried = speech
             .frames
             .iter()
-            .filter(|f| f.sentence < sentence_no && !f.denial)
-            .next_back()
+            .rfind(|f| f.sentence < sentence_no && !f.denial)
             .filter(|f| continued.is_some_and(|c| std::ptr::eq(*f, c)))
             .filter(|_| !opens_with_date(t, sentence_no));
         let speaker: Option<&Referent> = frame
