@@ -302,3 +302,21 @@ fn a_surname_or_a_plain_word_is_no_place() {
         out.claims
     );
 }
+
+/// The places a de facto authority held are its own in the years it held them: Mekelle
+/// was the Tigray authorities' from November 2020 to November 2022, and Ethiopia's after.
+#[test]
+fn a_place_is_its_holders_in_the_years_they_held_it() {
+    let paragraphs = vec!["An air strike on Mekelle killed three civilians.".to_string()];
+    let side_on = |y, m, d| {
+        let doc = DocText {
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(y, m, d),
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin()).claims[0].side.clone()
+    };
+    assert_eq!(side_on(2021, 10, 20).as_deref(), Some("tigray"));
+    assert_eq!(side_on(2024, 3, 1).as_deref(), Some("ethiopia"));
+}
