@@ -249,6 +249,19 @@ pub fn parse_text(text: &str, source: String) -> Result<Document, DocumentError>
     document(source, meta, text::paragraphs(&body.join("\n")))
 }
 
+/// The date a news site writes into an article's address
+/// (".../articles/2024/02/04/..." or ".../2024-02-04-..."): the day it was published, for
+/// a document whose front matter gives none.
+fn date_in_url(url: &str) -> Option<NaiveDate> {
+    static DATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_-]|$)")
+            .expect("a valid pattern")
+    });
+    let caps = DATED.captures(url)?;
+    let part = |n: usize| caps.get(n)?.as_str().parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(i32::try_from(part(1)?).ok()?, part(2)?, part(3)?)
+}
+
 fn document(
     source: String,
     mut meta: Meta,
@@ -271,6 +284,9 @@ fn document(
     }
     if paragraphs.is_empty() {
         return Err(DocumentError::NoParagraphs);
+    }
+    if meta.published.is_none() {
+        meta.published = meta.url.as_deref().and_then(date_in_url);
     }
     Ok(Document {
         source,
@@ -344,6 +360,20 @@ mod date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_in_the_address_dates_an_undated_article() {
+        let text = "+++\ntitle = \"T\"\nurl = \"https://novayagazeta.eu/articles/2024/02/04/head-confirms-28-dead\"\n+++\nBody.\n";
+        let doc = parse_markdown(text, "a.md".into()).unwrap();
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2024, 2, 4));
+        // A date the front matter gives wins; an address with no date gives none.
+        let text = "+++\ntitle = \"T\"\npublished = 2024-02-05\nurl = \"https://x.org/2024/02/04/a\"\n+++\nBody.\n";
+        let doc = parse_markdown(text, "a.md".into()).unwrap();
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2024, 2, 5));
+        let text = "+++\ntitle = \"T\"\nurl = \"https://x.org/?p=183188\"\n+++\nBody.\n";
+        let doc = parse_markdown(text, "a.md".into()).unwrap();
+        assert_eq!(doc.meta.published, None);
+    }
+
     use super::*;
 
     const ARTICLE: &str = include_str!("../../corpus/karabakh-clash-2023-03-06.md");

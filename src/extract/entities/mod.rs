@@ -197,11 +197,24 @@ impl Mentions {
                             (p.len, parties, MentionKind::Place)
                         })
                 });
-            let Some((len, parties, kind)) = found else {
+            let Some((len, mut parties, kind)) = found else {
                 i += 1;
                 continue;
             };
             let len = len.max(1);
+            // "Lysychansk" in 2024, "Kalbajar" in 2010: a place another party held then.
+            // "the Donetsk region" is wider than the city a party held.
+            let region = toks.get(i + len).is_some_and(|t| {
+                t.is_any(&["region", "oblast", "province", "governorate", "district"])
+            });
+            if matches!(kind, MentionKind::Place | MentionKind::Capital)
+                && !region
+                && let Some(holder) = toks
+                    .get(i..i + len)
+                    .and_then(|words| gazetteer.holder(words, date))
+            {
+                parties = vec![holder];
+            }
             let stance = stance_at(toks, i, len);
             for slot in at.get_mut(i..i + len).into_iter().flatten() {
                 *slot = u32::try_from(list.len()).ok();

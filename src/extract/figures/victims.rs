@@ -209,6 +209,13 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
         return None;
     }
     let elliptical = more;
+    // "50 deaths among its troops": whose people a status noun counts.
+    if head_tok.has(class::NOUN_KILLED | class::NOUN_INJURED | class::NOUN_EITHER)
+        && in_sentence(j).is_some_and(|t| t.is("among"))
+        && in_sentence(j + 1).is_some_and(|t| t.is_any(&["its", "their", "our"]) || t.possessive())
+    {
+        possessive = possessive.or(Some(j + 1));
+    }
     let end = complement(toks, j, sentence);
     Some(Victims {
         who: start..end,

@@ -136,6 +136,14 @@ struct PlacePhrase {
     parties: Vec<usize>,
 }
 
+/// A party's hold on a place for a time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Holding {
+    pub(crate) party: usize,
+    pub(crate) from: Option<NaiveDate>,
+    pub(crate) until: Option<NaiveDate>,
+}
+
 /// Why the configured parties cannot be taken; each names the party id it is about.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PartyError {
@@ -159,6 +167,8 @@ pub struct Gazetteer {
     places: OnceLock<HashMap<String, Vec<PlacePhrase>>>,
     /// Configured place names: (name, party id).
     extra_places: Vec<(String, String)>,
+    /// Places held for a time by a party other than their state.
+    held: HashMap<String, Vec<Holding>>,
 }
 
 impl Clone for Gazetteer {
@@ -173,6 +183,7 @@ impl Clone for Gazetteer {
             phrases: self.phrases.clone(),
             places,
             extra_places: self.extra_places.clone(),
+            held: self.held.clone(),
         }
     }
 }
@@ -291,12 +302,14 @@ impl Gazetteer {
         for list in phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+        let held = tables::builtin_held(&parties);
         Self {
             parties,
             names: index_names,
             phrases,
             places: OnceLock::new(),
             extra_places,
+            held,
         }
     }
 
@@ -314,6 +327,25 @@ impl Gazetteer {
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.parties.iter().position(|p| p.id == id)
+    }
+
+    /// The party that held the place named by these words on `date`, when one other
+    /// than its state did ("Lysychansk" in 2024: the Luhansk People's Republic's). An
+    /// undated text names no holder.
+    pub(crate) fn holder(&self, words: &[Token<'_>], date: Option<NaiveDate>) -> Option<usize> {
+        let date = date?;
+        if self.held.is_empty() {
+            return None;
+        }
+        let key = words
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.held.get(&key)?.iter().find_map(|h| {
+            (h.from.is_none_or(|f| date >= f) && h.until.is_none_or(|u| date < u))
+                .then_some(h.party)
+        })
     }
 
     /// The party a place of `party` belonged to on `date`: a city of today's Russia was the

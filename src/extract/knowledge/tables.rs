@@ -40,6 +40,43 @@ pub(crate) struct PartyEntry {
 #[serde(deny_unknown_fields)]
 pub(crate) struct PartyFile {
     pub(crate) party: Vec<PartyEntry>,
+    /// Places a party held for a time, against the state they lie in.
+    #[serde(default)]
+    pub(crate) held: Vec<HeldEntry>,
+}
+
+/// One `[[held]]` of parties.toml: places a party held from one date until another
+/// ("Lysychansk" was the Luhansk People's Republic's from July 2022).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HeldEntry {
+    pub(crate) by: String,
+    pub(crate) from: Option<NaiveDate>,
+    pub(crate) until: Option<NaiveDate>,
+    pub(crate) places: Vec<String>,
+}
+
+/// The built-in held places: normalised name to each holder and its years.
+pub(crate) fn builtin_held(parties: &[Party]) -> HashMap<String, Vec<Holding>> {
+    let mut held: HashMap<String, Vec<Holding>> = HashMap::new();
+    let Ok(file) = parse_parties() else {
+        return held;
+    };
+    for entry in file.held {
+        let Some(party) = parties.iter().position(|p| p.id == entry.by) else {
+            continue;
+        };
+        for place in &entry.places {
+            held.entry(normalize_phrase(place))
+                .or_default()
+                .push(Holding {
+                    party,
+                    from: entry.from,
+                    until: entry.until,
+                });
+        }
+    }
+    held
 }
 
 /// Names of a party, by kind, while the gazetteer is built.
@@ -179,7 +216,10 @@ pub(crate) fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
     // The table is generated and parties.toml is ours: a parse error is a bug that the
     // unit tests catch (`parties_file_parses`), so a broken file yields the country table
     // alone rather than a panic.
-    let file: PartyFile = parse_parties().unwrap_or(PartyFile { party: Vec::new() });
+    let file: PartyFile = parse_parties().unwrap_or(PartyFile {
+        party: Vec::new(),
+        held: Vec::new(),
+    });
     for entry in file.party {
         let index = match parties.iter().position(|p| p.id == entry.id) {
             Some(index) => index,

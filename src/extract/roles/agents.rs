@@ -162,12 +162,33 @@ pub(super) fn left_behind(
     let toks = scope.toks;
     // "An attack attributed to the ELN left ten soldiers dead": "attack" is a noun there,
     // and what follows it is its author, not its target.
+    // "the barbaric shelling of Lysychansk" too: a determiner a word further back, or
+    // "of" after it.
     let noun = |k: usize| {
-        k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+        let determiner = |p: &Token<'_>| {
             p.is_any(&[
                 "a", "an", "the", "this", "that", "its", "their", "his", "her",
             ]) || p.possessive()
-        })
+        };
+        k.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(determiner)
+            || k.checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(determiner)
+                && k.checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| p.word && !p.has(class::SPEECH_VERB | class::AUXILIARY))
+            || toks.get(k + 1).is_some_and(|n| n.is("of"))
+    };
+    // "an attack on a bakery by “Ukrainian nationalists”": the author, whatever marks
+    // stand between.
+    let after_by = |start: usize| {
+        (start.saturating_sub(3)..start)
+            .rev()
+            .map_while(|k| toks.get(k))
+            .find(|t| t.word)
+            .is_some_and(|t| t.is("by"))
     };
     let verb = (sentence.start..leaving).rev().find(|&k| {
         toks.get(k)
@@ -188,7 +209,7 @@ pub(super) fn left_behind(
             m.span.start >= from
                 && m.span.end <= to
                 && !m.stance
-                && (retreat || !is_agent(m.span.start))
+                && (retreat || !is_agent(m.span.start) && !after_by(m.span.start))
         })
         .rfind(|m| {
             m.party()

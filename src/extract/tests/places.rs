@@ -162,11 +162,11 @@ fn names_joined_by_a_particle_are_one_place() {
         places("They were flown to Cagayan de Oro."),
         vec!["Cagayan de Oro"]
     );
-    // "Norte de Santander" is no Guinea-Bissau region and no Spanish city.
-    assert!(
-        places("The governor of Norte de Santander spoke.").is_empty(),
-        "{:?}",
-        places("The governor of Norte de Santander spoke.")
+    // "Norte de Santander" is one Colombian department, no Guinea-Bissau region and no
+    // Spanish city.
+    assert_eq!(
+        places("The governor of Norte de Santander spoke."),
+        vec!["Norte de Santander"]
     );
 }
 
@@ -319,4 +319,28 @@ fn a_place_is_its_holders_in_the_years_they_held_it() {
     };
     assert_eq!(side_on(2021, 10, 20).as_deref(), Some("tigray"));
     assert_eq!(side_on(2024, 3, 1).as_deref(), Some("ethiopia"));
+}
+
+/// A town another party held is that party's in the years it held it, named alone; "the
+/// Donetsk region" is wider than the city and stays its state's.
+#[test]
+fn a_town_is_its_holders_while_they_hold_it() {
+    let side_on = |text: &str, y, m, d| {
+        let paragraphs = vec![text.to_string()];
+        let doc = DocText {
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(y, m, d),
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin()).claims[0].side.clone()
+    };
+    let bakery = "Shelling killed 28 civilians in a bakery in Lysychansk.";
+    assert_eq!(side_on(bakery, 2024, 2, 4).as_deref(), Some("lpr"));
+    assert_eq!(side_on(bakery, 2021, 6, 1).as_deref(), Some("ukraine"));
+    let region = "Shelling killed three civilians in the Donetsk region.";
+    assert_ne!(side_on(region, 2023, 5, 1).as_deref(), Some("dpr"));
+    let kalbajar = "A mine blast killed two civilians in Kalbajar.";
+    assert_eq!(side_on(kalbajar, 2021, 6, 4).as_deref(), Some("azerbaijan"));
+    assert_eq!(side_on(kalbajar, 2016, 4, 4).as_deref(), Some("karabakh"));
 }

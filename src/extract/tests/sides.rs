@@ -519,3 +519,28 @@ fn more_people_of_the_same_account_share_its_side() {
     ];
     assert_story_figures(cases);
 }
+
+/// "50 deaths among its troops" are the speaker's; an attack's author after "by", in
+/// quotation marks or not, is never the place it struck.
+#[test]
+fn deaths_among_its_troops_and_an_author_in_quotation_marks() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "YEREVAN, Sept 14. The Azerbaijani Defense Ministry reported 50 deaths among its troops.",
+        ],
+        (Some(50), None),
+        Status::Killed,
+        Some("azerbaijan"),
+        Some("azerbaijan"),
+    )];
+    assert_story_figures(cases);
+    let out = run(&[
+        "The day of mourning for “the victims of the barbaric shelling of Lysychansk,” followed Saturday’s attack on a bakery by “Ukrainian nationalists” that left 28 people dead, Pasechnik said.",
+    ]);
+    let dead = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(28))
+        .expect("the dead");
+    assert_ne!(dead.side.as_deref(), Some("ukraine"), "{dead:?}");
+}
