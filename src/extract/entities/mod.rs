@@ -256,12 +256,25 @@ impl Mentions {
             }
         }
         // "the Philippine Congress": an institution the gazetteer gives to one party
-        // ("Congress") belongs to the other party named right before it.
+        // ("Congress") belongs to the other party named right before it; so does a
+        // body's name of several words after a state's adjective ("the Armenian Security
+        // Council" is no UN body).
+        let intl_body = |m: &Mention| {
+            m.kind == MentionKind::Name
+                && m.span.len() >= 2
+                && m.party()
+                    .and_then(|p| gazetteer.party(p))
+                    .is_some_and(|p| p.kind == PartyKind::Intl)
+        };
         let owned: Vec<bool> = list
             .iter()
             .enumerate()
             .map(|(n, m)| {
-                m.kind == MentionKind::Institution
+                (m.kind == MentionKind::Institution
+                    || intl_body(m)
+                        && list
+                            .get(n.wrapping_sub(1))
+                            .is_some_and(|prev| prev.kind == MentionKind::Demonym))
                     && n > 0
                     && list.get(n - 1).is_some_and(|prev| {
                         prev.span.end == m.span.start

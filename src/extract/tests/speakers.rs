@@ -557,3 +557,22 @@ fn an_agency_of_the_state_and_its_initials() {
         out.claims
     );
 }
+
+/// "The Armenian Security Council" is Armenia's, not the UN's; the UN's still is.
+#[test]
+fn a_states_security_council_is_its_own() {
+    let out = run(&["The Armenian Security Council reported that 207 people were killed."]);
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("armenia"),
+        "{:?}",
+        out.statements
+    );
+    let out = run(&["The Security Council said the strikes must stop."]);
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("un"),
+        "{:?}",
+        out.statements
+    );
+}
