@@ -131,6 +131,9 @@ pub(crate) struct Context<'a> {
     /// Cities' names the document uses as a person's surname ("Police spokesperson
     /// Abdifatah Aden"): alone later ("Aden said") they are still the person.
     surnames: HashSet<String>,
+    /// Institutions the story has named with their state, speaking or not ("The
+    /// Azerbaijani Defence Ministry has made public ..."): "the ministry" later is one.
+    named: Vec<Heard>,
     /// The states of the places the last paragraph read named: its number, and each
     /// state with its words.
     recent_places: (usize, Vec<(usize, String)>),
@@ -160,6 +163,7 @@ impl<'a> Context<'a> {
             acronyms: HashMap::new(),
             surnames: HashSet::new(),
             recent_places: (0, Vec::new()),
+            named: Vec::new(),
             open_quote: None,
             reproduced: None,
             last_speaker: None,
@@ -540,6 +544,95 @@ impl<'a> Context<'a> {
     /// "the ministry", "the spokesman", "Kharrazi": the latest speaker with the same head
     /// word (a spokesman fits a spokeswoman), or whose name ends with this one.
     pub fn same_head(&self, head: &str, person: bool) -> Option<Referent> {
+        self.same_head_heard(head, person).or_else(|| {
+            // Named before, though it did not speak: "the ministry stated" after "The
+            // Azerbaijani Defence Ministry has made public ...".
+            let want = if matches!(head, "department" | "departments" | "ministries") {
+                "ministry"
+            } else {
+                head
+            };
+            (!person)
+                .then(|| {
+                    self.named
+                        .iter()
+                        .rev()
+                        .take_while(|h| h.paragraph + 3 >= self.paragraph)
+                        .find(|h| h.referent.head == want)
+                })
+                .flatten()
+                .map(|h| h.referent.clone())
+        })
+    }
+
+    /// Remembers the institutions a paragraph names with their state ("the Azerbaijani
+    /// Defence Ministry", "Armenia's Foreign Ministry").
+    pub fn note_named(&mut self, scope: &Scope<'_>) {
+        let toks = scope.toks;
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            if !matches!(
+                m.kind,
+                MentionKind::Demonym | MentionKind::Name | MentionKind::Institution
+            ) {
+                continue;
+            }
+            let Some(party) = m.party().filter(|&p| self.statelike(p)) else {
+                continue;
+            };
+            // The head: the last institution word of the name ("the Azerbaijani Defence
+            // Ministry") or within three words after it, with no other name between.
+            let within = if m.kind == MentionKind::Institution {
+                m.span.clone()
+            } else {
+                m.span.end..m.span.end + 3
+            };
+            let Some(head) = within
+                .take_while(|&k| {
+                    toks.get(k).is_some_and(|t| {
+                        t.word
+                            && (m.kind == MentionKind::Institution
+                                || scope.mentions.at(k).is_none())
+                    })
+                })
+                .filter(|&k| {
+                    toks.get(k).is_some_and(|t| {
+                        t.has(class::INSTITUTION) && !t.has(class::PERSON_TITLE | class::VENUE)
+                    })
+                })
+                .last()
+            else {
+                continue;
+            };
+            let Some(head_tok) = toks.get(head) else {
+                continue;
+            };
+            let name = super::entities::phrase_text(
+                scope.text,
+                toks,
+                m.span.start..(head + 1).max(m.span.end),
+            );
+            let words = toks
+                .get(m.span.start..head)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.norm.clone())
+                .collect();
+            self.named.push(Heard {
+                referent: Referent {
+                    name: name.clone(),
+                    party: self.gazetteer.party(party).map(|p| p.id.clone()),
+                    voice: Voice::Party,
+                    person: false,
+                    head: head_tok.norm.clone(),
+                    words,
+                    evidence: name,
+                },
+                paragraph: self.paragraph,
+            });
+        }
+    }
+
+    fn same_head_heard(&self, head: &str, person: bool) -> Option<Referent> {
         fn family(h: &str) -> &str {
             match h {
                 "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",

@@ -115,6 +115,7 @@ pub(crate) fn read_document(
         out.claims.extend(claims);
         out.events.extend(events::dated(paragraph, t, &dated));
         cx.note_recent_places(&scope);
+        cx.note_named(&scope);
     }
     if let Some((id, words)) = cx.story_place() {
         for (i, agent) in awaiting_place {

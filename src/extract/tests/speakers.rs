@@ -576,3 +576,21 @@ fn a_states_security_council_is_its_own() {
         out.statements
     );
 }
+
+/// "The ministry stated" after "The Azerbaijani Defence Ministry has made public ...": the
+/// institution named before, though it did not speak.
+#[test]
+fn the_ministry_is_the_one_named_before_though_it_did_not_speak() {
+    let out = run(&[
+        "The Azerbaijani Defence Ministry has made public on its webpage the list of servicemen killed in the Karabakh war.",
+        "The ministry stated that 2,783 servicemen of our Armed Forces died in the war.",
+    ]);
+    let stated = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the ministry");
+    assert_eq!(stated.party.as_deref(), Some("azerbaijan"), "{stated:?}");
+    let dead = out.claims.first().expect("the dead");
+    assert_eq!(dead.side.as_deref(), Some("azerbaijan"), "{dead:?}");
+}
