@@ -30,14 +30,22 @@
 //! Every message reads as the text it replaced, word for word: logs, replies and tests
 //! depend on it.
 
+pub mod config;
+pub mod corpus;
+pub mod evaluate;
+pub mod extract;
+pub mod files;
+pub mod index;
+
 use std::path::PathBuf;
 
-use crate::config::ConfigError;
-use crate::corpus::DocumentError;
-use crate::evaluate::EvalError;
-use crate::extract::PartyError;
+use config::ConfigError;
+use corpus::DocumentError;
+use evaluate::EvalError;
+use extract::PartyError;
+use index::{Unavailable, Unreadable};
+
 use crate::feeds::FeedError;
-use crate::index::{Unavailable, catalog::Unreadable};
 use crate::ingest::IngestError;
 use crate::jobs::Outcome;
 
