@@ -34,8 +34,10 @@ pub mod config;
 pub mod corpus;
 pub mod evaluate;
 pub mod extract;
+pub mod feeds;
 pub mod files;
 pub mod index;
+pub mod ingest;
 
 use std::path::PathBuf;
 
@@ -43,10 +45,10 @@ use config::ConfigError;
 use corpus::DocumentError;
 use evaluate::EvalError;
 use extract::PartyError;
+use feeds::FeedError;
 use index::{Unavailable, Unreadable};
+use ingest::IngestError;
 
-use crate::feeds::FeedError;
-use crate::ingest::IngestError;
 use crate::jobs::Outcome;
 
 /// A mistake the person asking can fix: an unknown command, a bad option, an unknown party.
