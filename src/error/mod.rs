@@ -49,8 +49,6 @@ use feeds::FeedError;
 use index::{Unavailable, Unreadable};
 use ingest::IngestError;
 
-use crate::jobs::Outcome;
-
 /// A mistake the person asking can fix: an unknown command, a bad option, an unknown party.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
@@ -131,8 +129,9 @@ pub enum Error {
     WorkerStopped,
     #[error("index: the index worker stopped during the job")]
     WorkerStoppedDuringJob,
-    #[error("index: the index worker answered another job: {0:?}")]
-    WorkerAnsweredAnother(Box<Outcome>),
+    /// The outcome it answered, as `{:?}` prints it: the jobs sit above this layer.
+    #[error("index: the index worker answered another job: {0}")]
+    WorkerAnsweredAnother(String),
     /// The blocking task that opens a briefing's engine panicked or was cancelled.
     #[error("index: opening a briefing failed: {0}")]
     BriefingOpen(tokio::task::JoinError),
