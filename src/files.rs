@@ -4,16 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-/// Why a file was not read; the words are meant for the person who named it.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("not a regular file (a folder, device, pipe or socket)")]
-    NotRegular,
-    #[error("over the limit of {limit} bytes")]
-    TooLarge { limit: u64 },
-    #[error("cannot read: {0}")]
-    Io(#[from] std::io::Error),
-}
+pub use crate::error::files::ReadError;
 
 /// Reads a regular file whole, refusing anything else before opening it (opening a pipe
 /// would wait for a writer) and stopping as soon as it passes `limit` bytes.

@@ -354,7 +354,7 @@ impl<A: Announcer> Moderation<A> {
 }
 
 fn unexpected(outcome: &Outcome) -> Error {
-    Error::WorkerAnsweredAnother(Box::new(outcome.clone()))
+    Error::WorkerAnsweredAnother(format!("{outcome:?}"))
 }
 
 /// A moderator's mistake becomes a [`UserError`]; the state file failing is internal.
@@ -377,4 +377,23 @@ fn folder_size(path: &Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_answering_another_job_is_logged_with_the_outcome_it_gave() {
+        let outcome = Outcome::Ingest(IngestReport {
+            added: Vec::new(),
+            refused: Vec::new(),
+            seconds: 0.5,
+        });
+        assert_eq!(
+            unexpected(&outcome).to_string(),
+            "index: the index worker answered another job: \
+             Ingest(IngestReport { added: [], refused: [], seconds: 0.5 })"
+        );
+    }
 }

@@ -16,29 +16,8 @@ use crate::error::{Error, Result};
 use crate::extract::eval::{ErrorClass, GoldSet, Report, Scores, score};
 use crate::extract::{DocText, Extraction, Gazetteer, LearnedNames, extract_with};
 
+pub use crate::error::evaluate::EvalError;
 pub use reuters::Reuters;
-
-/// Why an evaluation cannot run: the files it reads, named with what is wrong in them.
-#[derive(Debug, thiserror::Error)]
-pub enum EvalError {
-    /// TOML's message spans lines on purpose, but ends with one.
-    #[error("{}: {}", path.display(), cause.to_string().trim())]
-    Gold {
-        path: PathBuf,
-        cause: toml::de::Error,
-    },
-    #[error("{}: {cause}", path.display())]
-    Collection {
-        path: PathBuf,
-        cause: std::sync::Arc<std::io::Error>,
-    },
-    #[error("{}: {id} is not in {}", ids_file.display(), collection.display())]
-    NotInCollection {
-        ids_file: PathBuf,
-        id: String,
-        collection: PathBuf,
-    },
-}
 
 /// What a gold set's documents are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

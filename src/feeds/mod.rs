@@ -36,6 +36,7 @@ use crate::ingest::fetch::Fetch;
 use spec::Filter;
 use state::{FeedRecord, StateFile};
 
+pub use crate::error::feeds::{FeedError, InvalidFeed};
 pub use spec::{DEFAULT_INTERVAL_MINUTES, FeedSpec, MAX_INTERVAL_MINUTES, PatternError, SpecError};
 
 /// Where new articles go: the library, which saves them as Markdown and reindexes
@@ -68,51 +69,6 @@ pub struct NoAnnouncer;
 
 impl Announcer for NoAnnouncer {
     async fn announce(&self, _article: &Article) {}
-}
-
-/// Why a feed cannot be followed.
-#[derive(Debug, thiserror::Error)]
-pub enum InvalidFeed {
-    #[error(transparent)]
-    Spec(#[from] SpecError),
-    /// bot.toml lists one feed twice, perhaps spelt two ways.
-    #[error("listed twice")]
-    ListedTwice,
-}
-
-/// What can go wrong with the feeds. All but [`FeedError::State`] are the moderator's to
-/// fix, and the message says how.
-#[derive(Debug, thiserror::Error)]
-pub enum FeedError {
-    /// A feed that cannot be followed; one from bot.toml says so.
-    #[error(
-        "feed {url}: {}{reason}",
-        .in_config.then_some("in bot.toml: ").unwrap_or_default()
-    )]
-    Invalid {
-        url: String,
-        in_config: bool,
-        reason: InvalidFeed,
-    },
-    #[error("{url} is already followed")]
-    AlreadyFollowed { url: String },
-    #[error("no followed feed has the address {url} (`feeds list` shows them)")]
-    NotFollowed { url: String },
-    #[error("{url} is listed in bot.toml: remove its [[feeds]] table there and restart the bot")]
-    Configured { url: String },
-    #[error("feed state {}: {source}", path.display())]
-    State {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-impl FeedError {
-    /// A failure of ours (the state file) rather than the moderator's.
-    pub fn is_internal(&self) -> bool {
-        matches!(self, FeedError::State { .. })
-    }
 }
 
 pub type Result<T, E = FeedError> = std::result::Result<T, E>;

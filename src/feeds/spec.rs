@@ -4,12 +4,11 @@
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::{self, IngestError};
+pub use crate::error::feeds::{MAX_INTERVAL_MINUTES, PatternError, SpecError};
+use crate::ingest;
 
 /// How often a feed is polled when bot.toml or the moderator does not say.
 pub const DEFAULT_INTERVAL_MINUTES: u64 = 30;
-/// The longest poll interval: once a day.
-pub const MAX_INTERVAL_MINUTES: u64 = 24 * 60;
 
 /// A feed as bot.toml lists it (`[[feeds]]` tables) or a moderator adds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,56 +24,6 @@ pub struct FeedSpec {
     /// Keywords or `/regex/`: an entry matching any is skipped.
     #[serde(default)]
     pub exclude: Vec<String>,
-}
-
-/// What is wrong with a feed as given; the message starts with the field it is about
-/// (`interval_minutes: must be ...`), which [`SpecError::field`] names alone.
-#[derive(Debug, thiserror::Error)]
-pub enum SpecError {
-    #[error("url: {0}")]
-    Url(IngestError),
-    #[error("interval_minutes: must be between 1 and {MAX_INTERVAL_MINUTES} (a day), not {0}")]
-    Interval(u64),
-    #[error("{field}: {value:?} {why}")]
-    Pattern {
-        field: &'static str,
-        value: String,
-        why: PatternError,
-    },
-}
-
-impl SpecError {
-    /// The field of the spec the error is about.
-    pub fn field(&self) -> &'static str {
-        match self {
-            SpecError::Url(_) => "url",
-            SpecError::Interval(_) => "interval_minutes",
-            SpecError::Pattern { field, .. } => field,
-        }
-    }
-
-    /// The message without its leading field, for one that names the field its own way.
-    pub fn reason(&self) -> String {
-        let message = self.to_string();
-        let field = self.field();
-        message
-            .strip_prefix(field)
-            .and_then(|rest| rest.strip_prefix(": "))
-            .unwrap_or(&message)
-            .to_string()
-    }
-}
-
-/// Why an include or exclude pattern does not compile.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PatternError {
-    #[error("is an empty regular expression")]
-    EmptyRegex,
-    #[error("is empty: it would match everything")]
-    Empty,
-    /// The regex crate's reason, from the last line of its message.
-    #[error("is not a valid regular expression ({0})")]
-    Invalid(String),
 }
 
 fn default_interval() -> u64 {

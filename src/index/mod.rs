@@ -44,6 +44,7 @@ use folder::{follow_umask, list_files, write_durably};
 pub use open::current_generation;
 pub use search::{Hit, ParagraphSet, SearchResults};
 
+pub use crate::error::index::Unavailable;
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema, the catalog or the extractor's records change shape.
@@ -127,15 +128,6 @@ pub struct Snapshot {
     passages: QueryParser,
     /// Topics: the paragraphs' own words.
     topics: QueryParser,
-}
-
-/// Why there is no index to answer from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unavailable {
-    Missing,
-    OtherVersion(u32),
-    /// What is damaged, in a few words of ours (the library's own words go to the log).
-    Damaged(String),
 }
 
 /// The date a generation was built, for footers and `/status`.

@@ -21,6 +21,7 @@ mod test_server;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
+pub use crate::error::ingest::IngestError;
 pub use fetch::FetchError;
 
 /// One piece of reporting, whatever it came from.
@@ -59,33 +60,6 @@ impl Article {
                 *field = clean;
             }
         }
-    }
-}
-
-/// Everything that can go wrong while ingesting. Every variant is about the input a
-/// moderator gave, except [`FetchError::is_internal`] ones, and its message is meant to be
-/// shown to them as it is.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    #[error("not a usable link: {input} ({reason})")]
-    InvalidUrl { input: String, reason: String },
-    #[error("only http and https links are accepted, not {scheme}:")]
-    UnsupportedScheme { scheme: String },
-    #[error("no article text found: {reason}")]
-    NoArticleText { reason: String },
-    #[error("cannot read the page: {reason}")]
-    UnreadablePage { reason: String },
-    #[error("not a valid RSS or Atom feed: {reason}")]
-    InvalidFeed { reason: String },
-    #[error(transparent)]
-    Fetch(#[from] FetchError),
-}
-
-impl IngestError {
-    /// A failure of ours rather than of the input: log it with its cause and apologise,
-    /// instead of telling the moderator what to fix.
-    pub fn is_internal(&self) -> bool {
-        matches!(self, IngestError::Fetch(e) if e.is_internal())
     }
 }
 

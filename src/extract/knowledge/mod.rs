@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+pub use crate::error::extract::PartyError;
+
 use super::tokens::{Token, normalize_word, strip_possessive};
 
 mod tables;
@@ -142,17 +144,6 @@ pub(crate) struct Holding {
     pub(crate) party: usize,
     pub(crate) from: Option<NaiveDate>,
     pub(crate) until: Option<NaiveDate>,
-}
-
-/// Why the configured parties cannot be taken; each names the party id it is about.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PartyError {
-    #[error("party id `{0}` must be lower-case letters, digits, `_` or `-`")]
-    BadId(String),
-    #[error("party `{0}` has an empty `name`")]
-    EmptyName(String),
-    #[error("party `{0}` is new and needs a `name`")]
-    NewWithoutName(String),
 }
 
 /// The known parties and indexes over their names.

@@ -35,6 +35,7 @@ pub use write::{Contents, encode};
 
 use super::GenerationFile;
 use crate::corpus::Meta;
+pub use crate::error::index::Unreadable;
 use crate::error::{Error, Result};
 use crate::extract::{Extraction, LearnedName};
 
@@ -118,15 +119,6 @@ struct Head {
     timeline: u64,
     /// How many documents the timeline cites.
     timeline_sources: usize,
-}
-
-/// Why a catalog cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unreadable {
-    /// Written by another version of the layout.
-    Version(u32),
-    /// What is wrong, in a few words.
-    Damaged(String),
 }
 
 /// The version a catalog's first bytes give, when they are a catalog's at all; for the

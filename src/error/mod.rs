@@ -2,8 +2,32 @@
 //! internal failure, so each front end can answer the first privately and plainly and log
 //! the second with its cause.
 //!
-//! The internal failures come in families, each variant naming what failed and carrying
-//! its cause where there is one:
+//! This is the bottom layer of the crate: it and the files under it import no other module
+//! of the crate (only std and the libraries: thiserror, toml, tantivy, serde_json, tokio),
+//! so every module can import its errors from here and none is imported back. A variant
+//! that speaks of a higher module's data carries what its message says of it, not the data
+//! itself: [`Error::WorkerAnsweredAnother`] holds the outcome's text, not the job's outcome.
+//!
+//! So the modules' own error enums live here too, one file per module that owns them, which
+//! re-exports them where they have always been named (`crate::corpus::DocumentError` is
+//! [`corpus::DocumentError`]). The families, by file:
+//!
+//! - [`config`]: a `bot.toml` refused ([`ConfigError`]);
+//! - [`corpus`]: a file that is not a document ([`DocumentError`]);
+//! - [`evaluate`]: an evaluation's files ([`EvalError`]);
+//! - [`extract`]: the configured parties ([`PartyError`]);
+//! - [`feeds`]: a feed that cannot be followed, or the feeds' state file ([`FeedError`],
+//!   which carries an [`feeds::InvalidFeed`], a [`feeds::SpecError`] and a
+//!   [`feeds::PatternError`]), and the longest poll interval, which a message states;
+//! - [`files`]: a file someone named that was not read ([`files::ReadError`], which a
+//!   [`DocumentError`] carries);
+//! - [`index`]: no index to answer from ([`Unavailable`]), a catalog that does not read
+//!   ([`Unreadable`]);
+//! - [`ingest`]: a link, a page or a feed that could not be taken in ([`IngestError`],
+//!   which carries an [`ingest::FetchError`]).
+//!
+//! The internal failures of [`Error`] come in groups, each variant naming what failed and
+//! carrying its cause where there is one:
 //!
 //! - configuration: `bot.toml` ([`ConfigError`], with the file it is in), the configured
 //!   parties ([`PartyError`]), an evaluation's files ([`EvalError`]), the console;
@@ -17,12 +41,8 @@
 //! - the library of documents: an ingested document that would not load back, the trash
 //!   manifest, a page that could not be fetched, the feeds' state file.
 //!
-//! Modules with a family of their own failures keep an enum of their own, which a variant
-//! here carries where it reaches this type: a document ([`crate::corpus::DocumentError`]),
-//! `bot.toml` ([`ConfigError`]), a feed ([`crate::feeds::FeedError`], which carries a
-//! [`crate::feeds::SpecError`]), the parties ([`PartyError`]). Others answer their own
-//! caller and never reach it: an attachment's download
-//! (`discord::attachments::DownloadError`), a JSONL line
+//! Errors that answer their own caller and never reach this type stay with their modules:
+//! an attachment's download (`discord::attachments::DownloadError`), a JSONL line
 //! ([`crate::ingest::jsonl::LineReason`]), an embed over a Discord limit
 //! ([`crate::render::discord::LimitError`]), what a sink did with an article
 //! ([`crate::feeds::Stored`]).
@@ -30,16 +50,24 @@
 //! Every message reads as the text it replaced, word for word: logs, replies and tests
 //! depend on it.
 
+pub mod config;
+pub mod corpus;
+pub mod evaluate;
+pub mod extract;
+pub mod feeds;
+pub mod files;
+pub mod index;
+pub mod ingest;
+
 use std::path::PathBuf;
 
-use crate::config::ConfigError;
-use crate::corpus::DocumentError;
-use crate::evaluate::EvalError;
-use crate::extract::PartyError;
-use crate::feeds::FeedError;
-use crate::index::{Unavailable, catalog::Unreadable};
-use crate::ingest::IngestError;
-use crate::jobs::Outcome;
+use config::ConfigError;
+use corpus::DocumentError;
+use evaluate::EvalError;
+use extract::PartyError;
+use feeds::FeedError;
+use index::{Unavailable, Unreadable};
+use ingest::IngestError;
 
 /// A mistake the person asking can fix: an unknown command, a bad option, an unknown party.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -121,8 +149,9 @@ pub enum Error {
     WorkerStopped,
     #[error("index: the index worker stopped during the job")]
     WorkerStoppedDuringJob,
-    #[error("index: the index worker answered another job: {0:?}")]
-    WorkerAnsweredAnother(Box<Outcome>),
+    /// The outcome it answered, as `{:?}` prints it: the jobs sit above this layer.
+    #[error("index: the index worker answered another job: {0}")]
+    WorkerAnsweredAnother(String),
     /// The blocking task that opens a briefing's engine panicked or was cancelled.
     #[error("index: opening a briefing failed: {0}")]
     BriefingOpen(tokio::task::JoinError),
