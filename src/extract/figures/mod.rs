@@ -227,8 +227,42 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
     if object_of {
         return None;
     }
-    let (status, _) = predicate_after(toks, end)?;
-    Some(read(span, toks, victims, status, Voice::Passive, detail))
+    if let Some((status, _)) = predicate_after(toks, end) {
+        return Some(read(span, toks, victims, status, Voice::Passive, detail));
+    }
+    let status = included_in(toks, span.first)?;
+    Some(read(span, toks, victims, status, Voice::Passive, true))
+}
+
+/// "Those killed in the attack included two children", "The victims of the strike
+/// included three journalists": people a toll's subject includes share its status.
+fn included_in(toks: &[Token<'_>], first: usize) -> Option<Status> {
+    let sentence = toks.get(first)?.sentence;
+    let mut verb = first.checked_sub(1)?;
+    while toks
+        .get(verb)
+        .is_some_and(|t| t.is_any(&["at", "least", "about", "around", "some", "nearly"]))
+    {
+        verb = verb.checked_sub(1)?;
+    }
+    if !toks
+        .get(verb)?
+        .is_any(&["included", "include", "includes", "including"])
+        || toks.get(verb)?.is("including")
+    {
+        return None;
+    }
+    // Only in the subject: back to the clause's start.
+    (verb.saturating_sub(10)..verb)
+        .rev()
+        .map_while(|k| toks.get(k).filter(|t| t.sentence == sentence && t.word))
+        .find_map(|t| {
+            if t.is_any(&["victims", "dead", "fatalities"]) {
+                Some(Status::Killed)
+            } else {
+                status_word(t).or_else(|| status_noun(t))
+            }
+        })
 }
 
 /// A noun that is itself the status: "71 deaths", "40 casualties".

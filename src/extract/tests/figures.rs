@@ -626,3 +626,30 @@ fn appositions_participles_and_times_around_a_figure() {
         ),
     ]);
 }
+
+/// People a toll's subject includes share its fate; a toll's clause runs over a date's
+/// commas.
+#[test]
+fn people_a_toll_includes_and_a_toll_set_since_a_date() {
+    assert_figures(&[
+        (
+            "The victims of the strike included three journalists, Palestinian health officials said.",
+            3,
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        (
+            "The strike raised the overall death toll since October 7, 2023, to 54,470, the Palestinian health ministry said.",
+            54_470,
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+    ]);
+    // Released prisoners are no toll, whatever body is named before.
+    let out = run(&[
+        "According to the Coordination Headquarters for the Treatment of Prisoners of War, those released included 213 servicemen.",
+    ]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}

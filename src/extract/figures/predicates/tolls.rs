@@ -55,8 +55,11 @@ pub(super) fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> 
     let clause: Vec<usize> = (1..=24)
         .map_while(|back| first.checked_sub(back))
         .take_while(|&k| {
-            toks.get(k)
-                .is_some_and(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+            toks.get(k).is_some_and(|t| {
+                t.sentence == sentence
+                    && (!t.is_punct(',') || date_comma(toks, k))
+                    && !t.is_punct(';')
+            })
         })
         .collect();
     let number = clause.iter().position(|&k| {
@@ -195,8 +198,28 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
         return false;
     }
     (1..=32)
-        .map_while(|back| first.checked_sub(back).and_then(|k| toks.get(k)))
-        .take_while(|t| t.sentence == sentence && !t.is_punct(',') && !t.is_punct(';'))
+        .map_while(|back| first.checked_sub(back))
+        .take_while(|&k| {
+            toks.get(k).is_some_and(|t| {
+                t.sentence == sentence
+                    && (!t.is_punct(',') || date_comma(toks, k))
+                    && !t.is_punct(';')
+            })
+        })
+        .filter_map(|k| toks.get(k))
         .enumerate()
         .any(|(n, t)| t.is_any(&["toll", "tally"]) || n < 12 && t.is_any(TOLL_WORDS))
+}
+
+/// A comma of a date ("since October 7, 2023, to 54,470"): it does not end a toll's
+/// clause.
+fn date_comma(toks: &[Token<'_>], k: usize) -> bool {
+    let year = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.text.len() == 4
+                && t.text.chars().all(|c| c.is_ascii_digit())
+                && (t.text.starts_with("19") || t.text.starts_with("20"))
+        })
+    };
+    k.checked_sub(1).is_some_and(year) || year(k + 1)
 }
