@@ -318,6 +318,28 @@ pub(crate) fn resolve_one(
     let has = |bits: u64| core.iter().any(|t| t.has(bits));
     let owner = core_owner(scope, np.core.clone());
 
+    // "the Hamas-run health ministry", "the Houthi-controlled government": an office an
+    // armed group runs speaks for the group.
+    if head_tok.has(class::INSTITUTION)
+        && let Some(m) = scope.mentions.within(np.core.clone()).find(|m| {
+            m.stance
+                && scope.party_kind(m.party().unwrap_or(usize::MAX)) == Some(PartyKind::Group)
+                && toks.get(m.span.start).is_some_and(|t| {
+                    t.text.rsplit(['-', '‑']).next().is_some_and(|tail| {
+                        ["run", "controlled", "led", "administered"]
+                            .contains(&tail.to_lowercase().as_str())
+                    })
+                })
+        })
+        && let Some(party) = m.party()
+    {
+        return Some(referent(
+            Some(party),
+            Voice::Party,
+            scope.words(m.span.clone()),
+        ));
+    }
+
     // "the ministry", "the spokesman", "the sources": someone named before.
     if definite
         && owner.is_none()

@@ -594,3 +594,24 @@ fn the_ministry_is_the_one_named_before_though_it_did_not_speak() {
     let dead = out.claims.first().expect("the dead");
     assert_eq!(dead.side.as_deref(), Some("azerbaijan"), "{dead:?}");
 }
+
+/// An office an armed group runs speaks for the group: "the Hamas-run health ministry";
+/// "Gaza's health ministry" with no such word stays the place's.
+#[test]
+fn an_office_an_armed_group_runs_speaks_for_it() {
+    let out =
+        run(&["At least 90 Palestinians were killed, the Hamas-run health ministry in Gaza said."]);
+    assert_eq!(
+        out.claims[0].according_to.party.as_deref(),
+        Some("hamas"),
+        "{:?}",
+        out.claims
+    );
+    let out = run(&["At least 90 Palestinians were killed, the health ministry in Gaza said."]);
+    assert_eq!(
+        out.claims[0].according_to.party.as_deref(),
+        Some("palestine"),
+        "{:?}",
+        out.claims
+    );
+}
