@@ -24,6 +24,9 @@ pub(crate) fn read_document(
     names: &LearnedNames,
 ) -> Extraction {
     let mut cx = Context::new(gazetteer, names);
+    // Whose a place was depends on when: an undated story's own first dated words
+    // ("Emergencies September 05, 2023", "DONETSK, September 5, 2023") say when it is.
+    let era = doc.published.or_else(|| story_date(doc));
     cx.outlet = doc.outlet.map(str::to_string);
     let outlet = outlet_voice(doc.outlet, gazetteer);
     let mut out = Extraction::default();
@@ -34,7 +37,7 @@ pub(crate) fn read_document(
     if let Some(title) = doc.title {
         // The headline's places set the scene ("Army Rebels Occupy Manila Hq").
         let t = tokenize(title);
-        let mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+        let mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
         let scope = Scope {
             text: title,
             toks: &t.toks,
@@ -54,9 +57,9 @@ pub(crate) fn read_document(
         .iter()
         .map(|text| {
             let t = tokenize(text);
-            let mut mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+            let mut mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
             if cx.note_acronyms(&t.toks, &mentions) {
-                mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+                mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
             }
             cx.note_surnames(&mentions);
             (t, mentions)
@@ -73,7 +76,7 @@ pub(crate) fn read_document(
                     .is_some_and(|w| cx.is_surname(w.text))
         });
         if stale {
-            *mentions = Mentions::find(&t.toks, gazetteer, &cx, doc.published);
+            *mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
         }
     }
     for ((t, mentions), text) in read.iter().zip(doc.paragraphs) {
@@ -858,4 +861,13 @@ fn opens_with_date(t: &Tokens<'_>, s: usize) -> bool {
         && toks.iter().skip(1).take(3).any(|w| {
             w.is_month() || w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit())
         })
+}
+
+/// The first date with its year that an undated story gives in its headline or its
+/// first three paragraphs.
+fn story_date(doc: &DocText<'_>) -> Option<chrono::NaiveDate> {
+    doc.title
+        .into_iter()
+        .chain(doc.paragraphs.iter().take(3).map(String::as_str))
+        .find_map(|text| find_dates(text, None).first().map(|d| d.date))
 }

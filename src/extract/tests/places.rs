@@ -344,3 +344,24 @@ fn a_town_is_its_holders_while_they_hold_it() {
     assert_eq!(side_on(kalbajar, 2021, 6, 4).as_deref(), Some("azerbaijan"));
     assert_eq!(side_on(kalbajar, 2016, 4, 4).as_deref(), Some("karabakh"));
 }
+
+/// An undated story's own first date says when it is, and so whose its places were.
+#[test]
+fn an_undated_story_is_dated_by_its_own_words() {
+    let paragraphs = vec![
+        "Emergencies September 05, 2023, 22:43".to_string(),
+        "One civilian was killed and three were wounded in Donetsk as a result of shelling by Ukrainian troops, the city's mayor said.".to_string(),
+    ];
+    let doc = DocText {
+        title: None,
+        published: None,
+        outlet: None,
+        paragraphs: &paragraphs,
+    };
+    let claims = extract(&doc, &Gazetteer::builtin()).claims;
+    let killed = claims
+        .iter()
+        .find(|c| c.count == Some(1))
+        .expect("the civilian");
+    assert_eq!(killed.side.as_deref(), Some("dpr"), "{claims:?}");
+}
