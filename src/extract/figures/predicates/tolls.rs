@@ -39,7 +39,8 @@ pub(crate) const TOLL_ABOVE: &[&str] = &[
 ];
 
 /// "the number of servicemen wounded in clashes is 72": a number that is its figure.
-const COPULAS: &[&str] = &["is", "was", "stands", "stood", "remains", "remained"];
+/// "The final death toll is believed to be between 115 and 120" too.
+const COPULAS: &[&str] = &["is", "was", "be", "stands", "stood", "remains", "remained"];
 
 /// "bringing the number of soldiers killed to 249", "put the number at five", "the number
 /// of soldiers killed has surpassed 100".
