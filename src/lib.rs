@@ -6,7 +6,7 @@
 //! How data flows:
 //!
 //! ```text
-//! corpus/ files ──corpus──▶ Document ──index::build──▶ tantivy paragraphs
+//! corpus/ files ──corpus──▶ Document ──index::Writer──▶ tantivy paragraphs
 //!                                          └─extract──▶ claims, statements, events (catalog.json)
 //! front end (console, ask, Discord) ──commands::parse_line / Invocation──▶ request::Request
 //!        ──Engine::answer──▶ answer::Answer ──render──▶ terminal text | JSON | embeds

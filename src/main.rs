@@ -624,8 +624,7 @@ fn rebuild(config: Config, json: bool) -> anyhow::Result<ExitCode> {
         Ok(Ok(snapshot)) => briefbot::library::Census::of_catalog(&snapshot.catalog),
         _ => briefbot::library::Census::default(),
     };
-    let summary = index::build(
-        &config.index.path,
+    let summary = index::Writer::new(&config.index.path).rebuild(
         &config.index_folders(),
         &gazetteer,
         &mut |p| {

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::error::{Error, Result, UserError};
 use crate::extract::{Gazetteer, Party, Status};
 use crate::index::catalog::Fingerprint;
-use crate::index::{BuildSummary, Snapshot};
+use crate::index::{BuildSummary, Snapshot, Writer};
 /// Requests are answered here; the type lives in `request`, below `question`, which reads
 /// a question as one.
 pub use crate::request::Request;
@@ -58,7 +58,7 @@ impl Engine {
             Ok(snapshot) => (snapshot, None),
             Err(_) => {
                 let parties = gazetteer.get_or_init(|| read_gazetteer(&config));
-                Snapshot::open_or_build(path, &config.index_folders(), parties)?
+                Writer::new(path).open_or_build(&config.index_folders(), parties)?
             }
         };
         let engine = Engine {

@@ -18,3 +18,4 @@ mod properties;
 mod questions;
 mod shards;
 mod support;
+mod writer;
