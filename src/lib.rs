@@ -32,6 +32,7 @@
 
 pub mod answer;
 pub mod briefings;
+pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod console;
