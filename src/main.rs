@@ -4,13 +4,11 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use briefbot::cli::{self, Cli};
 use briefbot::render;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_command_line();
     let result = cli::load_config(&cli).and_then(|config| {
         init_logging(cli::log_level(&cli, &config));
         cli::run(cli, config)

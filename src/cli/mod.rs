@@ -12,11 +12,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::commands::CommandSpec;
 use crate::config::Config;
-use crate::render;
-use admin::{feeds, moderate, rebuild};
 use answer::{ask, bot, bot_briefings, console};
 use eval::eval;
 
@@ -44,6 +43,33 @@ pub struct Cli {
     verbose: bool,
     #[command(subcommand)]
     command: Option<Command>,
+    /// A moderator's command of the table, and what was given to it.
+    #[arg(skip)]
+    admin: Option<(&'static CommandSpec, ArgMatches)>,
+}
+
+/// The whole command line: the subcommands above, then the moderators' commands of the
+/// table, as [`admin`] makes them.
+pub fn command() -> clap::Command {
+    admin::subcommands().fold(Cli::command(), |command, admin| command.subcommand(admin))
+}
+
+impl Cli {
+    /// Reads the process's arguments; a mistake in them ends the process with clap's
+    /// message and exit code.
+    pub fn from_command_line() -> Cli {
+        let matches = command().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        cli.admin = matches
+            .subcommand()
+            .and_then(|(name, given)| Some((admin::find(name)?, given.clone())));
+        cli
+    }
+
+    /// Whether this runs the bot (or the console, without a token): no subcommand.
+    fn runs_bot(&self) -> bool {
+        self.command.is_none() && self.admin.is_none()
+    }
 }
 
 #[derive(Subcommand)]
@@ -61,46 +87,6 @@ enum Command {
         /// `-` with --json reads one per line from stdin and writes one JSON answer per
         /// line (JSON Lines), each as soon as it is ready
         line: String,
-    },
-    /// Rebuild the index from the corpus, and report what changed
-    Index {
-        /// Report what would change without changing anything
-        #[arg(long)]
-        dry_run: bool,
-        /// The report as JSON
-        #[arg(long)]
-        json: bool,
-    },
-    /// Add reporting by address or file (.md, .txt, .html, .jsonl)
-    Ingest {
-        #[arg(long)]
-        json: bool,
-        /// Addresses (http/https) or files
-        #[arg(required = true)]
-        items: Vec<String>,
-    },
-    /// Take a source out of the index (its file goes to the trash)
-    Forget {
-        #[arg(long)]
-        json: bool,
-        /// The source, as /sources lists it
-        source: String,
-    },
-    /// Bring a forgotten source back
-    Restore {
-        #[arg(long)]
-        json: bool,
-        source: String,
-    },
-    /// Follow RSS/Atom feeds
-    Feeds {
-        #[command(subcommand)]
-        action: FeedsAction,
-    },
-    /// Documents, claims, the last reindex, feeds' health, index size
-    Status {
-        #[arg(long)]
-        json: bool,
     },
     /// Precision, recall and F1 of the extractor against a gold set
     Eval {
@@ -123,42 +109,6 @@ enum Command {
         /// List every miss and false positive
         #[arg(long)]
         verbose: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum FeedsAction {
-    /// Follow a feed
-    Add {
-        url: String,
-        /// Only entries with this word or /regex/ (repeatable)
-        #[arg(long)]
-        include: Vec<String>,
-        /// Skip entries with this word or /regex/ (repeatable)
-        #[arg(long)]
-        exclude: Vec<String>,
-        /// Minutes between polls
-        #[arg(long, default_value_t = crate::feeds::DEFAULT_INTERVAL_MINUTES)]
-        interval: u64,
-        #[arg(long)]
-        json: bool,
-    },
-    /// The feeds followed and their health
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Stop following a feed
-    Remove {
-        url: String,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Poll one feed, or all, now
-    Poll {
-        url: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -190,7 +140,7 @@ pub fn exit_code(result: anyhow::Result<ExitCode>) -> ExitCode {
 /// record of what moderators did: info. Anywhere a person reads the answers (the
 /// console, `ask`), info lines would interleave with them: only warnings, unless `-v`.
 pub fn log_level(cli: &Cli, config: &Config) -> &'static str {
-    let bot = cli.command.is_none() && config.token().is_some();
+    let bot = cli.runs_bot() && config.token().is_some();
     if bot || cli.verbose {
         "info,serenity=warn,tantivy=warn"
     } else {
@@ -247,7 +197,7 @@ fn briefing_of(cli: &Cli, config: &Config) -> anyhow::Result<Option<String>> {
     let refuse = |message: String| -> anyhow::Result<Option<String>> {
         Err(crate::error::Error::User(crate::error::UserError::new(message)).into())
     };
-    let serves_all = cli.command.is_none() && config.token().is_some();
+    let serves_all = cli.runs_bot() && config.token().is_some();
     if serves_all || matches!(cli.command, Some(Command::Check)) {
         return match &cli.briefing {
             // One briefing run alone would answer in every server, its binding ignored.
@@ -273,6 +223,9 @@ fn briefing_of(cli: &Cli, config: &Config) -> anyhow::Result<Option<String>> {
 }
 
 pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
+    if let Some((spec, given)) = &cli.admin {
+        return admin::run(config, spec, given);
+    }
     match cli.command {
         None => match config.token() {
             Some(token) if !config.briefings.is_empty() => bot_briefings(config, token),
@@ -291,59 +244,6 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
         },
         Some(Command::Console) => console(config),
         Some(Command::Ask { json, line }) => ask(config, json, &line),
-        Some(Command::Index {
-            dry_run: false,
-            json,
-        }) => rebuild(config, json),
-        Some(Command::Index {
-            dry_run: true,
-            json,
-        }) => moderate(config, json, |m| {
-            Box::pin(async move {
-                let report = m.reindex(true).await?;
-                Ok((
-                    render::admin::reindex(&report),
-                    serde_json::to_value(&report)?,
-                ))
-            })
-        }),
-        Some(Command::Ingest { json, items }) => moderate(config, json, |m| {
-            Box::pin(async move {
-                let report = m.ingest_items(&items).await?;
-                Ok((
-                    render::admin::ingest(&report),
-                    serde_json::to_value(&report)?,
-                ))
-            })
-        }),
-        Some(Command::Forget { json, source }) => moderate(config, json, |m| {
-            Box::pin(async move {
-                let report = m.forget(&source).await?;
-                Ok((
-                    render::admin::trash("Forgot", &report),
-                    serde_json::to_value(&report)?,
-                ))
-            })
-        }),
-        Some(Command::Restore { json, source }) => moderate(config, json, |m| {
-            Box::pin(async move {
-                let report = m.restore(&source).await?;
-                Ok((
-                    render::admin::trash("Restored", &report),
-                    serde_json::to_value(&report)?,
-                ))
-            })
-        }),
-        Some(Command::Status { json }) => moderate(config, json, |m| {
-            Box::pin(async move {
-                let status = m.status();
-                Ok((
-                    render::admin::status(&status),
-                    serde_json::to_value(&status)?,
-                ))
-            })
-        }),
-        Some(Command::Feeds { action }) => feeds(config, action),
         Some(Command::Eval {
             gold,
             set,

@@ -162,7 +162,7 @@ impl Engine {
             other if invocation.command.admin => {
                 return Err(UserError::new(format!(
                     "/{other} is a moderator command: run it on Discord, or `briefbot {}` in a terminal",
-                    cli_equivalent(other)
+                    invocation.command.cli_name()
                 )));
             }
             other => {
@@ -598,14 +598,6 @@ fn read_as(command_line: &str) -> ReadAs {
             command: "search".into(),
             options: serde_json::Map::new(),
         },
-    }
-}
-
-/// The `briefbot` subcommand that does what a moderator command does.
-fn cli_equivalent(command: &str) -> &str {
-    match command {
-        "reindex" => "index",
-        other => other,
     }
 }
 

@@ -10,6 +10,7 @@ mod cli;
 mod discord;
 mod endpoint;
 mod fake_discord;
+mod front_ends;
 mod kill;
 mod layers;
 mod manifest;
