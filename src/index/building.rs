@@ -62,7 +62,9 @@ pub enum ExtractionMode {
     Skip,
 }
 
-/// Builds a new generation from documents already loaded, then makes it current.
+/// Builds a new generation from documents already loaded, then makes it current: for the
+/// benchmarks and tests that build from documents they made. The bot builds from its
+/// corpus only through the [`Writer`](super::Writer).
 pub fn build_documents(
     path: &Path,
     documents: Vec<Document>,
