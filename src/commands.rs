@@ -1,6 +1,7 @@
-//! The one table of commands and their options. The console, `ask`, `/help` and the
-//! Discord registration all read it; nothing restates it. Also the parser that turns a
-//! typed command line (`/statement azerbaijan topic:peacekeepers`) into an [`Invocation`].
+//! The one table of commands and their options. The console, `ask`, `/help`, the Discord
+//! registration and the moderators' `briefbot` subcommands all read it; nothing restates
+//! it. Also the parser that turns a typed command line (`/statement azerbaijan
+//! topic:peacekeepers`) into an [`Invocation`].
 
 use serde::Serialize;
 
@@ -272,6 +273,15 @@ impl CommandSpec {
         self.options
             .iter()
             .find(|o| o.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The `briefbot` subcommand that runs a moderator command in a terminal: its own
+    /// name, but `index` for `/reindex`, which is what the binary always called it.
+    pub fn cli_name(&self) -> &'static str {
+        match self.name {
+            "reindex" => "index",
+            name => name,
+        }
     }
 
     /// `/statement party:<party> [topic:<topic>]`

@@ -155,13 +155,14 @@ impl Indexer {
         let last_for_worker = last_reindex.clone();
         let holds = Arc::new(Holds::default());
         let holds_for_worker = holds.clone();
+        let writer = index::Writer::new(&engine.config().index.path);
         let thread = std::thread::Builder::new()
             .name("index-writer".into())
             .spawn(move || {
                 for queued in jobs {
                     holds_for_worker.wait_released();
                     let is_reindex = matches!(queued.job, Job::Reindex { .. });
-                    let result = run(&engine, queued.job);
+                    let result = run(&engine, &writer, queued.job);
                     if let Ok(Outcome::Reindex(report)) = &result
                         && !report.dry_run
                     {
@@ -268,22 +269,22 @@ fn remember(path: &std::path::Path, report: &ReindexReport, last: &Mutex<Option<
     *last.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(report.clone());
 }
 
-fn run(engine: &Engine, job: Job) -> Result<Outcome> {
+fn run(engine: &Engine, writer: &index::Writer, job: Job) -> Result<Outcome> {
     let started = Instant::now();
     let outcome = match job {
         Job::Reindex { dry_run: true } => Outcome::Reindex(dry_run(engine, started)?),
         Job::Reindex { dry_run: false } => {
             let before = Census::of_catalog(&engine.snapshot().catalog);
-            let summary = rebuild(engine)?;
+            let summary = rebuild(engine, writer)?;
             let after = Census::of_catalog(&engine.snapshot().catalog);
             Outcome::Reindex(report(false, &summary, before.diff(&after), started))
         }
-        Job::Ingest(articles) => Outcome::Ingest(ingest(engine, articles, started)?),
+        Job::Ingest(articles) => Outcome::Ingest(ingest(engine, writer, articles, started)?),
         Job::Forget(source) => {
-            let lock = index::BuildLock::acquire(&engine.config().index.path)?;
+            let lock = writer.lock()?;
             let entry = library::forget(engine.config(), &engine.snapshot().catalog, &source)?;
             let change = CorpusChange::Forgotten(entry.clone());
-            let summary = rebuild_or_undo(engine, &lock, change)?;
+            let summary = rebuild_or_undo(engine, writer, &lock, change)?;
             Outcome::Forget(TrashReport {
                 entry,
                 documents: summary.documents,
@@ -291,10 +292,10 @@ fn run(engine: &Engine, job: Job) -> Result<Outcome> {
             })
         }
         Job::Restore(source) => {
-            let lock = index::BuildLock::acquire(&engine.config().index.path)?;
+            let lock = writer.lock()?;
             let entry = library::restore(engine.config(), &source)?;
             let change = CorpusChange::Restored(entry.clone());
-            let summary = rebuild_or_undo(engine, &lock, change)?;
+            let summary = rebuild_or_undo(engine, writer, &lock, change)?;
             Outcome::Restore(TrashReport {
                 entry,
                 documents: summary.documents,
@@ -317,15 +318,9 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
 }
 
 /// Builds a new generation from the corpus and switches the engine to it.
-fn rebuild(engine: &Engine) -> Result<BuildSummary> {
-    let config = engine.config();
-    let lock = index::BuildLock::acquire(&config.index.path)?;
-    let summary = index::build_locked(
-        &lock,
-        &config.index_folders(),
-        engine.gazetteer(),
-        &mut |_| true,
-    )?;
+fn rebuild(engine: &Engine, writer: &index::Writer) -> Result<BuildSummary> {
+    let folders = engine.config().index_folders();
+    let summary = writer.rebuild(&folders, engine.gazetteer(), &mut |_| true)?;
     engine.reload()?;
     Ok(summary)
 }
@@ -334,11 +329,12 @@ fn rebuild(engine: &Engine) -> Result<BuildSummary> {
 /// as the job found it and the index answers as before.
 fn rebuild_or_undo(
     engine: &Engine,
+    writer: &index::Writer,
     lock: &index::BuildLock,
     change: CorpusChange,
 ) -> Result<BuildSummary> {
     let config = engine.config();
-    match index::build_locked(
+    match writer.build(
         lock,
         &config.index_folders(),
         engine.gazetteer(),
@@ -408,8 +404,13 @@ fn dry_run(engine: &Engine, started: Instant) -> Result<ReindexReport> {
     Ok(report(true, &summary, diff, started))
 }
 
-fn ingest(engine: &Engine, articles: Vec<Article>, started: Instant) -> Result<IngestReport> {
-    let lock = index::BuildLock::acquire(&engine.config().index.path)?;
+fn ingest(
+    engine: &Engine,
+    writer: &index::Writer,
+    articles: Vec<Article>,
+    started: Instant,
+) -> Result<IngestReport> {
+    let lock = writer.lock()?;
     let (fresh, mut refused) = library::screen(&engine.snapshot().catalog, articles);
     let mut saved = Vec::new();
     for (article, copy_of) in fresh {
@@ -423,7 +424,7 @@ fn ingest(engine: &Engine, articles: Vec<Article>, started: Instant) -> Result<I
     }
     if !saved.is_empty() {
         let paths = saved.iter().map(|(path, _)| path.clone()).collect();
-        rebuild_or_undo(engine, &lock, CorpusChange::Saved(paths))?;
+        rebuild_or_undo(engine, writer, &lock, CorpusChange::Saved(paths))?;
     }
     let snapshot = engine.snapshot();
     let added = saved

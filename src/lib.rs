@@ -6,7 +6,7 @@
 //! How data flows:
 //!
 //! ```text
-//! corpus/ files ──corpus──▶ Document ──index::build──▶ tantivy paragraphs
+//! corpus/ files ──corpus──▶ Document ──index::Writer──▶ tantivy paragraphs
 //!                                          └─extract──▶ claims, statements, events (catalog.json)
 //! front end (console, ask, Discord) ──commands::parse_line / Invocation──▶ request::Request
 //!        ──Engine::answer──▶ answer::Answer ──render──▶ terminal text | JSON | embeds
@@ -24,6 +24,10 @@
 //! `request`, `answer` and `status` sits below the `question` reader, the `engine`, `render`
 //! and `moderation`, which sit below the front ends.
 //!
+//! The `briefbot` binary only parses its command line, sets up logging and exits with a
+//! code; `cli` runs each subcommand on the front ends above, the moderators' made from the
+//! command table like every other front end's.
+//!
 //! Each briefing (`briefings`) is one corpus, index, index worker and feeds, answering in
 //! the servers and channels it is bound to; without `[[briefings]]` one answers everywhere.
 //!
@@ -32,6 +36,7 @@
 
 pub mod answer;
 pub mod briefings;
+pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod console;

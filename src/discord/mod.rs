@@ -55,7 +55,7 @@ pub use check::{
 };
 /// One page of an answer as the adapter sends it: answered and drawn alone.
 pub use paging::{Answered, build as answer_page};
-pub use register::Scope;
+pub use register::{Scope, commands as registration};
 
 use crate::briefings::{Briefing, Briefings, MakeAnnouncer};
 use crate::config::{Config, Mode, Sharding};

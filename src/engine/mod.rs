@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::error::{Error, Result, UserError};
 use crate::extract::{Gazetteer, Party, Status};
 use crate::index::catalog::Fingerprint;
-use crate::index::{BuildSummary, Snapshot};
+use crate::index::{BuildSummary, Snapshot, Writer};
 /// Requests are answered here; the type lives in `request`, below `question`, which reads
 /// a question as one.
 pub use crate::request::Request;
@@ -58,7 +58,7 @@ impl Engine {
             Ok(snapshot) => (snapshot, None),
             Err(_) => {
                 let parties = gazetteer.get_or_init(|| read_gazetteer(&config));
-                Snapshot::open_or_build(path, &config.index_folders(), parties)?
+                Writer::new(path).open_or_build(&config.index_folders(), parties)?
             }
         };
         let engine = Engine {
@@ -162,7 +162,7 @@ impl Engine {
             other if invocation.command.admin => {
                 return Err(UserError::new(format!(
                     "/{other} is a moderator command: run it on Discord, or `briefbot {}` in a terminal",
-                    cli_equivalent(other)
+                    invocation.command.cli_name()
                 )));
             }
             other => {
@@ -598,14 +598,6 @@ fn read_as(command_line: &str) -> ReadAs {
             command: "search".into(),
             options: serde_json::Map::new(),
         },
-    }
-}
-
-/// The `briefbot` subcommand that does what a moderator command does.
-fn cli_equivalent(command: &str) -> &str {
-    match command {
-        "reindex" => "index",
-        other => other,
     }
 }
 

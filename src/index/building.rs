@@ -33,22 +33,9 @@ pub struct BuildSummary {
     pub repaired: Option<String>,
 }
 
-/// Loads the corpus folders and builds a new generation from them.
-/// `progress` is called after each document; returning `false` cancels the build, which
-/// then leaves the current generation as it was.
-pub fn build(
-    path: &Path,
-    folders: &[PathBuf],
-    gazetteer: &Gazetteer,
-    progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<BuildSummary> {
-    let lock = BuildLock::acquire(path)?;
-    build_locked(&lock, folders, gazetteer, progress)
-}
-
-/// [`build`] under a lock already held: a moderator's job takes the lock before it
-/// changes the corpus, so a job that cannot build changes nothing.
-pub fn build_locked(
+/// Loads the corpus folders and builds a new generation from them under `lock`; only
+/// the [`Writer`](super::Writer) calls it.
+pub(super) fn build_locked(
     lock: &BuildLock,
     folders: &[PathBuf],
     gazetteer: &Gazetteer,
@@ -75,7 +62,9 @@ pub enum ExtractionMode {
     Skip,
 }
 
-/// Builds a new generation from documents already loaded, then makes it current.
+/// Builds a new generation from documents already loaded, then makes it current: for the
+/// benchmarks and tests that build from documents they made. The bot builds from its
+/// corpus only through the [`Writer`](super::Writer).
 pub fn build_documents(
     path: &Path,
     documents: Vec<Document>,

@@ -24,6 +24,7 @@ mod read_only;
 mod search;
 #[cfg(test)]
 mod tests;
+mod writer;
 
 use std::path::PathBuf;
 
@@ -34,15 +35,13 @@ use tantivy::query::QueryParser;
 use tantivy::schema::{FAST, Field, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, Searcher};
 
-pub use building::{
-    BuildSummary, ExtractionMode, Progress, build, build_documents, build_documents_with,
-    build_locked,
-};
+pub use building::{BuildSummary, ExtractionMode, Progress, build_documents, build_documents_with};
 pub use catalog::{Catalog, CatalogDoc, Doc};
 pub use folder::BuildLock;
 use folder::{follow_umask, list_files, write_durably};
 pub use open::current_generation;
 pub use search::{Hit, ParagraphSet, SearchResults};
+pub use writer::{BUILT, Writer};
 
 pub use crate::error::index::Unavailable;
 use crate::error::{Error, Result};

@@ -13,11 +13,9 @@ use tantivy::{Index, IndexReader, Searcher};
 
 use super::folder::is_generation_name;
 use super::{
-    BuildSummary, CURRENT, Catalog, Fields, GenerationFile, Snapshot, Unavailable, build, catalog,
-    read_only, search,
+    CURRENT, Catalog, Fields, GenerationFile, Snapshot, Unavailable, catalog, read_only, search,
 };
 use crate::error::{Error, Result};
-use crate::extract::Gazetteer;
 
 /// The generation `CURRENT` names now, without opening it; `None` when there is none.
 pub fn current_generation(path: &Path) -> Option<PathBuf> {
@@ -118,27 +116,6 @@ impl Snapshot {
                 tracing::warn!(generation = %generation.display(), error = %e, "the search files do not open");
                 damaged(&format!("the search files of {name} do not open"))
             }
-        }
-    }
-
-    /// Opens the index, building it first when it is missing, of another version or
-    /// damaged; the summary says why a damaged one was rebuilt.
-    pub fn open_or_build(
-        path: &Path,
-        folders: &[PathBuf],
-        gazetteer: &Gazetteer,
-    ) -> Result<(Snapshot, Option<BuildSummary>)> {
-        let why = match Self::open(path)? {
-            Ok(snapshot) => return Ok((snapshot, None)),
-            Err(why) => why,
-        };
-        let mut summary = build(path, folders, gazetteer, &mut |_| true)?;
-        if let Unavailable::Damaged(what) = why {
-            summary.repaired = Some(what);
-        }
-        match Self::open(path)? {
-            Ok(snapshot) => Ok((snapshot, Some(summary))),
-            Err(why) => Err(Error::BuiltIndexUnavailable(why)),
         }
     }
 }

@@ -230,8 +230,9 @@ fn a_damaged_index_is_said_so_in_our_words_and_rebuilt() {
             !why.contains('\n') && !why.contains("tantivy"),
             "{damage}: {why}"
         );
-        let (_, summary) =
-            Snapshot::open_or_build(dir.path(), &folders, &Gazetteer::builtin()).unwrap();
+        let (_, summary) = Writer::new(dir.path())
+            .open_or_build(&folders, &Gazetteer::builtin())
+            .unwrap();
         assert_eq!(
             summary.and_then(|s| s.repaired).as_deref(),
             Some(why.as_str()),
