@@ -226,7 +226,7 @@ fn speakers_behind_participles_titles_and_verbs_that_look_like_nouns() {
                 "Since October 7, the Hamas-controlled Health Ministry in Gaza reports that Israeli strikes have killed at least 8,525 people.",
             ],
             1,
-            "palestine",
+            "hamas",
         ),
         // "the spokesman" is the spokesman named before; "the official" the person who
         // last spoke for a party.
