@@ -1,0 +1,370 @@
+//! What a reader remembers while reading one document: the speakers named so far (so that
+//! "the ministry", "he" or "Kovacs" find them again), the names whose party an apposition
+//! gave (in this document or another of the corpus), the places named, and whether a
+//! quotation or a reproduced statement runs on into the next paragraph.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::entities::{MentionKind, Referent, Scope, Voice};
+use super::knowledge::{Gazetteer, PartyKind};
+use super::lexicon::class;
+use super::names::LearnedNames;
+use super::tokens::Token;
+
+mod places;
+mod speakers;
+
+/// Nouns of places: "the Nicaraguan capital", "the South African township of KwaMashu".
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "capital",
+    "township",
+    "town",
+    "village",
+    "city",
+    "province",
+    "region",
+    "district",
+    "port",
+    "territory",
+    "countryside",
+    "state",
+    "suburb",
+    "area",
+    "camp",
+    "coast",
+    "waters",
+    "border",
+    "side",
+    "frontier",
+    "island",
+    "enclave",
+    "border",
+    "hamlet",
+];
+
+/// "Russian missile strike", "Armenia missile attack", "Turkish bombardments": an attack
+/// word within three words after a name, with nothing but words between. The name is the
+/// attacker's (or, in a headline, perhaps the attacked's), so it says neither who speaks
+/// for the ground that was hit nor where the story happens.
+fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
+    (end..end + 3)
+        .map_while(|k| toks.get(k).filter(|t| t.word))
+        .any(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+}
+
+/// "in Israel", "near southern Israel": a locative preposition before a country's name,
+/// perhaps with a point of the compass between.
+fn locative_before(toks: &[Token<'_>], start: usize) -> bool {
+    let at = |back: usize| start.checked_sub(back).and_then(|k| toks.get(k));
+    let locative = |t: &Token<'_>| {
+        t.is_any(&[
+            "in",
+            "near",
+            "at",
+            "outside",
+            "across",
+            "throughout",
+            "inside",
+        ])
+    };
+    at(1).is_some_and(locative)
+        || at(1).is_some_and(|t| {
+            t.is_any(&[
+                "southern",
+                "northern",
+                "eastern",
+                "western",
+                "central",
+                "south",
+                "north",
+                "east",
+                "west",
+                "northeastern",
+                "northwestern",
+                "southeastern",
+                "southwestern",
+            ])
+        }) && at(2).is_some_and(locative)
+}
+
+/// "AA", "SOHR", "MoD": two to six letters, capitals but for inner lower-case ones.
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n)
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().last().is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// A speaker heard in the document.
+#[derive(Debug, Clone)]
+struct Heard {
+    referent: Referent,
+    paragraph: usize,
+}
+
+/// One document's memory.
+pub(crate) struct Context<'a> {
+    gazetteer: &'a Gazetteer,
+    /// Names learned across the corpus, and in this document as it is read.
+    names: &'a LearnedNames,
+    heard: Vec<Heard>,
+    /// States whose places the document has named so far, with how often, and the first
+    /// words.
+    places: HashMap<usize, usize>,
+    /// The same over the whole document, read before any claim.
+    story_places: HashMap<usize, usize>,
+    /// Parties the story names as attackers ("Indian missile strikes", "Pakistani
+    /// shelling"): the sides of the fight, not bystanders who report on it.
+    belligerents: Vec<usize>,
+    place_words: HashMap<usize, String>,
+    /// The outlet's name as the text may write it ("Report" for Report.az): its own voice.
+    pub outlet: Option<String>,
+    /// Armed groups and movements the document has named, latest last.
+    groups: Vec<usize>,
+    /// What the document calls a group's people ("Hamas militants", "M23 rebels"): the
+    /// noun, singular, to the group and the words; None once two groups share a noun.
+    labels: HashMap<String, Option<(usize, String)>>,
+    /// The one state the headline names, with its words: what the story is about.
+    headline: Option<(usize, String)>,
+    /// Short forms the document defines ("the Arakan Army, or AA,", "the Syrian
+    /// Observatory for Human Rights (SOHR)"): as written, to the party and how it names it.
+    acronyms: HashMap<String, (usize, MentionKind)>,
+    /// Cities' names the document uses as a person's surname ("Police spokesperson
+    /// Abdifatah Aden"): alone later ("Aden said") they are still the person.
+    surnames: HashSet<String>,
+    /// Institutions the story has named with their state, speaking or not ("The
+    /// Azerbaijani Defence Ministry has made public ..."): "the ministry" later is one.
+    named: Vec<Heard>,
+    /// The states of the places the last paragraph read named: its number, and each
+    /// state with its words.
+    recent_places: (usize, Vec<(usize, String)>),
+    /// A quotation left open at the end of the last paragraph: its speaker.
+    pub open_quote: Option<Referent>,
+    /// "The statement reads:": the paragraphs after it are that speaker's words.
+    pub reproduced: Option<Referent>,
+    /// The speaker of the last paragraph that had one, and that paragraph's number.
+    pub last_speaker: Option<(Referent, usize)>,
+    pub paragraph: usize,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(gazetteer: &'a Gazetteer, names: &'a LearnedNames) -> Self {
+        Self {
+            gazetteer,
+            names,
+            heard: Vec::new(),
+            places: HashMap::new(),
+            story_places: HashMap::new(),
+            belligerents: Vec::new(),
+            place_words: HashMap::new(),
+            outlet: None,
+            groups: Vec::new(),
+            labels: HashMap::new(),
+            headline: None,
+            acronyms: HashMap::new(),
+            surnames: HashSet::new(),
+            recent_places: (0, Vec::new()),
+            named: Vec::new(),
+            open_quote: None,
+            reproduced: None,
+            last_speaker: None,
+            paragraph: 0,
+        }
+    }
+
+    /// Whether `name` is the outlet's own: "Trend", "Report" (Report.az), "The National".
+    pub fn is_outlet(&self, name: &str) -> bool {
+        let Some(outlet) = self.outlet.as_deref() else {
+            return false;
+        };
+        let bare = |s: &str| {
+            let s = s.trim();
+            let s = s.strip_prefix("The ").unwrap_or(s);
+            let s = s.split(['(', '.']).next().unwrap_or(s);
+            s.trim().to_lowercase()
+        };
+        !bare(name).is_empty() && bare(name) == bare(outlet)
+    }
+
+    /// A learned person's name at token `i`: how many tokens it spans and its party.
+    pub fn learned_at(&self, toks: &[Token<'_>], i: usize) -> Option<(usize, usize)> {
+        let found = self.names.match_at(toks, i)?;
+        let (len, id) = found;
+        Some((len, self.gazetteer.index_of(id)?))
+    }
+
+    /// A short form the document defined, at token `i`: its party and how it names it.
+    pub fn acronym_at(&self, toks: &[Token<'_>], i: usize) -> Option<(usize, MentionKind)> {
+        let t = toks.get(i).filter(|t| t.word)?;
+        self.acronyms.get(t.text).copied()
+    }
+
+    /// Whether the document uses this word as a surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// Remembers the surnames a paragraph's names showed; returns whether any was new.
+    pub fn note_surnames(&mut self, mentions: &super::entities::Mentions) -> bool {
+        let mut learned = false;
+        for word in &mentions.surnames {
+            learned |= self.surnames.insert(word.clone());
+        }
+        learned
+    }
+
+    /// Learns the short forms a paragraph defines: a party's name followed by an acronym
+    /// in brackets or after ", or". Returns whether it learned any.
+    pub fn note_acronyms(
+        &mut self,
+        toks: &[Token<'_>],
+        mentions: &super::entities::Mentions,
+    ) -> bool {
+        let mut learned = false;
+        for m in mentions
+            .list
+            .iter()
+            .filter(|m| !m.stance && matches!(m.kind, MentionKind::Name | MentionKind::Institution))
+        {
+            let Some(party) = m.party() else { continue };
+            let at = |k: usize| toks.get(m.span.end + k);
+            let short = if at(0).is_some_and(|t| t.is_punct('('))
+                && at(2).is_some_and(|t| t.is_punct(')'))
+            {
+                at(1)
+            } else if at(0).is_some_and(|t| t.is_punct(','))
+                && at(1).is_some_and(|t| t.is_any(&["or"]))
+                && at(3).is_none_or(|t| !t.word)
+            {
+                at(2)
+            } else {
+                None
+            };
+            // The short form's capitals are the name's initials: "Voice of America (VOA)"
+            // does not make "VOA" America's.
+            let initials: Vec<char> = toks
+                .get(m.span.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|t| t.text.chars().next())
+                .collect();
+            let Some(short) = short.filter(|t| {
+                is_acronym(t.text)
+                    && t.text
+                        .chars()
+                        .filter(char::is_ascii_uppercase)
+                        .all(|c| initials.contains(&c))
+            }) else {
+                continue;
+            };
+            learned |= self
+                .acronyms
+                .insert(short.text.to_string(), (party, m.kind))
+                .is_none();
+        }
+        learned
+    }
+
+    /// Remembers the armed groups a paragraph names, for "the group said" later.
+    pub fn note_groups(&mut self, scope: &Scope<'_>) {
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            if let Some(party) = m.party().filter(|&p| {
+                self.gazetteer
+                    .party(p)
+                    .is_some_and(|x| x.kind == PartyKind::Group)
+            }) {
+                self.groups.retain(|&g| g != party);
+                self.groups.push(party);
+                let Some(noun) = scope
+                    .toks
+                    .get(m.span.end)
+                    .filter(|t| t.has(class::PEOPLE) && !t.has(class::CIVILIAN))
+                else {
+                    continue;
+                };
+                let words = super::entities::phrase_text(
+                    scope.text,
+                    scope.toks,
+                    m.span.start..m.span.end + 1,
+                );
+                let entry = self
+                    .labels
+                    .entry(singular(&noun.norm).to_string())
+                    .or_insert(Some((party, words)));
+                if entry.as_ref().is_some_and(|(p, _)| *p != party) {
+                    *entry = None;
+                }
+            }
+        }
+    }
+
+    /// The one armed group the story has named so far, if it named only one: whose
+    /// "militants" a state's forces killed in a story about that group.
+    pub fn only_group(&self) -> Option<(String, String)> {
+        match self.groups.as_slice() {
+            [one] => self
+                .gazetteer
+                .party(*one)
+                .map(|p| (p.id.clone(), p.name.clone())),
+            _ => None,
+        }
+    }
+
+    /// The group whose people the document calls by this noun ("militants" after "Hamas
+    /// militants"), with the words that said so.
+    pub fn labelled(&self, noun: &str) -> Option<(String, String)> {
+        let (party, words) = self.labels.get(singular(noun))?.as_ref()?;
+        Some((self.gazetteer.party(*party)?.id.clone(), words.clone()))
+    }
+
+    /// "the group", "the ethnic armed group": the armed group the story named last, with
+    /// the words that say so.
+    pub fn latest_group(&self, base: Referent) -> Referent {
+        match self.groups.last().and_then(|&g| self.gazetteer.party(g)) {
+            Some(p) => Referent {
+                party: Some(p.id.clone()),
+                voice: Voice::Party,
+                evidence: format!(
+                    "“{}”: the group the story named last, {}",
+                    base.name, p.name
+                ),
+                ..base
+            },
+            None => base,
+        }
+    }
+
+    /// Remembers the state a headline names, when it names one only ("Argentine Government
+    /// To Seek State Of Siege"): an office the story names without a state is most likely
+    /// that state's.
+    pub fn note_headline(&mut self, scope: &Scope<'_>) {
+        let mut states: Vec<(usize, String)> = Vec::new();
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            let Some(party) = m.party().filter(|&p| self.statelike(p)) else {
+                continue;
+            };
+            if !states.iter().any(|(p, _)| *p == party) {
+                let words = super::entities::phrase_text(scope.text, scope.toks, m.span.clone());
+                states.push((party, words));
+            }
+        }
+        if let [one] = states.as_slice() {
+            self.headline = Some(one.clone());
+        }
+    }
+
+    fn statelike(&self, party: usize) -> bool {
+        self.gazetteer
+            .party(party)
+            .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+    }
+}
+
+/// A plural noun's singular, for matching "militants" with "militant": drops one "s".
+fn singular(noun: &str) -> &str {
+    noun.strip_suffix('s')
+        .filter(|w| w.len() > 2)
+        .unwrap_or(noun)
+}

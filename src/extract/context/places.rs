@@ -1,0 +1,323 @@
+//! Where the story happens: the places each paragraph and the whole story name, the
+//! place the paragraph before named, the sides that fight, and the state an unqualified
+//! institution speaks for.
+
+use super::*;
+
+impl Context<'_> {
+    /// Reads the places of the whole story ahead: where it happens, for a paragraph
+    /// that names no place of its own before the story has named one.
+    pub fn foresee_places(&mut self, scope: &Scope<'_>) {
+        let seen = std::mem::take(&mut self.places);
+        self.note_places(scope);
+        let ahead = std::mem::replace(&mut self.places, seen);
+        for (party, n) in ahead {
+            *self.story_places.entry(party).or_default() += n;
+        }
+        let toks = scope.toks;
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            // "Indian missile strikes", "Hezbollah fired", "IDF troops", "the Israeli
+            // army": a party with forces or attacks of its own in the story. Peacekeepers
+            // and ministries are not enough.
+            let attacks = (m.span.end..m.span.end + 3)
+                .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+                .any(|k| {
+                    toks.get(k)
+                        .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+                })
+                || toks.get(m.span.end).is_some_and(|t| {
+                    t.word
+                        && (t.has(class::ATTACK_VERB)
+                            || t.has(class::COMBATANT)
+                                && !t.is_any(&["peacekeepers", "peacekeeper"])
+                            || t.is_any(&["army", "military", "forces", "navy", "airforce"]))
+                });
+            if let Some(party) = m
+                .party()
+                .filter(|p| attacks && !self.belligerents.contains(p))
+            {
+                self.belligerents.push(party);
+            }
+        }
+    }
+
+    /// Whether a place of this party is a stray: named once in the whole story, while
+    /// the story happens in another state ("Boni" read as the German town in a story of
+    /// central Mali). Such a place is more likely a homonym than where people were hit.
+    pub fn stray_place(&self, party: usize) -> bool {
+        self.story_places.get(&party).copied().unwrap_or(0) <= 1
+            && self
+                .story_places
+                .iter()
+                .any(|(&other, &n)| other != party && n >= 2)
+    }
+
+    /// Whether the story names a state other than `id` as an attacker.
+    pub fn other_state_fights(&self, id: &str) -> bool {
+        self.belligerents.iter().any(|&b| {
+            self.gazetteer
+                .party(b)
+                .is_some_and(|p| p.kind == PartyKind::State && p.id != id)
+        })
+    }
+
+    /// Whether the story names this party as an attacker: a side of the fight.
+    pub fn is_belligerent(&self, id: &str) -> bool {
+        self.gazetteer
+            .index_of(id)
+            .is_some_and(|i| self.belligerents.contains(&i))
+    }
+
+    /// Remembers the states of the places a paragraph names.
+    pub fn note_places(&mut self, scope: &Scope<'_>) {
+        for (party, span) in self.places_of(scope) {
+            *self.places.entry(party).or_default() += 1;
+            self.place_words.entry(party).or_insert_with(|| {
+                super::super::entities::phrase_text(scope.text, scope.toks, span)
+            });
+        }
+    }
+
+    /// Remembers the places of the paragraph just read: "a senior local police official"
+    /// in the next one is of the place it named ("in Dera Ismail Khan district").
+    pub fn note_recent_places(&mut self, scope: &Scope<'_>) {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for (party, span) in self.places_of(scope) {
+            // "Moscow has denied": a capital is a place only where the words say so.
+            let capital = scope
+                .mentions
+                .at(span.start)
+                .is_some_and(|m| m.kind == MentionKind::Capital);
+            if capital && !locative_before(scope.toks, span.start) {
+                continue;
+            }
+            if !found.iter().any(|(p, _)| *p == party) {
+                found.push((
+                    party,
+                    super::super::entities::phrase_text(scope.text, scope.toks, span),
+                ));
+            }
+        }
+        self.recent_places = (self.paragraph, found);
+    }
+
+    /// The states of the places a paragraph names, with the words that name them.
+    fn places_of(&self, scope: &Scope<'_>) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
+        for m in &scope.mentions.list {
+            let toks = scope.toks;
+            // "Tehran's ambassador", "Iranian state television": a capital or a people
+            // standing for a government, not a place.
+            let governs = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    t.has(class::OFFICE | class::INSTITUTION | class::MEDIA | class::PERSON_TITLE)
+                })
+            };
+            let metonym = toks
+                .get(m.span.end.saturating_sub(1))
+                .is_some_and(Token::possessive)
+                && governs(m.span.end);
+            // "in Armenia missile attack", "in Israel strike": a headline's attacker, or
+            // the attacked; either way no sure place.
+            let attack_after = attack_follows(toks, m.span.end);
+            let place = matches!(m.kind, MentionKind::Place | MentionKind::Capital) && !metonym
+                || m.kind == MentionKind::Name
+                    && locative_before(toks, m.span.start)
+                    && !attack_after
+                || m.kind == MentionKind::Demonym
+                    && toks.get(m.span.end).is_some_and(|t| t.is_any(PLACE_NOUNS))
+                    // "the Azerbaijani-Karabakh border" lies between two parties.
+                    && !toks.get(m.span.clone()).is_some_and(|w| {
+                        w.iter().any(|t| {
+                            t.text
+                                .split(['-', '‑'])
+                                .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+                                .count()
+                                > 1
+                        })
+                    })
+                    && !governs(m.span.end + 1);
+            // "MANILA - ...": a dateline is where the story was filed, not what it is about.
+            let dateline = m.span.start < scope.mentions.dateline;
+            if let (true, false, Some(party)) = (place, dateline, m.party())
+                && self.statelike(party)
+            {
+                found.push((party, m.span.clone()));
+            }
+        }
+        found
+    }
+
+    /// An unqualified state institution ("the Defence Ministry", "military sources",
+    /// "police") speaks for the state its context names: the state acting in its sentence,
+    /// the place where the sentence, the paragraph or the document sets the events. When
+    /// no single state stands out, it stays unnamed.
+    pub fn home(
+        &self,
+        scope: &Scope<'_>,
+        np: Range<usize>,
+        sentence: Range<usize>,
+        base: Referent,
+    ) -> Referent {
+        // Diplomats and other non-party speakers are no state's unless their own phrase
+        // says whose ("an Iranian diplomat"): "a diplomat said" in a story about Iran
+        // may be anyone's.
+        if super::super::lexicon::classes(&base.head) & class::NONPARTY != 0
+            && !base.words.iter().any(|w| {
+                super::super::lexicon::classes(w) & (class::STATE_SOURCES | class::OFFICE) != 0
+            })
+        {
+            return Referent {
+                voice: Voice::NonParty,
+                ..base
+            };
+        }
+        // Evidence in tiers, nearest first: the sentence, then the rest of the paragraph
+        // and its dateline, then the places of the whole story. A tier that names one
+        // state above the others decides; a tie passes to the next.
+        let mut tiers: [HashMap<usize, (f32, String)>; 5] = Default::default();
+        let toks = scope.toks;
+        let sentence_start = sentence.start;
+        let domestic = base
+            .words
+            .iter()
+            .chain(std::iter::once(&base.head))
+            .any(|w| super::super::lexicon::classes(w) & class::DOMESTIC != 0);
+        // A government or an army may speak for the attacker; police, a health service
+        // or plain "officials" of no named state speak for the ground that was hit.
+        let plain = ["officials", "official", "authorities", "sources"]
+            .contains(&base.head.as_str())
+            && !base
+                .words
+                .iter()
+                .any(|w| super::super::lexicon::classes(w) & class::SECURITY != 0);
+        // A person named in the sentence says who speaks, not where things happen.
+        for m in scope
+            .mentions
+            .list
+            .iter()
+            .filter(|m| !m.stance && m.kind != MentionKind::Person)
+        {
+            let Some(party) = m.party() else { continue };
+            if !self.statelike(party) || m.span.start < np.end && m.span.end > np.start {
+                continue;
+            }
+            if m.kind == MentionKind::Place && self.stray_place(party) {
+                continue;
+            }
+            let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
+            if before.is_some_and(|t| t.is_any(&["by", "against", "with", "to", "from"])) {
+                continue;
+            }
+            // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
+            // attacker's state is not where a governor, the police or a health service
+            // comes from (a military spokesman may well speak for the attacker).
+            let attacker = (domestic || plain) && attack_follows(toks, m.span.end);
+            if attacker {
+                continue;
+            }
+            let words = super::super::entities::phrase_text(scope.text, toks, m.span.clone());
+            let in_sentence = m.span.start >= sentence.start && m.span.end <= sentence.end;
+            let locative = matches!(m.kind, MentionKind::Place)
+                || before.is_some_and(|t| t.has(class::LOCATIVE));
+            // "MANILA - ...": a dateline says where the story was filed, little more.
+            let dateline = m.span.start < scope.mentions.dateline;
+            let (tier, weight, why) = if dateline {
+                (1, 0.5, format!("the dateline, {words}"))
+            } else if in_sentence {
+                // The party acting in the sentence ("A West German navy ship was hit") is
+                // the strongest sign; where it happened comes next.
+                let opening = (sentence_start..m.span.start).all(|k| {
+                    toks.get(k).is_some_and(|t| {
+                        !t.word
+                            || t.is_any(&["a", "an", "the"])
+                            || k + 3 >= m.span.start && !t.has(class::LOCATIVE)
+                    })
+                }) && m.span.start <= sentence_start + 3;
+                let weight = if opening && !locative {
+                    5.0
+                } else if locative {
+                    2.0
+                } else {
+                    1.0
+                };
+                (0, weight, format!("“{words}” in its sentence"))
+            } else if locative {
+                (1, 1.0, format!("“{words}” in its paragraph"))
+            } else {
+                continue;
+            };
+            let entry = tiers[tier].entry(party).or_insert((0.0, why));
+            entry.0 += weight;
+        }
+        // "a senior local police official": of the place the paragraph before named.
+        if let (before, [(party, words)]) = (self.recent_places.0, self.recent_places.1.as_slice())
+            && before + 1 == self.paragraph
+            && (domestic || plain)
+        {
+            tiers[2].insert(*party, (1.0, format!("“{words}” in the paragraph before")));
+        }
+        if let Some((party, words)) = self.story_place_index() {
+            tiers[3].insert(party, (1.0, format!("the places of the story ({words})")));
+        }
+        // The headline is the weakest sign: not enough for diplomats or sources, who may
+        // be anyone's.
+        let anyones = super::super::lexicon::classes(&base.head) & class::NONPARTY != 0;
+        if let Some((party, words)) = self.headline.as_ref().filter(|_| !anyones) {
+            tiers[4].insert(
+                *party,
+                (1.0, format!("the only state the headline names ({words})")),
+            );
+        }
+        for tier in tiers {
+            let mut ranked: Vec<(usize, f32, String)> =
+                tier.into_iter().map(|(p, (w, why))| (p, w, why)).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let unique = match ranked.as_slice() {
+                [(party, w, why)] => Some((*party, *w, why.clone())),
+                [(party, w, why), (_, w2, _), ..] if w > w2 => Some((*party, *w, why.clone())),
+                _ => None,
+            };
+            if let Some((party, _, why)) = unique {
+                return Referent {
+                    party: self.gazetteer.party(party).map(|p| p.id.clone()),
+                    evidence: format!("“{}” of the state its context names: {why}", base.name),
+                    ..base
+                };
+            }
+        }
+        base
+    }
+
+    /// The state whose places the document names most: the only one, or one named at
+    /// least twice and more than twice as often as any other ("Ganja" five times beats the
+    /// "Geneva Conventions" once).
+    fn story_place_index(&self) -> Option<(usize, String)> {
+        // The places read so far decide; the whole story only where they do not.
+        Self::dominant(&self.places)
+            .or_else(|| Self::dominant(&self.story_places))
+            .map(|only| {
+                (
+                    only,
+                    self.place_words.get(&only).cloned().unwrap_or_default(),
+                )
+            })
+    }
+
+    fn dominant(places: &HashMap<usize, usize>) -> Option<usize> {
+        let mut ranked: Vec<(usize, usize)> = places.iter().map(|(&p, &n)| (p, n)).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        match ranked.as_slice() {
+            [(only, _)] => Some(*only),
+            [(top, n), (_, m), ..] if *n >= 2 && *n > 2 * m => Some(*top),
+            _ => None,
+        }
+    }
+
+    /// The state whose places the document names (see `story_place_index`): where the
+    /// story happens.
+    pub fn story_place(&self) -> Option<(String, String)> {
+        let (only, words) = self.story_place_index()?;
+        Some((self.gazetteer.party(only)?.id.clone(), words))
+    }
+}

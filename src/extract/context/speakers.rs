@@ -1,0 +1,250 @@
+//! Who spoke before: the speakers heard and the institutions named, for "the ministry",
+//! "the spokesman", "it" and initials to find again.
+
+use super::*;
+
+impl Context<'_> {
+    /// Remembers a speaker, for the references that follow.
+    pub fn hear(&mut self, referent: &Referent) {
+        self.heard.push(Heard {
+            referent: referent.clone(),
+            paragraph: self.paragraph,
+        });
+    }
+
+    /// "NEMA said" after "the National Emergency Management Agency (NEMA) said": the
+    /// speaker heard before whose name the initials spell.
+    pub fn by_initials(&self, acronym: &str) -> Option<Referent> {
+        if !is_acronym(acronym) {
+            return None;
+        }
+        self.heard
+            .iter()
+            .rev()
+            .find(|h| {
+                let initials: String = h
+                    .referent
+                    .name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                initials.len() >= 2 && initials == acronym
+            })
+            .map(|h| h.referent.clone())
+    }
+
+    /// "he", "she", "it", "they": the latest speaker that fits, from this paragraph or the
+    /// one before it.
+    pub fn pronoun(&self, pronoun: &str, _at: usize) -> Option<Referent> {
+        let person = match pronoun {
+            "he" | "she" => Some(true),
+            "it" => Some(false),
+            _ => None,
+        };
+        self.heard
+            .iter()
+            .rev()
+            .take_while(|h| h.paragraph + 2 >= self.paragraph)
+            .find(|h| person.is_none_or(|p| h.referent.person == p))
+            .map(|h| h.referent.clone())
+    }
+
+    /// "the ministry", "the spokesman", "Kharrazi": the latest speaker with the same head
+    /// word (a spokesman fits a spokeswoman), or whose name ends with this one.
+    pub fn same_head(&self, head: &str, person: bool) -> Option<Referent> {
+        self.same_head_heard(head, person).or_else(|| {
+            // Named before, though it did not speak: "the ministry stated" after "The
+            // Azerbaijani Defence Ministry has made public ...".
+            let want = if matches!(head, "department" | "departments" | "ministries") {
+                "ministry"
+            } else {
+                head
+            };
+            (!person)
+                .then(|| {
+                    self.named
+                        .iter()
+                        .rev()
+                        .take_while(|h| h.paragraph + 3 >= self.paragraph)
+                        .find(|h| h.referent.head == want)
+                })
+                .flatten()
+                .map(|h| h.referent.clone())
+        })
+    }
+
+    /// Remembers the institutions a paragraph names with their state ("the Azerbaijani
+    /// Defence Ministry", "Armenia's Foreign Ministry").
+    pub fn note_named(&mut self, scope: &Scope<'_>) {
+        let toks = scope.toks;
+        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+            if !matches!(
+                m.kind,
+                MentionKind::Demonym | MentionKind::Name | MentionKind::Institution
+            ) {
+                continue;
+            }
+            let Some(party) = m.party().filter(|&p| self.statelike(p)) else {
+                continue;
+            };
+            // The head: the last institution word of the name ("the Azerbaijani Defence
+            // Ministry") or within three words after it, with no other name between.
+            let within = if m.kind == MentionKind::Institution {
+                m.span.clone()
+            } else {
+                m.span.end..m.span.end + 3
+            };
+            let Some(head) = within
+                .take_while(|&k| {
+                    toks.get(k).is_some_and(|t| {
+                        t.word
+                            && (m.kind == MentionKind::Institution
+                                || scope.mentions.at(k).is_none())
+                    })
+                })
+                .filter(|&k| {
+                    toks.get(k).is_some_and(|t| {
+                        t.has(class::INSTITUTION) && !t.has(class::PERSON_TITLE | class::VENUE)
+                    })
+                })
+                .last()
+            else {
+                continue;
+            };
+            let Some(head_tok) = toks.get(head) else {
+                continue;
+            };
+            let name = super::super::entities::phrase_text(
+                scope.text,
+                toks,
+                m.span.start..(head + 1).max(m.span.end),
+            );
+            let words = toks
+                .get(m.span.start..head)
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.norm.clone())
+                .collect();
+            self.named.push(Heard {
+                referent: Referent {
+                    name: name.clone(),
+                    party: self.gazetteer.party(party).map(|p| p.id.clone()),
+                    voice: Voice::Party,
+                    person: false,
+                    head: head_tok.norm.clone(),
+                    words,
+                    evidence: name,
+                },
+                paragraph: self.paragraph,
+            });
+        }
+    }
+
+    fn same_head_heard(&self, head: &str, person: bool) -> Option<Referent> {
+        fn family(h: &str) -> &str {
+            match h {
+                "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",
+                "officials" => "official",
+                // "the military department": how a ministry is often called again.
+                "ministries" | "department" | "departments" => "ministry",
+                "source" => "sources",
+                "communique" | "statements" => "statement",
+                other => other,
+            }
+        }
+        let want = family(head);
+        // "the spokesman" after "United Nations spokesman Farhan Haq": a title of the
+        // person named.
+        let title = super::super::lexicon::classes(head) & class::PERSON_TITLE != 0;
+        self.heard
+            .iter()
+            .rev()
+            .find(|h| {
+                let theirs = family(&h.referent.head);
+                theirs == want
+                    || (!person || title && h.referent.person)
+                        && h.referent.words.iter().any(|w| family(w) == want)
+                    || person && h.referent.person && names_person(&h.referent.name, head)
+            })
+            .map(|h| h.referent.clone())
+            // "the military said" after "the IDF announced": the armed force heard last.
+            .or_else(|| {
+                (!person && matches!(want, "military" | "army"))
+                    .then(|| {
+                        self.heard.iter().rev().find(|h| {
+                            !h.referent.person
+                                && h.referent.voice == Voice::Party
+                                && h.referent.party.is_some()
+                                && h.referent
+                                    .words
+                                    .iter()
+                                    .chain(std::iter::once(&h.referent.head))
+                                    .any(|w| {
+                                        matches!(
+                                            w.as_str(),
+                                            "military"
+                                                | "army"
+                                                | "idf"
+                                                | "forces"
+                                                | "tatmadaw"
+                                                | "fardc"
+                                                | "ispr"
+                                                | "pentagon"
+                                        )
+                                    })
+                        })
+                    })
+                    .flatten()
+                    .map(|h| h.referent.clone())
+            })
+            // "the official" after "Lebanon's Health Minister Firas Abiad": the last
+            // person who spoke for a party.
+            .or_else(|| {
+                (person && want == "official")
+                    .then(|| {
+                        self.heard.iter().rev().find(|h| {
+                            h.referent.person
+                                && h.referent.voice == Voice::Party
+                                && h.referent.party.is_some()
+                        })
+                    })
+                    .flatten()
+                    .map(|h| h.referent.clone())
+            })
+    }
+
+    /// The latest speaker that issued a statement or spoke for an institution: what "the
+    /// statement said" or "it added" refers to.
+    pub fn last_institution(&self) -> Option<Referent> {
+        self.heard
+            .iter()
+            .rev()
+            .take_while(|h| h.paragraph + 3 >= self.paragraph)
+            .find(|h| {
+                !h.referent.person && h.referent.voice == Voice::Party && h.referent.party.is_some()
+            })
+            .map(|h| h.referent.clone())
+    }
+}
+
+/// Whether `surname` (normalised) names the person `name` introduced: a word of the name
+/// itself, before any apposition ("Alexey Smirnov, Kursk's acting governor" is Smirnov;
+/// "Governor Vyacheslav Gladkov" is Gladkov), or a misspelling of one that differs in a
+/// single letter of a long name ("Hajivev" for Hajiyev).
+fn names_person(name: &str, surname: &str) -> bool {
+    let own = name.split(',').next().unwrap_or(name);
+    own.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| w.eq_ignore_ascii_case(surname) || one_letter_apart(&w.to_lowercase(), surname))
+}
+
+/// Two long words of the same length and first letter that differ in one letter only.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len()
+        && a.len() >= 6
+        && a.first() == b.first()
+        && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}

@@ -1,0 +1,235 @@
+//! Records: reads a document paragraph by paragraph through the stages (tokens, entities,
+//! speech, figures, roles) and writes what it found as statements, casualty claims and
+//! events, each with the words its party came from.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::context::Context;
+use super::dates::find_dates;
+use super::entities::{MentionKind, Mentions, Referent, Scope, Voice};
+use super::figures::{self, Read};
+use super::knowledge::Gazetteer;
+use super::lexicon::class;
+use super::names::LearnedNames;
+use super::roles::{Earlier, Side, Surround, side_of, story_place_candidate};
+use super::speech::{self, Speech, sentence_tokens};
+use super::tokens::{Token, Tokens, tokenize};
+use super::{Attribution, CasualtyClaim, DocText, Extraction, Statement, events};
+
+mod claims;
+mod statements;
+
+use claims::claims;
+use statements::statements;
+
+/// Reads one document.
+pub(crate) fn read_document(
+    doc: &DocText<'_>,
+    gazetteer: &Gazetteer,
+    names: &LearnedNames,
+) -> Extraction {
+    let mut cx = Context::new(gazetteer, names);
+    // Whose a place was depends on when: an undated story's own first dated words
+    // ("Emergencies September 05, 2023", "DONETSK, September 5, 2023") say when it is.
+    let era = doc.published.or_else(|| story_date(doc));
+    cx.outlet = doc.outlet.map(str::to_string);
+    let outlet = outlet_voice(doc.outlet, gazetteer);
+    let mut out = Extraction::default();
+    let mut earlier: Vec<Earlier> = Vec::new();
+    // Claims of civilians with no side, which take the place where the story happens once
+    // the whole story has been read.
+    let mut awaiting_place: Vec<(usize, Option<String>)> = Vec::new();
+    if let Some(title) = doc.title {
+        // The headline's places set the scene ("Army Rebels Occupy Manila Hq").
+        let t = tokenize(title);
+        let mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
+        let scope = Scope {
+            text: title,
+            toks: &t.toks,
+            mentions: &mentions,
+            gazetteer,
+        };
+        cx.note_places(&scope);
+        cx.note_headline(&scope);
+    }
+    // Entities first, over the whole story: where it happens is known before any
+    // paragraph is read for claims ("the army said" in paragraph 4 of a story that names
+    // its country in paragraph 8).
+    // A short form a paragraph defines ("the Arakan Army, or AA,") names the party from
+    // there on.
+    let mut read: Vec<(Tokens<'_>, Mentions)> = doc
+        .paragraphs
+        .iter()
+        .map(|text| {
+            let t = tokenize(text);
+            let mut mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
+            if cx.note_acronyms(&t.toks, &mentions) {
+                mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
+            }
+            cx.note_surnames(&mentions);
+            (t, mentions)
+        })
+        .collect();
+    // "Aden said", after "Police spokesperson Abdifatah Aden": read again the paragraphs
+    // that took such a surname for a city.
+    for (t, mentions) in &mut read {
+        let stale = mentions.list.iter().any(|m| {
+            m.span.len() == 1
+                && matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                && t.toks
+                    .get(m.span.start)
+                    .is_some_and(|w| cx.is_surname(w.text))
+        });
+        if stale {
+            *mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
+        }
+    }
+    for ((t, mentions), text) in read.iter().zip(doc.paragraphs) {
+        cx.foresee_places(&Scope {
+            text,
+            toks: &t.toks,
+            mentions,
+            gazetteer,
+        });
+    }
+    for (index, ((t, mentions), text)) in read.iter().zip(doc.paragraphs).enumerate() {
+        let paragraph = index + 1;
+        cx.paragraph = paragraph;
+        let scope = Scope {
+            text,
+            toks: &t.toks,
+            mentions,
+            gazetteer,
+        };
+        cx.note_groups(&scope);
+        let speech = speech::read(&scope, t, &mut cx);
+        out.statements
+            .extend(statements(paragraph, &scope, t, &speech));
+        let dates = find_dates(text, doc.published);
+        let framed = frame_mask(t, &speech);
+        let dated = events::sentence_dates(t, &framed, &dates);
+        let (claims, placeable) = claims(
+            paragraph,
+            &scope,
+            t,
+            &speech,
+            &outlet,
+            &dated,
+            &mut earlier,
+            &cx,
+        );
+        let base = out.claims.len();
+        awaiting_place.extend(placeable.into_iter().map(|(i, agent)| (base + i, agent)));
+        out.claims.extend(claims);
+        out.events.extend(events::dated(paragraph, t, &dated));
+        cx.note_recent_places(&scope);
+        cx.note_named(&scope);
+    }
+    if let Some((id, words)) = cx.story_place() {
+        for (i, agent) in awaiting_place {
+            // A group hitting from the story's own land ("Hamas ... killing 1,200 people")
+            // hits people somewhere else.
+            let from_here = agent.as_deref().is_some_and(|a| {
+                gazetteer.get(a).is_some_and(|p| {
+                    p.kind == super::knowledge::PartyKind::Group
+                        && p.country.as_deref() == Some(id.as_str())
+                })
+            });
+            if from_here {
+                continue;
+            }
+            if let Some(c) = out.claims.get_mut(i) {
+                c.side = Some(id.clone());
+                c.side_evidence = Some(format!("hit where the story happens: “{words}”"));
+            }
+        }
+    }
+    out
+}
+
+/// The outlet's own voice: no party, even when the outlet is a state's news agency (a
+/// figure it gives without attribution is its own account, "unattributed"); but a party's
+/// own press office publishing its releases (ISPR, a ministry's site) is that party.
+fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
+    let speaker = outlet.unwrap_or("the report").to_string();
+    let office = outlet.and_then(|o| {
+        let t = tokenize(o);
+        (0..t.toks.len()).find_map(|i| {
+            let m = gazetteer.match_tokens_case(&t.toks, i, None, false)?;
+            (m.kind == super::knowledge::NameKind::Institution)
+                .then(|| gazetteer.party(m.party).map(|p| p.id.clone()))
+                .flatten()
+        })
+    });
+    let evidence = office
+        .as_ref()
+        .map(|_| format!("the outlet, {speaker}, is the party's own press office"));
+    Attribution {
+        speaker,
+        party: office,
+        evidence,
+    }
+}
+
+/// Per token: whether it belongs to an act of saying or the time words beside it ("said
+/// late Monday", "Russia on Monday said"), where a date tells when something was said, not
+/// when it happened. An opening "On Sunday, the ministry said ..." is marked apart: it may
+/// date the whole sentence, but not the sentences after it.
+fn frame_mask(t: &Tokens<'_>, speech: &Speech) -> events::Framed {
+    let mut framed = events::Framed {
+        saying: vec![false; t.toks.len()],
+        opening: vec![false; t.toks.len()],
+    };
+    let timeish = |x: &Token<'_>| {
+        !x.word
+            || x.has(class::TIME)
+            || x.is_month()
+            || x.is_any(&["on", "late", "early", "in", "a", "statement", "interview"])
+            || x.norm.chars().all(|c| c.is_ascii_digit())
+    };
+    for f in &speech.frames {
+        // A verb coordinated with an earlier one ("expressed concern about Sunday's
+        // shooting and urged ...") stands apart from its speaker's phrase.
+        let adjacent = f.np.end + 4 >= f.act.start && f.act.end + 4 >= f.np.start;
+        let start = if adjacent {
+            f.np.start.min(f.act.start)
+        } else {
+            f.act.start
+        };
+        let mut end = if adjacent {
+            f.np.end.max(f.act.end)
+        } else {
+            f.act.end
+        };
+        while t.toks.get(end).is_some_and(|x| x.word && timeish(x)) {
+            end += 1;
+        }
+        for slot in framed.saying.get_mut(start..end).into_iter().flatten() {
+            *slot = true;
+        }
+        let sentence = sentence_tokens(t, f.sentence);
+        if start > sentence.start
+            && (sentence.start..start).all(|k| t.toks.get(k).is_some_and(timeish))
+        {
+            for slot in framed
+                .opening
+                .get_mut(sentence.start..start)
+                .into_iter()
+                .flatten()
+            {
+                *slot = true;
+            }
+        }
+    }
+    framed
+}
+
+/// The first date with its year that an undated story gives in its headline or its
+/// first three paragraphs.
+fn story_date(doc: &DocText<'_>) -> Option<chrono::NaiveDate> {
+    doc.title
+        .into_iter()
+        .chain(doc.paragraphs.iter().take(3).map(String::as_str))
+        .find_map(|text| find_dates(text, None).first().map(|d| d.date))
+}
