@@ -20,9 +20,13 @@
 //! adapter keys it by the id of the answer a reply replies to, for its latest answers; the
 //! console keeps one, its last question's, forgotten after a command's answer.
 //!
-//! Modules import downwards only (a test in `tests/it/layers.rs` keeps it so): data such as
+//! Modules import downwards only (a test in `tests/it/layers.rs` keeps it so): `error`, every
+//! failure type, is the bottom layer and imports nothing of the crate; data such as
 //! `request`, `answer` and `status` sits below the `question` reader, the `engine`, `render`
 //! and `moderation`, which sit below the front ends.
+//!
+//! One writer: every index build (a moderator's job, `briefbot index`, the first open) goes
+//! through `index::Writer`, which the index worker (`jobs`) owns.
 //!
 //! The `briefbot` binary only parses its command line, sets up logging and exits with a
 //! code; `cli` runs each subcommand on the front ends above, the moderators' made from the
