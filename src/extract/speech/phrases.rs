@@ -157,6 +157,22 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
     let mut start = end;
     while start > sentence_start && end - start < 14 {
         let t = &toks[start - 1];
+        // "World Health Organization (WHO) chief Tedros": a short form in brackets after
+        // a name stays inside the phrase.
+        if t.is_punct(')')
+            && start >= 4
+            && start - 4 >= sentence_start
+            && toks.get(start - 2).is_some_and(|a| {
+                a.word && a.text.len() >= 2 && a.text.chars().all(|c| c.is_ascii_uppercase())
+            })
+            && toks.get(start - 3).is_some_and(|o| o.is_punct('('))
+            && toks
+                .get(start - 4)
+                .is_some_and(|n| n.word && n.capitalized())
+        {
+            start -= 3;
+            continue;
+        }
         let next = toks.get(start);
         let inside = if t.word {
             let verbish = t.has(class::SPEECH_VERB | class::PARTICIPLE | class::AUXILIARY)

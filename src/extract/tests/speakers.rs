@@ -615,3 +615,18 @@ fn an_office_an_armed_group_runs_speaks_for_it() {
         out.claims
     );
 }
+
+/// A short form in brackets after a body's name stays in the speaker's phrase: "World
+/// Health Organization (WHO) chief Tedros" speaks for the UN, not for the place named.
+#[test]
+fn a_short_form_in_brackets_stays_in_the_speakers_phrase() {
+    let out = run(&[
+        "A drone attack on a hospital in the Sudanese city of El Fasher killed about 70 people, World Health Organization (WHO) chief Tedros Adhanom Ghebreyesus said.",
+    ]);
+    assert_eq!(
+        out.claims[0].according_to.party.as_deref(),
+        Some("un"),
+        "{:?}",
+        out.claims
+    );
+}
