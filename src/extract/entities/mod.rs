@@ -146,9 +146,24 @@ impl Mentions {
                 i += 1;
                 continue;
             };
+            // A person the story itself introduced ("Clementine Nkweta Salami, the UN
+            // Resident Coordinator") is that person, whoever else bears the surname.
+            let learned_first = cx
+                .learned_at(toks, i)
+                .map(|(len, party)| (len, vec![party], MentionKind::Person));
             let found = gazetteer
                 .match_tokens_case(toks, i, date, lower_case)
                 .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
+                // A known surname after another first name is someone else's.
+                .filter(|m| {
+                    !(m.kind == NameKind::Person
+                        && m.len == 1
+                        && in_name(toks, i, &at)
+                        && !toks
+                            .get(i.wrapping_sub(1))
+                            .is_some_and(|p| p.has(class::PERSON_TITLE | class::OFFICE)))
+                })
+                .filter(|m| m.kind != NameKind::Person || learned_first.is_none())
                 // "Police spokesperson Abdifatah Aden": a city's name after a first name
                 // is a surname.
                 .filter(|m| {

@@ -630,3 +630,22 @@ fn a_short_form_in_brackets_stays_in_the_speakers_phrase() {
         out.claims
     );
 }
+
+/// A known surname after another first name is someone else: "Clementine Nkweta Salami,
+/// the UN Resident Coordinator" is not Iran's Salami, and neither is "Salami" after her.
+/// "President Reagan" still is Reagan.
+#[test]
+fn a_known_surname_after_another_first_name_is_someone_else() {
+    let out = run(&[
+        "Clementine Nkweta Salami, the UN Resident and Humanitarian Coordinator in Sudan, said she was shocked.",
+        "Salami called for an investigation.",
+        "President Reagan said the talks would go on.",
+    ]);
+    let parties: Vec<Option<&str>> = out.statements.iter().map(|s| s.party.as_deref()).collect();
+    assert_eq!(
+        parties,
+        vec![Some("un"), Some("un"), Some("us")],
+        "{:?}",
+        out.statements
+    );
+}
