@@ -146,6 +146,8 @@ impl Context<'_> {
             match h {
                 "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",
                 "officials" => "official",
+                // "the diplomat said" after "Ambassador to Russia Vardan Toghanyan".
+                "diplomat" | "envoy" | "ambassadors" => "ambassador",
                 // "the military department": how a ministry is often called again.
                 "ministries" | "department" | "departments" => "ministry",
                 "source" => "sources",

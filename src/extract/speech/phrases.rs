@@ -175,9 +175,12 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
         }
         let next = toks.get(start);
         let inside = if t.word {
+            // "Ambassador to Russia": "to" before a name is a preposition.
+            let to_name = t.is("to") && next.is_some_and(|n| n.capitalized());
             let verbish = t.has(class::SPEECH_VERB | class::PARTICIPLE | class::AUXILIARY)
                 && !t.has(class::INSTITUTION | class::PERSON_TITLE)
                 && !t.is_any(&["all", "both", "each", "confirmed"])
+                && !to_name
                 || !t.capitalized() && !np_word(t);
             let opener = t.is_any(&[
                 "that",

@@ -649,3 +649,20 @@ fn a_known_surname_after_another_first_name_is_someone_else() {
         out.statements
     );
 }
+
+/// "Armenian Ambassador to Russia Vardan Toghanyan" speaks for Armenia, and "the diplomat"
+/// after him is he.
+#[test]
+fn an_ambassador_speaks_for_the_state_that_sends_him() {
+    let out = run(&[
+        "Armenian Ambassador to Russia Vardan Toghanyan told Sputnik on Wednesday that the situation is stable.",
+        "\"It's hard to say,\" the diplomat said when asked.",
+    ]);
+    let parties: Vec<Option<&str>> = out.statements.iter().map(|s| s.party.as_deref()).collect();
+    assert_eq!(
+        parties,
+        vec![Some("armenia"), Some("armenia")],
+        "{:?}",
+        out.statements
+    );
+}
