@@ -544,3 +544,13 @@ fn deaths_among_its_troops_and_an_author_in_quotation_marks() {
         .expect("the dead");
     assert_ne!(dead.side.as_deref(), Some("ukraine"), "{dead:?}");
 }
+
+/// Maoists and Naxalites are insurgents: never the state's own dead.
+#[test]
+fn maoists_killed_by_security_forces_are_not_the_states() {
+    let out = run(&[
+        "Last month, six Maoists were killed following an encounter with security forces in Chhattisgarh's Narayanpur district, Indian police said.",
+    ]);
+    let dead = out.claims.first().expect("the dead");
+    assert_ne!(dead.side.as_deref(), Some("india"), "{dead:?}");
+}
