@@ -320,8 +320,9 @@ pub(crate) fn resolve_one(
 
     // "the Hamas-run health ministry", "the Houthi-controlled government": an office an
     // armed group runs speaks for the group.
-    if head_tok.has(class::INSTITUTION)
-        && let Some(m) = scope.mentions.within(np.core.clone()).find(|m| {
+    // "the health minister in the Hamas-run government of Gaza" too.
+    if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::OFFICE)
+        && let Some(m) = scope.mentions.within(np.span.clone()).find(|m| {
             m.stance
                 && scope.party_kind(m.party().unwrap_or(usize::MAX)) == Some(PartyKind::Group)
                 && toks.get(m.span.start).is_some_and(|t| {

@@ -607,6 +607,15 @@ fn an_office_an_armed_group_runs_speaks_for_it() {
         "{:?}",
         out.claims
     );
+    let out = run(&[
+        "The health minister in the Hamas-run government of Gaza, Mai Alkaila, accused Israel of a massacre.",
+    ]);
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("hamas"),
+        "{:?}",
+        out.statements
+    );
     let out = run(&["At least 90 Palestinians were killed, the health ministry in Gaza said."]);
     assert_eq!(
         out.claims[0].according_to.party.as_deref(),
