@@ -209,6 +209,25 @@ impl Context<'_> {
             if before.is_some_and(|t| t.is_any(&["by", "against", "with", "to", "from"])) {
                 continue;
             }
+            // "accused Israel of a massacre": whom a speaker accuses is not whose it is.
+            if before.is_some_and(|t| {
+                t.is_any(&[
+                    "accused",
+                    "accuses",
+                    "blamed",
+                    "blames",
+                    "condemned",
+                    "condemns",
+                    "denounced",
+                    "criticised",
+                    "criticized",
+                    "slammed",
+                    "urged",
+                    "warned",
+                ])
+            }) {
+                continue;
+            }
             // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
             // attacker's state is not where a governor, the police or a health service
             // comes from (a military spokesman may well speak for the attacker).

@@ -675,3 +675,19 @@ fn an_ambassador_speaks_for_the_state_that_sends_him() {
         out.statements
     );
 }
+
+/// Whom a speaker accuses is not whose the speaker is: "The health minister accused Israel
+/// of a massacre" in a story set in Gaza.
+#[test]
+fn whom_a_speaker_accuses_is_not_whose_the_speaker_is() {
+    let out = run(&[
+        "Dozens were killed in a blast at a hospital in Gaza.",
+        "The health minister, Mai Alkaila, accused Israel of a massacre.",
+    ]);
+    let minister = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the minister");
+    assert_ne!(minister.party.as_deref(), Some("israel"), "{minister:?}");
+}
