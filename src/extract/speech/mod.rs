@@ -402,6 +402,27 @@ fn act_at(
             return Some(frame(speaker, np, i..i + 1, content, denial));
         }
     }
+    // "According to the preliminary data, two children were killed, said the governor of
+    // the Belgorod region Vyacheslav Gladkov.": a speaker after the verb that runs to the
+    // end of the sentence, behind a comma, is the one who speaks; what comes before the
+    // comma is what was said, not an apposition.
+    let comma_before = tok.is_any(&["said", "says", "added", "stated", "wrote"])
+        && i.checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is_punct(','));
+    if comma_before
+        && let Some(np) = np_after(toks, i + 1, sentence.end)
+        && (np.end..sentence.end).all(|k| toks.get(k).is_some_and(|t| !t.word))
+        // Not a reported clause ("said he was impressed by the U.S. response").
+        && (np.start..np.end).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| !t.has(class::PRONOUN | class::AUXILIARY | class::SPEECH_VERB))
+        })
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+            .filter(|r| r.voice == Voice::Party && r.party.is_some())
+    {
+        return Some(frame(speaker, np, i..i + 1, sentence.start..i, denial));
+    }
     if let Some(np) = subject_before(toks, i, sentence.start) {
         // "X, which said", "X, who told": the relative pronoun's antecedent.
         let np = antecedent(toks, np.clone(), sentence.start).unwrap_or(np);

@@ -691,3 +691,29 @@ fn whom_a_speaker_accuses_is_not_whose_the_speaker_is() {
         .expect("the minister");
     assert_ne!(minister.party.as_deref(), Some("israel"), "{minister:?}");
 }
+
+/// "According to the preliminary data, ..., said the governor": the one who says is the
+/// speaker after the verb, not the data before the comma; a reported clause after "said"
+/// is no speaker.
+#[test]
+fn a_speaker_after_the_verb_behind_a_comma() {
+    let out = run(&[
+        "Ukrainian forces shelled the centre of Belgorod. According to the preliminary data, at least two children were killed, said the governor of the Belgorod region Vyacheslav Gladkov.",
+    ]);
+    let dead = out.claims.first().expect("the children");
+    assert_eq!(
+        dead.according_to.party.as_deref(),
+        Some("russia"),
+        "{dead:?}"
+    );
+    let out = run(&[
+        "Geoffrey Pyne, analyst at stockbrokers Phillips and Drew, said he was impressed by the sensible U.S. response.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("us")),
+        "{:?}",
+        out.statements
+    );
+}
