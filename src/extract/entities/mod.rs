@@ -164,6 +164,7 @@ impl Mentions {
                             .is_some_and(|p| p.has(class::PERSON_TITLE | class::OFFICE)))
                 })
                 .filter(|m| m.kind != NameKind::Person || learned_first.is_none())
+                .filter(|m| m.kind != NameKind::Place || !venue_name(toks, i, m.len))
                 // "Police spokesperson Abdifatah Aden": a city's name after a first name
                 // is a surname.
                 .filter(|m| {
@@ -202,6 +203,7 @@ impl Mentions {
                     }
                     gazetteer
                         .place_tokens(toks, i)
+                        .filter(|p| !venue_name(toks, i, p.len.max(1)))
                         .filter(|p| !name_goes_on(toks, i + p.len.max(1)) && !name_went_on(toks, i))
                         .map(|p| {
                             let parties = p
@@ -344,6 +346,28 @@ fn kind_of(kind: NameKind) -> MentionKind {
         NameKind::Media => MentionKind::Media,
         NameKind::Place => MentionKind::Place,
     }
+}
+
+/// Whether a town's name at `i` is part of a building's: "the Drama theatre", "the
+/// Donetsk Regional Theatre of Drama" (not the Greek town of Drama).
+fn venue_name(toks: &[Token<'_>], i: usize, len: usize) -> bool {
+    const VENUES: &[&str] = &[
+        "theatre",
+        "theater",
+        "museum",
+        "cinema",
+        "hotel",
+        "stadium",
+        "mall",
+        "circus",
+        "opera",
+        "philharmonic",
+    ];
+    let after = toks.get(i + len).is_some_and(|t| t.is_any(VENUES));
+    let before = i >= 2
+        && toks.get(i - 1).is_some_and(|t| t.is("of"))
+        && toks.get(i - 2).is_some_and(|t| t.is_any(VENUES));
+    after || before
 }
 
 /// Whether a place's name at the tokens before `after` is only the start of a longer

@@ -365,3 +365,20 @@ fn an_undated_story_is_dated_by_its_own_words() {
         .expect("the civilian");
     assert_eq!(killed.side.as_deref(), Some("dpr"), "{claims:?}");
 }
+
+/// A town's name that is part of a building's is no place: "the Drama theatre" and "the
+/// Donetsk Regional Theatre of Drama" in Mariupol are not the Greek town of Drama.
+#[test]
+fn a_town_in_a_buildings_name_is_no_place() {
+    let out = run(&[
+        "About 300 people were killed in the Russian strike on the Drama theatre in Mariupol, officials in Ukraine said.",
+        "There were about 1,000 people inside the Donetsk Regional Theatre of Drama. The city council said it spoke with survivors.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("greece")),
+        "{:?}",
+        out.statements
+    );
+}
