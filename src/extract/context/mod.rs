@@ -48,9 +48,18 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
 /// attacker's (or, in a headline, perhaps the attacked's), so it says neither who speaks
 /// for the ground that was hit nor where the story happens.
 fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
-    (end..end + 3)
-        .map_while(|k| toks.get(k).filter(|t| t.word))
-        .any(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))
+    // "Russia “deliberately” struck": quotation marks and an adverb may stand between.
+    (end..end + 5)
+        .map_while(|k| toks.get(k))
+        .filter(|t| !super::tokens::is_quote_mark(t.text))
+        .take_while(|t| t.word)
+        .take(3)
+        .any(|t| {
+            t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE)
+                || t.has(class::ATTACK_VERB)
+                    && (t.norm.ends_with("ed") || t.is_any(&["struck", "shot", "overran"]))
+                    && !t.has(class::PEOPLE)
+        })
 }
 
 /// "in Israel", "near southern Israel": a locative preposition before a country's name,

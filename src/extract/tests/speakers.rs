@@ -717,3 +717,19 @@ fn a_speaker_after_the_verb_behind_a_comma() {
         out.statements
     );
 }
+
+/// "Officials said Russia “deliberately” struck the station": the state that struck is not
+/// the one plain officials speak for, whatever marks stand between.
+#[test]
+fn the_state_that_struck_is_not_the_officials() {
+    let out = run(&[
+        "Officials said earlier that Russia “deliberately” struck the overcrowded railway station in Kramatorsk.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("russia")),
+        "{:?}",
+        out.statements
+    );
+}
