@@ -733,3 +733,19 @@ fn the_state_that_struck_is_not_the_officials() {
         out.statements
     );
 }
+
+/// "This was stated by the head of the regional military administration": a passive of
+/// saying names its speaker after "by".
+#[test]
+fn a_passive_of_saying_names_its_speaker() {
+    let out = run(&[
+        "On January 14, 41 people died in the Russian attack on Dnipro.",
+        "This was stated by the head of the Dnipropetrovsk Regional Military Administration Valentyn Reznichenko.",
+    ]);
+    let head = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the head of the administration");
+    assert_eq!(head.party.as_deref(), Some("ukraine"), "{head:?}");
+}
