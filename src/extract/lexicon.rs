@@ -2,8 +2,10 @@
 //! maps to a set of class bits, looked up once per token when a paragraph is tokenized, so
 //! the rules test bits rather than search lists.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 const LEXICON: &str = include_str!("lexicon.toml");
 
@@ -128,11 +130,11 @@ const CLASSES: &[(&str, u64)] = &[
 
 type Sections = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
-static WORDS: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
+static WORDS: LazyLock<FxHashMap<String, u64>> = LazyLock::new(|| {
     // lexicon.toml is part of the crate and a unit test parses it; were it ever broken,
     // the extractor would read no words rather than panic.
     let sections: Sections = toml::from_str(LEXICON).unwrap_or_default();
-    let mut words: HashMap<String, u64> = HashMap::new();
+    let mut words: FxHashMap<String, u64> = FxHashMap::default();
     for (section, keys) in &sections {
         for (key, list) in keys {
             let name = format!("{section}.{key}");

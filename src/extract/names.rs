@@ -4,9 +4,10 @@
 //! resolves in every document. The index learns over the whole corpus before it extracts,
 //! and keeps what it learned in the catalog.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::entities::{MentionKind, Mentions};
 use super::knowledge::{Gazetteer, PartyKind};
@@ -26,7 +27,7 @@ pub struct LearnedName {
 /// Names whose party the corpus states, by their first normalised word.
 #[derive(Debug, Clone, Default)]
 pub struct LearnedNames {
-    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
     /// Normalised name -> the parties it was given; a name given two parties is dropped.
     seen: BTreeMap<Vec<String>, (String, String, String)>,
     ambiguous: std::collections::BTreeSet<Vec<String>>,

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 pub use crate::error::extract::PartyError;
 
@@ -151,15 +152,15 @@ pub(crate) struct Holding {
 pub struct Gazetteer {
     parties: Vec<Party>,
     /// Normalised id, name or alias -> party index, for whole-name look-ups.
-    names: HashMap<String, usize>,
+    names: FxHashMap<String, usize>,
     /// First normalised word -> phrases starting with it, longest first.
-    phrases: HashMap<String, Vec<Phrase>>,
+    phrases: FxHashMap<String, Vec<Phrase>>,
     /// Cities and regions, read on first use: only the extractor needs them.
-    places: OnceLock<HashMap<String, Vec<PlacePhrase>>>,
+    places: OnceLock<FxHashMap<String, Vec<PlacePhrase>>>,
     /// Configured place names: (name, party id).
     extra_places: Vec<(String, String)>,
     /// Places held for a time by a party other than their state.
-    held: HashMap<String, Vec<Holding>>,
+    held: FxHashMap<String, Vec<Holding>>,
 }
 
 impl Clone for Gazetteer {
@@ -251,8 +252,8 @@ impl Gazetteer {
         names: Vec<Names>,
         extra_places: Vec<(String, String)>,
     ) -> Self {
-        let mut index_names = HashMap::new();
-        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut index_names = FxHashMap::default();
+        let mut phrases: FxHashMap<String, Vec<Phrase>> = FxHashMap::default();
         for (index, party) in parties.iter_mut().enumerate() {
             index_names.insert(normalize_phrase(&party.id), index);
             index_names
@@ -589,8 +590,8 @@ impl Gazetteer {
         })
     }
 
-    fn load_places(&self) -> HashMap<String, Vec<PlacePhrase>> {
-        let mut out: HashMap<String, Vec<PlacePhrase>> = HashMap::new();
+    fn load_places(&self) -> FxHashMap<String, Vec<PlacePhrase>> {
+        let mut out: FxHashMap<String, Vec<PlacePhrase>> = FxHashMap::default();
         let by_id: HashMap<&str, usize> = self
             .parties
             .iter()
@@ -666,7 +667,7 @@ fn capitalised(word: &str) -> bool {
 }
 
 fn add_phrase(
-    phrases: &mut HashMap<String, Vec<Phrase>>,
+    phrases: &mut FxHashMap<String, Vec<Phrase>>,
     alias: &str,
     party: usize,
     kind: NameKind,

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::*;
 
@@ -57,8 +58,8 @@ pub(crate) struct HeldEntry {
 }
 
 /// The built-in held places: normalised name to each holder and its years.
-pub(crate) fn builtin_held(parties: &[Party]) -> HashMap<String, Vec<Holding>> {
-    let mut held: HashMap<String, Vec<Holding>> = HashMap::new();
+pub(crate) fn builtin_held(parties: &[Party]) -> FxHashMap<String, Vec<Holding>> {
+    let mut held: FxHashMap<String, Vec<Holding>> = FxHashMap::default();
     let Ok(file) = parse_parties() else {
         return held;
     };
