@@ -6,25 +6,9 @@ use super::status_word;
 use crate::extract::Status;
 use crate::extract::tokens::Token;
 
-/// Verbs that set a toll at its figure: "the death toll has reached 10", "has topped
-/// 45,000"; `TOLL_ABOVE` are those that only bound it from below.
-const TOLL_VERBS: &[&str] = &[
-    "reached",
-    "reaches",
-    "reach",
-    "hit",
-    "hits",
-    "topped",
-    "tops",
-    "surpassed",
-    "surpasses",
-    "passed",
-    "passes",
-    "exceeded",
-    "exceeds",
-    "crossed",
-    "crosses",
-];
+/// Verbs that set a toll at its figure: "the death toll has reached 10". `TOLL_ABOVE`
+/// ("has topped 45,000") only bound it from below; `toll_verb` takes either.
+const TOLL_VERBS: &[&str] = &["reached", "reaches", "reach", "hit", "hits"];
 pub(crate) const TOLL_ABOVE: &[&str] = &[
     "topped",
     "tops",
@@ -38,6 +22,11 @@ pub(crate) const TOLL_ABOVE: &[&str] = &[
     "crosses",
 ];
 
+/// A verb that sets a toll at its figure, or bounds it from below.
+fn toll_verb(t: &Token<'_>) -> bool {
+    t.is_any(TOLL_VERBS) || t.is_any(TOLL_ABOVE)
+}
+
 /// "the number of servicemen wounded in clashes is 72": a number that is its figure.
 /// "The final death toll is believed to be between 115 and 120" too.
 const COPULAS: &[&str] = &["is", "was", "be", "stands", "stood", "remains", "remained"];
@@ -49,7 +38,7 @@ pub(super) fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> 
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_any(&["to", "at"]) || t.is_any(TOLL_VERBS) || t.is_any(COPULAS));
+        .is_some_and(|t| t.is_any(&["to", "at"]) || toll_verb(t) || t.is_any(COPULAS));
     if !linked {
         return None;
     }
@@ -194,7 +183,7 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
     let linked = first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_any(&["to", "at", "of"]) || t.is_any(TOLL_VERBS));
+        .is_some_and(|t| t.is_any(&["to", "at", "of"]) || toll_verb(t));
     if !linked {
         return false;
     }
