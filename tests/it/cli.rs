@@ -125,20 +125,7 @@ fn plain_answers_read_well_with_footnotes() {
 
 /// The binary run in `dir`, on a copy of the bundled corpus there.
 fn briefbot_on_copy(dir: &Path, args: &[&str]) -> Output {
-    let corpus = dir.join("corpus");
-    if !corpus.exists() {
-        crate::support::copy_of_corpus(dir);
-    }
-    Command::new(env!("CARGO_BIN_EXE_briefbot"))
-        .current_dir(dir)
-        .env_remove("DISCORD_TOKEN")
-        .arg("--corpus")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(dir.join("index"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::support::briefbot_on_copy(dir, &[], args)
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! bundled corpus, built once per test process in a temporary folder.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use briefbot::config::Config;
@@ -26,6 +27,27 @@ pub fn copy_of_corpus(dir: &Path) -> PathBuf {
     )
     .expect("the article copies");
     folder
+}
+
+/// The binary run in `dir` on a copy of the bundled corpus there (made on first use),
+/// with `flags` before `--corpus` and `args` after `--index`.
+pub fn briefbot_on_copy(dir: &Path, flags: &[&str], args: &[&str]) -> Output {
+    let corpus = dir.join("corpus");
+    if !corpus.exists() {
+        copy_of_corpus(dir);
+    }
+    Command::new(env!("CARGO_BIN_EXE_briefbot"))
+        .current_dir(dir)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("RUST_LOG")
+        .args(flags)
+        .arg("--corpus")
+        .arg(&corpus)
+        .arg("--index")
+        .arg(dir.join("index"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 /// A configuration on `folders`, indexing into `index`.

@@ -3,28 +3,13 @@
 //! in the log, and one made twice would show twice.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use briefbot::index::BUILT;
 
 /// The binary, verbose, on a copy of the bundled corpus in `dir`.
 fn briefbot(dir: &Path, args: &[&str]) -> Output {
-    let corpus = dir.join("corpus");
-    if !corpus.exists() {
-        crate::support::copy_of_corpus(dir);
-    }
-    Command::new(env!("CARGO_BIN_EXE_briefbot"))
-        .current_dir(dir)
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("RUST_LOG")
-        .arg("--verbose")
-        .arg("--corpus")
-        .arg(&corpus)
-        .arg("--index")
-        .arg(dir.join("index"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    crate::support::briefbot_on_copy(dir, &["--verbose"], args)
 }
 
 fn builds_by_the_writer(output: &Output) -> usize {
