@@ -56,18 +56,14 @@ impl Context<'_> {
         self.same_head_heard(head, person).or_else(|| {
             // Named before, though it did not speak: "the ministry stated" after "The
             // Azerbaijani Defence Ministry has made public ...".
-            let want = if matches!(head, "department" | "departments" | "ministries") {
-                "ministry"
-            } else {
-                head
-            };
+            let want = family(head);
             (!person)
                 .then(|| {
                     self.named
                         .iter()
                         .rev()
                         .take_while(|h| h.paragraph + 3 >= self.paragraph)
-                        .find(|h| h.referent.head == want)
+                        .find(|h| family(&h.referent.head) == want)
                 })
                 .flatten()
                 .map(|h| h.referent.clone())
@@ -142,19 +138,6 @@ impl Context<'_> {
     }
 
     fn same_head_heard(&self, head: &str, person: bool) -> Option<Referent> {
-        fn family(h: &str) -> &str {
-            match h {
-                "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",
-                "officials" => "official",
-                // "the diplomat said" after "Ambassador to Russia Vardan Toghanyan".
-                "diplomat" | "envoy" | "ambassadors" => "ambassador",
-                // "the military department": how a ministry is often called again.
-                "ministries" | "department" | "departments" => "ministry",
-                "source" => "sources",
-                "communique" | "statements" => "statement",
-                other => other,
-            }
-        }
         let want = family(head);
         // "the spokesman" after "United Nations spokesman Farhan Haq": a title of the
         // person named.
@@ -249,4 +232,20 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
         && a.len() >= 6
         && a.first() == b.first()
         && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+/// The word a head is called by again: "the spokesman" finds a spokeswoman, "the
+/// department" a ministry.
+fn family(h: &str) -> &str {
+    match h {
+        "spokeswoman" | "spokesperson" | "spokesmen" | "spokespeople" => "spokesman",
+        "officials" => "official",
+        // "the diplomat said" after "Ambassador to Russia Vardan Toghanyan".
+        "diplomat" | "envoy" | "ambassadors" => "ambassador",
+        // "the military department": how a ministry is often called again.
+        "ministries" | "department" | "departments" => "ministry",
+        "source" => "sources",
+        "communique" | "statements" => "statement",
+        other => other,
+    }
 }
