@@ -31,14 +31,26 @@ fn show_mentions() {
 }
 
 fn run(paragraphs: &[&str]) -> Extraction {
+    run_published(chrono::NaiveDate::from_ymd_opt(2023, 3, 6), paragraphs)
+}
+
+/// A story of these paragraphs, published on `published` (or undated), with no headline.
+fn run_published(published: Option<chrono::NaiveDate>, paragraphs: &[&str]) -> Extraction {
     let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
     let doc = DocText {
         title: None,
-        published: chrono::NaiveDate::from_ymd_opt(2023, 3, 6),
+        published,
         outlet: None,
         paragraphs: &paragraphs,
     };
     extract(&doc, &Gazetteer::builtin())
+}
+
+/// The side of the first figure of `text`, published on that day.
+fn side_on(text: &str, y: i32, m: u32, d: u32) -> Option<String> {
+    run_published(chrono::NaiveDate::from_ymd_opt(y, m, d), &[text]).claims[0]
+        .side
+        .clone()
 }
 
 #[test]
