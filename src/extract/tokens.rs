@@ -34,6 +34,13 @@ impl Token<'_> {
     pub fn has(&self, bits: u64) -> bool {
         self.class & bits != 0
     }
+    /// A year written in digits, 1900 to 2099.
+    pub fn is_year(&self) -> bool {
+        self.text.len() == 4
+            && self.text.chars().all(|c| c.is_ascii_digit())
+            && (self.text.starts_with("19") || self.text.starts_with("20"))
+    }
+
     /// A month's name or abbreviation. "May" counts only capitalised: lower-case "may"
     /// is the verb ("officials may say").
     pub fn is_month(&self) -> bool {

@@ -440,7 +440,9 @@ fn opens_with_date(t: &Tokens<'_>, s: usize) -> bool {
     let toks = t.toks.get(range).unwrap_or(&[]);
     toks.first()
         .is_some_and(|w| w.is_any(&["on", "in", "since", "until", "by"]))
-        && toks.iter().skip(1).take(3).any(|w| {
-            w.is_month() || w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit())
-        })
+        && toks
+            .iter()
+            .skip(1)
+            .take(3)
+            .any(|w| w.is_month() || w.is_year())
 }

@@ -204,12 +204,6 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
 /// A comma of a date ("since October 7, 2023, to 54,470"): it does not end a toll's
 /// clause.
 fn date_comma(toks: &[Token<'_>], k: usize) -> bool {
-    let year = |j: usize| {
-        toks.get(j).is_some_and(|t| {
-            t.text.len() == 4
-                && t.text.chars().all(|c| c.is_ascii_digit())
-                && (t.text.starts_with("19") || t.text.starts_with("20"))
-        })
-    };
+    let year = |j: usize| toks.get(j).is_some_and(Token::is_year);
     k.checked_sub(1).is_some_and(year) || year(k + 1)
 }
