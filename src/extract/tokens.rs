@@ -34,6 +34,7 @@ impl Token<'_> {
     pub fn has(&self, bits: u64) -> bool {
         self.class & bits != 0
     }
+
     /// A year written in digits, 1900 to 2099.
     pub fn is_year(&self) -> bool {
         self.text.len() == 4
