@@ -326,15 +326,15 @@ impl Gazetteer {
     /// undated text names no holder.
     pub(crate) fn holder(&self, words: &[Token<'_>], date: Option<NaiveDate>) -> Option<usize> {
         let date = date?;
-        if self.held.is_empty() {
-            return None;
-        }
-        let key = words
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.held.get(&key)?.iter().find_map(|h| {
+        // One word, as most places are, needs no key built.
+        let holdings = match words {
+            [one] => self.held.get(one.norm.as_str()),
+            _ => {
+                let key: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
+                self.held.get(&key.join(" "))
+            }
+        }?;
+        holdings.iter().find_map(|h| {
             (h.from.is_none_or(|f| date >= f) && h.until.is_none_or(|u| date < u))
                 .then_some(h.party)
         })
