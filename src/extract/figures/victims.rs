@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::Status;
 use super::super::lexicon::class;
 use super::super::numbers::FigureSpan;
 use super::super::tokens::Token;
@@ -216,7 +217,14 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     {
         possessive = possessive.or(Some(j + 1));
     }
-    let end = complement(toks, j, sentence);
+    // "four hostages from Gaza": where captives were held or freed from, not whose they are.
+    let held = status_noun(head_tok) == Some(Status::Captured)
+        && in_sentence(j).is_some_and(|t| t.is("from"));
+    let end = if held {
+        j
+    } else {
+        complement(toks, j, sentence)
+    };
     Some(Victims {
         who: start..end,
         head: Some(head),
@@ -235,42 +243,24 @@ fn complement(toks: &[Token<'_>], j: usize, sentence: usize) -> usize {
         return j;
     }
     let mut k = j + 1;
-    while k - j <= 6 {
+    while k - j <= 9 {
         let Some(t) = toks
             .get(k)
             .filter(|t| t.sentence == sentence && (t.word || t.is_punct('.')))
         else {
             break;
         };
+        // "of the de-facto Artsakh Republic", "from the defense force of the
+        // self-proclaimed republic": names and the plain words around them, up to a
+        // verb, a time or a word that ends the phrase.
+        let compound = t.norm.contains('-');
+        let verbal = !compound && (t.norm.ends_with("ed") || t.norm.ends_with("ing"));
         let fits = t.capitalized()
-            || t.is_any(&[
-                "the",
-                "a",
-                "an",
-                "armed",
-                "group",
-                "unit",
-                "units",
-                "forces",
-                "army",
-                "village",
-                "town",
-                "city",
-                "region",
-                "family",
-                "military",
-                "brigade",
-                "battalion",
-                "ship",
-                "vessel",
-                "tanker",
-                "embassy",
-                "mission",
-                "navy",
-                "force",
-                "militia",
-                "contingent",
-            ]);
+            || t.is_any(&["the", "a", "an", "of", "armed", "based"])
+            || t.word
+                && !verbal
+                && !t.has(class::NP_STOP | class::SPEECH_VERB | class::AUXILIARY | class::TIME)
+                && !t.is_month();
         if !fits || status_word(t).is_some() {
             break;
         }

@@ -653,3 +653,34 @@ fn people_a_toll_includes_and_a_toll_set_since_a_date() {
     ]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
 }
+
+#[test]
+fn the_people_a_long_complement_names_and_those_who_died_of_wounds() {
+    let cases: &[FigureCase<'_>] = &[
+        // A complement of plain words and names runs to the verb.
+        (
+            "Two soldiers from the defense force of the de-facto Artsakh Republic were killed, according to the Artsakh Defense Army.",
+            2,
+            Status::Killed,
+            Some("karabakh"),
+            Some("karabakh"),
+        ),
+        // Someone wounded who has since died is dead.
+        (
+            "A resident of the village of Sotk, who was wounded in shelling by Azerbaijani forces, has died in hospital, the Governor of the Gegharkunik Region of Armenia said.",
+            1,
+            Status::Killed,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+    ];
+    assert_figures(cases);
+    // Hostages "from Gaza" were held there: Gaza says nothing of whose they are.
+    let out = run(&["Israeli forces rescued four hostages from war-torn Gaza on Saturday."]);
+    let hostages = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(4))
+        .expect("four hostages");
+    assert_ne!(hostages.side.as_deref(), Some("palestine"), "{hostages:?}");
+}

@@ -252,6 +252,12 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
             {
                 return Some((Status::KilledOrInjured, k + 3));
             }
+            // "A resident, who was wounded in the shelling, has died in hospital".
+            if relative && status == Status::Injured {
+                if let Some(end) = died_after_clause(toks, k + 1, sentence) {
+                    return Some((Status::Killed, end));
+                }
+            }
             return Some((status, k + 1));
         }
         if t.is("lost")
@@ -354,6 +360,26 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
         }
     }
     None
+}
+
+/// The main verb after a relative clause that ends at a comma, when it says the person
+/// died: ", has died", ", later died", ", succumbed to".
+fn died_after_clause(toks: &[Token<'_>], from: usize, sentence: usize) -> Option<usize> {
+    let comma = (from..from + 16)
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.sentence == sentence))
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+    let verb = (comma + 1..comma + 4)
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && t.word)
+        })
+        .find(|&k| {
+            toks.get(k)
+                .is_some_and(|t| !t.is_any(&["has", "had", "later", "since", "subsequently"]))
+        })?;
+    toks.get(verb)
+        .is_some_and(|t| t.is_any(&["died", "succumbed"]))
+        .then_some(verb + 1)
 }
 
 /// "heroically", "reportedly": an adverb a predicate may carry right before its verb.
