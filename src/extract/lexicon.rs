@@ -65,6 +65,7 @@ pub(crate) mod class {
     pub const NONPARTY_MARK: u64 = 1 << 51;
     pub const GROUP_NOUN: u64 = 1 << 52;
     pub const SECURITY: u64 = 1 << 53;
+    pub const PRESENT: u64 = 1 << 54;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -78,6 +79,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("speech.venues", class::VENUE),
     ("speech.passive_reports", class::PASSIVE_REPORT),
     ("speech.reproduce", class::REPRODUCE),
+    ("speech.present", class::PRESENT),
     ("nouns.institution", class::INSTITUTION),
     ("nouns.person_title", class::PERSON_TITLE),
     ("nouns.offices", class::OFFICE),

@@ -199,6 +199,15 @@ impl Context<'_> {
             })
     }
 
+    /// The institution the story named last, in this paragraph or the one before, with
+    /// its state: whose findings a text presented with no speaker are.
+    pub fn recently_named(&self) -> Option<Referent> {
+        self.named
+            .last()
+            .filter(|h| h.paragraph + 1 >= self.paragraph && h.referent.party.is_some())
+            .map(|h| h.referent.clone())
+    }
+
     /// The latest speaker that issued a statement or spoke for an institution: what "the
     /// statement said" or "it added" refers to.
     pub fn last_institution(&self) -> Option<Referent> {

@@ -532,6 +532,17 @@ pub(crate) fn resolve_one(
         return Some(referent(Some(party), Voice::Party, words));
     }
 
+    // "the Governor of the Gegharkunik Region of Armenia", "the mayor of Kharkiv": an
+    // office of a place is that place's.
+    if head_tok.has(class::PERSON_TITLE | class::OFFICE | class::INSTITUTION)
+        && let Some((party, words)) = np
+            .owners
+            .iter()
+            .find_map(|r| owner_in(scope, r.clone(), true))
+    {
+        return Some(referent(Some(party), Voice::Party, words));
+    }
+
     // "Police in Chandigarh": an institution where it sits.
     if head_tok.has(class::INSTITUTION) {
         let placed = np.places.iter().find_map(|r| {

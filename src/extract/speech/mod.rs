@@ -731,8 +731,20 @@ fn carry_on(scope: &Scope<'_>, t: &Tokens<'_>, speech: &Speech, cx: &mut Context
                     .get(f.act.start)
                     .is_some_and(|v| v.has(class::REPRODUCE)))
     });
+    // "The results are presented below:": a text with no speaker of its own, the
+    // findings of the institution the story has just named.
+    let presents = ends_with_colon
+        && speech.frames.is_empty()
+        && speech.whole.is_none()
+        && toks
+            .iter()
+            .rev()
+            .take_while(|x| x.sentence == toks.last().map_or(0, |l| l.sentence))
+            .any(|x| x.has(class::PRESENT));
     if let Some(f) = announces {
         cx.reproduced = Some(f.speaker.clone());
+    } else if let Some(named) = presents.then(|| cx.recently_named()).flatten() {
+        cx.reproduced = Some(named);
     } else if !speech.frames.is_empty() {
         cx.reproduced = None;
     }

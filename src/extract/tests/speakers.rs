@@ -749,3 +749,48 @@ fn a_passive_of_saying_names_its_speaker() {
         .expect("the head of the administration");
     assert_eq!(head.party.as_deref(), Some("ukraine"), "{head:?}");
 }
+
+#[test]
+fn the_governor_of_a_place_is_that_places() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "Two farmers were wounded by fire from the Azerbaijani side, the Governor of the Gegharkunik Region of Armenia reports.",
+            ],
+            1,
+            "armenia",
+        ),
+        (
+            &["A Russian drone hit a bus, killing two people, the mayor of Kharkiv said."],
+            1,
+            "ukraine",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn a_text_presented_below_is_the_findings_of_the_institution_just_named() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "An inquiry into attacks on civilians was carried out by a mission of the Artsakh Human Rights Defender.",
+            "STEPANAKERT, OCTOBER 5: The results are presented below:",
+            "As of October 4, a total of 12 civilians were killed.",
+        ],
+        (Some(12), None),
+        Status::Killed,
+        Some("karabakh"),
+        Some("karabakh"),
+    )];
+    assert_story_figures(cases);
+    // With nothing named before it, the text stays the outlet's own.
+    let out = run(&[
+        "The results are presented below:",
+        "As of October 4, a total of 12 civilians were killed.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.according_to.party.is_none()),
+        "{:?}",
+        out.claims
+    );
+}
