@@ -83,6 +83,7 @@ const MAX_BOUNDS: &[&[&str]] = &[
     &["nearly"],
     &["almost"],
     &["as", "many", "as"],
+    &["as", "high", "as"],
     &["fewer", "than"],
     &["less", "than"],
     &["under"],

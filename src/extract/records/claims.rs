@@ -62,7 +62,7 @@ pub(super) fn claims(
     let is_name = |k: usize| name_word(scope, k);
     let reads = figures::read_all(toks, &is_name);
     let mut out: Vec<(CasualtyClaim, Read, Option<Option<String>>)> = Vec::new();
-    let mut earlier_who: Vec<(usize, String)> = Vec::new();
+    let mut earlier_who: Vec<(usize, String, Option<String>)> = Vec::new();
     let mut seen = HashSet::new();
     for read in reads {
         let at = read.span.start.min(read.victims.who.start);
@@ -157,14 +157,21 @@ pub(super) fn claims(
         } else {
             story_place_candidate(&read, &surround)
         };
+        // "… and four were wounded": the people named before, unless they are another
+        // side's ("5 Azerbaijani servicemen were killed. The Armenian side has one
+        // wounded").
         let who = match (
             read.victims.elliptical && read.victims.head.is_none(),
             earlier_who.last(),
         ) {
-            (true, Some((s, w))) if *s + 1 >= sentence => w.clone(),
+            (true, Some((s, w, theirs)))
+                if *s + 1 >= sentence && (!side.is_stated() || *theirs == joined(&side)) =>
+            {
+                w.clone()
+            }
             _ => who_text(scope, &read),
         };
-        earlier_who.push((sentence, who.clone()));
+        earlier_who.push((sentence, who.clone(), joined(&side)));
         let head = read
             .victims
             .head

@@ -257,8 +257,17 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 .map(|w| format!("the people of the figure before: {w}")),
         };
     }
+    // "Four others were injured in Friday's incident" opening a paragraph: more of the
+    // people the paragraph before counted last, in the same account or in none.
+    let opening = sentence_no == 0 && !s.earlier.iter().any(|e| e.paragraph == s.paragraph);
+    let across = s
+        .earlier
+        .last()
+        .filter(|e| opening && read.victims.elliptical && e.paragraph + 1 == s.paragraph)
+        .filter(|_| head.is_some_and(|h| h.is_any(&["others", "more", "other", "additional"])))
+        .filter(|e| e.claimant == claimant || e.claimant.is_none() || claimant.is_none());
     if (read.victims.elliptical || read.detail)
-        && let Some(e) = antecedent.filter(|e| e.side.is_stated())
+        && let Some(e) = antecedent.or(across).filter(|e| e.side.is_stated())
     {
         return Side {
             parties: e.side.parties.clone(),

@@ -298,6 +298,38 @@ pub(super) fn named_side_before(
 }
 
 fn side_named_in(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
+    side_that_has(scope, range.clone()).or_else(|| side_named_on(scope, range))
+}
+
+/// "The Armenian side has one wounded", "the Azerbaijani side suffered two dead": a side
+/// that has or suffered the figure right after it.
+fn side_that_has(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let verb = (range.start + 1..range.end).rev().find(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.is_any(&["has", "had", "have", "suffered", "sustained", "lost"])
+                && toks.get(k - 1).is_some_and(|s| s.is("side"))
+        })
+    })?;
+    // Nothing but a bound between the verb and the figure.
+    let bound = (verb + 1..range.end).all(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["at", "least", "up", "to", "about", "some", "over"]))
+    });
+    if !bound {
+        return None;
+    }
+    let side_at = verb - 1;
+    let m = scope
+        .mentions
+        .within(side_at.saturating_sub(3)..side_at)
+        .find(|m| !m.stance && m.party().is_some())?;
+    let party = scope.party_id(m.party()?)?;
+    let words = super::super::entities::phrase_text(scope.text, toks, m.span.start..side_at + 1);
+    Some(Side::one(party, format!("“{words}”")))
+}
+
+fn side_named_on(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
     let toks = scope.toks;
     let to = range.end;
     let on = range.clone().find(|&k| {

@@ -684,3 +684,81 @@ fn the_people_a_long_complement_names_and_those_who_died_of_wounds() {
         .expect("four hostages");
     assert_ne!(hostages.side.as_deref(), Some("palestine"), "{hostages:?}");
 }
+
+#[test]
+fn care_condition_and_tolls_set_by_a_copula() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The strike wounded 30 people, of which 10 were in a critical condition.",
+            10,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Twenty people, including two children, received outpatient care.",
+            20,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Reports indicate that 31 people are being treated in medical facilities.",
+            31,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "The death toll was 30 on Sunday.",
+            30,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    let out = run(&["The death toll could be as high as 40."]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count_max == Some(40) && c.status == Status::Killed),
+        "{:?}",
+        out.claims
+    );
+}
+
+#[test]
+fn a_side_that_has_the_figure_and_others_counted_in_the_next_paragraph() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "“At least 5 Azerbaijani servicemen have been killed. The Armenian side has one wounded,” the statement said.",
+            ],
+            (Some(1), None),
+            Status::Injured,
+            Some("armenia"),
+            None,
+        ),
+        (
+            &[
+                "A landmine explosion has killed two Azerbaijani journalists, the prosecutor said.",
+                "Four others were injured in Friday's incident, the prosecutor said.",
+            ],
+            (Some(4), None),
+            Status::Injured,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+    ];
+    assert_story_figures(cases);
+    let out = run(&[
+        "“Five Azerbaijani servicemen have been killed. The Armenian side has one wounded,” the statement said.",
+    ]);
+    let wounded = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1))
+        .expect("one wounded");
+    assert!(!wounded.who.contains("Azerbaijani"), "{wounded:?}");
+}

@@ -423,8 +423,34 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
     }
     // "were being treated at the hospital", "treated in hospitals": hurt.
     if t.is("treated") && is(k + 1, &["in", "at"]) {
-        let end = (k + 2..k + 5).find(|&j| is(j, &["hospital", "hospitals"]))?;
-        let between = (k + 2..end).all(|j| is(j, &["the", "a", "local", "nearby", "city"]));
+        let end = (k + 2..k + 5).find(|&j| {
+            is(
+                j,
+                &[
+                    "hospital",
+                    "hospitals",
+                    "facilities",
+                    "institutions",
+                    "clinics",
+                    "clinic",
+                ],
+            )
+        })?;
+        let between = (k + 2..end).all(|j| {
+            is(
+                j,
+                &[
+                    "the",
+                    "a",
+                    "local",
+                    "nearby",
+                    "city",
+                    "medical",
+                    "health",
+                    "healthcare",
+                ],
+            )
+        });
         return between.then_some((Status::Injured, end + 1));
     }
     if t.is("treated") {
@@ -467,6 +493,36 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
         let end = (k + 2..k + 5).find(|&j| is(j, &["hospital", "hospitals"]))?;
         return Some((Status::Injured, end + 1));
     }
+    // "received outpatient care", "received medical treatment": hurt.
+    if t.is_any(&[
+        "received",
+        "receiving",
+        "receive",
+        "needed",
+        "required",
+        "sought",
+    ]) && is(
+        k + 1,
+        &[
+            "outpatient",
+            "medical",
+            "hospital",
+            "emergency",
+            "inpatient",
+        ],
+    ) && is(
+        k + 2,
+        &[
+            "care",
+            "treatment",
+            "aid",
+            "assistance",
+            "attention",
+            "help",
+        ],
+    ) {
+        return Some((Status::Injured, k + 3));
+    }
     // "suffered a gunshot wound", "sustained serious injuries".
     if t.is_any(&[
         "suffered",
@@ -500,11 +556,14 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
         });
         return between.then_some((Status::Injured, end + 1));
     }
-    if t.is_any(&["in"])
-        && is(k + 1, &["serious", "critical", "grave", "stable"])
-        && is(k + 2, &["condition"])
-    {
-        return Some((Status::Injured, k + 3));
+    // "in critical condition", "in a serious condition".
+    if t.is_any(&["in"]) {
+        let a = usize::from(is(k + 1, &["a"]));
+        if is(k + 1 + a, &["serious", "critical", "grave", "stable"])
+            && is(k + 2 + a, &["condition"])
+        {
+            return Some((Status::Injured, k + 3 + a));
+        }
     }
     if t.is("among") && is(k + 1, &["the", "those"]) {
         for j in k + 2..k + 9 {

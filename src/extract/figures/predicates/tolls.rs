@@ -184,7 +184,17 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
         .checked_sub(1)
         .and_then(|k| toks.get(k))
         .is_some_and(|t| t.is_any(&["to", "at", "of"]) || toll_verb(t));
-    if !linked {
+    // "the death toll was 30", "the toll could be as high as 30": a copula right after
+    // the toll.
+    let copula = first.checked_sub(1).is_some_and(|k| {
+        toks.get(k).is_some_and(|t| t.is_any(COPULAS))
+            && (2..=4)
+                .map_while(|back| k.checked_sub(back - 1))
+                .filter_map(|j| toks.get(j))
+                .take_while(|t| t.sentence == sentence && t.word)
+                .any(|t| t.is_any(&["toll", "tally"]))
+    });
+    if !linked && !copula {
         return false;
     }
     (1..=32)
