@@ -253,10 +253,11 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                 return Some((Status::KilledOrInjured, k + 3));
             }
             // "A resident, who was wounded in the shelling, has died in hospital".
-            if relative && status == Status::Injured {
-                if let Some(end) = died_after_clause(toks, k + 1, sentence) {
-                    return Some((Status::Killed, end));
-                }
+            if relative
+                && status == Status::Injured
+                && let Some(end) = died_after_clause(toks, k + 1, sentence)
+            {
+                return Some((Status::Killed, end));
             }
             return Some((status, k + 1));
         }
