@@ -139,6 +139,9 @@ impl Context<'_> {
                     && !governs(m.span.end + 1);
             // "MANILA - ...": a dateline is where the story was filed, not what it is about.
             let dateline = m.span.start < scope.mentions.dateline;
+            if spoken_at(toks, m.span.start) {
+                continue;
+            }
             if let (true, false, Some(party)) = (place, dateline, m.party())
                 && self.statelike(party)
             {
@@ -339,4 +342,32 @@ impl Context<'_> {
         let (only, words) = self.story_place_index()?;
         Some((self.gazetteer.party(only)?.id.clone(), words))
     }
+}
+
+/// "his spokesman told reporters in New York", "said at a briefing in Geneva": where
+/// someone spoke, not where the story happens.
+fn spoken_at(toks: &[Token<'_>], start: usize) -> bool {
+    let Some(prep) = start
+        .checked_sub(1)
+        .filter(|&k| toks.get(k).is_some_and(|t| t.is_any(&["in", "at"])))
+    else {
+        return false;
+    };
+    (1..=3)
+        .map_while(|back| prep.checked_sub(back))
+        .map_while(|k| toks.get(k).filter(|t| t.word))
+        .any(|t| {
+            t.is_any(&[
+                "reporters",
+                "journalists",
+                "briefing",
+                "conference",
+                "press",
+                "speaking",
+                "spoke",
+                "said",
+                "says",
+                "told",
+            ])
+        })
 }

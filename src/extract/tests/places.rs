@@ -360,3 +360,19 @@ fn a_town_in_a_buildings_name_is_no_place() {
         out.statements
     );
 }
+
+#[test]
+fn where_someone_spoke_is_not_where_the_story_happens() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "An airstrike hit a school on Monday, killing 22 people, witnesses said.",
+            "The strike hit a village in Sagaing region, locals said.",
+            "The UN chief is alarmed, his spokesman told reporters in New York.",
+        ],
+        (Some(22), None),
+        Status::Killed,
+        Some("myanmar"),
+        None,
+    )];
+    assert_story_figures(cases);
+}
