@@ -65,9 +65,20 @@ pub(crate) fn parse_np(toks: &[Token<'_>], span: Range<usize>) -> Np {
     let mut current: Option<(usize, bool, bool)> = None; // (start, owner, place)
     while k < span.end {
         let Some(t) = toks.get(k) else { break };
+        // "NGOs working in Goma", "a coalition battling in Yemen": a participle after
+        // the head ends the core as a preposition does.
+        let participle = t.word
+            && k > span.start
+            && t.norm.ends_with("ing")
+            && !t.has(class::SPEECH_VERB)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.has(class::FOREIGN_PREP | class::LOCATIVE));
         let prep = t.word
             && k > span.start
-            && (t.is_any(&["of", "for", "from"]) || t.has(class::FOREIGN_PREP | class::LOCATIVE));
+            && (participle
+                || t.is_any(&["of", "for", "from"])
+                || t.has(class::FOREIGN_PREP | class::LOCATIVE));
         if prep {
             if core_end == span.end {
                 core_end = k;
@@ -330,6 +341,27 @@ pub(crate) fn resolve_one(
                         ["run", "controlled", "led", "administered"]
                             .contains(&tail.to_lowercase().as_str())
                     })
+                })
+        })
+        && let Some(party) = m.party()
+    {
+        return Some(referent(
+            Some(party),
+            Voice::Party,
+            scope.words(m.span.clone()),
+        ));
+    }
+
+    // "a Saudi-led coalition", "the US-led alliance": a coalition speaks for the state
+    // that leads it.
+    if head_tok.is_any(&["coalition", "alliance"])
+        && let Some(m) = scope.mentions.within(np.core.clone()).find(|m| {
+            m.stance
+                && toks.get(m.span.end.saturating_sub(1)).is_some_and(|t| {
+                    t.text
+                        .rsplit(['-', '‑'])
+                        .next()
+                        .is_some_and(|tail| tail.eq_ignore_ascii_case("led"))
                 })
         })
         && let Some(party) = m.party()

@@ -229,7 +229,23 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
                     !t.has(class::CLAUSE_OPENER) || t.is_any(&["the", "a", "an"]) || t.capitalized()
                 }
             };
-            !verbish && !opener && prep_ok && !t.quoted
+            // "NGOs working in Goma", "officials speaking on condition of anonymity": a
+            // participle after the head, before its preposition, stays in the phrase.
+            let modifier = t.norm.ends_with("ing")
+                && !t.has(class::SPEECH_VERB)
+                && next.is_some_and(|n| n.is_any(&["in", "at", "on", "for", "with", "near"]))
+                && start >= 2
+                && toks.get(start - 2).is_some_and(|h| {
+                    h.word
+                        && h.has(
+                            class::PEOPLE
+                                | class::INSTITUTION
+                                | class::NONPARTY
+                                | class::NONPARTY_SOURCES
+                                | class::STATE_SOURCES,
+                        )
+                });
+            (modifier || !verbish && !opener && prep_ok) && !t.quoted
         } else {
             // "U.S.-based", "Defense Ministry's": joiners inside a phrase.
             (t.is_punct('-') || t.is_punct('\'') || t.is_punct('’') || t.is_punct('.'))

@@ -794,3 +794,22 @@ fn a_text_presented_below_is_the_findings_of_the_institution_just_named() {
         out.claims
     );
 }
+
+#[test]
+fn a_participle_after_the_head_and_a_coalition_its_leader_leads() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &["A Saudi-led coalition battling in Yemen said it carried out an attack on Thursday."],
+        1,
+        "saudi-arabia",
+    )];
+    assert_party_speaks(cases);
+    // Aid groups working somewhere are the speakers, and speak for no party.
+    let out = run(&["NGOs working in Goma put the death toll at 25, with 375 people wounded."]);
+    let toll = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(25))
+        .expect("25 dead");
+    assert!(toll.according_to.speaker.starts_with("NGOs"), "{toll:?}");
+    assert_eq!(toll.according_to.party, None, "{toll:?}");
+}
