@@ -382,11 +382,15 @@ pub(crate) fn resolve_one(
     }
 
     // Rebels speak for their country's rebels, unless a group's name says which.
-    if head_tok.has(class::REBELS)
-        || core
-            .iter()
-            .any(|t| t.is_any(&["rebel", "guerrilla", "insurgent"]))
-    {
+    // "a resistance member", "a member of a resistance group" too.
+    let rebel_word = |t: &&Token<'_>| t.is_any(&["rebel", "guerrilla", "insurgent", "resistance"]);
+    let member_of_rebels = head_tok.is_any(&["member", "members", "commander", "spokesman"])
+        && np
+            .owners
+            .first()
+            .and_then(|r| toks.get(r.clone()))
+            .is_some_and(|w| w.iter().any(|t| rebel_word(&t) || t.has(class::REBELS)));
+    if head_tok.has(class::REBELS) || core.iter().any(rebel_word) || member_of_rebels {
         if let Some((party, words)) = owner
             .clone()
             .filter(|(p, _)| scope.party_kind(*p) == Some(PartyKind::Group))

@@ -813,3 +813,24 @@ fn a_participle_after_the_head_and_a_coalition_its_leader_leads() {
     assert!(toll.according_to.speaker.starts_with("NGOs"), "{toll:?}");
     assert_eq!(toll.according_to.party, None, "{toll:?}");
 }
+
+#[test]
+fn a_member_of_a_resistance_group_speaks_for_the_countrys_rebels() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "An air strike on a monastery in Sagaing region injured 30 people, according to a member of a resistance group.",
+            ],
+            1,
+            "myanmar-rebels",
+        ),
+        (
+            &[
+                "The resistance member told reporters that 23 civilians were killed in Sagaing region.",
+            ],
+            1,
+            "myanmar-rebels",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
