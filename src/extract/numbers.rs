@@ -317,6 +317,14 @@ fn between(toks: &[Token<'_>], i: usize, low: u64) -> Option<(u64, usize)> {
 
 /// The length of a bound phrase ending just before token `i`.
 fn bound_before(toks: &[Token<'_>], i: usize, bounds: &[&[&str]]) -> Option<usize> {
+    // "At least, 50 people": a stray comma after the bound.
+    let comma = i > 2
+        && toks.get(i - 1).is_some_and(|t| t.is_punct(','))
+        && toks.get(i - 2).is_some_and(|t| t.is("least"))
+        && toks.get(i - 3).is_some_and(|t| t.is("at"));
+    if comma && bounds.iter().any(|b| *b == ["at", "least"]) {
+        return Some(3);
+    }
     bounds
         .iter()
         .filter(|b| b.len() <= i)
@@ -374,6 +382,18 @@ mod tests {
         assert_eq!(read("a soldier"), None);
         assert_eq!(read("the 44-day war"), None);
         assert_eq!(read("5.5 million"), None);
+    }
+
+    #[test]
+    fn a_comma_after_at_least() {
+        assert_eq!(
+            read("At least, 50 people have been confirmed dead."),
+            Some(Figure {
+                count: None,
+                min: Some(50),
+                max: None,
+            })
+        );
     }
 
     #[test]
