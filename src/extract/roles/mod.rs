@@ -79,7 +79,29 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     let sentence = sentence_tokens(s.tokens, sentence_no);
     let agents = agent_spans(read, s.scope, sentence.clone());
     let is_agent = |k: usize| agents.iter().any(|a| a.contains(&k));
-    let head = read.victims.head.and_then(|h| toks.get(h));
+    // "tracked the terrorists ... and airstrikes killed more than 30 of them": the
+    // hostile people "them" stands for, named before in the sentence.
+    let them = read.victims.elliptical
+        && read
+            .victims
+            .who
+            .start
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is("them"));
+    let antecedent_hostile = them
+        .then(|| {
+            (sentence.start..read.span.start)
+                .rev()
+                .filter_map(|k| toks.get(k))
+                .find(|t| t.word && t.has(class::HOSTILE))
+        })
+        .flatten();
+    let head = read
+        .victims
+        .head
+        .and_then(|h| toks.get(h))
+        .or(antecedent_hostile);
 
     // 1. The phrase itself: "Libyan troops", "384 Libyans", "soldiers of the Karabakh
     //    Defense Army", "Iraq's 300 soldiers".

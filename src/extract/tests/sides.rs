@@ -554,3 +554,18 @@ fn maoists_killed_by_security_forces_are_not_the_states() {
     let dead = out.claims.first().expect("the dead");
     assert_ne!(dead.side.as_deref(), Some("india"), "{dead:?}");
 }
+
+#[test]
+fn them_stands_for_the_hostile_people_named_before() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "At least 50 people were killed in an attack by Islamic State West Africa Province (ISWAP) on Darajamal.",
+            "Troops tracked the terrorists as they retreated, and airstrikes killed more than 30 of them.",
+        ],
+        (None, Some(30)),
+        Status::Killed,
+        Some("isis"),
+        None,
+    )];
+    assert_story_figures(cases);
+}
