@@ -834,3 +834,15 @@ fn a_member_of_a_resistance_group_speaks_for_the_countrys_rebels() {
     ];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn a_city_head_is_not_of_the_forces_that_targeted_his_city() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "City administration head Oleksandr Vilkul confirmed that Russian forces targeted a residential area of Kryvyi Rih.",
+        ],
+        1,
+        "ukraine",
+    )];
+    assert_party_speaks(cases);
+}
