@@ -212,23 +212,30 @@ impl Context<'_> {
             if before.is_some_and(|t| t.is_any(&["by", "against", "with", "to", "from"])) {
                 continue;
             }
-            // "accused Israel of a massacre": whom a speaker accuses is not whose it is.
-            if before.is_some_and(|t| {
-                t.is_any(&[
-                    "accused",
-                    "accuses",
-                    "blamed",
-                    "blames",
-                    "condemned",
-                    "condemns",
-                    "denounced",
-                    "criticised",
-                    "criticized",
-                    "slammed",
-                    "urged",
-                    "warned",
-                ])
-            }) {
+            // "accused Israel of a massacre", "blame the Armed Forces of Ukraine": whom a
+            // speaker accuses is not whose it is.
+            let accused = (1..=5)
+                .map_while(|back| m.span.start.checked_sub(back))
+                .map_while(|k| toks.get(k).filter(|t| t.word))
+                .any(|t| {
+                    t.is_any(&[
+                        "accused",
+                        "accuses",
+                        "accuse",
+                        "blamed",
+                        "blames",
+                        "blame",
+                        "condemned",
+                        "condemns",
+                        "denounced",
+                        "criticised",
+                        "criticized",
+                        "slammed",
+                        "urged",
+                        "warned",
+                    ])
+                });
+            if accused {
                 continue;
             }
             // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the

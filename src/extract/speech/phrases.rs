@@ -218,9 +218,11 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
                         ])
                 }),
                 // "Reagan and Defense Secretary Caspar Weinberger": names on both sides.
+                // "Governor Gladkov and a number of local media": a name first.
                 "and" => {
-                    next.is_some_and(|n| n.capitalized())
-                        && start >= 2
+                    next.is_some_and(|n| {
+                        n.capitalized() || n.is_any(&["a", "the", "several", "other", "some"])
+                    }) && start >= 2
                         && toks
                             .get(start - 2)
                             .is_some_and(|p| p.word && p.capitalized())

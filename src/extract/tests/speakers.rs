@@ -846,3 +846,26 @@ fn a_city_head_is_not_of_the_forces_that_targeted_his_city() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn whom_local_authorities_blame_and_a_name_joined_to_the_media() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "The Russian city of Belgorod came under massive shelling.",
+                "The local authorities blame the Armed Forces of Ukraine for everything.",
+            ],
+            2,
+            "russia",
+        ),
+        (
+            &[
+                "The Russian city of Belgorod came under massive shelling.",
+                "Governor Vyacheslav Gladkov and a number of local media reported on this.",
+            ],
+            2,
+            "russia",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
