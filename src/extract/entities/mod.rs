@@ -543,7 +543,9 @@ fn surname_unlikely(toks: &[Token<'_>], i: usize) -> bool {
 fn stance_at(toks: &[Token<'_>], i: usize, len: usize) -> bool {
     let Some(tok) = toks.get(i) else { return false };
     let parts: Vec<&str> = tok.text.split(['-', '‑']).collect();
-    if parts.len() > 1 {
+    // A name of several words that opens with a compound is the compound's own
+    // ("Inter-Services Public Relations"), not a stance.
+    if parts.len() > 1 && len == 1 {
         let lower = |s: &str| s.to_lowercase();
         let first = lower(parts[0]);
         let last = lower(parts[parts.len() - 1]);

@@ -718,14 +718,31 @@ fn adjective_status(toks: &[Token<'_>], k: usize) -> Option<Status> {
 fn named_lists(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Read]) -> Vec<Read> {
     let mut out = Vec::new();
     for (k, tok) in toks.iter().enumerate() {
-        let Some(status) = status_word(tok) else {
-            continue;
+        // "... were killed", "... became martyrs".
+        let (status, aux) = match status_word(tok) {
+            Some(status) if k > 0 && toks.get(k - 1).is_some_and(|t| t.is("were")) => {
+                (status, k - 1)
+            }
+            _ if tok.is("became")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_any(&["martyrs", "shaheeds"])) =>
+            {
+                (Status::Killed, k)
+            }
+            _ => continue,
         };
-        let aux = k.saturating_sub(1);
-        if !toks.get(aux).is_some_and(|t| t.is("were")) {
-            continue;
+        // "Almaz Aliyeva (born in 2013) became martyrs": an aside after the last name.
+        let mut list_end = aux;
+        if list_end > 0
+            && toks.get(list_end - 1).is_some_and(|t| t.is_punct(')'))
+            && let Some(open) = (list_end.saturating_sub(8)..list_end - 1)
+                .rev()
+                .find(|&j| toks.get(j).is_some_and(|t| t.is_punct('(')))
+        {
+            list_end = open;
         }
-        let Some((start, count)) = victims::names_before(toks, is_name, aux) else {
+        let Some((start, count)) = victims::names_before(toks, is_name, list_end) else {
             continue;
         };
         let sentence = tok.sentence;
@@ -745,7 +762,7 @@ fn named_lists(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool, found: &[Rea
             end: start,
         };
         let victims = Victims {
-            who: start..aux,
+            who: start..list_end,
             head: None,
             possessive: None,
             elliptical: false,

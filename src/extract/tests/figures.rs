@@ -762,3 +762,24 @@ fn a_side_that_has_the_figure_and_others_counted_in_the_next_paragraph() {
         .expect("one wounded");
     assert!(!wounded.who.contains("Azerbaijani"), "{wounded:?}");
 }
+
+#[test]
+fn martyrs_named_in_a_list_with_an_aside() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "As a result, 29 people became martyrs and 112 were wounded.",
+            29,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "As a result, civilians Ofeliya Jafarova, Aybaniz Ahmadova and Almaz Aliyeva (born in 2013) became martyrs.",
+            3,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

@@ -869,3 +869,15 @@ fn whom_local_authorities_blame_and_a_name_joined_to_the_media() {
     ];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn a_name_that_opens_with_a_compound_is_no_stance() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "At least 26 civilians were killed, the Inter-Services Public Relations (ISPR) confirmed on Wednesday.",
+        ],
+        1,
+        "pakistan",
+    )];
+    assert_party_speaks(cases);
+}

@@ -404,6 +404,16 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
     if t.is_any(&["embraced", "embraces", "attained"]) && is(k + 1, &["shahadat", "martyrdom"]) {
         return Some((Status::Killed, k + 2));
     }
+    // "became martyrs", "became a martyr".
+    if t.is_any(&["became", "become", "becomes", "becoming"]) {
+        let a = usize::from(is(k + 1, &["a"]));
+        if is(
+            k + 1 + a,
+            &["martyrs", "martyr", "shaheed", "shahid", "shaheeds"],
+        ) {
+            return Some((Status::Killed, k + 2 + a));
+        }
+    }
     if t.is("sent") && is(k + 1, &["to"]) && is(k + 2, &["hell"]) {
         return Some((Status::Killed, k + 3));
     }
