@@ -224,6 +224,20 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
             ])
         })
         .is_some_and(|t| t.has(class::OBJECT_VERB));
+    // "treated 17 people with serious injuries": the people are described as hurt.
+    if object_of
+        && toks.get(end).is_some_and(|t| t.is("with"))
+        && let Some((Status::Injured, _)) = predicate_after(toks, end)
+    {
+        return Some(read(
+            span,
+            toks,
+            victims,
+            Status::Injured,
+            Voice::Passive,
+            detail,
+        ));
+    }
     if object_of {
         return None;
     }

@@ -783,3 +783,46 @@ fn martyrs_named_in_a_list_with_an_aside() {
     ];
     assert_figures(cases);
 }
+
+#[test]
+fn people_treated_with_injuries_admissions_and_patients() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The ambulance service treated 17 people with serious injuries, 29 with moderate wounds and 872 in good condition.",
+            17,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "The ambulance service treated 17 people with serious injuries, 29 with moderate wounds and 872 in good condition.",
+            29,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Doctors said 23 patients were in critical condition.",
+            23,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Israel's health ministry documented 3,238 hospital admissions over the course of the conflict.",
+            3238,
+            Status::Injured,
+            Some("israel"),
+            Some("israel"),
+        ),
+    ];
+    assert_figures(cases);
+    // Those in good condition are not counted as hurt.
+    let out =
+        run(&["The service treated 17 people with serious injuries and 872 in good condition."]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(872)),
+        "{:?}",
+        out.claims
+    );
+}

@@ -567,11 +567,41 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
         });
         return between.then_some((Status::Injured, end + 1));
     }
+    // "17 people with serious injuries", "29 with moderate wounds".
+    if t.is("with") {
+        let end = (k + 1..k + 5).find(|&j| is(j, &["injuries", "wounds", "injury", "burns"]))?;
+        let between = (k + 1..end).all(|j| {
+            is(
+                j,
+                &[
+                    "serious",
+                    "moderate",
+                    "minor",
+                    "light",
+                    "severe",
+                    "critical",
+                    "gunshot",
+                    "shrapnel",
+                    "various",
+                    "multiple",
+                    "slight",
+                    "mild",
+                    "head",
+                    "bullet",
+                    "life-threatening",
+                    "moderate-to-serious",
+                ],
+            )
+        });
+        return between.then_some((Status::Injured, end + 1));
+    }
     // "in critical condition", "in a serious condition".
     if t.is_any(&["in"]) {
         let a = usize::from(is(k + 1, &["a"]));
-        if is(k + 1 + a, &["serious", "critical", "grave", "stable"])
-            && is(k + 2 + a, &["condition"])
+        if is(
+            k + 1 + a,
+            &["serious", "critical", "grave", "stable", "moderate"],
+        ) && is(k + 2 + a, &["condition"])
         {
             return Some((Status::Injured, k + 3 + a));
         }
