@@ -94,6 +94,49 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
     out
 }
 
+/// "rescued 104 hostages", "104 hostages were released": captives already freed are no
+/// longer held, and no casualty.
+fn freed(toks: &[Token<'_>], span: &FigureSpan, victims: &Victims) -> bool {
+    const FREEING: &[&str] = &[
+        "rescued",
+        "freed",
+        "released",
+        "liberated",
+        "evacuated",
+        "exchanged",
+        "swapped",
+        "returned",
+        "repatriated",
+        "rescue",
+        "free",
+        "release",
+        "freeing",
+        "releasing",
+        "rescuing",
+    ];
+    let captive = victims
+        .head
+        .and_then(|h| toks.get(h))
+        .is_some_and(|t| t.has(class::NOUN_CAPTURED));
+    if !captive {
+        return false;
+    }
+    let before = (1..=3)
+        .map_while(|back| span.first.checked_sub(back).and_then(|k| toks.get(k)))
+        .take_while(|t| t.word)
+        .find(|t| {
+            !t.is_any(&[
+                "the", "all", "another", "a", "further", "more", "than", "at", "least",
+            ])
+        })
+        .is_some_and(|t| t.is_any(FREEING));
+    let after = (victims.who.end..victims.who.end + 3)
+        .map_while(|k| toks.get(k))
+        .take_while(|t| t.word)
+        .any(|t| t.is_any(FREEING));
+    before || after
+}
+
 /// "eight more": a figure whose people are more of those counted before, and no people
 /// of its own ("two more disappeared" after 14 drones shot down is not a figure).
 fn more_of(toks: &[Token<'_>], read: &Read) -> bool {
@@ -147,6 +190,9 @@ fn read(
 fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
     let mut victims = victims_after(toks, span)?;
     let end = victims.who.end;
+    if freed(toks, span, &victims) {
+        return None;
+    }
     if !victims::of_people(toks, span.end) {
         return None;
     }
@@ -481,12 +527,9 @@ fn detail_of(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> 
         && toks
             .get(span.end + 1)
             .is_some_and(|t| t.is_any(&["them", "whom"]));
-    // "including 50 children and 94 women": the next detail after "and".
-    let next_detail = previous.detail
-        && span.first == previous.victims.who.end + 1
-        && toks
-            .get(previous.victims.who.end)
-            .is_some_and(|t| t.is("and"));
+    // "including 50 children and 94 women", "including 54 men, 27 women and 12
+    // children": the next detail of the list.
+    let next_detail = previous.detail && listed_after(toks, previous, span);
     if !(after_including || of_them || next_detail) {
         return None;
     }
@@ -499,6 +542,32 @@ fn detail_of(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> 
         Voice::Passive,
         true,
     ))
+}
+
+/// Whether the figure at `span` comes next in a list after `previous`'s people: "two
+/// women and two men", "54 men, 27 women and 12 children", "two young girls aged three,
+/// as well as seven women".
+fn listed_after(toks: &[Token<'_>], previous: &Read, span: &FigureSpan) -> bool {
+    let mut k = previous.victims.who.end.max(previous.span.end);
+    if previous.victims.head.is_none() {
+        return false;
+    }
+    // "aged three": an age after the people.
+    if toks.get(k).is_some_and(|t| t.is("aged")) && starts_number(toks, k + 1) {
+        k += 2;
+    }
+    let gap = k..span.first;
+    !gap.is_empty()
+        && gap.len() <= 4
+        && gap.clone().all(|j| {
+            toks.get(j)
+                .is_some_and(|t| t.is_punct(',') || t.is_any(&["and", "as", "well"]))
+        })
+        && gap
+            .clone()
+            .any(|j| toks.get(j).is_some_and(|t| t.is_punct(',') || t.is("and")))
+        && toks.get(span.first).map(|t| t.sentence)
+            == toks.get(k.saturating_sub(1)).map(|t| t.sentence)
 }
 
 /// "49 deaths in Tartous, 25 in Latakia and 84 in Hama", "the death toll includes 683 in
@@ -541,8 +610,7 @@ fn elided(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Opt
 /// women": a second figure joined by "and" to the one just before, sharing its verb.
 fn second_object(toks: &[Token<'_>], span: &FigureSpan, previous: Option<&Read>) -> Option<Read> {
     let previous = previous?;
-    let and = span.first.checked_sub(1)?;
-    if and != previous.victims.who.end || !toks.get(and)?.is("and") {
+    if !listed_after(toks, previous, span) {
         return None;
     }
     let mut victims = victims_after(toks, span).filter(|v| v.head.is_some())?;

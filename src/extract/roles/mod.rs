@@ -272,11 +272,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return Side {
             parties: e.side.parties.clone(),
-            evidence: e
-                .side
-                .evidence
-                .as_ref()
-                .map(|w| format!("the people of the figure before: {w}")),
+            evidence: e.side.evidence.as_ref().map(|w| before_evidence(w)),
         };
     }
     // "Four others were injured in Friday's incident" opening a paragraph: more of the
@@ -293,11 +289,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return Side {
             parties: e.side.parties.clone(),
-            evidence: e
-                .side
-                .evidence
-                .as_ref()
-                .map(|w| format!("the people of the figure before: {w}")),
+            evidence: e.side.evidence.as_ref().map(|w| before_evidence(w)),
         };
     }
 
@@ -658,4 +650,14 @@ pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Opt
     let sentence = sentence_tokens(s.tokens, read.sentence(toks));
     let agents = agent_spans(read, s.scope, sentence);
     Some(agent_party(s.scope, &agents, s.claimant))
+}
+
+/// The evidence of a side taken from the figure before, said once however long the chain.
+fn before_evidence(w: &str) -> String {
+    const BEFORE: &str = "the people of the figure before: ";
+    if w.starts_with(BEFORE) {
+        w.to_string()
+    } else {
+        format!("{BEFORE}{w}")
+    }
 }

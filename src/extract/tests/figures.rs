@@ -676,7 +676,7 @@ fn the_people_a_long_complement_names_and_those_who_died_of_wounds() {
     ];
     assert_figures(cases);
     // Hostages "from Gaza" were held there: Gaza says nothing of whose they are.
-    let out = run(&["Israeli forces rescued four hostages from war-torn Gaza on Saturday."]);
+    let out = run(&["Four hostages from war-torn Gaza were taken captive in October."]);
     let hostages = out
         .claims
         .iter()
@@ -825,4 +825,50 @@ fn people_treated_with_injuries_admissions_and_patients() {
         "{:?}",
         out.claims
     );
+}
+
+#[test]
+fn lists_of_people_share_the_status_and_freed_captives_count_no_one() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "In total, 93 civilians were killed (including 54 men, 27 women and 12 children).",
+            27,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "In total, 93 civilians were killed (including 54 men, 27 women and 12 children).",
+            12,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "The strikes claimed the lives of two women and three men.",
+            3,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "Thirteen people were killed, including two girls aged three, as well as seven women and four men.",
+            7,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    for text in [
+        "Security forces have since rescued 104 hostages, including 58 men, 31 women and 15 children.",
+        "The group said 104 hostages were released on Tuesday.",
+    ] {
+        let out = run(&[text]);
+        assert!(
+            out.claims.iter().all(|c| c.status != Status::Captured),
+            "{text}: {:?}",
+            out.claims
+        );
+    }
 }
