@@ -109,10 +109,25 @@ pub(super) fn claims(
             .rfind(|f| f.sentence < sentence_no && !f.denial)
             .filter(|f| continued.is_some_and(|c| std::ptr::eq(*f, c)))
             .filter(|_| !opens_with_date(t, sentence_no));
+        // "In Kharkiv, 17 people are missing after a Russian attack. These are employees
+        // and visitors, according to Kharkiv police.": an account closing the next
+        // sentence of the paragraph gives the figure before it too.
+        let closing = speech
+            .frames
+            .iter()
+            .find(|f| {
+                f.sentence == sentence_no + 1
+                    && !f.denial
+                    && f.content.start < f.act.start
+                    && toks.get(f.act.start).is_some_and(|x| x.is("according"))
+                    && f.speaker.voice == Voice::Party
+            })
+            .filter(|_| frame.is_none() && speech.whole.is_none() && carried.is_none());
         let speaker: Option<&Referent> = frame
             .map(|f| &f.speaker)
             .or(speech.whole.as_ref())
-            .or(carried.map(|f| &f.speaker));
+            .or(carried.map(|f| &f.speaker))
+            .or(closing.map(|f| &f.speaker));
         let own_words =
             toks.get(at).is_some_and(|x| x.quoted) || speech.whole.is_some() && frame.is_none();
         let according_to = match speaker {

@@ -169,7 +169,13 @@ fn act_at(
     // "according to X": X's account of the rest of the sentence.
     if tok.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
         let np = np_after(toks, i + 2, sentence.end)?;
-        let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
+        let speaker = speaker_of(scope, np.clone(), cx, sentence.clone());
+        // "according to a balance announced on Tuesday by the Government": the author
+        // of the document.
+        let (np, speaker) = match author_of_document(scope, np.clone(), cx, sentence.clone()) {
+            Some(found) if speaker.as_ref().is_none_or(|r| r.party.is_none()) => found,
+            _ => (np, speaker?),
+        };
         let content = if i > sentence.start + 2 {
             sentence.start..i
         } else {
@@ -641,6 +647,54 @@ fn bound_contents(toks: &[Token<'_>], t: &Tokens<'_>, frames: &mut [Frame]) {
             }
         }
     }
+}
+
+/// "a balance announced on Tuesday by the Government", "a report released by the
+/// ministry": a document's author, named after "by", with the words that name it.
+fn author_of_document(
+    scope: &Scope<'_>,
+    np: Range<usize>,
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+) -> Option<(Range<usize>, Referent)> {
+    let toks = scope.toks;
+    let head = toks.get(np.end.checked_sub(1)?)?;
+    if !head.is_any(&[
+        "balance",
+        "toll",
+        "tally",
+        "report",
+        "statement",
+        "count",
+        "assessment",
+        "figures",
+        "data",
+        "estimate",
+        "estimates",
+        "bulletin",
+        "communique",
+    ]) {
+        return None;
+    }
+    let issued = (np.end..(np.end + 3).min(sentence.end)).find(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.is_any(&[
+                "announced",
+                "released",
+                "published",
+                "issued",
+                "provided",
+                "compiled",
+                "given",
+                "made",
+            ])
+        })
+    })?;
+    let by = (issued + 1..(issued + 10).min(sentence.end))
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("by")))?;
+    let author = np_after(toks, by + 1, sentence.end)?;
+    let speaker = speaker_of(scope, author.clone(), cx, sentence)?;
+    speaker.party.is_some().then_some((author, speaker))
 }
 
 /// A paragraph with no act of its own that continues an earlier speaker's words: a

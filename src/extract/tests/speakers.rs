@@ -881,3 +881,38 @@ fn a_name_that_opens_with_a_compound_is_no_stance() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn the_author_of_a_document_and_an_account_closing_the_next_sentence() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "At least 11 soldiers died in an attack in the north of Burkina Faso, according to a balance announced on Tuesday by the Government.",
+            ],
+            (None, Some(11)),
+            Status::Killed,
+            None,
+            Some("burkina-faso"),
+        ),
+        (
+            &[
+                "Azerbaijani drone strikes resulted in the deaths of four Artsakh servicemen. The attack targeted positions in the Martuni direction, according to a statement released by the Artsakh Defense Army.",
+            ],
+            (Some(4), None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("karabakh"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // An account closing its own sentence does not reach back over an attributed one.
+    let out = run(&[
+        "Three soldiers were killed, the army said. Two more were hurt, according to Kharkiv police.",
+    ]);
+    let dead = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(3))
+        .expect("three dead");
+    assert_eq!(dead.according_to.speaker, "army", "{dead:?}");
+}
