@@ -513,10 +513,12 @@ fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
             .text
             .chars()
             .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        // "Similarly, Arif Aliyev, head of ...": after a comma too, not only inside a
+        // sentence's words.
         && i >= 2
-        && toks
-            .get(i - 2)
-            .is_some_and(|t| t.word && t.sentence == prev.sentence);
+        && toks.get(i - 2).is_some_and(|t| {
+            t.sentence == prev.sentence && (t.word || t.is_punct(',') || t.is_punct('('))
+        });
     let titled = prev.word && prev.has(class::PERSON_TITLE) && prev.capitalized();
     // "Acting Kursk governor": a word before an office names where the office is.
     let office_follows = toks

@@ -446,6 +446,32 @@ pub(crate) fn resolve_one(
         return Some(referent(None, Voice::Unknown, String::new()));
     }
 
+    // "head of the Yeni Nesil Journalists Union", "the Doctors' Syndicate": a trade's
+    // own body speaks for no party.
+    // Not a union a name makes a party: "the European Union's special representative".
+    let trade_body = |r: Range<usize>| {
+        r.clone().any(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.is_any(&[
+                    "union",
+                    "syndicate",
+                    "association",
+                    "guild",
+                    "federation",
+                    "unions",
+                ])
+            }) && scope.mentions.at(k).is_none()
+        }) && r.clone().any(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.has(class::CIVILIAN | class::NONPARTY)
+                    && !t.has(class::INSTITUTION)
+                    && !t.is_any(&["people", "members", "member"])
+            })
+        })
+    };
+    if trade_body(np.core.clone()) || np.owners.first().is_some_and(|r| trade_body(r.clone())) {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
     // "a spokesman for the newspaper La Nation", "hospital authorities", "company
     // officials": someone speaking for no party.
     for r in &np.owners {

@@ -916,3 +916,24 @@ fn the_author_of_a_document_and_an_account_closing_the_next_sentence() {
         .expect("three dead");
     assert_eq!(dead.according_to.speaker, "army", "{dead:?}");
 }
+
+#[test]
+fn a_trades_union_and_a_known_surname_after_a_comma() {
+    // "Aliyev" after another first name, even after a comma, is someone else; the head
+    // of a journalists' union speaks for no party.
+    assert_none_speaks_for(
+        &[
+            "Similarly, Arif Aliyev, head of the Yeni Nesil (New Generation) Journalists Union, said the reporters should have had maps.",
+        ],
+        "azerbaijan",
+    );
+    // A union that a name makes a party still is one.
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "The European Union's special representative, Toivo Klaar, said the bloc was ready to help.",
+        ],
+        1,
+        "eu",
+    )];
+    assert_party_speaks(cases);
+}
