@@ -286,6 +286,46 @@ pub(crate) fn resolve_one(
     if span.len() == 1 && head_tok.has(class::PRONOUN) {
         return cx.pronoun(&head, span.start);
     }
+    // "his spokesman", "her office": the office of the person named before.
+    if span.len() == 2
+        && toks
+            .get(span.start)
+            .is_some_and(|t| t.is_any(&["his", "her"]))
+        && head_tok.is_any(&[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "office",
+            "aide",
+            "aides",
+            "deputy",
+        ])
+    {
+        // A person named before in the sentence ("UN chief Antonio Guterres is alarmed,
+        // his spokesman told reporters"), else the last person heard.
+        let named = scope
+            .mentions
+            .list
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= span.start && m.span.start >= sentence.start)
+            .filter(|m| m.kind == MentionKind::Person && !m.stance)
+            .find_map(|m| Some((m.party()?, scope.words(m.span.clone()))));
+        if let Some((party, words)) = named {
+            return Some(Referent {
+                person: true,
+                ..referent(Some(party), Voice::Party, words)
+            });
+        }
+        if let Some(person) = cx.pronoun("he", span.start).filter(|r| r.party.is_some()) {
+            return Some(Referent {
+                name,
+                person: true,
+                head,
+                ..person
+            });
+        }
+    }
     // "No group claimed", "Nobody said": no one speaks.
     if toks.get(span.start).is_some_and(|t| t.has(class::NEGATION)) {
         return None;

@@ -937,3 +937,15 @@ fn a_trades_union_and_a_known_surname_after_a_comma() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn his_spokesman_speaks_for_the_person_named_before() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "UN chief Antonio Guterres is deeply alarmed by reports of the strike, his spokesman told reporters in New York.",
+        ],
+        1,
+        "un",
+    )];
+    assert_party_speaks(cases);
+}
