@@ -187,7 +187,11 @@ pub(crate) fn builtin_parties() -> (Vec<Party>, Vec<Names>) {
             successors: Vec::new(),
         });
         let mut all_names = vec![name.to_string()];
-        all_names.extend(list(aliases).into_iter().filter(|a| holds(id, a)));
+        all_names.extend(
+            list(aliases)
+                .into_iter()
+                .filter(|a| holds(id, a) && !short_once_folded(a)),
+        );
         names.push(Names {
             names: all_names,
             demonyms: demonyms.into_iter().chain(plurals).collect(),
@@ -278,4 +282,10 @@ pub(crate) fn plural(demonym: &str) -> Option<String> {
         .iter()
         .any(|e| demonym.ends_with(e));
     (!none && (last.is_alphabetic())).then(|| format!("{demonym}s"))
+}
+
+/// A short foreign spelling that folds into another word: "Omã" (Oman in Portuguese) would
+/// read as "OMA", the initials of a Ukrainian regional administration.
+fn short_once_folded(alias: &str) -> bool {
+    !alias.is_ascii() && alias.chars().filter(|c| c.is_alphabetic()).count() <= 4
 }

@@ -227,3 +227,16 @@ fn a_demonym_the_table_shares_stays_with_the_most_populous_country() {
         assert_eq!(id(g.resolve(name)), Some(want), "{name}");
     }
 }
+
+#[test]
+fn a_short_foreign_spelling_does_not_make_initials_a_country() {
+    let g = Gazetteer::builtin();
+    let t = crate::extract::tokens::tokenize(
+        "Oleh Syniehubov, Head of Kharkiv Oblast Military Administration (OMA), said.",
+    );
+    let oma = t.toks.iter().position(|x| x.text == "OMA").expect("OMA");
+    assert!(g.match_tokens_case(&t.toks, oma, None, false).is_none());
+    // The country's own names still are.
+    let t = crate::extract::tokens::tokenize("Oman said.");
+    assert!(g.match_tokens_case(&t.toks, 0, None, false).is_some());
+}
