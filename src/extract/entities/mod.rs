@@ -364,10 +364,26 @@ fn venue_name(toks: &[Token<'_>], i: usize, len: usize) -> bool {
         "philharmonic",
     ];
     let after = toks.get(i + len).is_some_and(|t| t.is_any(VENUES));
+    // "the Sokol market", "the Azot plant": a building named after a town elsewhere.
+    let named_building = i >= 1
+        && toks.get(i - 1).is_some_and(|t| t.is("the"))
+        && toks.get(i + len).is_some_and(|t| {
+            t.is_any(&[
+                "market",
+                "bazaar",
+                "supermarket",
+                "hypermarket",
+                "plant",
+                "factory",
+                "mosque",
+                "church",
+                "cathedral",
+            ])
+        });
     let before = i >= 2
         && toks.get(i - 1).is_some_and(|t| t.is("of"))
         && toks.get(i - 2).is_some_and(|t| t.is_any(VENUES));
-    after || before
+    after || named_building || before
 }
 
 /// Whether a place's name at the tokens before `after` is only the start of a longer

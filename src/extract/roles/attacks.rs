@@ -148,23 +148,34 @@ pub(super) fn clash_side(
     is_agent: &dyn Fn(usize) -> bool,
 ) -> Option<Side> {
     let toks = scope.toks;
-    let clash = (sentence.start..sentence.end.saturating_sub(1)).find(|&k| {
-        toks.get(k).is_some_and(|t| t.is_any(CLASH_NOUNS))
-            && toks.get(k + 1).is_some_and(|t| t.is("between"))
-    })?;
+    // "a clash between", "Fighting broke out between", "fighting erupted between".
+    let between = |k: usize| {
+        toks.get(k + 1).is_some_and(|t| t.is("between"))
+            || toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_any(&["broke", "erupted", "flared", "raged"]))
+                && (k + 2..k + 4).any(|j| toks.get(j).is_some_and(|t| t.is("between")))
+    };
+    let clash = (sentence.start..sentence.end.saturating_sub(1))
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_any(CLASH_NOUNS)) && between(k))?;
     // The dead of the clash itself: "killed in a shootout", not "killed after clashes".
     let joined = (read.span.end..clash).all(|j| {
         toks.get(j)
             .is_some_and(|t| !t.is_any(&["after", "before", "since", "following"]))
     });
-    if !joined || clash < read.span.end && clash + 14 < read.span.start {
+    if !joined || clash < read.span.end && clash + 24 < read.span.start {
         return None;
     }
-    let from = clash + 2;
+    let from = (clash + 1..clash + 4)
+        .find(|&j| toks.get(j).is_some_and(|t| t.is("between")))
+        .map_or(clash + 2, |j| j + 1);
     let to = (from..(from + 14).min(sentence.end))
         .find(|&j| {
             toks.get(j).is_some_and(|t| {
                 !t.word && !t.is_punct('-') && !t.is_punct('(') && !t.is_punct(')')
+                    // "between Azerbaijan and Armenia in September over Nagorno-Karabakh":
+                    // the parties end where the when and the what about begin.
+                    || t.is_any(&["in", "over", "on", "since", "during", "after", "along"])
             })
         })
         .unwrap_or((from + 14).min(sentence.end));
@@ -187,5 +198,38 @@ pub(super) fn clash_side(
     Some(Side {
         parties,
         evidence: Some(format!("the dead of “{words}”")),
+    })
+}
+
+/// "killing more than 5,600 people on both sides" of a conflict "between Armenia and
+/// Azerbaijan": the people of every party the sentence names, when it names two or more.
+pub(super) fn both_sides(scope: &Scope<'_>, read: &Read, sentence: Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let from = read.victims.who.end.max(read.span.end);
+    let at = |k: usize| toks.get(k).filter(|_| k < sentence.end);
+    let both = (from..from + 3).any(|k| {
+        at(k).is_some_and(|t| t.is_any(&["on", "from", "among"]))
+            && at(k + 1).is_some_and(|t| t.is_any(&["both", "each", "either"]))
+            && at(k + 2).is_some_and(|t| t.is_any(&["sides", "side"]))
+    });
+    if !both {
+        return None;
+    }
+    let mut parties: Vec<String> = Vec::new();
+    for m in scope.mentions.within(sentence.clone()) {
+        if m.stance || m.kind == MentionKind::Person {
+            continue;
+        }
+        let Some(p) = m.party().and_then(|p| scope.gazetteer.party(p)) else {
+            continue;
+        };
+        if p.kind == PartyKind::Intl || parties.contains(&p.id) {
+            continue;
+        }
+        parties.push(p.id.clone());
+    }
+    (parties.len() >= 2).then(|| Side {
+        parties,
+        evidence: Some("“on both sides” of the parties its sentence names".to_string()),
     })
 }

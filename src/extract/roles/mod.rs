@@ -126,6 +126,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     if let Some(side) = phrase_side(s.scope, phrase.clone(), &is_agent, head) {
         return side;
     }
+    if let Some(side) = attacks::both_sides(s.scope, read, sentence.clone()) {
+        return side;
+    }
     // "A Russian Mi-24 helicopter was shot down ..., killing two crew members", "its
     // crew": a crew is its craft's.
     if let Some(side) = crew_side(read, s.scope, sentence.clone()) {

@@ -143,11 +143,12 @@ pub(super) fn place_side(
         }
         // A city or region anywhere in the clause, or a country's name inside a locative
         // phrase: a locative preposition a few words before it.
+        // Not "fighting over Nagorno-Karabakh": what a war is about.
         let city = matches!(m.kind, MentionKind::Place | MentionKind::Capital)
             && !(m.span.start > 0
                 && toks
                     .get(m.span.start - 1)
-                    .is_some_and(|t| t.is_any(&["from", "by"])));
+                    .is_some_and(|t| t.is_any(&["from", "by", "over"])));
         let located =
             city || (1..=5).any(|back| {
                 let Some(k) = m.span.start.checked_sub(back) else {
@@ -170,6 +171,7 @@ pub(super) fn place_side(
                                 "by",
                                 "between",
                                 "into",
+                                "over",
                                 "adjacent",
                                 "bordering",
                                 "beyond",

@@ -569,3 +569,37 @@ fn them_stands_for_the_hostile_people_named_before() {
     )];
     assert_story_figures(cases);
 }
+
+#[test]
+fn the_dead_on_both_sides_and_of_fighting_that_broke_out_between_two() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "Heavy fighting marked the biggest escalation of the conflict between Armenia and Azerbaijan, killing more than 5,600 people on both sides.",
+            ],
+            (None, Some(5600)),
+            Status::Killed,
+            Some("armenia+azerbaijan"),
+            None,
+        ),
+        (
+            &[
+                "Fighting broke out between Azerbaijan and Armenia in September last year over Nagorno-Karabakh, claiming about 6,000 lives over six weeks.",
+            ],
+            (Some(6000), None),
+            Status::Killed,
+            Some("azerbaijan+armenia"),
+            None,
+        ),
+    ];
+    assert_story_figures(cases);
+    // A market named after a town elsewhere is no place of the story.
+    let text = "The Armed Forces of Ukraine launched an artillery strike on the territory of the Sokol market in Donetsk. Three people were killed, the head of the Donetsk People's Republic Denis Pushilin said.";
+    let out = run_published(chrono::NaiveDate::from_ymd_opt(2024, 9, 4), &[text]);
+    let dead = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(3))
+        .expect("three dead");
+    assert_eq!(dead.side.as_deref(), Some("dpr"), "{dead:?}");
+}
