@@ -352,6 +352,35 @@ fn act_at(
             tok.has(class::DENIAL),
         ));
     }
+    // "..., with Azerbaijan reporting seven more troops killed, and Armenia saying it
+    // has lost two": a subject after "with", or after "and" in such a list, speaks.
+    if tok.has(class::PARTICIPLE)
+        && let Some(np) = subject_before(toks, i, sentence.start)
+        && np.start > sentence.start
+        && toks.get(np.start - 1).is_some_and(|w| {
+            w.is("with")
+                || w.is("and")
+                    && (sentence.start..np.start).any(|k| toks.get(k).is_some_and(|x| x.is("with")))
+        })
+        // A party named as such ("Azerbaijan", "the Israeli military"), not one its context
+        // would have to supply.
+        && scope
+            .mentions
+            .within(np.clone())
+            .any(|m| !m.stance && m.kind != super::entities::MentionKind::Place && m.party().is_some())
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+            .filter(|r| r.party.is_some())
+    {
+        // The words run to the next speaker of the list.
+        let end = (i + 1..sentence.end)
+            .find(|&k| {
+                toks.get(k).is_some_and(|x| x.is("and"))
+                    && (k + 2..(k + 5).min(sentence.end))
+                        .any(|j| toks.get(j).is_some_and(|x| x.has(class::PARTICIPLE)))
+            })
+            .unwrap_or(sentence.end);
+        return Some(frame(speaker, np, i..i + 1, i + 1..end, false));
+    }
     // "Iraqi Foreign Minister Tareq Aziz was quoted as saying ...": the subject speaks.
     let passive_quote = tok.is("quoted")
         && i.checked_sub(1)

@@ -949,3 +949,17 @@ fn his_spokesman_speaks_for_the_person_named_before() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn parties_reporting_after_with_speak_each_for_their_figures() {
+    let text = "Fighting escalated on Tuesday, with Azerbaijan reporting seven more troops killed, including a general, and Armenia saying it has lost two servicemen.";
+    let out = run(&[text]);
+    let by = |n: u64| {
+        out.claims
+            .iter()
+            .find(|c| c.count == Some(n))
+            .and_then(|c| c.according_to.party.clone())
+    };
+    assert_eq!(by(7).as_deref(), Some("azerbaijan"), "{:?}", out.claims);
+    assert_eq!(by(2).as_deref(), Some("armenia"), "{:?}", out.claims);
+}
