@@ -113,7 +113,12 @@ fn target_start(toks: &[Token<'_>], k: usize) -> Option<usize> {
             "toward",
         ])
     };
-    if t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE) {
+    // "to shell the city", "to strike Kyiv": after "to", a word that is both is a verb.
+    let infinitive = t.has(class::ATTACK_VERB)
+        && k.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.is("to"));
+    if t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE) && !infinitive {
         // "Sunday's ambush by Azerbaijani forces of an Artsakh police vehicle": the agent
         // may stand between the attack and its target.
         let mut j = k + 1;
