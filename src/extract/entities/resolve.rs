@@ -494,22 +494,35 @@ pub(crate) fn resolve_one(
             toks.get(k).is_some_and(|t| {
                 t.is_any(&[
                     "union",
+                    "unions",
                     "syndicate",
                     "association",
                     "guild",
                     "federation",
-                    "unions",
+                    "committee",
+                    "network",
                 ])
             }) && scope.mentions.at(k).is_none()
         }) && r.clone().any(|k| {
             toks.get(k).is_some_and(|t| {
-                t.has(class::CIVILIAN | class::NONPARTY)
-                    && !t.has(class::INSTITUTION)
-                    && !t.is_any(&["people", "members", "member"])
+                t.is_any(&[
+                    "doctors",
+                    "physicians",
+                    "medics",
+                    "nurses",
+                    "journalists",
+                    "reporters",
+                    "lawyers",
+                    "teachers",
+                    "workers",
+                    "engineers",
+                    "pharmacists",
+                    "writers",
+                ])
             })
         })
     };
-    if trade_body(np.core.clone()) || np.owners.first().is_some_and(|r| trade_body(r.clone())) {
+    if trade_body(np.span.clone()) {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
     // "a spokesman for the newspaper La Nation", "hospital authorities", "company

@@ -963,3 +963,20 @@ fn parties_reporting_after_with_speak_each_for_their_figures() {
     assert_eq!(by(7).as_deref(), Some("azerbaijan"), "{:?}", out.claims);
     assert_eq!(by(2).as_deref(), Some("armenia"), "{:?}", out.claims);
 }
+
+#[test]
+fn a_committee_of_doctors_speaks_for_no_party() {
+    assert_none_speaks_for(
+        &[
+            "The Central Committee of Sudanese Doctors (CCSD) reported that at least 97 people have died.",
+        ],
+        "sudan",
+    );
+    // A committee of no trade is still its state's.
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &["Armenia's Investigative Committee said 3,822 people were killed in the war."],
+        1,
+        "armenia",
+    )];
+    assert_party_speaks(cases);
+}
