@@ -263,7 +263,17 @@ impl Context<'_> {
                             || k + 3 >= m.span.start && !t.has(class::LOCATIVE)
                     })
                 }) && m.span.start <= sentence_start + 3;
-                let weight = if opening && !locative {
+                // "an Israeli strike ..., while the military reported": an army speaks
+                // for the state whose attack its sentence names.
+                let armed = np.len() <= 3
+                    && base
+                        .words
+                        .iter()
+                        .chain(std::iter::once(&base.head))
+                        .any(|w| matches!(w.as_str(), "military" | "army" | "forces" | "troops"));
+                let weight = if armed && attack_follows(toks, m.span.end) {
+                    6.0
+                } else if opening && !locative {
                     5.0
                 } else if locative {
                     2.0

@@ -980,3 +980,15 @@ fn a_committee_of_doctors_speaks_for_no_party() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn the_military_speaks_for_the_state_whose_attack_its_sentence_names() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "Gaza's civil defence agency said an Israeli strike on a school killed at least 17 people Thursday, while the military reported it had hit Hamas militants.",
+        ],
+        1,
+        "israel",
+    )];
+    assert_party_speaks(cases);
+}
