@@ -174,8 +174,12 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
 
 /// Lower case, diacritics folded, curly apostrophes straightened, possessive dropped.
 pub fn normalize_word(word: &str) -> String {
-    strip_possessive(word)
-        .chars()
+    let word = strip_possessive(word);
+    // Most words are ASCII, which folds to itself: no per-character case tables.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.chars()
         .flat_map(char::to_lowercase)
         .map(fold_char)
         .collect()
