@@ -2,6 +2,7 @@
 //! lexicon classes of each word and whether each sits inside a quotation: the surface every
 //! stage of the extractor walks.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -14,7 +15,7 @@ pub(crate) struct Token<'a> {
     /// As written.
     pub text: &'a str,
     /// Lower case, apostrophes straightened, possessive dropped, diacritics folded.
-    pub norm: String,
+    pub norm: Norm<'a>,
     pub word: bool,
     /// Inside a quotation (the quote marks themselves are not).
     pub quoted: bool,
@@ -87,6 +88,49 @@ impl Token<'_> {
     }
 }
 
+/// A token's normal form, borrowed from the text when it is written so already (as most
+/// lower-case words are), so that most tokens need no String of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Norm<'a>(Cow<'a, str>);
+
+impl Norm<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Norm<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Norm<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Norm<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Norm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Norm<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
 /// A quotation: the token indexes of its opening and closing marks (`close` is None
 /// when the paragraph ends inside it, as a quotation continued in the next one does).
 #[derive(Debug, Clone, PartialEq)]
@@ -145,7 +189,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
             .strip_suffix('.')
             .filter(|w| TITLE_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
             .unwrap_or(slice);
-        let norm = mended(normalize_word(bare));
+        let norm = Norm(mended(normal_form(bare)));
         let class = if c.is_alphanumeric() {
             lexicon::classes(&norm)
         } else {
@@ -169,6 +213,20 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         toks,
         quotes,
         sentences,
+    }
+}
+
+/// `normalize_word`, borrowing the word when it is already in normal form, as most
+/// words in lower case are: no String for them.
+fn normal_form(word: &str) -> Cow<'_, str> {
+    let stem = strip_possessive(word);
+    if !stem
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Borrowed(stem)
+    } else {
+        Cow::Owned(normalize_word(word))
     }
 }
 
@@ -333,7 +391,7 @@ const MENDED: &[&str] = &[
 /// `norm`, or the key word it misspells. Only words of five letters or more that are no
 /// key word themselves, and only edits that keep every letter in order or swap two
 /// neighbours, so real words ("killer", "wounds") are left alone.
-fn mended(norm: String) -> String {
+fn mended(norm: Cow<'_, str>) -> Cow<'_, str> {
     let n = norm.len();
     if n < 5 || !norm.is_ascii() {
         return norm;
@@ -344,7 +402,7 @@ fn mended(norm: String) -> String {
     else {
         return norm;
     };
-    if keys.contains(&norm.as_str()) {
+    if keys.contains(&&*norm) {
         return norm;
     }
     // A plural or singular of a key word ("soldier", "peoples") is a word of its own.
@@ -353,7 +411,7 @@ fn mended(norm: String) -> String {
     let hit = keys
         .iter()
         .find(|w| w.len().abs_diff(n) <= 1 && !number_of(w) && one_slip(w, &norm));
-    hit.map_or(norm, |w| (*w).to_string())
+    hit.map_or(norm, |w| Cow::Borrowed(*w))
 }
 
 /// `MENDED` by first letter, in its order: every token of five letters or more is looked
@@ -558,7 +616,11 @@ mod tests {
     #[test]
     fn one_letter_slips_in_key_words_are_mended_but_real_words_are_not() {
         let norms = |text: &str| -> Vec<String> {
-            tokenize(text).toks.into_iter().map(|t| t.norm).collect()
+            tokenize(text)
+                .toks
+                .into_iter()
+                .map(|t| t.norm.to_string())
+                .collect()
         };
         assert_eq!(
             norms("kiled militray officals retalation"),
