@@ -74,6 +74,14 @@ impl Token<'_> {
     }
     /// Starts with a capital, or is a name with a particle: "al-Qudra", "el-Sisi".
     pub fn capitalized(&self) -> bool {
+        // Asked of every token again and again: most answer from their first byte, as no
+        // particle starts with a capital or with another ASCII letter than a, b, e or i.
+        match self.text.as_bytes().first() {
+            _ if !self.word => return false,
+            Some(b) if b.is_ascii_uppercase() => return true,
+            Some(b) if b.is_ascii() && !matches!(b, b'a' | b'b' | b'e' | b'i') => return false,
+            _ => {}
+        }
         let particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-"]
             .iter()
             .find_map(|p| self.text.strip_prefix(p));
