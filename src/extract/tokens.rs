@@ -177,10 +177,13 @@ pub(crate) fn is_quote_mark(text: &str) -> bool {
 /// Tokenizes `text` (one paragraph) and finds its quotations.
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let sentences = crate::text::sentences(text);
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    // About one token in five bytes of text: room for them all at once.
+    let mut toks = Vec::with_capacity(text.len() / 4);
+    let mut at = 0;
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        let start = at;
         if c.is_whitespace() {
+            at += c.len_utf8();
             continue;
         }
         let end = if c.is_alphanumeric() {
@@ -188,9 +191,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         } else {
             start + c.len_utf8()
         };
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        at = end;
         let slice = text.get(start..end).unwrap_or("");
         // "Gov." and "Lt." are read as the titles "gov" and "lt".
         let bare = slice
@@ -253,6 +254,14 @@ pub fn normalize_word(word: &str) -> String {
 
 /// "Armenia's" and "Armenia’s" -> "Armenia"; "Forces'" -> "Forces".
 pub fn strip_possessive(word: &str) -> &str {
+    // Each suffix ends in s, S, an apostrophe or the last byte of ’.
+    if !word
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b, b's' | b'S' | b'\'' | 0x99))
+    {
+        return word;
+    }
     for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
         if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             return stem;
