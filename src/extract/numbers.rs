@@ -145,6 +145,15 @@ fn digits_value(norm: &str) -> Option<u64> {
 
 /// "10-12" -> (10, 12).
 fn digit_range(norm: &str) -> Option<(u64, u64)> {
+    // The first bound is digits and commas: a word starting otherwise is no range, and
+    // needs no search for a hyphen.
+    if !norm
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b',')
+    {
+        return None;
+    }
     let (a, b) = norm.split_once('-')?;
     let (a, b) = (digits_value(a)?, digits_value(b)?);
     (a < b).then_some((a, b))
