@@ -294,7 +294,9 @@ fn window(text: &str, sentence: Range<usize>, focus: usize) -> Excerpt {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Room for a character per byte, the most there can be: no growing and copying.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let mut i = 0;
     while i < chars.len() {
         let (_, c) = chars[i];

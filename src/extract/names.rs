@@ -70,7 +70,7 @@ impl LearnedNames {
         if !first.capitalized() {
             return None;
         }
-        let list = self.by_first.get(&first.norm)?;
+        let list = self.by_first.get(first.norm.as_str())?;
         list.iter().find_map(|(words, party)| {
             let slice = toks.get(i..i + words.len())?;
             slice
@@ -100,7 +100,7 @@ impl LearnedNames {
                 .toks
                 .iter()
                 .filter(|t| t.word)
-                .map(|t| t.norm.clone())
+                .map(|t| t.norm.to_string())
                 .collect();
             names.add_with(&words, &n.party, &n.name, &n.evidence);
         }
@@ -186,7 +186,7 @@ pub fn lessons(
             };
             let full = super::entities::phrase_text(text, &t.toks, m.span.clone());
             add(
-                vec![last.norm.clone()],
+                vec![last.norm.to_string()],
                 &id,
                 last.text,
                 format!("{full}, whom the gazetteer knows"),
@@ -199,7 +199,7 @@ pub fn lessons(
             let Some(slice) = t.toks.get(start..end) else {
                 continue;
             };
-            let words: Vec<String> = slice.iter().map(|x| x.norm.clone()).collect();
+            let words: Vec<String> = slice.iter().map(|x| x.norm.to_string()).collect();
             let written = text
                 .get(slice[0].start..slice[slice.len() - 1].end)
                 .unwrap_or("");
@@ -208,7 +208,7 @@ pub fn lessons(
                 .last()
                 .filter(|l| l.text.chars().count() >= 4 && slice.len() > 1)
             {
-                add(vec![last.norm.clone()], &id, last.text, evidence);
+                add(vec![last.norm.to_string()], &id, last.text, evidence);
             }
         }
     }

@@ -53,6 +53,17 @@ const UNITS: &[(&str, u64)] = &[
     ("ninety", 90),
 ];
 
+/// The first bytes of `UNITS`.
+const UNIT_FIRST_BYTES: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut i = 0;
+    while i < UNITS.len() {
+        first[UNITS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    first
+};
+
 const SCALES: &[(&str, u64)] = &[
     ("hundred", 100),
     ("thousand", 1_000),
@@ -101,6 +112,14 @@ pub(crate) fn token_value(norm: &str) -> Option<u64> {
     if norm.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return digits_value(norm);
     }
+    // Asked of every token: most start with no number word's first letter.
+    if !norm
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| UNIT_FIRST_BYTES[usize::from(b)])
+    {
+        return None;
+    }
     let mut total: u64 = 0;
     for part in norm.split('-') {
         total = total.checked_add(unit_value(part)?)?;
@@ -127,6 +146,15 @@ fn digits_value(norm: &str) -> Option<u64> {
 
 /// "10-12" -> (10, 12).
 fn digit_range(norm: &str) -> Option<(u64, u64)> {
+    // The first bound is digits and commas: a word starting otherwise is no range, and
+    // needs no search for a hyphen.
+    if !norm
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b',')
+    {
+        return None;
+    }
     let (a, b) = norm.split_once('-')?;
     let (a, b) = (digits_value(a)?, digits_value(b)?);
     (a < b).then_some((a, b))

@@ -2,6 +2,7 @@
 //! lexicon classes of each word and whether each sits inside a quotation: the surface every
 //! stage of the extractor walks.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -14,7 +15,7 @@ pub(crate) struct Token<'a> {
     /// As written.
     pub text: &'a str,
     /// Lower case, apostrophes straightened, possessive dropped, diacritics folded.
-    pub norm: String,
+    pub norm: Norm<'a>,
     pub word: bool,
     /// Inside a quotation (the quote marks themselves are not).
     pub quoted: bool,
@@ -73,6 +74,14 @@ impl Token<'_> {
     }
     /// Starts with a capital, or is a name with a particle: "al-Qudra", "el-Sisi".
     pub fn capitalized(&self) -> bool {
+        // Asked of every token again and again: most answer from their first byte, as no
+        // particle starts with a capital or with another ASCII letter than a, b, e or i.
+        match self.text.as_bytes().first() {
+            _ if !self.word => return false,
+            Some(b) if b.is_ascii_uppercase() => return true,
+            Some(b) if b.is_ascii() && !matches!(b, b'a' | b'b' | b'e' | b'i') => return false,
+            _ => {}
+        }
         let particle = ["al-", "el-", "ad-", "as-", "bin-", "ibn-"]
             .iter()
             .find_map(|p| self.text.strip_prefix(p));
@@ -84,6 +93,49 @@ impl Token<'_> {
     }
     pub fn possessive(&self) -> bool {
         self.word && strip_possessive(self.text).len() < self.text.len()
+    }
+}
+
+/// A token's normal form, borrowed from the text when it is written so already (as most
+/// lower-case words are), so that most tokens need no String of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Norm<'a>(Cow<'a, str>);
+
+impl Norm<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Norm<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Norm<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Norm<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Norm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Norm<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
     }
 }
 
@@ -125,10 +177,13 @@ pub(crate) fn is_quote_mark(text: &str) -> bool {
 /// Tokenizes `text` (one paragraph) and finds its quotations.
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let sentences = crate::text::sentences(text);
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    // About one token in five bytes of text: room for them all at once.
+    let mut toks = Vec::with_capacity(text.len() / 4);
+    let mut at = 0;
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        let start = at;
         if c.is_whitespace() {
+            at += c.len_utf8();
             continue;
         }
         let end = if c.is_alphanumeric() {
@@ -136,16 +191,14 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
         } else {
             start + c.len_utf8()
         };
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        at = end;
         let slice = text.get(start..end).unwrap_or("");
         // "Gov." and "Lt." are read as the titles "gov" and "lt".
         let bare = slice
             .strip_suffix('.')
             .filter(|w| TITLE_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
             .unwrap_or(slice);
-        let norm = mended(normalize_word(bare));
+        let norm = Norm(mended(normal_form(bare)));
         let class = if c.is_alphanumeric() {
             lexicon::classes(&norm)
         } else {
@@ -172,10 +225,28 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     }
 }
 
+/// `normalize_word`, borrowing the word when it is already in normal form, as most
+/// words in lower case are: no String for them.
+fn normal_form(word: &str) -> Cow<'_, str> {
+    let stem = strip_possessive(word);
+    if !stem
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Borrowed(stem)
+    } else {
+        Cow::Owned(normalize_word(word))
+    }
+}
+
 /// Lower case, diacritics folded, curly apostrophes straightened, possessive dropped.
 pub fn normalize_word(word: &str) -> String {
-    strip_possessive(word)
-        .chars()
+    let word = strip_possessive(word);
+    // Most words are ASCII, which folds to itself: no per-character case tables.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.chars()
         .flat_map(char::to_lowercase)
         .map(fold_char)
         .collect()
@@ -183,6 +254,14 @@ pub fn normalize_word(word: &str) -> String {
 
 /// "Armenia's" and "Armenia’s" -> "Armenia"; "Forces'" -> "Forces".
 pub fn strip_possessive(word: &str) -> &str {
+    // Each suffix ends in s, S, an apostrophe or the last byte of ’.
+    if !word
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b, b's' | b'S' | b'\'' | 0x99))
+    {
+        return word;
+    }
     for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
         if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             return stem;
@@ -329,7 +408,7 @@ const MENDED: &[&str] = &[
 /// `norm`, or the key word it misspells. Only words of five letters or more that are no
 /// key word themselves, and only edits that keep every letter in order or swap two
 /// neighbours, so real words ("killer", "wounds") are left alone.
-fn mended(norm: String) -> String {
+fn mended(norm: Cow<'_, str>) -> Cow<'_, str> {
     let n = norm.len();
     if n < 5 || !norm.is_ascii() {
         return norm;
@@ -340,7 +419,7 @@ fn mended(norm: String) -> String {
     else {
         return norm;
     };
-    if keys.contains(&norm.as_str()) {
+    if keys.contains(&&*norm) {
         return norm;
     }
     // A plural or singular of a key word ("soldier", "peoples") is a word of its own.
@@ -349,7 +428,7 @@ fn mended(norm: String) -> String {
     let hit = keys
         .iter()
         .find(|w| w.len().abs_diff(n) <= 1 && !number_of(w) && one_slip(w, &norm));
-    hit.map_or(norm, |w| (*w).to_string())
+    hit.map_or(norm, |w| Cow::Borrowed(*w))
 }
 
 /// `MENDED` by first letter, in its order: every token of five letters or more is looked
@@ -554,7 +633,11 @@ mod tests {
     #[test]
     fn one_letter_slips_in_key_words_are_mended_but_real_words_are_not() {
         let norms = |text: &str| -> Vec<String> {
-            tokenize(text).toks.into_iter().map(|t| t.norm).collect()
+            tokenize(text)
+                .toks
+                .into_iter()
+                .map(|t| t.norm.to_string())
+                .collect()
         };
         assert_eq!(
             norms("kiled militray officals retalation"),

@@ -368,8 +368,21 @@ impl Signature {
         shingle_hashes.dedup();
         // Hash function i is (h ^ SEEDS[i]) * MULTIPLIERS[i]: h is already mixed, and an
         // odd multiplier carries every bit into the high bits a minimum compares first.
+        // Four shingles at a time: each function's seed, multiplier and minimum are read
+        // and written once for the four, not once for each.
         let mut mins = Box::new([u64::MAX; NUM_HASHES]);
-        for &h in &shingle_hashes {
+        let mut fours = shingle_hashes.chunks_exact(4);
+        for four in &mut fours {
+            for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
+                let hash = |h: u64| (h ^ seed).wrapping_mul(*by);
+                let least = hash(four[0])
+                    .min(hash(four[1]))
+                    .min(hash(four[2]))
+                    .min(hash(four[3]));
+                *min = (*min).min(least);
+            }
+        }
+        for &h in fours.remainder() {
             for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
                 *min = (*min).min((h ^ seed).wrapping_mul(*by));
             }

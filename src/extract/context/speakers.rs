@@ -120,7 +120,7 @@ impl Context<'_> {
                 .get(m.span.start..head)
                 .unwrap_or(&[])
                 .iter()
-                .map(|t| t.norm.clone())
+                .map(|t| t.norm.to_string())
                 .collect();
             self.named.push(Heard {
                 referent: Referent {
@@ -128,7 +128,7 @@ impl Context<'_> {
                     party: self.gazetteer.party(party).map(|p| p.id.clone()),
                     voice: Voice::Party,
                     person: false,
-                    head: head_tok.norm.clone(),
+                    head: head_tok.norm.to_string(),
                     words,
                     evidence: name,
                 },

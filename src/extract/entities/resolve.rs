@@ -209,7 +209,7 @@ pub(crate) fn resolve_one(
     let np = parse_np(toks, span.clone());
     let head_tok = toks.get(np.head)?;
     let name = scope.words(span.clone());
-    let head = head_tok.norm.clone();
+    let head = head_tok.norm.to_string();
     let person_head = head_tok.has(class::PERSON_TITLE)
         && !head_tok.is_any(&[
             "staff",
@@ -243,7 +243,7 @@ pub(crate) fn resolve_one(
         .unwrap_or(&[])
         .iter()
         .filter(|t| t.word)
-        .map(|t| t.norm.clone())
+        .map(|t| t.norm.to_string())
         .collect();
     let referent = |party: Option<usize>, voice: Voice, evidence: String| Referent {
         name: name.clone(),

@@ -527,7 +527,7 @@ impl Gazetteer {
         any_case: bool,
     ) -> Option<NameMatch> {
         let first = &toks.get(i)?.norm;
-        let candidates = self.phrases.get(first)?;
+        let candidates = self.phrases.get(first.as_str())?;
         let written = |p: &&Phrase| {
             let Some(slice) = toks.get(i..i + p.words.len()) else {
                 return false;
@@ -569,7 +569,7 @@ impl Gazetteer {
     pub(crate) fn place_tokens(&self, toks: &[Token<'_>], i: usize) -> Option<PlaceMatch> {
         let first = &toks.get(i)?.norm;
         let places = self.places.get_or_init(|| self.load_places());
-        let candidates = places.get(first)?;
+        let candidates = places.get(first.as_str())?;
         // "Cagayan de Oro", "Rio de Janeiro": a particle inside a name stays lower case.
         let particle = |t: &Token<'_>| {
             [

@@ -191,7 +191,7 @@ pub(super) fn claims(
             .victims
             .head
             .and_then(|h| toks.get(h))
-            .map(|h| h.norm.clone());
+            .map(|h| h.norm.to_string());
         earlier.push(Earlier {
             paragraph,
             sentence,
