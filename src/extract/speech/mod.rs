@@ -352,6 +352,27 @@ fn act_at(
             tok.has(class::DENIAL),
         ));
     }
+    // "the Armenian Investigation Committee's report that four soldiers were killed": the
+    // author of a report, a claim or a statement whose words follow "that".
+    if tok.is_any(&[
+        "report",
+        "claim",
+        "claims",
+        "statement",
+        "announcement",
+        "assertion",
+    ]) && toks.get(i + 1).is_some_and(|n| n.is("that"))
+        && i > sentence.start
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| p.possessive() && p.capitalized())
+        && let Some(start) = phrases::np_start(toks, i, sentence.start)
+        && let Some(np) = trim_np(toks, start..i)
+        && let Some(speaker) =
+            speaker_of(scope, np.clone(), cx, sentence.clone()).filter(|r| r.party.is_some())
+    {
+        return Some(frame(speaker, np, i..i + 2, i + 2..sentence.end, false));
+    }
     // "..., with Azerbaijan reporting seven more troops killed, and Armenia saying it
     // has lost two": a subject after "with", or after "and" in such a list, speaks.
     if tok.has(class::PARTICIPLE)

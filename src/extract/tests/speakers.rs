@@ -992,3 +992,28 @@ fn the_military_speaks_for_the_state_whose_attack_its_sentence_names() {
     )];
     assert_party_speaks(cases);
 }
+
+#[test]
+fn a_reports_author_and_a_ministrys_presser() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "The ministry described as a lie the Armenian Investigation Committee's report that four Armenian soldiers were killed and 36 were injured.",
+            ],
+            (Some(4), None),
+            Status::Killed,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        (
+            &[
+                "Around 100 servicemen of the Armenian armed forces have been killed or injured, the Azerbaijani Defence Ministry's presser reported on July 17.",
+            ],
+            (Some(100), None),
+            Status::KilledOrInjured,
+            Some("armenia"),
+            Some("azerbaijan"),
+        ),
+    ];
+    assert_story_figures(cases);
+}
