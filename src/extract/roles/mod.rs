@@ -149,7 +149,8 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .rev()
             .filter(|m| m.span.end <= verb && m.span.start >= sentence.start && !m.stance)
             .find(|m| {
-                m.kind != MentionKind::Place
+                // "Kiev had sustained": a city right before the verb stands for its state.
+                (m.kind != MentionKind::Place || m.span.end + 2 >= verb)
                     && m.party()
                         .and_then(|p| s.scope.gazetteer.party(p))
                         .is_some_and(|p| p.kind != PartyKind::Intl)

@@ -618,3 +618,17 @@ fn the_target_of_an_attack_verb_after_to() {
     )];
     assert_story_figures(cases);
 }
+
+#[test]
+fn losses_a_party_sustained_are_its_own() {
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "The Defense Ministry in Moscow estimated that Kiev had sustained more than 76,000 casualties in the operation.",
+        ],
+        (None, Some(76000)),
+        Status::KilledOrInjured,
+        Some("ukraine"),
+        Some("russia"),
+    )];
+    assert_story_figures(cases);
+}

@@ -206,6 +206,17 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     {
         return Some((Status::Missing, Voice::Passive));
     }
+    // "Kiev had sustained more than 76,000 casualties", "suffered 30 dead": the losses of
+    // whoever suffered them.
+    if verb.is_any(&["sustained", "suffered", "incurred", "sustains", "suffers"])
+        && let Some(status) = toks
+            .get(end.saturating_sub(1))
+            .filter(|t| t.sentence == sentence)
+            .and_then(status_noun)
+            .or(after_status)
+    {
+        return Some((status, Voice::Lost { verb: verb_index }));
+    }
     if verb.is_any(&["lost", "lose", "loses", "losing"]) {
         return Some((
             after_status.unwrap_or(Status::Killed),
