@@ -872,3 +872,23 @@ fn lists_of_people_share_the_status_and_freed_captives_count_no_one() {
         );
     }
 }
+
+#[test]
+fn the_death_of_and_the_injury_of() {
+    let text = "These attacks led to the death of five Houthi forces and the injury of six others, the group's spokesman added.";
+    let out = run(&[text]);
+    let dead = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(5))
+        .expect("five dead");
+    assert_eq!(dead.status, Status::Killed, "{dead:?}");
+    assert_eq!(dead.side.as_deref(), Some("houthis"), "{dead:?}");
+    let hurt = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(6))
+        .expect("six hurt");
+    assert_eq!(hurt.status, Status::Injured, "{hurt:?}");
+    assert_eq!(hurt.side.as_deref(), Some("houthis"), "{hurt:?}");
+}

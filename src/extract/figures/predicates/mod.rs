@@ -231,6 +231,20 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["loss", "losses"])) {
         return Some((Status::Killed, Voice::Lost { verb: verb_index }));
     }
+    // "led to the death of five Houthi fighters and the injury of six others".
+    if verb.is("of")
+        && let Some(status) = prev(back + 1).and_then(|t| {
+            if t.is_any(&["death", "deaths", "killing", "killings", "murder"]) {
+                Some(Status::Killed)
+            } else if t.is_any(&["injury", "injuries", "injuring", "wounding"]) {
+                Some(Status::Injured)
+            } else {
+                None
+            }
+        })
+    {
+        return Some((status, Voice::Passive));
+    }
     if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["lives", "life"])) {
         return Some((Status::Killed, Voice::Active { verb: verb_index }));
     }
