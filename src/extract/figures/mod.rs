@@ -73,6 +73,20 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
             .or_else(|| inverted_toll(toks, &span));
         let read = read.or_else(|| elided(toks, &span, previous));
         if let Some(mut read) = read {
+            // "killed at least 21 people, including three children, and injured dozens
+            // more": a detail between commas shares the status of the figure it details,
+            // not of the verb the sentence goes on with.
+            if read.detail
+                && let Some(p) = previous.filter(|p| p.sentence(toks) == read.sentence(toks))
+                && toks
+                    .get(read.victims.who.end)
+                    .is_some_and(|t| t.is_punct(','))
+                && toks
+                    .get(read.victims.who.end + 1)
+                    .is_some_and(|t| t.is("and"))
+            {
+                read.status = p.status;
+            }
             // "including 42 army servicemen and 8 border service personnel were killed":
             // the second detail is a detail too, whatever verb it found; and "192 of its
             // soldiers and one civilian died": the owner of the first owns the second.

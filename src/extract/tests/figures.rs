@@ -892,3 +892,31 @@ fn the_death_of_and_the_injury_of() {
     assert_eq!(hurt.status, Status::Injured, "{hurt:?}");
     assert_eq!(hurt.side.as_deref(), Some("houthis"), "{hurt:?}");
 }
+
+#[test]
+fn a_detail_between_commas_and_fates_unknown() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "A missile strike killed at least 21 people, including three children, and injured dozens more.",
+            3,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "The fate of 35 more tenants remains unknown.",
+            35,
+            Status::Missing,
+            None,
+            None,
+        ),
+        (
+            "A resident was killed and 32 people received various injuries.",
+            32,
+            Status::Injured,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

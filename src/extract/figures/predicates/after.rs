@@ -561,6 +561,8 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
                     "critical",
                     "bullet",
                     "burn",
+                    "various",
+                    "varying",
                     "life-threatening",
                 ],
             )

@@ -231,6 +231,16 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     if verb.is("of") && prev(back + 1).is_some_and(|t| t.is_any(&["loss", "losses"])) {
         return Some((Status::Killed, Voice::Lost { verb: verb_index }));
     }
+    // "The fate of 35 more tenants remains unknown": missing.
+    if verb.is("of")
+        && prev(back + 1).is_some_and(|t| t.is_any(&["fate", "whereabouts"]))
+        && (end..end + 4).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && t.is_any(&["unknown", "unclear"]))
+        })
+    {
+        return Some((Status::Missing, Voice::Passive));
+    }
     // "led to the death of five Houthi fighters and the injury of six others".
     if verb.is("of")
         && let Some(status) = prev(back + 1).and_then(|t| {
