@@ -920,3 +920,22 @@ fn a_detail_between_commas_and_fates_unknown() {
     ];
     assert_figures(cases);
 }
+
+#[test]
+fn military_counted_by_a_number_are_people() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Eleven military died on Friday in an armed confrontation.",
+        11,
+        Status::Killed,
+        None,
+        None,
+    )];
+    assert_figures(cases);
+    // Vehicles are not people, whatever word stands before them.
+    let out = run(&["The strike destroyed 12 military vehicles and killed two soldiers."]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(12)),
+        "{:?}",
+        out.claims
+    );
+}
