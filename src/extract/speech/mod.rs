@@ -166,6 +166,44 @@ fn act_at(
         denial,
         sentence: sentence_no,
     };
+    // "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military Administration, on
+    // Telegram": a news site's line naming the source of what follows; the first part of
+    // it that names a party says whose.
+    if i == 0
+        && tok.is("source")
+        && toks.get(1).is_some_and(|n| n.is_punct(':'))
+        && let Some(np) = np_after(toks, 2, sentence.end)
+    {
+        let parts = std::iter::once(np.clone()).chain(
+            (np.end..sentence.end)
+                .filter(|&k| toks.get(k).is_some_and(|x| x.is_punct(',')))
+                .filter_map(|k| np_after(toks, k + 1, sentence.end)),
+        );
+        let mut found = None;
+        for part in parts {
+            if let Some(r) = speaker_of(scope, part, cx, sentence.clone())
+                .filter(|r| r.party.is_some() && r.voice == Voice::Party)
+            {
+                found = Some(r);
+                break;
+            }
+        }
+        if let Some(r) = found {
+            let name = super::entities::phrase_text(scope.text, toks, np.clone());
+            let speaker = Referent {
+                name,
+                person: true,
+                ..r
+            };
+            return Some(frame(
+                speaker,
+                np.clone(),
+                0..2,
+                np.end..sentence.end,
+                false,
+            ));
+        }
+    }
     // "according to X": X's account of the rest of the sentence.
     if tok.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
         let np = np_after(toks, i + 2, sentence.end)?;
@@ -753,8 +791,22 @@ fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent> {
     if let Some(r) = &cx.reproduced {
         return Some(r.clone());
     }
+    // "Quote: “...”": a news site's mark before the words of the source it named.
+    let marked = t.toks.first().is_some_and(|x| x.is("quote"))
+        && t.toks.get(1).is_some_and(|x| x.is_punct(':'))
+        && t.quotes.first().is_some_and(|q| q.open == 2);
     let opens_with_quote = t.toks.first().is_some_and(|x| is_quote_mark(x.text))
-        || t.quotes.first().is_some_and(|q| q.open == 0);
+        || t.quotes.first().is_some_and(|q| q.open == 0)
+        || marked;
+    // A quotation left open before that closes at this paragraph's end: "... The rest
+    // are in moderate condition.”"
+    let closes_quote = t.quotes.len() == 1
+        && t.quotes
+            .first()
+            .is_some_and(|q| q.close.is_none() && q.open + 1 == t.toks.len());
+    if closes_quote && let Some(r) = &cx.open_quote {
+        return Some(r.clone());
+    }
     if !opens_with_quote {
         return None;
     }

@@ -1017,3 +1017,32 @@ fn a_reports_author_and_a_ministrys_presser() {
     ];
     assert_story_figures(cases);
 }
+
+#[test]
+fn a_source_line_and_the_quote_it_introduces() {
+    let out = run(&[
+        "The number of people injured in a Russian airstrike on the city of Kharkiv has risen to 28.",
+        "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military Administration, on Telegram",
+        "Quote: \"A total of 19 people have been injured. They are 18 men and 1 woman.",
+        "Four people are in serious condition. The rest are in moderate condition.\"",
+    ]);
+    for paragraph in [2, 3, 4] {
+        assert!(
+            out.statements
+                .iter()
+                .any(|s| s.paragraph == paragraph && s.party.as_deref() == Some("ukraine")),
+            "paragraph {paragraph}: {:?}",
+            out.statements
+        );
+    }
+    let four = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(4))
+        .expect("four hurt");
+    assert_eq!(
+        four.according_to.party.as_deref(),
+        Some("ukraine"),
+        "{four:?}"
+    );
+}
