@@ -2,10 +2,12 @@
 
 use super::*;
 
+mod accounts;
 mod figures;
 mod places;
 mod sides;
 mod speakers;
+mod statuses;
 
 /// `BRIEFBOT_TEXT="..." cargo test -q --lib extract::tests::show_mentions -- --ignored --nocapture`
 /// prints the mentions the entity stage finds in a text, for rule writing.

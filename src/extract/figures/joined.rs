@@ -1,0 +1,166 @@
+//! Figures that lean on the figure before them: a detail ("including five children"), the
+//! next of a list ("two women and two men"), the same people told apart by place, a
+//! second object of one verb, and a toll named after its figure.
+
+use super::*;
+
+/// "killing 25 people, including five children", "35 killed, 24 of them women", "Among
+/// the wounded were three children": a detail shares the status of the figure before it.
+pub(super) fn detail_of(
+    toks: &[Token<'_>],
+    span: &FigureSpan,
+    previous: Option<&Read>,
+) -> Option<Read> {
+    let previous = previous?;
+    let sentence = toks.get(span.first)?.sentence;
+    if previous.sentence(toks) != sentence {
+        return None;
+    }
+    let after_including = span
+        .first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_any(&["including", "among", "includes", "included"]))
+        || victims::among_them(toks, span.first);
+    let of_them = toks.get(span.end).is_some_and(|t| t.is("of"))
+        && toks
+            .get(span.end + 1)
+            .is_some_and(|t| t.is_any(&["them", "whom"]));
+    // "including 50 children and 94 women", "including 54 men, 27 women and 12
+    // children": the next detail of the list.
+    let next_detail = previous.detail && listed_after(toks, previous, span);
+    if !(after_including || of_them || next_detail) {
+        return None;
+    }
+    let victims = victims_after(toks, span)?;
+    Some(read(
+        span,
+        toks,
+        victims,
+        previous.status,
+        Voice::Passive,
+        true,
+    ))
+}
+
+/// Whether the figure at `span` comes next in a list after `previous`'s people: "two
+/// women and two men", "54 men, 27 women and 12 children", "two young girls aged three,
+/// as well as seven women".
+fn listed_after(toks: &[Token<'_>], previous: &Read, span: &FigureSpan) -> bool {
+    let mut k = previous.victims.who.end.max(previous.span.end);
+    if previous.victims.head.is_none() {
+        return false;
+    }
+    // "aged three": an age after the people.
+    if toks.get(k).is_some_and(|t| t.is("aged")) && starts_number(toks, k + 1) {
+        k += 2;
+    }
+    let gap = k..span.first;
+    !gap.is_empty()
+        && gap.len() <= 4
+        && gap.clone().all(|j| {
+            toks.get(j)
+                .is_some_and(|t| t.is_punct(',') || t.is_any(&["and", "as", "well"]))
+        })
+        && gap
+            .clone()
+            .any(|j| toks.get(j).is_some_and(|t| t.is_punct(',') || t.is("and")))
+        && toks.get(span.first).map(|t| t.sentence)
+            == toks.get(k.saturating_sub(1)).map(|t| t.sentence)
+}
+
+/// "49 deaths in Tartous, 25 in Latakia and 84 in Hama", "the death toll includes 683 in
+/// Latakia": a figure of the same people as the one before it, told apart by place.
+pub(super) fn elided(
+    toks: &[Token<'_>],
+    span: &FigureSpan,
+    previous: Option<&Read>,
+) -> Option<Read> {
+    let sentence = toks.get(span.first)?.sentence;
+    let in_place = toks
+        .get(span.end)
+        .is_some_and(|t| t.is_any(&["in", "from"]))
+        && toks
+            .get(span.end + 1)
+            .is_some_and(|t| t.word && t.capitalized() && t.sentence == sentence);
+    if !in_place {
+        return None;
+    }
+    let status = match previous.filter(|p| p.sentence(toks) == sentence) {
+        Some(p) => p.status,
+        None => {
+            let toll = (0..span.first).rev().take(12).any(|k| {
+                toks.get(k).is_some_and(|t| {
+                    t.sentence == sentence && t.is_any(&["toll", "tally", "deaths", "dead"])
+                })
+            });
+            if !toll {
+                return None;
+            }
+            Status::Killed
+        }
+    };
+    let victims = Victims {
+        who: span.end..span.end,
+        head: None,
+        possessive: None,
+        elliptical: false,
+    };
+    Some(read(span, toks, victims, status, Voice::Passive, false))
+}
+
+/// "killing four soldiers and two civilians", "Among the victims are 50 children and 94
+/// women": a second figure joined by "and" to the one just before, sharing its verb.
+pub(super) fn second_object(
+    toks: &[Token<'_>],
+    span: &FigureSpan,
+    previous: Option<&Read>,
+) -> Option<Read> {
+    let previous = previous?;
+    if !listed_after(toks, previous, span) {
+        return None;
+    }
+    let mut victims = victims_after(toks, span).filter(|v| v.head.is_some())?;
+    // "put its losses at 42 soldiers and eight border guards": the owner of both.
+    victims.possessive = victims.possessive.or(previous.victims.possessive);
+    Some(read(
+        span,
+        toks,
+        victims,
+        previous.status,
+        previous.voice,
+        false,
+    ))
+}
+
+/// "bringing to 24 the number of Malian troops killed": the figure before the toll.
+pub(super) fn inverted_toll(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
+    let sentence = toks.get(span.first)?.sentence;
+    if !toks.get(span.first.checked_sub(1)?)?.is("to") {
+        return None;
+    }
+    let (the, noun, of) = (
+        toks.get(span.end)?,
+        toks.get(span.end + 1)?,
+        toks.get(span.end + 2)?,
+    );
+    if !(the.is("the") && noun.is_any(&["number", "toll", "total"]) && of.is("of")) {
+        return None;
+    }
+    let from = span.end + 3;
+    let (at, status) = (from..from + 8)
+        .map_while(|k| {
+            toks.get(k)
+                .filter(|t| t.sentence == sentence)
+                .map(|t| (k, t))
+        })
+        .take_while(|(_, t)| !t.is_punct(','))
+        .find_map(|(k, t)| status_word(t).map(|s| (k, s)))?;
+    let victims = Victims {
+        who: from..at,
+        head: at.checked_sub(1).filter(|&h| h >= from),
+        possessive: None,
+        elliptical: at == from,
+    };
+    Some(read(span, toks, victims, status, Voice::Passive, false))
+}

@@ -1,0 +1,208 @@
+//! People counted by their names or one by one: "a policeman was killed", "British church
+//! envoy Terry Waite was kidnapped", "Pfc. John Smith, 21, and Cpl. Tom Brown were killed".
+
+use super::*;
+
+/// One person: "a policeman was killed", "killing a U.S. adviser", "British church envoy
+/// Terry Waite ... was kidnapped". Counted as 1, where no figure covers the clause.
+pub(super) fn singles(
+    toks: &[Token<'_>],
+    is_name: &dyn Fn(usize) -> bool,
+    found: &[Read],
+) -> Vec<Read> {
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        let Some(t) = toks.get(k) else { continue };
+        let sentence = t.sentence;
+        let covered = |at: usize| {
+            found.iter().chain(&out).any(|r: &Read| {
+                r.sentence(toks) == sentence
+                    && (r.span.contains(&at) || r.victims.who.contains(&at))
+            })
+        };
+        // "a policeman", "an adviser", "one soldier": the article and a singular head.
+        if t.is_any(&["a", "an"]) && !covered(k) {
+            let Some(mut victims) = victims::single_after(toks, k + 1) else {
+                continue;
+            };
+            let mut span = one_person(k, k + 1);
+            // "a 16-year-old girl and an 18-year-old boy", "a mother and daughter": two
+            // people joined by "and" are two.
+            if toks.get(victims.who.end).is_some_and(|t| t.is("and")) {
+                let second = victims.who.end + 1;
+                let joined = if toks.get(second).is_some_and(|t| t.is_any(&["a", "an"])) {
+                    victims::single_after(toks, second + 1)
+                } else {
+                    victims::single_after(toks, second)
+                };
+                if let Some(other) = joined {
+                    victims.who.end = other.who.end;
+                    victims.head = other.head;
+                    span.figure.count = Some(2);
+                }
+            }
+            let end = victims.who.end;
+            if let Some((status, voice)) = verb_before(toks, k, end) {
+                if !matches!(voice, Voice::Lost { .. }) {
+                    out.push(read(&span, toks, victims, status, voice, false));
+                }
+                continue;
+            }
+            if let Some((status, _)) = predicate_after(toks, end) {
+                out.push(read(&span, toks, victims, status, Voice::Passive, false));
+                continue;
+            }
+            // "A kidnapped Saudi Arabian diplomat has been freed": the adjective is what
+            // happened to him.
+            if let Some(status) = adjective_status(toks, k + 1) {
+                out.push(read(&span, toks, victims, status, Voice::Passive, false));
+            }
+            continue;
+        }
+        // "Kidnapped Japanese businessman Noboyuki Wakaoji is alive": the same, opening the
+        // sentence.
+        let opens = k == 0 || toks.get(k - 1).is_some_and(|p| p.sentence != sentence);
+        if opens
+            && !covered(k)
+            && let Some(status) = adjective_status(toks, k)
+            && let Some(victims) = victims::single_after(toks, k)
+        {
+            let span = one_person(k, k);
+            out.push(read(&span, toks, victims, status, Voice::Passive, false));
+            continue;
+        }
+        // A named person: "Terry Waite, missing since January, was kidnapped".
+        if is_name(k) && (k == 0 || !is_name(k - 1)) && !covered(k) {
+            let mut end = k;
+            while end < toks.len() && is_name(end) {
+                end += 1;
+            }
+            if end - k < 2
+                || toks.get(end).is_some_and(|n| {
+                    n.is("and") || n.is_punct(',') && toks.get(end + 2).is_some_and(|x| x.is("and"))
+                })
+            {
+                continue;
+            }
+            let span = one_person(k, k);
+            let victims = Victims {
+                who: k..end,
+                head: Some(end - 1),
+                possessive: None,
+                elliptical: false,
+            };
+            let subject_end = victims::skip_apposition(toks, end);
+            if let Some((status, pred_end)) =
+                predicate_after(toks, subject_end).filter(|(s, _)| *s != Status::Missing)
+            {
+                if status == Status::Captured
+                    && toks
+                        .get(pred_end.saturating_sub(1))
+                        .is_some_and(|x| x.has(class::ARREST))
+                {
+                    continue;
+                }
+                // "Turkish bombardments against ... Zakho have killed eight tourists": the
+                // name is where, or who did it; a victim's verb is passive.
+                let words = toks.get(subject_end..pred_end).unwrap_or(&[]);
+                let perfect = words.iter().any(|x| x.is_any(&["have", "has", "had"]))
+                    && !words.iter().any(|x| x.is("been"));
+                let object = toks.get(pred_end).is_some_and(|x| {
+                    x.word && x.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        || crate::extract::numbers::token_value(&x.norm).is_some()
+                });
+                if perfect || object {
+                    continue;
+                }
+                out.push(read(&span, toks, victims, status, Voice::Passive, false));
+            }
+        }
+    }
+    out
+}
+
+/// The figure of one person whose words start at `first`.
+fn one_person(first: usize, end: usize) -> FigureSpan {
+    FigureSpan {
+        figure: Figure {
+            count: Some(1),
+            min: None,
+            max: None,
+        },
+        first,
+        end,
+    }
+}
+
+/// A casualty word used as an adjective before one person: "kidnapped", "wounded", "slain";
+/// not an arrest ("detained", "jailed").
+fn adjective_status(toks: &[Token<'_>], k: usize) -> Option<Status> {
+    let t = toks.get(k)?;
+    if t.has(class::ARREST) || t.is_any(&["taken", "dead", "dying"]) {
+        return None;
+    }
+    status_word(t).filter(|_| t.norm.ends_with("ed") || t.is_any(&["slain", "missing", "hurt"]))
+}
+
+/// "Pfc. John Smith, 21, Sgt. Maria Lopez, 30, and Cpl. Tom Brown were killed": a list of
+/// two or more named people before "were" and a casualty word counts as that many.
+pub(super) fn named_lists(
+    toks: &[Token<'_>],
+    is_name: &dyn Fn(usize) -> bool,
+    found: &[Read],
+) -> Vec<Read> {
+    let mut out = Vec::new();
+    for (k, tok) in toks.iter().enumerate() {
+        // "... were killed", "... became martyrs".
+        let (status, aux) = match status_word(tok) {
+            Some(status) if k > 0 && toks.get(k - 1).is_some_and(|t| t.is("were")) => {
+                (status, k - 1)
+            }
+            _ if tok.is("became")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_any(&["martyrs", "shaheeds"])) =>
+            {
+                (Status::Killed, k)
+            }
+            _ => continue,
+        };
+        // "Almaz Aliyeva (born in 2013) became martyrs": an aside after the last name.
+        let mut list_end = aux;
+        if list_end > 0
+            && toks.get(list_end - 1).is_some_and(|t| t.is_punct(')'))
+            && let Some(open) = (list_end.saturating_sub(8)..list_end - 1)
+                .rev()
+                .find(|&j| toks.get(j).is_some_and(|t| t.is_punct('(')))
+        {
+            list_end = open;
+        }
+        let Some((start, count)) = victims::names_before(toks, is_name, list_end) else {
+            continue;
+        };
+        let sentence = tok.sentence;
+        if found
+            .iter()
+            .any(|r| r.sentence(toks) == sentence && r.status == status)
+        {
+            continue;
+        }
+        let span = FigureSpan {
+            figure: Figure {
+                count: Some(count),
+                min: None,
+                max: None,
+            },
+            first: start,
+            end: start,
+        };
+        let victims = Victims {
+            who: start..list_end,
+            head: None,
+            possessive: None,
+            elliptical: false,
+        };
+        out.push(read(&span, toks, victims, status, Voice::Passive, false));
+    }
+    out
+}

@@ -1,0 +1,279 @@
+//! What happened to the people a figure counts: care and condition, martyrs, deaths and
+//! injuries "of", fates unknown, surrender and captivity.
+
+use super::*;
+
+/// Statuses written as idioms or around a quotation, and figures taken out of a group.
+#[test]
+fn surrender_unaccounted_held_as_prisoners_and_a_part_out_of_a_group() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &["Russia said 256 Ukrainian fighters had “laid down their weapons and surrendered”."],
+            (Some(256), None),
+            Status::Captured,
+            Some("ukraine"),
+            Some("russia"),
+        ),
+        (
+            &["Armenia said 21 Armenian civilians are still not accounted for."],
+            (Some(21), None),
+            Status::Missing,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        (
+            &[
+                "Foreign Minister Ararat Mirzoyan said Azerbaijan was holding 38 Armenians as prisoners of war.",
+            ],
+            (Some(38), None),
+            Status::Captured,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        // The part, not the whole it is taken from.
+        (
+            &[
+                "Mirzoyan, Armenia's foreign minister, said two out of the 38 Armenian POWs were captured in November.",
+            ],
+            (Some(2), None),
+            Status::Captured,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // A detail set off by commas gives its own status, not the figure's: the 264 left the
+    // plant, the 53 among them were wounded.
+    let out = run(&[
+        "Ukraine said 264 soldiers, including 53 wounded, had left the metalworks in Mariupol.",
+    ]);
+    let figures: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(
+        figures,
+        vec![(Some(53), Status::Injured)],
+        "{:?}",
+        out.claims
+    );
+    // "placed the number at": a toll the committee gives.
+    let out = run(&[
+        "Armenia's investigative committee placed the total number of deaths during the war at 3,822.",
+    ]);
+    assert!(
+        out.claims.iter().any(|c| c.count == Some(3822)
+            && c.status == Status::Killed
+            && c.according_to.party.as_deref() == Some("armenia")),
+        "{:?}",
+        out.claims
+    );
+}
+
+/// People treated in or admitted to hospital are hurt; a number that "is" its figure is a toll; an
+/// agency's initials in capitals are no town of that name.
+#[test]
+fn treated_in_hospital_a_number_that_is_its_figure_and_initials() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The National Emergency Management Agency (NEMA) said another 66 people were being treated at the hospital.",
+            66,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "According to the official, the number of Armenian servicemen wounded in clashes is 72.",
+            72,
+            Status::Injured,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+    ];
+    assert_figures(cases);
+    // Casualties estimated at a figure are the dead and wounded together, of their owner.
+    let out = run(&["The Armenian side estimates Azerbaijan’s casualties at about 300."]);
+    let claim = out.claims.first().expect("a figure");
+    assert_eq!(
+        (claim.count, claim.status, claim.side.as_deref()),
+        (Some(300), Status::KilledOrInjured, Some("azerbaijan")),
+        "{claim:?}"
+    );
+    // Unless the figure says which.
+    let out = run(&["The ministry put the number of casualties at 12 dead and 30 wounded."]);
+    assert_eq!(out.claims.first().map(|c| c.status), Some(Status::Killed));
+    // A hospital's patients are hurt; the bodies it receives are dead.
+    let out = run(&[
+        "Hospitals have admitted 69 people. The morgue said the hospital received 12 bodies.",
+    ]);
+    let figures: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(
+        figures,
+        [(Some(69), Status::Injured), (Some(12), Status::Killed)],
+        "{:?}",
+        out.claims
+    );
+    let out = run(&["The hospital received 5 million dollars."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+    // "NEMA said" opening a paragraph is the agency too, not Néma in Mauritania.
+    let out = run(&["NEMA said another 66 people were being treated at the hospital."]);
+    assert_eq!(out.claims.len(), 1, "{:?}", out.claims);
+    assert_eq!(out.claims[0].side, None, "{:?}", out.claims);
+    // A number that is not of people gives no figure.
+    let out = run(&["The number of protesters was 5000."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}
+
+#[test]
+fn care_condition_and_tolls_set_by_a_copula() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The strike wounded 30 people, of which 10 were in a critical condition.",
+            10,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Twenty people, including two children, received outpatient care.",
+            20,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Reports indicate that 31 people are being treated in medical facilities.",
+            31,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "The death toll was 30 on Sunday.",
+            30,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    let out = run(&["The death toll could be as high as 40."]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count_max == Some(40) && c.status == Status::Killed),
+        "{:?}",
+        out.claims
+    );
+}
+
+#[test]
+fn martyrs_named_in_a_list_with_an_aside() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "As a result, 29 people became martyrs and 112 were wounded.",
+            29,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "As a result, civilians Ofeliya Jafarova, Aybaniz Ahmadova and Almaz Aliyeva (born in 2013) became martyrs.",
+            3,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}
+
+#[test]
+fn people_treated_with_injuries_admissions_and_patients() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The ambulance service treated 17 people with serious injuries, 29 with moderate wounds and 872 in good condition.",
+            17,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "The ambulance service treated 17 people with serious injuries, 29 with moderate wounds and 872 in good condition.",
+            29,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Doctors said 23 patients were in critical condition.",
+            23,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Israel's health ministry documented 3,238 hospital admissions over the course of the conflict.",
+            3238,
+            Status::Injured,
+            Some("israel"),
+            Some("israel"),
+        ),
+    ];
+    assert_figures(cases);
+    // Those in good condition are not counted as hurt.
+    let out =
+        run(&["The service treated 17 people with serious injuries and 872 in good condition."]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(872)),
+        "{:?}",
+        out.claims
+    );
+}
+
+#[test]
+fn the_death_of_and_the_injury_of() {
+    let text = "These attacks led to the death of five Houthi forces and the injury of six others, the group's spokesman added.";
+    let out = run(&[text]);
+    let dead = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(5))
+        .expect("five dead");
+    assert_eq!(dead.status, Status::Killed, "{dead:?}");
+    assert_eq!(dead.side.as_deref(), Some("houthis"), "{dead:?}");
+    let hurt = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(6))
+        .expect("six hurt");
+    assert_eq!(hurt.status, Status::Injured, "{hurt:?}");
+    assert_eq!(hurt.side.as_deref(), Some("houthis"), "{hurt:?}");
+}
+
+#[test]
+fn a_detail_between_commas_and_fates_unknown() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "A missile strike killed at least 21 people, including three children, and injured dozens more.",
+            3,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "The fate of 35 more tenants remains unknown.",
+            35,
+            Status::Missing,
+            None,
+            None,
+        ),
+        (
+            "A resident was killed and 32 people received various injuries.",
+            32,
+            Status::Injured,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}
