@@ -66,6 +66,7 @@ pub(crate) mod class {
     pub const GROUP_NOUN: u64 = 1 << 52;
     pub const SECURITY: u64 = 1 << 53;
     pub const PRESENT: u64 = 1 << 54;
+    pub const COMPASS: u64 = 1 << 55;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -122,6 +123,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("grammar.foreign_preps", class::FOREIGN_PREP),
     ("grammar.sponsor_tails", class::SPONSOR_TAIL),
     ("grammar.stance_prefixes", class::STANCE_PREFIX),
+    ("grammar.compass", class::COMPASS),
     ("grammar.attack_nouns", class::ATTACK_NOUN),
     ("grammar.attack_verbs", class::ATTACK_VERB),
     ("grammar.negations", class::NEGATION),

@@ -78,23 +78,7 @@ fn locative_before(toks: &[Token<'_>], start: usize) -> bool {
         ])
     };
     at(1).is_some_and(locative)
-        || at(1).is_some_and(|t| {
-            t.is_any(&[
-                "southern",
-                "northern",
-                "eastern",
-                "western",
-                "central",
-                "south",
-                "north",
-                "east",
-                "west",
-                "northeastern",
-                "northwestern",
-                "southeastern",
-                "southwestern",
-            ])
-        }) && at(2).is_some_and(locative)
+        || at(1).is_some_and(|t| t.has(class::COMPASS)) && at(2).is_some_and(locative)
 }
 
 /// "AA", "SOHR", "MoD": two to six letters, capitals but for inner lower-case ones.

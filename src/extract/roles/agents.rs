@@ -242,24 +242,10 @@ fn place_follows(scope: &Scope<'_>, k: usize) -> bool {
         matches!(m.kind, MentionKind::Place | MentionKind::Capital)
             || m.kind == MentionKind::Name
                 && (k + 1..m.span.start).all(|j| {
-                    scope.toks.get(j).is_some_and(|t| {
-                        t.is_any(&[
-                            "the",
-                            "northern",
-                            "southern",
-                            "eastern",
-                            "western",
-                            "central",
-                            "north",
-                            "south",
-                            "east",
-                            "west",
-                            "northeastern",
-                            "northwestern",
-                            "southeastern",
-                            "southwestern",
-                        ])
-                    })
+                    scope
+                        .toks
+                        .get(j)
+                        .is_some_and(|t| t.is("the") || t.has(class::COMPASS))
                 })
     })
 }
