@@ -67,6 +67,9 @@ pub(crate) mod class {
     pub const SECURITY: u64 = 1 << 53;
     pub const PRESENT: u64 = 1 << 54;
     pub const COMPASS: u64 = 1 << 55;
+    pub const FREEING: u64 = 1 << 56;
+    pub const TRADE_BODY: u64 = 1 << 57;
+    pub const TRADE: u64 = 1 << 58;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -124,6 +127,9 @@ const CLASSES: &[(&str, u64)] = &[
     ("grammar.sponsor_tails", class::SPONSOR_TAIL),
     ("grammar.stance_prefixes", class::STANCE_PREFIX),
     ("grammar.compass", class::COMPASS),
+    ("grammar.freeing", class::FREEING),
+    ("grammar.trade_bodies", class::TRADE_BODY),
+    ("grammar.trades", class::TRADE),
     ("grammar.attack_nouns", class::ATTACK_NOUN),
     ("grammar.attack_verbs", class::ATTACK_VERB),
     ("grammar.negations", class::NEGATION),

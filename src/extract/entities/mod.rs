@@ -451,7 +451,15 @@ fn longer_name_before(
         && i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|n| {
             n.word
                 && n.capitalized()
-                && n.class == 0
+                // A word of office or state ("Ministry of ..., of Armenia") is its own.
+                && !n.has(
+                    class::INSTITUTION
+                        | class::OFFICE
+                        | class::PERSON_TITLE
+                        | class::MEDIA
+                        | class::VENUE
+                        | class::SECURITY,
+                )
                 && at.get(i - 2).is_some_and(Option::is_none)
                 && !n.is_any(&[
                     "kingdom",

@@ -491,36 +491,10 @@ pub(crate) fn resolve_one(
     // Not a union a name makes a party: "the European Union's special representative".
     let trade_body = |r: Range<usize>| {
         r.clone().any(|k| {
-            toks.get(k).is_some_and(|t| {
-                t.is_any(&[
-                    "union",
-                    "unions",
-                    "syndicate",
-                    "association",
-                    "guild",
-                    "federation",
-                    "committee",
-                    "network",
-                ])
-            }) && scope.mentions.at(k).is_none()
-        }) && r.clone().any(|k| {
-            toks.get(k).is_some_and(|t| {
-                t.is_any(&[
-                    "doctors",
-                    "physicians",
-                    "medics",
-                    "nurses",
-                    "journalists",
-                    "reporters",
-                    "lawyers",
-                    "teachers",
-                    "workers",
-                    "engineers",
-                    "pharmacists",
-                    "writers",
-                ])
-            })
-        })
+            toks.get(k).is_some_and(|t| t.has(class::TRADE_BODY)) && scope.mentions.at(k).is_none()
+        }) && r
+            .clone()
+            .any(|k| toks.get(k).is_some_and(|t| t.has(class::TRADE)))
     };
     if trade_body(np.span.clone()) {
         return Some(referent(None, Voice::NonParty, String::new()));

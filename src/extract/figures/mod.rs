@@ -115,23 +115,6 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
 /// "rescued 104 hostages", "104 hostages were released": captives already freed are no
 /// longer held, and no casualty.
 fn freed(toks: &[Token<'_>], span: &FigureSpan, victims: &Victims) -> bool {
-    const FREEING: &[&str] = &[
-        "rescued",
-        "freed",
-        "released",
-        "liberated",
-        "evacuated",
-        "exchanged",
-        "swapped",
-        "returned",
-        "repatriated",
-        "rescue",
-        "free",
-        "release",
-        "freeing",
-        "releasing",
-        "rescuing",
-    ];
     let captive = victims
         .head
         .and_then(|h| toks.get(h))
@@ -147,11 +130,11 @@ fn freed(toks: &[Token<'_>], span: &FigureSpan, victims: &Victims) -> bool {
                 "the", "all", "another", "a", "further", "more", "than", "at", "least",
             ])
         })
-        .is_some_and(|t| t.is_any(FREEING));
+        .is_some_and(|t| t.has(class::FREEING));
     let after = (victims.who.end..victims.who.end + 3)
         .map_while(|k| toks.get(k))
         .take_while(|t| t.word)
-        .any(|t| t.is_any(FREEING));
+        .any(|t| t.has(class::FREEING));
     before || after
 }
 
