@@ -644,8 +644,18 @@ pub(crate) fn resolve_one(
 
     // "the official, Kamal Kharrazi", "a ministry spokesman", "Kharrazi": someone named
     // before, by the head or by the institution it belongs to.
+    // An earlier mention that gave no party yields to a title that places the speaker:
+    // "Aleksandr Khinshtein has condemned ..." and then "Governor Aleksandr Khinshtein
+    // said", in a sentence about Kursk Region.
+    let titled = core.len() > 1
+        && core
+            .iter()
+            .take(core.len() - 1)
+            .any(|t| t.has(class::OFFICE));
     if (definite || head_tok.capitalized())
-        && let Some(earlier) = cx.same_head(&head, person_head)
+        && let Some(earlier) = cx
+            .same_head(&head, person_head)
+            .filter(|e| e.party.is_some() || !titled)
     {
         return Some(Referent {
             name: name.clone(),

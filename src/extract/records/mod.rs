@@ -145,7 +145,76 @@ pub(crate) fn read_document(
             }
         }
     }
+    named_elsewhere(&mut out);
     out
+}
+
+/// A person the story names without a party in one paragraph and with one in another
+/// ("Aleksandr Khinshtein has condemned ..." above "Governor Aleksandr Khinshtein said",
+/// in a sentence about Kursk Region) is the same person, with that party. Where the story
+/// gives the surname two parties, it stays unknown.
+fn named_elsewhere(out: &mut Extraction) {
+    let surname = |speaker: &str| -> Option<String> {
+        // A person's name: every word capitalised, the last a word of letters, and no
+        // apposition that has said who the person is ("Arif Aliyev, head of the ...
+        // Journalists Union" speaks for no party).
+        if speaker.contains(',') {
+            return None;
+        }
+        let words: Vec<&str> = speaker.split_whitespace().collect();
+        let last = *words.last()?;
+        let named = words.len() <= 4
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && last.chars().all(|c| c.is_alphabetic() || c == '-')
+            && last.chars().skip(1).any(char::is_lowercase);
+        named.then(|| last.to_lowercase())
+    };
+    let mut known: std::collections::BTreeMap<String, Option<(String, String)>> =
+        std::collections::BTreeMap::new();
+    let voices = out
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.party.as_ref(), s.paragraph))
+        .chain(out.claims.iter().map(|c| {
+            (
+                c.according_to.speaker.as_str(),
+                c.according_to.party.as_ref(),
+                c.paragraph,
+            )
+        }));
+    for (speaker, party, paragraph) in voices {
+        let (Some(name), Some(party)) = (surname(speaker), party) else {
+            continue;
+        };
+        let entry = known
+            .entry(name)
+            .or_insert_with(|| Some((party.clone(), format!("“{speaker}” in ¶{paragraph}"))));
+        if entry.as_ref().is_some_and(|(p, _)| p != party) {
+            *entry = None;
+        }
+    }
+    let found = |speaker: &str| {
+        surname(speaker)
+            .and_then(|name| known.get(&name).cloned().flatten())
+            .map(|(party, words)| (party, format!("the same person, named as {words}")))
+    };
+    for s in out.statements.iter_mut().filter(|s| s.party.is_none()) {
+        if let Some((party, evidence)) = found(&s.speaker) {
+            s.party = Some(party);
+            s.evidence = Some(evidence);
+        }
+    }
+    for c in out.claims.iter_mut() {
+        let by = &mut c.according_to;
+        if by.party.is_none()
+            && let Some((party, evidence)) = found(&by.speaker)
+        {
+            by.party = Some(party);
+            by.evidence = Some(evidence);
+        }
+    }
 }
 
 /// The outlet's own voice: no party, even when the outlet is a state's news agency (a

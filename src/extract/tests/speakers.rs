@@ -33,6 +33,23 @@ fn speakers_named_once_keep_their_party() {
     assert_party_speaks(cases);
 }
 
+/// A person first named bare and then with a title that places them: the titled mention
+/// gives the party, and the bare one is the same person.
+#[test]
+fn a_title_given_later_names_the_party_of_the_whole_story() {
+    let story: &[&str] = &[
+        "Rinat Sobolev has condemned the attackers as cruel.",
+        "Two people have been killed in shelling of the village of Zvannoe in Kursk Region, western Russia, Governor Rinat Sobolev said on Tuesday.",
+        "The victims were a woman and a man, Sobolev said on Telegram.",
+    ];
+    let cases: &[(&[&str], usize, &str)] = &[
+        (story, 1, "russia"),
+        (story, 2, "russia"),
+        (story, 3, "russia"),
+    ];
+    assert_party_speaks(cases);
+}
+
 #[test]
 fn speakers_in_appositions_and_parentheticals() {
     let cases: &[(&[&str], usize, &str)] = &[
