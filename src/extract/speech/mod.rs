@@ -508,7 +508,8 @@ fn act_at(
             .is_some_and(|t| t.is_punct(','));
     if comma_before
         && let Some(np) = np_after(toks, i + 1, sentence.end)
-        && (np.end..sentence.end).all(|k| toks.get(k).is_some_and(|t| !t.word))
+        && ((np.end..sentence.end).all(|k| toks.get(k).is_some_and(|t| !t.word))
+            || outlet_tail(toks, np.end, sentence.end))
         // Not a reported clause ("said he was impressed by the U.S. response").
         && (np.start..np.end).all(|k| {
             toks.get(k)
@@ -535,6 +536,23 @@ fn act_at(
     let np = np_after(toks, i + 1, sentence.end)?;
     let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
     Some(frame(speaker, np, i..i + 1, sentence.start..i, denial))
+}
+
+/// ", Trend reports.", ", the agency reported.": the outlet that carries the words,
+/// closing a sentence whose speaker came before it.
+fn outlet_tail(toks: &[Token<'_>], from: usize, end: usize) -> bool {
+    let words: Vec<&Token<'_>> = toks
+        .get(from..end)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.word)
+        .collect();
+    toks.get(from).is_some_and(|t| t.is_punct(','))
+        && matches!(words.as_slice(), [.., verb] if verb.is_any(&["reports", "reported", "informs", "writes", "wrote"]))
+        && (2..=4).contains(&words.len())
+        && words[..words.len() - 1]
+            .iter()
+            .all(|t| t.capitalized() || t.is_any(&["the", "agency", "news"]))
 }
 
 fn speaker_of(

@@ -50,6 +50,24 @@ fn a_title_given_later_names_the_party_of_the_whole_story() {
     assert_party_speaks(cases);
 }
 
+/// "..., said X, Trend reports.": the outlet closing the sentence only carries the words.
+#[test]
+fn an_outlet_closing_the_sentence_is_not_the_speaker() {
+    for text in [
+        "The front is calm, there were no attacks from our side on the Armenian armed forces, said the head of Azerbaijan's Defense Ministry press service Vagif Dargahli, Trend reports.",
+        "The front is calm, there was no shelling of the army positions, said Azerbaijani Colonel Vagif Dargahli, the agency reported.",
+    ] {
+        let out = run(&[text]);
+        assert!(
+            out.statements
+                .iter()
+                .any(|s| s.speaker.contains("Dargahli")),
+            "{text}: {:?}",
+            out.statements
+        );
+    }
+}
+
 #[test]
 fn speakers_in_appositions_and_parentheticals() {
     let cases: &[(&[&str], usize, &str)] = &[
