@@ -21,7 +21,13 @@ pub(super) fn singles(
             })
         };
         // "a policeman", "an adviser", "one soldier": the article and a singular head.
-        if t.is_any(&["a", "an"]) && !covered(k) {
+        // "Aliyev Tunar Goshgar, a resident of Ganja, was killed": an apposition to a name
+        // is the person the name counts.
+        let apposition = k >= 3
+            && toks.get(k - 1).is_some_and(|p| p.is_punct(','))
+            && is_name(k - 2)
+            && is_name(k - 3);
+        if t.is_any(&["a", "an"]) && !covered(k) && !apposition {
             let Some(mut victims) = victims::single_after(toks, k + 1) else {
                 continue;
             };
@@ -92,6 +98,17 @@ pub(super) fn singles(
                 elliptical: false,
             };
             let subject_end = victims::skip_apposition(toks, end);
+            // "Aliyev Tunar Goshgar, a resident of Ganja,": the apposition says who the
+            // person is, and where from.
+            let victims =
+                if subject_end > end && toks.get(end + 1).is_some_and(|t| t.is_any(&["a", "an"])) {
+                    Victims {
+                        who: k..subject_end - 1,
+                        ..victims
+                    }
+                } else {
+                    victims
+                };
             if let Some((status, pred_end)) =
                 predicate_after(toks, subject_end).filter(|(s, _)| *s != Status::Missing)
             {

@@ -102,12 +102,28 @@ pub(super) fn carry_on(scope: &Scope<'_>, t: &Tokens<'_>, speech: &Speech, cx: &
     });
     cx.open_quote = open_owner.flatten();
     let ends_with_colon = toks.last().is_some_and(|x| x.is_punct(':'));
+    let reproduces = |f: &Frame| {
+        toks.get(f.act.start)
+            .is_some_and(|v| v.has(class::REPRODUCE))
+    };
+    // "The statement reads: “As reported earlier, ...": a reproduced text whose quotation
+    // never closes runs on, quotation marks or not, into the paragraphs after it.
+    let opens_text = |f: &Frame| {
+        (toks
+            .get(f.act.start)
+            .is_some_and(|v| v.is_any(&["reads", "read", "reading"]))
+            || toks
+                .get(f.np.end.saturating_sub(1))
+                .is_some_and(|h| h.has(class::VENUE)))
+            && reproduces(f)
+            && last_quote.is_some_and(|q| {
+                q.close.is_none()
+                    && f.act.end < q.open
+                    && (f.act.end..q.open).all(|k| toks.get(k).is_some_and(|x| !x.word))
+            })
+    };
     let announces = speech.frames.last().filter(|f| {
-        ends_with_colon
-            && (f.act.end + 1 >= toks.len()
-                || toks
-                    .get(f.act.start)
-                    .is_some_and(|v| v.has(class::REPRODUCE)))
+        ends_with_colon && (f.act.end + 1 >= toks.len() || reproduces(f)) || opens_text(f)
     });
     // "The results are presented below:": a text with no speaker of its own, the
     // findings of the institution the story has just named.

@@ -92,6 +92,15 @@ pub(crate) fn read(scope: &Scope<'_>, t: &Tokens<'_>, cx: &mut Context<'_>) -> S
         let sentence = sentence_tokens(t, tok.sentence);
         if let Some(frame) = act_at(scope, t, i, sentence.clone(), &frames, cx) {
             cx.hear(&frame.speaker);
+            // "X has made a statement ... The statement reads:": the document issued is
+            // the issuer's, for "the statement" to find again.
+            if let Some(venue) = issued_venue(toks, frame.act.clone(), sentence.end) {
+                cx.hear(&Referent {
+                    head: venue,
+                    person: false,
+                    ..frame.speaker.clone()
+                });
+            }
             i = frame.act.end.max(i + 1);
             frames.push(frame);
             continue;
@@ -271,6 +280,8 @@ fn act_at(
         "gave",
         "presented",
         "shared",
+        "made",
+        "makes",
     ]) && (i + 1..(i + 5).min(sentence.end))
         .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
         .any(object)
@@ -536,6 +547,27 @@ fn act_at(
     let np = np_after(toks, i + 1, sentence.end)?;
     let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
     Some(frame(speaker, np, i..i + 1, sentence.start..i, denial))
+}
+
+/// The document an act of issuing names as its object: "statement" in "has made a
+/// statement", "issued a statement".
+fn issued_venue(toks: &[Token<'_>], act: Range<usize>, end: usize) -> Option<String> {
+    let verb = toks.get(act.start)?;
+    if !verb.is_any(&[
+        "made",
+        "makes",
+        "issued",
+        "issues",
+        "released",
+        "releases",
+        "published",
+    ]) {
+        return None;
+    }
+    (act.end..(act.end + 4).min(end))
+        .map_while(|k| toks.get(k).filter(|t| t.word))
+        .find(|t| t.has(class::VENUE))
+        .map(|t| t.norm.to_string())
 }
 
 /// ", Trend reports.", ", the agency reported.": the outlet that carries the words,

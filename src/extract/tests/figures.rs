@@ -664,3 +664,19 @@ fn military_counted_by_a_number_are_people() {
         out.claims
     );
 }
+
+/// A name with an apposition is one person, placed by the apposition; the apposition is no
+/// second victim.
+#[test]
+fn a_name_and_its_apposition_are_one_person() {
+    let text = "According to the information received, Aliyev Tunar Goshgar, a resident of Ganja, was killed, and 32 people received various injuries.";
+    let out = run(&[text]);
+    let killed: Vec<_> = out
+        .claims
+        .iter()
+        .filter(|c| c.status == Status::Killed)
+        .collect();
+    assert_eq!(killed.len(), 1, "{:?}", out.claims);
+    assert_eq!(killed[0].count, Some(1));
+    assert_eq!(killed[0].side.as_deref(), Some("azerbaijan"), "{killed:?}");
+}

@@ -68,6 +68,32 @@ fn an_outlet_closing_the_sentence_is_not_the_speaker() {
     }
 }
 
+/// "X has made a statement ... The statement reads: “...": the statement is X's, and so is
+/// the text it reproduces, in the paragraphs after it, while its quotation stays open.
+#[test]
+fn a_statement_made_and_reproduced_is_its_issuers() {
+    let story: &[&str] = &[
+        "Azerbaijani Prosecutor General Kamran Aliyev has made a statement on the shelling of the city of Ganja.",
+        "The statement reads: “As reported earlier, the aggression launched against the Republic of Azerbaijan continues.",
+        "In response, today, Ganja was subjected to rocket and artillery shelling.",
+        "According to the information received, a resident of Ganja was killed, 32 people received various injuries.",
+    ];
+    let cases: &[(&[&str], usize, &str)] = &[
+        (story, 1, "azerbaijan"),
+        (story, 2, "azerbaijan"),
+        (story, 3, "azerbaijan"),
+        (story, 4, "azerbaijan"),
+    ];
+    assert_party_speaks(cases);
+    assert_story_figures(&[(
+        story,
+        (Some(32), None),
+        Status::Injured,
+        Some("azerbaijan"),
+        Some("azerbaijan"),
+    )]);
+}
+
 #[test]
 fn speakers_in_appositions_and_parentheticals() {
     let cases: &[(&[&str], usize, &str)] = &[
