@@ -118,8 +118,9 @@ pub(super) fn claims(
             .find(|f| {
                 f.sentence == sentence_no + 1
                     && !f.denial
-                    && f.content.start < f.act.start
-                    && toks.get(f.act.start).is_some_and(|x| x.is("according"))
+                    && (f.content.start < f.act.start
+                        && toks.get(f.act.start).is_some_and(|x| x.is("according"))
+                        || points_back(toks, f.act.end))
                     && f.speaker.voice == Voice::Party
             })
             .filter(|_| frame.is_none() && speech.whole.is_none() && carried.is_none());
@@ -467,4 +468,13 @@ fn opens_with_date(t: &Tokens<'_>, s: usize) -> bool {
             .skip(1)
             .take(3)
             .any(|w| w.is_month() || w.is_year())
+}
+
+/// "Reznichenko reported on this development", "the ministry confirmed this": an act of
+/// saying whose object points back at the sentence before it.
+fn points_back(toks: &[Token<'_>], after_act: usize) -> bool {
+    let at = |k: usize| toks.get(k);
+    at(after_act).is_some_and(|x| x.is("this"))
+        || at(after_act).is_some_and(|x| x.is_any(&["on", "about", "of"]))
+            && at(after_act + 1).is_some_and(|x| x.is("this"))
 }

@@ -31,9 +31,11 @@ pub(super) fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent>
     if let Some(r) = &cx.open_quote {
         return Some(r.clone());
     }
+    // The speaker of the paragraph before, or of the one before that when nobody spoke
+    // in between.
     cx.last_speaker
         .as_ref()
-        .filter(|(_, p)| *p + 1 == cx.paragraph)
+        .filter(|(_, p)| *p + 2 >= cx.paragraph)
         .map(|(r, _)| r.clone())
 }
 

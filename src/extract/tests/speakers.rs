@@ -94,6 +94,35 @@ fn a_statement_made_and_reproduced_is_its_issuers() {
     )]);
 }
 
+/// "X reported on this development": the account of the sentence before it; and a
+/// paragraph wholly in quotation marks, after one where nobody spoke, is still the last
+/// speaker's.
+#[test]
+fn an_account_that_points_back_and_a_quotation_after_a_pause() {
+    let story: &[&str] = &[
+        "The death toll from the missile strike on a residential building in Dnipro has risen to 35. Head of the Dnipropetrovsk Region Military Administration Valentyn Reznichenko reported on this development on Telegram.",
+        "During the night, rescue services retrieved the bodies of several more victims from the ruins.",
+        "“The fate of 35 more tenants remains unknown. The search and rescue operation is ongoing.”",
+    ];
+    assert_story_figures(&[
+        (
+            &story[..1],
+            (Some(35), None),
+            Status::Killed,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        (
+            story,
+            (Some(35), None),
+            Status::Missing,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+    ]);
+    assert_party_speaks(&[(story, 3, "ukraine")]);
+}
+
 #[test]
 fn speakers_in_appositions_and_parentheticals() {
     let cases: &[(&[&str], usize, &str)] = &[
