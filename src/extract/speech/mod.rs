@@ -392,6 +392,26 @@ fn act_at(
             "maps",
         ])
     });
+    // "in an attack claimed by al Shabaab", "The attack, claimed by JNIM, ...": whoever
+    // claims an attack owns it; the figures around it are not that group's account.
+    let attack = |t: &Token<'_>| {
+        t.has(class::ATTACK_NOUN) || t.is_any(&["blast", "explosion", "massacre", "killings"])
+    };
+    let behind_comma = i
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_punct(','));
+    let responsibility = tok.is("claimed")
+        && toks.get(i + 1).is_some_and(|n| n.is("by"))
+        && (1..=if behind_comma { 8 } else { 2 })
+            .map_while(|back| i.checked_sub(back).filter(|&k| k >= sentence.start))
+            .filter_map(|k| toks.get(k))
+            .filter(|t| t.word)
+            .take(if behind_comma { 8 } else { 1 })
+            .any(attack);
+    if responsibility {
+        return None;
+    }
     if tok.has(class::PASSIVE_REPORT) && !picture && toks.get(i + 1).is_some_and(|n| n.is("by")) {
         let np = np_after(toks, i + 2, sentence.end)?;
         let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;

@@ -302,3 +302,25 @@ fn a_source_line_and_the_quote_it_introduces() {
         "{four:?}"
     );
 }
+
+/// "in an attack claimed by al Shabaab": whoever claims an attack owns it; the figures
+/// around it stay the outlet's.
+#[test]
+fn a_group_claiming_an_attack_gives_no_figure() {
+    assert_figures(&[
+        (
+            "Ten people were killed on Sunday in Mogadishu after a suicide bomber targeted a group of recruits, in an attack claimed by Islamist militant group al Shabaab.",
+            10,
+            Status::Killed,
+            Some("somalia"),
+            None,
+        ),
+        (
+            "The attack on the school in Bamako, claimed by the al-Qaeda-affiliated group JNIM, left two gendarmes wounded.",
+            2,
+            Status::Injured,
+            Some("mali"),
+            None,
+        ),
+    ]);
+}
