@@ -171,6 +171,18 @@ pub(super) fn clash_side(
     if !joined || clash < read.span.end && clash + 24 < read.span.start {
         return None;
     }
+    // "Fighting between A and B escalated, with A reporting seven more troops killed": a
+    // figure in one side's own account after the clash is that account's, not the
+    // clash's dead.
+    let reported = clash < read.span.start
+        && (clash + 2..read.span.start).any(|j| {
+            toks.get(j).is_some_and(|t| {
+                t.is_any(&["reporting", "saying", "reported", "said", "says", "reports"])
+            })
+        });
+    if reported {
+        return None;
+    }
     let from = (clash + 1..clash + 4)
         .find(|&j| toks.get(j).is_some_and(|t| t.is("between")))
         .map_or(clash + 2, |j| j + 1);

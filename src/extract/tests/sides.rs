@@ -632,3 +632,24 @@ fn losses_a_party_sustained_are_its_own() {
     )];
     assert_story_figures(cases);
 }
+
+/// A figure in one side's own account after the clash is that side's own, not the dead of
+/// the clash on both sides.
+#[test]
+fn a_sides_own_account_after_a_clash_counts_its_own() {
+    assert_figures(&[(
+        "Fighting between Armenian and Azerbaijani forces escalated Tuesday, with Azerbaijan reporting seven more troops killed, including a general, and Armenia saying it has lost two servicemen.",
+        7,
+        Status::Killed,
+        Some("azerbaijan"),
+        Some("azerbaijan"),
+    )]);
+    // The dead of the clash itself stay both sides'.
+    assert_figures(&[(
+        "Five people have been killed in a shootout between police officers of the NKR and Azerbaijani soldiers, the ministry said.",
+        5,
+        Status::Killed,
+        Some("karabakh+azerbaijan"),
+        None,
+    )]);
+}
