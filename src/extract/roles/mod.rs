@@ -604,6 +604,14 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return side;
     }
 
+    // 11b. Captives handed over or released to a party: "12 captives were handed over to
+    //     Azerbaijan and 44 to Armenia", "released to Armenia 15 prisoners of war".
+    if read.status == super::Status::Captured
+        && let Some(side) = received_side(s.scope, read, sentence.clone())
+    {
+        return side;
+    }
+
     // 12. Nothing of their own: more people of the same account and sentence as a figure
     //     whose side is stated ("Lieutenant A ... were killed and Lieutenant B suffered a
     //     gunshot wound", "received 105 injuries and 52 deaths"). Never across enemies:
@@ -632,6 +640,43 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     }
 
     Side::default()
+}
+
+/// The party captives go back to, where the sentence hands them over: the nearest "to X"
+/// after the figure, or else before it, in a sentence that frees or hands over captives.
+fn received_side(scope: &Scope<'_>, read: &Read, sentence: std::ops::Range<usize>) -> Option<Side> {
+    let toks = scope.toks;
+    let handing = (sentence.start..sentence.end).any(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.has(class::FREEING) || t.is_any(&["handed", "transferred"]))
+    });
+    if !handing {
+        return None;
+    }
+    let end = read.victims.who.end.max(read.span.end);
+    let start = read.span.start.min(read.victims.who.start);
+    let to_party = |k: usize| -> Option<(String, std::ops::Range<usize>)> {
+        if !toks.get(k).is_some_and(|t| t.is("to")) {
+            return None;
+        }
+        let at = if toks.get(k + 1).is_some_and(|t| t.is("the")) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let m = scope.mentions.at(at).filter(|m| !m.stance)?;
+        let id = m.party().and_then(|p| scope.party_id(p))?;
+        statelike(scope, &id).then(|| (id, k..m.span.end))
+    };
+    let after = (end..(end + 6).min(sentence.end)).find_map(to_party);
+    let found = after.or_else(|| {
+        (start.saturating_sub(6).max(sentence.start)..start)
+            .rev()
+            .find_map(to_party)
+    })?;
+    let (party, span) = found;
+    let words = super::entities::phrase_text(scope.text, toks, span);
+    Some(Side::one(party, format!("captives handed over “{words}”")))
 }
 
 /// Whether a figure left without a side may take the place where the story happens:

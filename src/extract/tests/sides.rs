@@ -653,3 +653,24 @@ fn a_sides_own_account_after_a_clash_counts_its_own() {
         None,
     )]);
 }
+
+/// Captives handed over or released to a party are that party's.
+#[test]
+fn captives_handed_over_are_the_receivers() {
+    assert_figures(&[
+        (
+            "Russia's Defense Ministry said Monday that 12 captives were handed over to Azerbaijan after the talks.",
+            12,
+            Status::Captured,
+            Some("azerbaijan"),
+            Some("russia"),
+        ),
+        (
+            "Azerbaijan on Saturday released to Armenia 15 prisoners of war captured last year, the ministry in Baku said.",
+            15,
+            Status::Captured,
+            Some("armenia"),
+            Some("azerbaijan"),
+        ),
+    ]);
+}
