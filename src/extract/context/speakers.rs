@@ -42,11 +42,33 @@ impl Context<'_> {
             "it" => Some(false),
             _ => None,
         };
-        self.heard
-            .iter()
-            .rev()
-            .take_while(|h| h.paragraph + 2 >= self.paragraph)
+        let recent = || {
+            self.heard
+                .iter()
+                .rev()
+                .take_while(|h| h.paragraph + 2 >= self.paragraph)
+        };
+        recent()
             .find(|h| person.is_none_or(|p| h.referent.person == p))
+            // "The Armenian Security Council reported ... He noted that ...": with no
+            // person heard, "he" speaks for the institution heard last, through one of
+            // its officials.
+            .or_else(|| {
+                let no_person = !self
+                    .heard
+                    .iter()
+                    .rev()
+                    .take_while(|h| h.paragraph + 5 >= self.paragraph)
+                    .any(|h| h.referent.person);
+                (person == Some(true) && no_person)
+                    .then(|| recent().next())
+                    .flatten()
+                    .filter(|h| {
+                        h.paragraph + 1 >= self.paragraph
+                            && h.referent.voice == Voice::Party
+                            && h.referent.party.is_some()
+                    })
+            })
             .map(|h| h.referent.clone())
     }
 

@@ -458,6 +458,22 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                     .get(o)
                     .is_some_and(|p| p.kind == PartyKind::Group)
         });
+        // "20 soldiers were captured by the Azerbaijani army", as Armenia's Security
+        // Council reports it: captives a party says the other side took are its own.
+        let captor_named = read.status == super::Status::Captured
+            && !hostile
+            && !rebel
+            && agent
+                .as_ref()
+                .is_some_and(|a| own.as_ref().is_some_and(|o| o != a));
+        if let (Some(own), true) = (own.clone(), captor_named)
+            && (at_home || military_voice(c))
+        {
+            return Side::one(
+                own.clone(),
+                format!("captives {} says the other side took", c.name),
+            );
+        }
         if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
             && own != agent
             && at_home
@@ -470,13 +486,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             );
         }
         // An army, a border service, a security service: it reports its own people.
-        let military = c
-            .words
-            .iter()
-            .chain(std::iter::once(&c.head))
-            .map(String::as_str)
-            .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
-            .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0)
+        let military = military_voice(c)
             // A state at war or at home speaking of soldiers, in any voice: "Ukraine said
             // 264 soldiers, including 53 wounded, had left", "local authorities said a
             // further eleven soldiers were injured".
@@ -640,6 +650,16 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     }
 
     Side::default()
+}
+
+/// An army, a border service, a security service: a voice that reports its own forces.
+fn military_voice(c: &Referent) -> bool {
+    c.words
+        .iter()
+        .chain(std::iter::once(&c.head))
+        .map(String::as_str)
+        .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
+        .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0)
 }
 
 /// The party captives go back to, where the sentence hands them over: the nearest "to X"

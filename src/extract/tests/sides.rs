@@ -674,3 +674,26 @@ fn captives_handed_over_are_the_receivers() {
         ),
     ]);
 }
+
+/// Captives a party says the other side took are its own; "he" after an institution with
+/// no person heard speaks for that institution.
+#[test]
+fn captives_the_other_side_took_are_the_reporters() {
+    assert_figures(&[(
+        "The Armenian Security Council said 20 soldiers were captured by the Azerbaijani army.",
+        20,
+        Status::Captured,
+        Some("armenia"),
+        Some("armenia"),
+    )]);
+    assert_story_figures(&[(
+        &[
+            "The Armenian Security Council reported that 207 people were killed in the clashes with Azerbaijan.",
+            "He noted that 20 soldiers were captured by the Azerbaijani army.",
+        ],
+        (Some(20), None),
+        Status::Captured,
+        Some("armenia"),
+        Some("armenia"),
+    )]);
+}
