@@ -418,6 +418,18 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     if name_before && between_commas && span.figure.count.is_some_and(|n| n < 120) {
         return false;
     }
+    // "a woman around 60 was seriously injured": an age after one person.
+    let one_person_before = span
+        .first
+        .checked_sub(2)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| {
+            t.has(class::PEOPLE) && !t.norm.ends_with('s') && !t.norm.ends_with("men")
+        })
+        && before.is_some_and(|t| t.is_any(&["around", "about", "approximately", "roughly"]));
+    if one_person_before && span.figure.count.is_some_and(|n| n < 120) {
+        return false;
+    }
     if after.is_some_and(|t| {
         t.is_punct(':')
             || t.is_punct('%')

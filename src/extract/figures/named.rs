@@ -34,8 +34,15 @@ pub(super) fn singles(
             let mut span = one_person(k, k + 1);
             // "a 16-year-old girl and an 18-year-old boy", "a mother and daughter": two
             // people joined by "and" are two.
-            if toks.get(victims.who.end).is_some_and(|t| t.is("and")) {
-                let second = victims.who.end + 1;
+            // "a woman in her 60s and a man around 30": an age between the two.
+            let after_age = skip_age(toks, victims.who.end);
+            let and_at = Some(after_age).filter(|&j| {
+                toks.get(j).is_some_and(|t| t.is("and"))
+                    && (j == victims.who.end
+                        || toks.get(j + 1).is_some_and(|t| t.is_any(&["a", "an"])))
+            });
+            if let Some(and_at) = and_at {
+                let second = and_at + 1;
                 let joined = if toks.get(second).is_some_and(|t| t.is_any(&["a", "an"])) {
                     victims::single_after(toks, second + 1)
                 } else {
@@ -54,7 +61,7 @@ pub(super) fn singles(
                 }
                 continue;
             }
-            if let Some((status, _)) = predicate_after(toks, end) {
+            if let Some((status, _)) = predicate_after(toks, skip_age(toks, end)) {
                 out.push(read(&span, toks, victims, status, Voice::Passive, false));
                 continue;
             }
@@ -136,6 +143,45 @@ pub(super) fn singles(
         }
     }
     out
+}
+
+/// Past an age after one person: "in her 60s", "aged 45", "around 30".
+fn skip_age(toks: &[Token<'_>], at: usize) -> usize {
+    let opens = toks
+        .get(at)
+        .is_some_and(|t| t.is_any(&["in", "aged", "around", "about"]));
+    let age = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || t.is_any(&[
+                    "his",
+                    "her",
+                    "their",
+                    "early",
+                    "late",
+                    "mid",
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                ])
+        })
+    };
+    if !opens {
+        return at;
+    }
+    let mut k = at + 1;
+    while k < at + 4 && age(k) {
+        k += 1;
+    }
+    let last_is_age = k > at + 1
+        && toks.get(k - 1).is_some_and(|t| {
+            t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || t.norm.ends_with("ies")
+        });
+    if last_is_age { k } else { at }
 }
 
 /// The figure of one person whose words start at `first`.

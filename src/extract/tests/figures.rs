@@ -680,3 +680,33 @@ fn a_name_and_its_apposition_are_one_person() {
     assert_eq!(killed[0].count, Some(1));
     assert_eq!(killed[0].side.as_deref(), Some("azerbaijan"), "{killed:?}");
 }
+
+/// An age after one person is no count: "a woman around 60 was seriously injured"; and
+/// two people with their ages between them are two.
+#[test]
+fn ages_after_one_person_are_not_counts() {
+    let out = run(&[
+        "These included a woman around 60 in critical condition, a man around 65 in serious condition, and 30 others with light injuries.",
+    ]);
+    let counts: Vec<Option<u64>> = out.claims.iter().map(|c| c.count).collect();
+    assert!(
+        !counts.contains(&Some(60)) && !counts.contains(&Some(65)),
+        "{:?}",
+        out.claims
+    );
+    assert!(counts.contains(&Some(30)), "{:?}", out.claims);
+    let out = run(&[
+        "Later, a woman in her 60s and a man around 30 were killed near the kibbutz, according to paramedics.",
+    ]);
+    let counts: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(counts, [(Some(2), Status::Killed)], "{:?}", out.claims);
+    // "a family of four" is four people, not an age.
+    let out =
+        run(&["A family of four were killed in an overnight strike in Gaza City, medics said."]);
+    assert!(
+        out.claims.iter().any(|c| c.count == Some(4)),
+        "{:?}",
+        out.claims
+    );
+}
