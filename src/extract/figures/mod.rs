@@ -197,6 +197,28 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
     if !victims::of_people(toks, span.end) {
         return None;
     }
+    // "Two of the injured later died in hospital", "one of the wounded – 28-year-old
+    // Gunay Aliyeva died": the wounded who died are dead.
+    let of_wounded = victims::partitive(toks, span.end)
+        && toks
+            .get(span.end + 2)
+            .and_then(status_word)
+            .is_some_and(|s| s == Status::Injured);
+    let sentence = toks.get(span.first).map(|t| t.sentence);
+    if of_wounded
+        && (span.end + 3..span.end + 10)
+            .map_while(|k| toks.get(k).filter(|t| Some(t.sentence) == sentence))
+            .any(|t| t.is_any(&["died", "succumbed", "dies"]))
+    {
+        return Some(read(
+            span,
+            toks,
+            victims,
+            Status::Killed,
+            Voice::Passive,
+            false,
+        ));
+    }
     let detail = victims::among_them(toks, span.first)
         || span
             .first

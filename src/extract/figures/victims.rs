@@ -50,6 +50,14 @@ pub(crate) fn among_them(toks: &[Token<'_>], first: usize) -> bool {
         && at(2).is_some_and(|t| t.is_any(&["among", "of", "including"]))
 }
 
+/// "two of the injured", "one of the wounded": a part of people counted before.
+pub(crate) fn partitive(toks: &[Token<'_>], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| t.is("of"))
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| t.is_any(&["the", "those"]))
+}
+
 /// "one of Iraq's strongest fortifications": a figure taken "of" something that is no
 /// people counts nobody.
 pub(crate) fn of_people(toks: &[Token<'_>], end: usize) -> bool {

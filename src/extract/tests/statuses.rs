@@ -277,3 +277,23 @@ fn a_detail_between_commas_and_fates_unknown() {
     ];
     assert_figures(cases);
 }
+
+/// "Two of the injured later died": the wounded who died are dead, counted once.
+#[test]
+fn the_wounded_who_died_are_dead() {
+    for (text, count) in [
+        (
+            "Two of the injured later died in hospital, the ministry said.",
+            2,
+        ),
+        (
+            "Despite the efforts of doctors, one of the wounded – 28-year-old Gunay Aliyeva died in the hospital on October 12.",
+            1,
+        ),
+    ] {
+        let out = run(&[text]);
+        let found: Vec<(Option<u64>, Status)> =
+            out.claims.iter().map(|c| (c.count, c.status)).collect();
+        assert_eq!(found, [(Some(count), Status::Killed)], "{text}");
+    }
+}
