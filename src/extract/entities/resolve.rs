@@ -286,6 +286,18 @@ pub(crate) fn resolve_one(
     if span.len() == 1 && head_tok.has(class::PRONOUN) {
         return cx.pronoun(&head, span.start);
     }
+    // "According to him", "in her words": the object forms stand for the same people.
+    if span.len() == 1 {
+        let subject = match head.as_str() {
+            "him" => Some("he"),
+            "her" => Some("she"),
+            "them" => Some("they"),
+            _ => None,
+        };
+        if let Some(subject) = subject {
+            return cx.pronoun(subject, span.start);
+        }
+    }
     // "his spokesman", "her office": the office of the person named before.
     if span.len() == 2
         && toks

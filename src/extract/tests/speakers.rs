@@ -123,6 +123,30 @@ fn an_account_that_points_back_and_a_quotation_after_a_pause() {
     assert_party_speaks(&[(story, 3, "ukraine")]);
 }
 
+/// "According to him": the object pronoun stands for the person named before; and
+/// Tigrayan rebels are Tigray's forces, not Ethiopia's rebels at large.
+#[test]
+fn object_pronouns_and_tigrayan_rebels() {
+    let story: &[&str] = &[
+        "Head of the Dnipropetrovsk Region Military Administration Valentyn Reznichenko reported the toll on Telegram.",
+        "Reznichenko also published an image of a rescuer among the ruins. According to him, the operation has been continuing for 40 hours already.",
+    ];
+    let cases: &[(&[&str], usize, &str)] = &[(story, 2, "ukraine")];
+    assert_party_speaks(cases);
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2022, 1, 8),
+        &[
+            "Dozens of people have been killed in a drone strike on a camp in northern Ethiopia, Tigrayan rebels have said.",
+        ],
+    );
+    assert_eq!(
+        out.statements.first().and_then(|s| s.party.as_deref()),
+        Some("tigray"),
+        "{:?}",
+        out.statements
+    );
+}
+
 #[test]
 fn speakers_in_appositions_and_parentheticals() {
     let cases: &[(&[&str], usize, &str)] = &[
