@@ -728,6 +728,38 @@ fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
     if prev.is_some_and(|p| p.is_any(&["was", "were", "been", "being", "be", "is", "are"])) {
         return false;
     }
+    // "The military has not issued a statement", "Getachew did not say when": nothing
+    // said is no statement.
+    let negated_at = |at: usize| {
+        (1..=3)
+            .map_while(|back| at.checked_sub(back).and_then(|k| toks.get(k)))
+            .take_while(|t| t.word)
+            .take_while(|t| t.has(class::NEGATION) || t.has(class::AUXILIARY))
+            .any(|t| t.has(class::NEGATION))
+    };
+    // "did not deny or confirm": the verb joined to a negated one is negated too.
+    let joined_to_negated =
+        prev.is_some_and(|p| p.is_any(&["or", "nor"])) && i.checked_sub(2).is_some_and(negated_at);
+    // "... did not say how many but said they had surrendered", "did not confirm the
+    // move, saying only ...": the speaker still speaks.
+    let but_says = || {
+        toks.iter()
+            .skip(i + 1)
+            .take_while(|t| t.sentence == tok.sentence)
+            .any(|t| t.is_any(&["but", "saying", "adding"]))
+    };
+    if (negated_at(i) || joined_to_negated) && !but_says() {
+        return false;
+    }
+    // "Azerbaijan responded with a counter-offensive": an answer in arms, not in words.
+    if tok.is_any(&["responded", "responds", "replied", "replies", "retaliated"])
+        && next.is_some_and(|n| n.is("with"))
+    {
+        let object = (i + 2..i + 4)
+            .filter_map(|k| toks.get(k))
+            .find(|t| !t.is_any(&["a", "an", "the", "its", "their"]));
+        return object.is_some_and(|t| t.has(class::VENUE) || is_quote_mark(t.text));
+    }
     // "identified as the manager", "described as": a name given, not words said.
     if next.is_some_and(|n| n.is("as"))
         && tok.is_any(&[

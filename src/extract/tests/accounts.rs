@@ -324,3 +324,32 @@ fn a_group_claiming_an_attack_gives_no_figure() {
         ),
     ]);
 }
+
+/// Nothing said is no statement: "did not say", "did not deny or confirm"; and an answer
+/// in arms ("responded with a counter-offensive") is no answer in words. A speaker who does
+/// not say one thing "but said" another still speaks.
+#[test]
+fn negated_and_armed_answers_are_not_statements() {
+    for text in [
+        "Getachew did not say when the reported strike occurred.",
+        "An adviser in the RSF did not deny or confirm the killing on Wednesday.",
+        "Azerbaijan responded with a counter-offensive along the entire front.",
+    ] {
+        let out = run(&[text]);
+        assert!(out.statements.is_empty(), "{text}: {:?}", out.statements);
+    }
+    assert_party_speaks(&[
+        (
+            &[
+                "Pakistan did not say if it was behind the blasts in Kabul but said it had the right to defend itself.",
+            ],
+            1,
+            "pakistan",
+        ),
+        (
+            &["Azerbaijan responded with a statement rejecting the claims."],
+            1,
+            "azerbaijan",
+        ),
+    ]);
+}
