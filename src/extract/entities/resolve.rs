@@ -534,13 +534,28 @@ pub(crate) fn resolve_one(
         t.is_any(&["local", "regional", "provincial", "district", "municipal"])
             && head_tok.has(class::INSTITUTION)
     };
-    let modifier_nonparty = core.iter().take(core.len().saturating_sub(1)).any(|t| {
+    // A capital that only opens the sentence ("Medical officials at the hospital said")
+    // makes no proper name.
+    let opens_sentence = |k: usize| {
+        k == 0
+            || toks
+                .get(k - 1)
+                .is_some_and(|p| p.sentence != toks[k].sentence || !p.word && k == 1)
+    };
+    let modifier_nonparty = (np.core.start..np.core.end.saturating_sub(1)).any(|k| {
+        let t = &toks[k];
         t.has(class::NONPARTY | class::NONPARTY_SOURCES)
             && !t.has(class::INSTITUTION | class::STATE_SOURCES)
             && !own_ground(t)
-            && !t.capitalized()
+            && (!t.capitalized()
+                || opens_sentence(k) && !t.has(class::OFFICE | class::PERSON_TITLE))
     });
     if modifier_nonparty && owner.is_none() {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
+    // "Former Minister of Foreign Affairs Mariam El Sadig El Mahdi": out of office, a
+    // person speaks for no state.
+    if core.iter().any(|t| t.is_any(&["former", "ex"])) {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
 

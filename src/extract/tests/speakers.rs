@@ -860,3 +860,29 @@ fn the_military_speaks_for_the_state_whose_attack_its_sentence_names() {
     )];
     assert_party_speaks(cases);
 }
+
+/// Medics are no party, even when their word opens the sentence; a former minister speaks
+/// for no state.
+#[test]
+fn medics_and_former_officials_speak_for_no_party() {
+    assert_none_speaks_for(
+        &[
+            "Medical officials at the military hospital in Mogadishu, Somalia, confirmed receiving 30 injured individuals.",
+        ],
+        "somalia",
+    );
+    assert_none_speaks_for(
+        &[
+            "Former Minister of Foreign Affairs Mariam El Sadig El Mahdi told the BBC that hospitals in Khartoum, Sudan, are running short of supplies.",
+        ],
+        "sudan",
+    );
+    // A title that opens the sentence is still a title.
+    assert_party_speaks(&[(
+        &[
+            "Captain Rosalo Ylagan, head of Philippine congressional security, said the device could have been a home-made bomb.",
+        ],
+        1,
+        "philippines",
+    )]);
+}
