@@ -28,6 +28,19 @@ pub(super) fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent>
     if !opens_with_quote {
         return None;
     }
+    // "“...,” the 41-year-old told AFP": a quotation attributed in its own paragraph, to a
+    // speaker the reader could not place, is not the earlier speaker's.
+    let attributed_here = t.quotes.iter().any(|q| {
+        q.close.is_some_and(|c| {
+            (c + 1..c + 6)
+                .filter_map(|k| t.toks.get(k))
+                .take_while(|x| !x.quoted)
+                .any(|x| x.has(class::SPEECH_VERB))
+        })
+    });
+    if attributed_here {
+        return None;
+    }
     if let Some(r) = &cx.open_quote {
         return Some(r.clone());
     }

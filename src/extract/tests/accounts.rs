@@ -353,3 +353,20 @@ fn negated_and_armed_answers_are_not_statements() {
         ),
     ]);
 }
+
+/// A quotation attributed in its own paragraph to someone the reader cannot place ("the
+/// 41-year-old told AFP") is not the earlier speaker's.
+#[test]
+fn a_quotation_attributed_in_its_paragraph_is_not_carried() {
+    let out = run(&[
+        "The Israeli army said the strike on Jabalia hit a Hamas commander.",
+        "“I went and saw the destruction, homes buried under the rubble,” the 41-year-old told AFP.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.paragraph != 2 || s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
