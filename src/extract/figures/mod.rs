@@ -199,14 +199,21 @@ fn read_figure(toks: &[Token<'_>], span: &FigureSpan) -> Option<Read> {
     }
     // "Two of the injured later died in hospital", "one of the wounded – 28-year-old
     // Gunay Aliyeva died": the wounded who died are dead.
-    let of_wounded = victims::partitive(toks, span.end)
-        && toks
-            .get(span.end + 2)
+    // "One of the Armenian civilians who was wounded ... has died": the same, with the
+    // wounding in a relative clause.
+    let injured_at = |k: usize| {
+        toks.get(k)
             .and_then(status_word)
-            .is_some_and(|s| s == Status::Injured);
+            .is_some_and(|s| s == Status::Injured)
+    };
+    let wounded_clause = (span.end + 2..span.end + 10).any(|k| {
+        toks.get(k).is_some_and(|t| t.is_any(&["who", "that"])) && (k + 1..k + 4).any(injured_at)
+    });
+    let of_wounded =
+        victims::partitive(toks, span.end) && (injured_at(span.end + 2) || wounded_clause);
     let sentence = toks.get(span.first).map(|t| t.sentence);
     if of_wounded
-        && (span.end + 3..span.end + 10)
+        && (span.end + 3..span.end + 24)
             .map_while(|k| toks.get(k).filter(|t| Some(t.sentence) == sentence))
             .any(|t| t.is_any(&["died", "succumbed", "dies"]))
     {

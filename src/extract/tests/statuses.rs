@@ -290,6 +290,10 @@ fn the_wounded_who_died_are_dead() {
             "Despite the efforts of doctors, one of the wounded – 28-year-old Gunay Aliyeva died in the hospital on October 12.",
             1,
         ),
+        (
+            "One of the Armenian civilians who was wounded in the offensive on September 13 and was treated at a hospital has died, the Ministry of Health reported.",
+            1,
+        ),
     ] {
         let out = run(&[text]);
         let found: Vec<(Option<u64>, Status)> =
