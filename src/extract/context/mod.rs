@@ -49,9 +49,10 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
 /// for the ground that was hit nor where the story happens.
 fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
     // "Russia “deliberately” struck": quotation marks and an adverb may stand between.
+    // "an (Israeli) occupation airstrike": so may the brackets around the attacker.
     (end..end + 5)
         .map_while(|k| toks.get(k))
-        .filter(|t| !super::tokens::is_quote_mark(t.text))
+        .filter(|t| !super::tokens::is_quote_mark(t.text) && !t.is_punct(')'))
         .take_while(|t| t.word)
         .take(3)
         .any(|t| {

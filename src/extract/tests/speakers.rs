@@ -886,3 +886,16 @@ fn medics_and_former_officials_speak_for_no_party() {
         "philippines",
     )]);
 }
+
+/// "The Health Ministry said ... an (Israeli) occupation airstrike": the attacker in
+/// brackets is not the state a health ministry speaks for.
+#[test]
+fn a_bracketed_attacker_is_not_the_ministrys_state() {
+    assert_none_speaks_for(
+        &[
+            "Four Palestinians were killed at dawn in a drone strike in the Nur Shams refugee camp in Tulkarem, in the occupied West Bank.",
+            "The Health Ministry said in a statement that there were \"two martyrs in Nur Shams refugee camp as a result of an (Israeli) occupation airstrike.\"",
+        ],
+        "israel",
+    );
+}
