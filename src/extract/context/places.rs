@@ -241,7 +241,22 @@ impl Context<'_> {
             // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
             // attacker's state is not where a governor, the police or a health service
             // comes from (a military spokesman may well speak for the attacker).
-            let attacker = (domestic || plain) && attack_follows(toks, m.span.end);
+            // Nor is "The Ukrainian Army has occupied 28 settlements in Russia's Kursk
+            // Region, acting regional governor Aleksey Smirnov revealed": a force named
+            // in the sentence acts; the governor speaks for the ground.
+            let force = toks.get(m.span.end).is_some_and(|t| {
+                t.is_any(&[
+                    "army",
+                    "forces",
+                    "troops",
+                    "military",
+                    "soldiers",
+                    "servicemen",
+                ])
+            }) && toks
+                .get(m.span.end + 1)
+                .is_some_and(|t| t.is_any(&["has", "have", "had"]) || t.has(class::ATTACK_VERB));
+            let attacker = (domestic || plain) && (attack_follows(toks, m.span.end) || force);
             if attacker {
                 continue;
             }

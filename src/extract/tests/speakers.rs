@@ -899,3 +899,25 @@ fn a_bracketed_attacker_is_not_the_ministrys_state() {
         "israel",
     );
 }
+
+/// A governor speaks for the ground, not for the foreign army his sentence says has acted
+/// there; victims named by their army in the sentence still place its speaker.
+#[test]
+fn a_governor_is_not_the_army_that_acted_on_his_ground() {
+    assert_party_speaks(&[
+        (
+            &[
+                "The Ukrainian Army has occupied 28 settlements in Russia's Kursk Region, acting regional governor Aleksey Smirnov revealed on Monday.",
+            ],
+            1,
+            "russia",
+        ),
+        (
+            &[
+                "In Baku, authorities said two Azerbaijani soldiers were killed while attempting to stop vehicles from smuggling weapons.",
+            ],
+            1,
+            "azerbaijan",
+        ),
+    ]);
+}
