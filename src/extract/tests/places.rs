@@ -376,3 +376,20 @@ fn where_someone_spoke_is_not_where_the_story_happens() {
     )];
     assert_story_figures(cases);
 }
+
+/// The regions news writes by their English names ("Amhara", where the ISO tables write
+/// "Amara") are the places of their state.
+#[test]
+fn regions_by_their_english_names() {
+    let out = run(&[
+        "Dozens of civilians have been killed in the Amhara region in recent months.",
+        "The clashes began after the war in the neighbouring Tigray region ended.",
+        "At least 115 civilians were killed between September and December.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count_min == Some(115))
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(claim.side.as_deref(), Some("ethiopia"), "{claim:?}");
+}
