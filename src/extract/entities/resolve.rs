@@ -611,6 +611,25 @@ pub(crate) fn resolve_one(
                 ));
             }
         }
+        // "state media reported", "state television said": a state's own voice, of the
+        // state its context names.
+        let state_run = core.iter().take(core.len().saturating_sub(1)).any(|t| {
+            t.is_any(&[
+                "state",
+                "state-run",
+                "state-owned",
+                "government-run",
+                "official",
+            ])
+        });
+        if owner.is_none() && state_run {
+            return Some(cx.home(
+                scope,
+                np.span.clone(),
+                sentence,
+                referent(None, Voice::Party, String::new()),
+            ));
+        }
         return Some(referent(None, Voice::Media, String::new()));
     }
 

@@ -120,7 +120,8 @@ pub(super) fn claims(
                     && !f.denial
                     && (f.content.start < f.act.start
                         && toks.get(f.act.start).is_some_and(|x| x.is("according"))
-                        || points_back(toks, f.act.end))
+                        || points_back(toks, f.act.end)
+                        || reported_back(toks, f.act.start))
                     && f.speaker.voice == Voice::Party
             })
             .filter(|_| frame.is_none() && speech.whole.is_none() && carried.is_none());
@@ -477,4 +478,13 @@ fn points_back(toks: &[Token<'_>], after_act: usize) -> bool {
     at(after_act).is_some_and(|x| x.is("this"))
         || at(after_act).is_some_and(|x| x.is_any(&["on", "about", "of"]))
             && at(after_act + 1).is_some_and(|x| x.is("this"))
+}
+
+/// "This was reported by the head of the Donetsk Regional Military-Civil Administration":
+/// a passive of saying whose subject points back at the sentence before it.
+fn reported_back(toks: &[Token<'_>], act: usize) -> bool {
+    let at = |back: usize| act.checked_sub(back).and_then(|k| toks.get(k));
+    at(1).is_some_and(|x| x.is_any(&["was", "were"]))
+        && at(2).is_some_and(|x| x.is_any(&["this", "that"]))
+        && toks.get(act + 1).is_some_and(|x| x.is("by"))
 }

@@ -370,3 +370,29 @@ fn a_quotation_attributed_in_its_paragraph_is_not_carried() {
         out.statements
     );
 }
+
+/// "This was reported by X" gives X the figures of the sentence before; "state media
+/// reported" is the state of the story speaking.
+#[test]
+fn a_passive_report_pointing_back_and_state_media() {
+    assert_story_figures(&[
+        (
+            &[
+                "Strikes on the city of Zaporizhzhia resulted in the death of five people. This was reported by the head of the Zaporizhzhia Regional Military Administration, Ivan Fedorov.",
+            ],
+            (Some(5), None),
+            Status::Killed,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+        (
+            &[
+                "ERBIL - At least one Syrian army soldier was killed on Thursday in Israeli airstrikes on Damascus and Homs, state media reported, and seven others were wounded.",
+            ],
+            (Some(7), None),
+            Status::Injured,
+            Some("syria"),
+            Some("syria"),
+        ),
+    ]);
+}
