@@ -335,10 +335,23 @@ impl<'a> Context<'a> {
     /// that state's.
     pub fn note_headline(&mut self, scope: &Scope<'_>) {
         let mut states: Vec<(usize, String)> = Vec::new();
+        let toks = scope.toks;
         for m in scope.mentions.list.iter().filter(|m| !m.stance) {
             let Some(party) = m.party().filter(|&p| self.statelike(p)) else {
                 continue;
             };
+            // "... as result of shelling by Ukrainian troops": the attacker a headline
+            // names is not the state its story's officials speak for.
+            // "killed in Mexico cartel ambush" still names where.
+            let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
+            let forces = toks
+                .get(m.span.end)
+                .is_some_and(|t| t.is_any(&["troops", "forces", "army", "military", "soldiers"]));
+            let attacker = before.is_some_and(|t| t.is("by")) && forces
+                || attack_follows(toks, m.span.end) && !locative_before(toks, m.span.start);
+            if attacker {
+                continue;
+            }
             if !states.iter().any(|(p, _)| *p == party) {
                 let words = super::entities::phrase_text(scope.text, scope.toks, m.span.clone());
                 states.push((party, words));

@@ -921,3 +921,41 @@ fn a_governor_is_not_the_army_that_acted_on_his_ground() {
         ),
     ]);
 }
+
+/// The attacker a headline names is not the state its story's officials speak for; a
+/// country a headline places the attack in still is.
+#[test]
+fn a_headlines_attacker_is_not_the_officials_state() {
+    let read = |title: &str, text: &str| {
+        let paragraphs = vec![text.to_string()];
+        let doc = DocText {
+            title: Some(title),
+            published: None,
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+    };
+    let out = read(
+        "Two civilians killed in Donetsk as result of shelling by Ukrainian troops — mayor",
+        "\"According to verified data, a woman was killed in the Petrovsky district,\" the city's mayor wrote on his Telegram channel.",
+    );
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("ukraine")),
+        "{:?}",
+        out.statements
+    );
+    let out = read(
+        "Thirteen police killed in Mexico cartel ambush",
+        "The state's security secretary said twenty officers were wounded.",
+    );
+    assert!(
+        out.statements
+            .iter()
+            .any(|s| s.party.as_deref() == Some("mexico")),
+        "{:?}",
+        out.statements
+    );
+}
