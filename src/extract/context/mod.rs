@@ -138,6 +138,9 @@ pub(crate) struct Context<'a> {
     pub open_quote: Option<Referent>,
     /// "The statement reads:": the paragraphs after it are that speaker's words.
     pub reproduced: Option<Referent>,
+    /// "Press Release: UN High Commissioner for Human Rights": the text is that party's,
+    /// wherever no other speaker is named, from the paragraph given on.
+    pub author: Option<(Referent, usize)>,
     /// The speaker of the last paragraph that had one, and that paragraph's number.
     pub last_speaker: Option<(Referent, usize)>,
     pub paragraph: usize,
@@ -163,6 +166,7 @@ impl<'a> Context<'a> {
             named: Vec::new(),
             open_quote: None,
             reproduced: None,
+            author: None,
             last_speaker: None,
             paragraph: 0,
         }

@@ -85,6 +85,22 @@ pub(crate) fn read_document(
             *mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
         }
     }
+    // "Press Release: UN High Commissioner for Human Rights", "Comment by UN Human Rights
+    // Office Spokesperson ...": a party's own release speaks in its name throughout.
+    cx.author = doc
+        .title
+        .into_iter()
+        .map(|title| (title, 1))
+        .chain(doc.paragraphs.first().map(|first| (first.as_str(), 2)))
+        .find_map(|(text, from)| release_author(text, gazetteer, &cx, era).map(|r| (r, from)))
+        // A heading line of its own says nothing.
+        .map(|(r, from)| {
+            let heading = doc
+                .paragraphs
+                .first()
+                .is_some_and(|p| release_author(p, gazetteer, &cx, era).is_some());
+            (r, if heading { 2 } else { from })
+        });
     for ((t, mentions), text) in read.iter().zip(doc.paragraphs) {
         cx.foresee_places(&Scope {
             text,
@@ -215,6 +231,61 @@ fn named_elsewhere(out: &mut Extraction) {
             by.evidence = Some(evidence);
         }
     }
+}
+
+/// The party a press release or a statement published whole speaks for, from its
+/// heading: "Press Release: UN High Commissioner for Human Rights", "Comment by UN Human
+/// Rights Office Spokesperson Thameen Al-Kheetan on Killings in Haiti".
+fn release_author(
+    text: &str,
+    gazetteer: &Gazetteer,
+    cx: &Context<'_>,
+    era: Option<chrono::NaiveDate>,
+) -> Option<Referent> {
+    const MARKS: &[&str] = &[
+        "press release:",
+        "press release by",
+        "press release from",
+        "statement by",
+        "statement from",
+        "comment by",
+        "statement of",
+    ];
+    let trimmed = text.trim_start();
+    let lower = trimmed.to_lowercase();
+    let mark = MARKS.iter().find(|m| lower.starts_with(*m))?;
+    let rest = trimmed.get(mark.len()..)?;
+    // The author ends where the subject begins.
+    let end = [
+        " on ",
+        " On ",
+        " regarding ",
+        " Regarding ",
+        " about ",
+        " About ",
+        ":",
+        " – ",
+    ]
+    .iter()
+    .filter_map(|stop| rest.find(stop))
+    .min()
+    .unwrap_or(rest.len());
+    let who = rest.get(..end)?.trim();
+    let t = tokenize(who);
+    let mentions = Mentions::find(&t.toks, gazetteer, cx, era);
+    let scope = Scope {
+        text: who,
+        toks: &t.toks,
+        mentions: &mentions,
+        gazetteer,
+    };
+    let all = 0..t.toks.len();
+    super::entities::resolve_speaker(&scope, all.clone(), cx, all)
+        .filter(|r| r.voice == Voice::Party && r.party.is_some())
+        .map(|r| Referent {
+            evidence: format!("the release's heading names its author: “{who}”"),
+            ..r
+        })
 }
 
 /// The outlet's own voice: no party, even when the outlet is a state's news agency (a

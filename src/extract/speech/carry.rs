@@ -25,8 +25,16 @@ pub(super) fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent>
     if closes_quote && let Some(r) = &cx.open_quote {
         return Some(r.clone());
     }
+    // A press release's own text, in a paragraph that says something.
+    let released = || {
+        cx.author
+            .as_ref()
+            .filter(|(_, from)| cx.paragraph >= *from)
+            .map(|(r, _)| r.clone())
+            .filter(|_| t.toks.iter().filter(|x| x.word).count() >= 8)
+    };
     if !opens_with_quote {
-        return None;
+        return released();
     }
     // "“...,” the 41-year-old told AFP": a quotation attributed in its own paragraph, to a
     // speaker the reader could not place, is not the earlier speaker's.
@@ -50,6 +58,7 @@ pub(super) fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent>
         .as_ref()
         .filter(|(_, p)| *p + 2 >= cx.paragraph)
         .map(|(r, _)| r.clone())
+        .or_else(released)
 }
 
 /// Gives each quotation to the frame it belongs to.

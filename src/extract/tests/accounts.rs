@@ -396,3 +396,43 @@ fn a_passive_report_pointing_back_and_state_media() {
         ),
     ]);
 }
+
+/// A press release speaks in its author's name throughout: the heading names the author,
+/// and its paragraphs, and the figures in them, are the author's.
+#[test]
+fn a_press_release_is_its_authors_throughout() {
+    let paragraphs: Vec<String> = [
+        "Press Release: UN High Commissioner for Human Rights",
+        "Geneva, 4 October 2024",
+        "We are horrified by Thursday's gang attacks in the town of Pont Sonde in Haiti, which killed at least 70 people.",
+        "At least 16 people were seriously injured, including two gang members hit during an exchange of fire.",
+    ]
+    .map(str::to_string)
+    .to_vec();
+    let doc = DocText {
+        title: Some(
+            "Comment By UN Human Rights Office Spokesperson Thameen Al-Kheetan On Killings In Haiti",
+        ),
+        published: chrono::NaiveDate::from_ymd_opt(2024, 10, 7),
+        outlet: Some("Scoop"),
+        paragraphs: &paragraphs,
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let speaking: Vec<(usize, Option<&str>)> = out
+        .statements
+        .iter()
+        .map(|s| (s.paragraph, s.party.as_deref()))
+        .collect();
+    assert_eq!(
+        speaking,
+        [(3, Some("un")), (4, Some("un"))],
+        "{:?}",
+        out.statements
+    );
+    let injured = out
+        .claims
+        .iter()
+        .find(|c| c.count_min == Some(16))
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(injured.according_to.party.as_deref(), Some("un"));
+}
