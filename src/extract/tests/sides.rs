@@ -697,3 +697,15 @@ fn captives_the_other_side_took_are_the_reporters() {
         Some("armenia"),
     )]);
 }
+
+/// Abu Sayyaf is a group of its own, not another Philippine group's name.
+#[test]
+fn abu_sayyaf_is_its_own_group() {
+    assert_figures(&[(
+        "Five Abu Sayyaf militants were killed in a clash with marines in Sulu, the military said.",
+        5,
+        Status::Killed,
+        Some("abu-sayyaf"),
+        Some("philippines"),
+    )]);
+}
