@@ -12,6 +12,14 @@ impl Context<'_> {
         });
     }
 
+    /// The speaker heard last, in this paragraph or the one before it.
+    pub fn last_heard(&self) -> Option<Referent> {
+        self.heard
+            .last()
+            .filter(|h| h.paragraph + 1 >= self.paragraph)
+            .map(|h| h.referent.clone())
+    }
+
     /// "NEMA said" after "the National Emergency Management Agency (NEMA) said": the
     /// speaker heard before whose name the initials spell.
     pub fn by_initials(&self, acronym: &str) -> Option<Referent> {

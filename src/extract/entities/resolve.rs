@@ -633,6 +633,13 @@ pub(crate) fn resolve_one(
         return Some(referent(None, Voice::Media, String::new()));
     }
 
+    // "According to the same source": the speaker heard last.
+    if head_tok.is_any(&["source", "sources"])
+        && core.iter().any(|t| t.is("same"))
+        && let Some(last) = cx.last_heard()
+    {
+        return Some(Referent { name, ..last });
+    }
     // Sources: "military sources" are a state's, "shipping sources" no party's.
     if head_tok.is_any(&["sources", "source"]) {
         if has(class::NONPARTY_SOURCES) {

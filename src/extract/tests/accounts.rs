@@ -436,3 +436,15 @@ fn a_press_release_is_its_authors_throughout() {
         .unwrap_or_else(|| panic!("{:?}", out.claims));
     assert_eq!(injured.according_to.party.as_deref(), Some("un"));
 }
+
+/// "According to the same source": the speaker heard last.
+#[test]
+fn the_same_source_is_the_speaker_heard_last() {
+    assert_figures(&[(
+        "The Azerbaijani army killed five Russian soldiers on Wednesday, according to Azerbaijan's attorney general. According to the same source, a sixth Russian soldier was killed on the same day.",
+        1,
+        Status::Killed,
+        Some("russia"),
+        Some("azerbaijan"),
+    )]);
+}
