@@ -238,8 +238,19 @@ impl Context<'_> {
             .map(|h| h.referent.clone())
     }
 
+    /// The institution or outlet heard last, whoever it speaks for: what a bare "it said"
+    /// refers to.
+    pub fn last_heard_thing(&self) -> Option<Referent> {
+        self.heard
+            .iter()
+            .rev()
+            .take_while(|h| h.paragraph + 3 >= self.paragraph)
+            .find(|h| !h.referent.person && h.referent.voice != Voice::Unknown)
+            .map(|h| h.referent.clone())
+    }
+
     /// The latest speaker that issued a statement or spoke for an institution: what "the
-    /// statement said" or "it added" refers to.
+    /// statement said" refers to.
     pub fn last_institution(&self) -> Option<Referent> {
         self.heard
             .iter()

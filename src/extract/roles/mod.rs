@@ -180,9 +180,12 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 
     // 2. The speaker's own forces in its own words: "two servicemen were killed," the
     //    ministry's statement said.
+    //    Not the soldiers the speaker's own fighters killed: "they killed 107 soldiers".
+    let killed_by_them = matches!(read.voice, super::figures::Voice::Active { .. });
     if combatant
         && !rebel
         && s.own_words
+        && !killed_by_them
         && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
         && let Some(party) = c.party.clone().filter(|p| statelike(s.scope, p))
     {

@@ -41,8 +41,10 @@ pub(super) fn clause_party(
             continue;
         }
         // A speaker's own name is not the clause's: "..., the Azerbaijani ministry said".
+        // Nor is the author of a statement: "quoted a JNIM statement as saying".
         let in_frame = (m.span.end..(m.span.end + 4).min(sentence.end))
-            .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)));
+            .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)))
+            || toks.get(m.span.end).is_some_and(|t| t.has(class::VENUE));
         if in_frame {
             continue;
         }

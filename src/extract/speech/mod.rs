@@ -92,6 +92,17 @@ pub(crate) fn read(scope: &Scope<'_>, t: &Tokens<'_>, cx: &mut Context<'_>) -> S
         let sentence = sentence_tokens(t, tok.sentence);
         if let Some(frame) = act_at(scope, t, i, sentence.clone(), &frames, cx) {
             cx.hear(&frame.speaker);
+            // "The paper quoted U.S. intelligence sources as saying ...": the paper is
+            // still the one "it" stands for after.
+            if frame.np.start > frame.act.start
+                && toks
+                    .get(frame.act.start)
+                    .is_some_and(|v| v.is_any(&["quoted", "cited"]))
+                && let Some(np) = phrases::subject_before(toks, frame.act.start, sentence.start)
+                && let Some(relayer) = speaker_of(scope, np, cx, sentence.clone())
+            {
+                cx.hear(&relayer);
+            }
             // "X has made a statement ... The statement reads:": the document issued is
             // the issuer's, for "the statement" to find again.
             if let Some(venue) = issued_venue(toks, frame.act.clone(), sentence.end) {
@@ -473,6 +484,22 @@ fn act_at(
             .unwrap_or(sentence.end);
         return Some(frame(speaker, np, i..i + 1, i + 1..end, false));
     }
+    // "SITE quoted a JNIM statement as saying that ...": the words are the quoted
+    // party's, not the relayer's.
+    if tok.is_any(&["quoted", "cited"])
+        && let Some(as_at) = (i + 2..(i + 8).min(sentence.end)).find(|&k| {
+            toks.get(k).is_some_and(|t| t.is("as"))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_any(&["saying", "stating", "telling"]))
+        })
+        && let Some(np) = trim_np(toks, i + 1..as_at)
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+            .filter(|r| r.voice == Voice::Party && r.party.is_some())
+    {
+        let content = content_after(toks, as_at + 1, sentence.end);
+        return Some(frame(speaker, np, i..i + 1, content, false));
+    }
     // "Iraqi Foreign Minister Tareq Aziz was quoted as saying ...": the subject speaks.
     let passive_quote = tok.is("quoted")
         && i.checked_sub(1)
@@ -616,6 +643,14 @@ fn speaker_of(
     let toks = scope.toks;
     // "the statement said", "it added": the statement of the institution named before.
     let head = toks.get(np.end.checked_sub(1)?)?;
+    // "The paper quoted U.S. intelligence sources ... It said": "it" is the last
+    // institution or outlet heard, whichever it was.
+    if np.len() == 1
+        && head.is("it")
+        && let Some(r) = cx.last_heard_thing()
+    {
+        return Some(r);
+    }
     if np.len() <= 3
         && (head.has(class::VENUE) || head.is("it"))
         && scope.mentions.within(np.clone()).next().is_none()

@@ -448,3 +448,36 @@ fn the_same_source_is_the_speaker_heard_last() {
         Some("azerbaijan"),
     )]);
 }
+
+/// "SITE quoted a JNIM statement as saying ...": the quoted party speaks, and the soldiers
+/// its fighters killed are not its own; "it" after still stands for the relayer.
+#[test]
+fn a_party_quoted_by_a_relayer_speaks_for_itself() {
+    let out = run(&[
+        "JNIM has claimed responsibility for a June 11 attack in the Mansila area of Burkina Faso, the SITE Intelligence Group reported.",
+        "SITE quoted a JNIM statement as saying that fighters \u{201c}stormed a military post in the town, where they killed 107 soldiers\u{201d}.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(107))
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("jnim"),
+        "{claim:?}"
+    );
+    assert_ne!(claim.side.as_deref(), Some("jnim"), "{claim:?}");
+    let out = run(&[
+        "Iran has deployed six large missiles near the Strait of Hormuz, the New York Times said.",
+        "The paper quoted U.S. intelligence sources as saying the missiles were of a Chinese design.",
+        "It said the missiles had been deployed at two sites.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.paragraph != 3 || s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
