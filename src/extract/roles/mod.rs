@@ -689,7 +689,7 @@ fn received_side(scope: &Scope<'_>, read: &Read, sentence: std::ops::Range<usize
         };
         let m = scope.mentions.at(at).filter(|m| !m.stance)?;
         let id = m.party().and_then(|p| scope.party_id(p))?;
-        statelike(scope, &id).then(|| (id, k..m.span.end))
+        statelike(scope, &id).then_some((id, k..m.span.end))
     };
     let after = (end..(end + 6).min(sentence.end)).find_map(to_party);
     let found = after.or_else(|| {
