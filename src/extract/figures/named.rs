@@ -27,7 +27,13 @@ pub(super) fn singles(
             && toks.get(k - 1).is_some_and(|p| p.is_punct(','))
             && is_name(k - 2)
             && is_name(k - 3);
-        if t.is_any(&["a", "an"]) && !covered(k) && !apposition {
+        // "Another woman from Kherson was wounded": one more person.
+        let another_figure = t.is("another")
+            && toks.get(k + 1).is_some_and(|n| {
+                crate::extract::numbers::starts_number(toks, k + 1)
+                    || n.norm.chars().all(|c| c.is_ascii_digit())
+            });
+        if t.is_any(&["a", "an", "another"]) && !covered(k) && !apposition && !another_figure {
             let Some(mut victims) = victims::single_after(toks, k + 1) else {
                 continue;
             };

@@ -710,3 +710,23 @@ fn ages_after_one_person_are_not_counts() {
         out.claims
     );
 }
+
+/// "Another woman was wounded" is one more person; "another 10 servicemen" is the figure's.
+#[test]
+fn another_person_is_one_more() {
+    let out = run(&[
+        "Two elderly women were killed in the shelling of Kherson. Another woman from Kherson was wounded.",
+    ]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count == Some(1) && c.status == Status::Injured),
+        "{:?}",
+        out.claims
+    );
+    let out =
+        run(&["The Defense Ministry added that another 10 Azerbaijani servicemen were wounded."]);
+    let found: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(found, [(Some(10), Status::Injured)], "{:?}", out.claims);
+}
