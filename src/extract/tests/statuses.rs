@@ -301,3 +301,12 @@ fn the_wounded_who_died_are_dead() {
         assert_eq!(found, [(Some(count), Status::Killed)], "{text}");
     }
 }
+
+/// "gunned down" kills.
+#[test]
+fn gunned_down_is_killed() {
+    let out = run(&["At least 35 gang members were gunned down by police in Pacot."]);
+    let found: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count_min, c.status)).collect();
+    assert_eq!(found, [(Some(35), Status::Killed)], "{:?}", out.claims);
+}
