@@ -1,20 +1,21 @@
-//! One build, on every core: tantivy indexes the paragraphs on its own threads, then
-//! merges its segments into one sorted by paragraph, while worker threads read each
-//! document (the extractor) and compute what grouping republished copies compares (its
-//! duplicate keys); at the end, the copies are grouped and the catalog is written beside
-//! the search files.
+//! One build, on every core: tantivy indexes the paragraphs on one thread of its own,
+//! while worker threads read each document (the extractor) and compute what grouping
+//! republished copies compares (its duplicate keys); at the end, the copies are grouped and
+//! the catalog is written beside the search files.
 //!
 //! The result does not depend on which thread did what: records and keys are kept by
-//! document, and the merged segment holds the paragraphs in corpus order, so the same
-//! corpus gives the same index, and the same citations, on every rebuild.
+//! document, and tantivy's one indexing thread numbers the paragraphs in the order they are
+//! added, corpus order, so the same corpus gives the same index, and the same citations, on
+//! every rebuild.
 
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::Utc;
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::{Index, IndexSettings, IndexSortByField, Order, TantivyDocument};
+use tantivy::{Index, ReloadPolicy, TantivyDocument};
 
 use super::catalog::{self, CatalogDoc, Contents};
 use super::{ExtractionMode, Fields, Progress, list_files, write_durably};
@@ -23,9 +24,10 @@ use crate::error::{Error, Result};
 use crate::extract::{self, DocText, Extraction, Gazetteer, LearnedNames};
 use crate::ingest::dedup;
 
-/// The indexing memory per tantivy thread: above tantivy's floor of 15 MB, and enough
-/// that a corpus of a few hundred thousand paragraphs makes few segments to merge.
-const HEAP_PER_THREAD: usize = 40 * 1024 * 1024;
+/// The memory of tantivy's one indexing thread: a corpus of a few hundred thousand
+/// paragraphs (the Reuters benchmark's 436,588 at 400%) lands in one segment, which then
+/// needs no merge. Tantivy takes the memory as it fills, not all at once.
+const INDEXING_HEAP: usize = 1024 * 1024 * 1024;
 /// Documents a worker takes at a time.
 const CHUNK: usize = 16;
 
@@ -48,22 +50,11 @@ pub(super) fn write_generation(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Written> {
     let (schema, fields) = Fields::schema();
-    // Sorted by paragraph: the merged segment then numbers its documents in corpus order,
-    // so ties in score fall the same way on every rebuild.
-    let settings = IndexSettings {
-        sort_by_field: Some(IndexSortByField {
-            field: Fields::PID.to_string(),
-            order: Order::Asc,
-        }),
-        ..IndexSettings::default()
-    };
-    let index = Index::builder()
-        .schema(schema)
-        .settings(settings)
-        .create_in_dir(generation)?;
-    let threads = cores().clamp(1, 4);
-    let mut writer =
-        index.writer_with_num_threads::<TantivyDocument>(threads, threads * HEAP_PER_THREAD)?;
+    let index = Index::builder().schema(schema).create_in_dir(generation)?;
+    // One indexing thread numbers the paragraphs in corpus order, so ties in score fall the
+    // same way on every rebuild, with no sorting of the index and, in one segment, no
+    // merge: several threads would share the paragraphs out as they came.
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, INDEXING_HEAP)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
 
     let total = documents.len();
@@ -112,17 +103,33 @@ pub(super) fn write_generation(
     Ok(Written { documents: catalog })
 }
 
-/// Commits, then merges every segment into one and lets tantivy remove the files the
-/// merge replaced.
+/// Commits, then merges the segments, if the corpus filled more than one, into one and lets
+/// tantivy remove the files the merge replaced.
 fn commit_one_segment(index: &Index, mut writer: tantivy::IndexWriter) -> Result<()> {
     writer.commit()?;
-    let segments = index.searchable_segment_ids()?;
+    let segments = in_corpus_order(index)?;
     if segments.len() > 1 {
         writer.merge(&segments).wait()?;
     }
     writer.garbage_collect_files().wait()?;
     writer.wait_merging_threads()?;
     Ok(())
+}
+
+/// The segments by their first paragraph. The one indexing thread filled them one after
+/// another, so a merge that stacks them in this order keeps the paragraphs in corpus order.
+fn in_corpus_order(index: &Index) -> Result<Vec<SegmentId>> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let mut firsts = Vec::new();
+    for segment in reader.searcher().segment_readers() {
+        let pids = segment.fast_fields().u64(Fields::PID)?;
+        firsts.push((pids.first(0), segment.segment_id()));
+    }
+    firsts.sort_by_key(|&(first, _)| first);
+    Ok(firsts.into_iter().map(|(_, id)| id).collect())
 }
 
 /// What the workers read: each document's records and duplicate keys, in corpus order.
