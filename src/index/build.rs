@@ -59,8 +59,8 @@ pub(super) fn write_generation(
 
     let total = documents.len();
     let stop = AtomicBool::new(false);
-    // Tantivy adds, commits and merges while the workers read: neither waits for the
-    // other until both are done.
+    // Tantivy adds and commits while the workers read: neither waits for the other until
+    // both are done.
     let (read, indexed) = std::thread::scope(|scope| {
         let reader = scope.spawn(|| read_all(&documents, gazetteer, extraction, &stop));
         let indexed = add_paragraphs(&mut writer, &fields, &documents, progress)
@@ -230,8 +230,14 @@ fn add_paragraphs(
     let total = documents.len();
     let mut pid = 0u64;
     for (ordinal, document) in documents.iter().enumerate() {
+        // Formatted once for all the document's paragraphs.
+        let published = document
+            .meta
+            .published
+            .map(|date| date.format("%Y-%m-%d").to_string());
         for paragraph in &document.paragraphs {
-            writer.add_document(paragraph_doc(fields, pid, document, paragraph))?;
+            let doc = paragraph_doc(fields, pid, document, published.as_deref(), paragraph);
+            writer.add_document(doc)?;
             pid += 1;
         }
         if !progress(Progress {
@@ -244,17 +250,22 @@ fn add_paragraphs(
     Ok(())
 }
 
-fn paragraph_doc(fields: &Fields, pid: u64, document: &Document, text: &str) -> TantivyDocument {
+fn paragraph_doc(
+    fields: &Fields,
+    pid: u64,
+    document: &Document,
+    published: Option<&str>,
+    text: &str,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_u64(fields.pid, pid);
     doc.add_text(fields.source, &document.source);
     doc.add_text(fields.title, &document.meta.title);
-    let meta = &document.meta;
-    if let Some(outlet) = &meta.outlet {
+    if let Some(outlet) = &document.meta.outlet {
         doc.add_text(fields.outlet, outlet);
     }
-    if let Some(published) = meta.published {
-        doc.add_text(fields.published, published.format("%Y-%m-%d").to_string());
+    if let Some(published) = published {
+        doc.add_text(fields.published, published);
     }
     doc.add_text(fields.text, text);
     doc
