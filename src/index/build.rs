@@ -62,7 +62,13 @@ pub(super) fn write_generation(
     // Tantivy adds and commits while the workers read: neither waits for the other until
     // both are done.
     let (read, indexed) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| read_all(&documents, gazetteer, extraction, &stop));
+        // The copies are grouped on the reader's thread too, while tantivy may still be
+        // committing.
+        let reader = scope.spawn(|| {
+            let read = read_all(&documents, gazetteer, extraction, &stop);
+            let groups = dedup::group_keys(&read.keys);
+            (read, groups)
+        });
         let indexed = add_paragraphs(&mut writer, &fields, &documents, progress)
             .and_then(|()| commit_one_segment(&index, writer));
         if indexed.is_err() {
@@ -71,11 +77,10 @@ pub(super) fn write_generation(
         (reader.join(), indexed)
     });
     indexed?;
-    let read = read
+    let (read, groups) = read
         .ok()
-        .filter(|r| r.extractions.len() == total && r.keys.len() == total)
+        .filter(|(r, _)| r.extractions.len() == total && r.keys.len() == total)
         .ok_or(Error::ExtractorStopped)?;
-    let groups = dedup::group_keys(&read.keys);
 
     let mut catalog: Vec<CatalogDoc> = documents
         .into_iter()
