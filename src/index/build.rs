@@ -51,6 +51,7 @@ pub(super) fn write_generation(
 ) -> Result<Written> {
     let (schema, fields) = Fields::schema();
     let index = Index::builder().schema(schema).create_in_dir(generation)?;
+    super::stems::remember_stems(&index);
     // One indexing thread numbers the paragraphs in corpus order, so ties in score fall the
     // same way on every rebuild, with no sorting of the index and, in one segment, no
     // merge: several threads would share the paragraphs out as they came.
