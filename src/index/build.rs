@@ -1,20 +1,21 @@
-//! One build, on every core: tantivy indexes the paragraphs on its own threads, then
-//! merges its segments into one sorted by paragraph, while worker threads read each
-//! document (the extractor) and compute what grouping republished copies compares (its
-//! duplicate keys); at the end, the copies are grouped and the catalog is written beside
-//! the search files.
+//! One build, on every core: tantivy indexes the paragraphs on one thread of its own,
+//! while worker threads read each document (the extractor) and compute what grouping
+//! republished copies compares (its duplicate keys); at the end, the copies are grouped and
+//! the catalog is written beside the search files.
 //!
 //! The result does not depend on which thread did what: records and keys are kept by
-//! document, and the merged segment holds the paragraphs in corpus order, so the same
-//! corpus gives the same index, and the same citations, on every rebuild.
+//! document, and tantivy's one indexing thread numbers the paragraphs in the order they are
+//! added, corpus order, so the same corpus gives the same index, and the same citations, on
+//! every rebuild.
 
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::Utc;
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::{Index, IndexSettings, IndexSortByField, Order, TantivyDocument};
+use tantivy::{Index, ReloadPolicy, TantivyDocument};
 
 use super::catalog::{self, CatalogDoc, Contents};
 use super::{ExtractionMode, Fields, Progress, list_files, write_durably};
@@ -23,9 +24,10 @@ use crate::error::{Error, Result};
 use crate::extract::{self, DocText, Extraction, Gazetteer, LearnedNames};
 use crate::ingest::dedup;
 
-/// The indexing memory per tantivy thread: above tantivy's floor of 15 MB, and enough
-/// that a corpus of a few hundred thousand paragraphs makes few segments to merge.
-const HEAP_PER_THREAD: usize = 40 * 1024 * 1024;
+/// The memory of tantivy's one indexing thread: a corpus of a few hundred thousand
+/// paragraphs (the Reuters benchmark's 436,588 at 400%) lands in one segment, which then
+/// needs no merge. Tantivy takes the memory as it fills, not all at once.
+const INDEXING_HEAP: usize = 1024 * 1024 * 1024;
 /// Documents a worker takes at a time.
 const CHUNK: usize = 16;
 
@@ -48,30 +50,26 @@ pub(super) fn write_generation(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Written> {
     let (schema, fields) = Fields::schema();
-    // Sorted by paragraph: the merged segment then numbers its documents in corpus order,
-    // so ties in score fall the same way on every rebuild.
-    let settings = IndexSettings {
-        sort_by_field: Some(IndexSortByField {
-            field: Fields::PID.to_string(),
-            order: Order::Asc,
-        }),
-        ..IndexSettings::default()
-    };
-    let index = Index::builder()
-        .schema(schema)
-        .settings(settings)
-        .create_in_dir(generation)?;
-    let threads = cores().clamp(1, 4);
-    let mut writer =
-        index.writer_with_num_threads::<TantivyDocument>(threads, threads * HEAP_PER_THREAD)?;
+    let index = Index::builder().schema(schema).create_in_dir(generation)?;
+    super::stems::remember_stems(&index);
+    // One indexing thread numbers the paragraphs in corpus order, so ties in score fall the
+    // same way on every rebuild, with no sorting of the index and, in one segment, no
+    // merge: several threads would share the paragraphs out as they came.
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, INDEXING_HEAP)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
 
     let total = documents.len();
     let stop = AtomicBool::new(false);
-    // Tantivy adds, commits and merges while the workers read: neither waits for the
-    // other until both are done.
+    // Tantivy adds and commits while the workers read: neither waits for the other until
+    // both are done.
     let (read, indexed) = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| read_all(&documents, gazetteer, extraction, &stop));
+        // The copies are grouped on the reader's thread too, while tantivy may still be
+        // committing.
+        let reader = scope.spawn(|| {
+            let read = read_all(&documents, gazetteer, extraction, &stop);
+            let groups = dedup::group_keys(&read.keys);
+            (read, groups)
+        });
         let indexed = add_paragraphs(&mut writer, &fields, &documents, progress)
             .and_then(|()| commit_one_segment(&index, writer));
         if indexed.is_err() {
@@ -80,11 +78,10 @@ pub(super) fn write_generation(
         (reader.join(), indexed)
     });
     indexed?;
-    let read = read
+    let (read, groups) = read
         .ok()
-        .filter(|r| r.extractions.len() == total && r.keys.len() == total)
+        .filter(|(r, _)| r.extractions.len() == total && r.keys.len() == total)
         .ok_or(Error::ExtractorStopped)?;
-    let groups = dedup::group_keys(&read.keys);
 
     let mut catalog: Vec<CatalogDoc> = documents
         .into_iter()
@@ -112,17 +109,33 @@ pub(super) fn write_generation(
     Ok(Written { documents: catalog })
 }
 
-/// Commits, then merges every segment into one and lets tantivy remove the files the
-/// merge replaced.
+/// Commits, then merges the segments, if the corpus filled more than one, into one and lets
+/// tantivy remove the files the merge replaced.
 fn commit_one_segment(index: &Index, mut writer: tantivy::IndexWriter) -> Result<()> {
     writer.commit()?;
-    let segments = index.searchable_segment_ids()?;
+    let segments = in_corpus_order(index)?;
     if segments.len() > 1 {
         writer.merge(&segments).wait()?;
     }
     writer.garbage_collect_files().wait()?;
     writer.wait_merging_threads()?;
     Ok(())
+}
+
+/// The segments by their first paragraph. The one indexing thread filled them one after
+/// another, so a merge that stacks them in this order keeps the paragraphs in corpus order.
+fn in_corpus_order(index: &Index) -> Result<Vec<SegmentId>> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let mut firsts = Vec::new();
+    for segment in reader.searcher().segment_readers() {
+        let pids = segment.fast_fields().u64(Fields::PID)?;
+        firsts.push((pids.first(0), segment.segment_id()));
+    }
+    firsts.sort_by_key(|&(first, _)| first);
+    Ok(firsts.into_iter().map(|(_, id)| id).collect())
 }
 
 /// What the workers read: each document's records and duplicate keys, in corpus order.
@@ -223,8 +236,14 @@ fn add_paragraphs(
     let total = documents.len();
     let mut pid = 0u64;
     for (ordinal, document) in documents.iter().enumerate() {
+        // Formatted once for all the document's paragraphs.
+        let published = document
+            .meta
+            .published
+            .map(|date| date.format("%Y-%m-%d").to_string());
         for paragraph in &document.paragraphs {
-            writer.add_document(paragraph_doc(fields, pid, document, paragraph))?;
+            let doc = paragraph_doc(fields, pid, document, published.as_deref(), paragraph);
+            writer.add_document(doc)?;
             pid += 1;
         }
         if !progress(Progress {
@@ -237,17 +256,22 @@ fn add_paragraphs(
     Ok(())
 }
 
-fn paragraph_doc(fields: &Fields, pid: u64, document: &Document, text: &str) -> TantivyDocument {
+fn paragraph_doc(
+    fields: &Fields,
+    pid: u64,
+    document: &Document,
+    published: Option<&str>,
+    text: &str,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_u64(fields.pid, pid);
     doc.add_text(fields.source, &document.source);
     doc.add_text(fields.title, &document.meta.title);
-    let meta = &document.meta;
-    if let Some(outlet) = &meta.outlet {
+    if let Some(outlet) = &document.meta.outlet {
         doc.add_text(fields.outlet, outlet);
     }
-    if let Some(published) = meta.published {
-        doc.add_text(fields.published, published.format("%Y-%m-%d").to_string());
+    if let Some(published) = published {
+        doc.add_text(fields.published, published);
     }
     doc.add_text(fields.text, text);
     doc

@@ -22,6 +22,7 @@ mod folder;
 mod open;
 mod read_only;
 mod search;
+mod stems;
 #[cfg(test)]
 mod tests;
 mod writer;

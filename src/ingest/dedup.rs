@@ -319,6 +319,51 @@ impl Words {
     }
 }
 
+/// Each hash function's least value over the shingles. Hash function i is
+/// (h ^ SEEDS[i]) * MULTIPLIERS[i]: h is already mixed, and an odd multiplier carries every
+/// bit into the high bits a minimum compares first.
+fn minimums(shingles: &[u64]) -> Box<[u64; NUM_HASHES]> {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512dq") {
+        // SAFETY: the processor has the features `minimums_avx512` is compiled for.
+        return unsafe { minimums_avx512(shingles) };
+    }
+    minimums_portable(shingles)
+}
+
+/// [`minimums_portable`] compiled for AVX-512, which multiplies and compares eight 64-bit
+/// lanes at once where the baseline instruction set does one: the same values, in a
+/// fraction of the time of the build's largest piece of duplicate detection.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+fn minimums_avx512(shingles: &[u64]) -> Box<[u64; NUM_HASHES]> {
+    minimums_portable(shingles)
+}
+
+/// Four shingles at a time: each function's seed, multiplier and minimum are read and
+/// written once for the four, not once for each.
+#[inline(always)]
+fn minimums_portable(shingles: &[u64]) -> Box<[u64; NUM_HASHES]> {
+    let mut mins = Box::new([u64::MAX; NUM_HASHES]);
+    let mut fours = shingles.chunks_exact(4);
+    for four in &mut fours {
+        for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
+            let hash = |h: u64| (h ^ seed).wrapping_mul(*by);
+            let least = hash(four[0])
+                .min(hash(four[1]))
+                .min(hash(four[2]))
+                .min(hash(four[3]));
+            *min = (*min).min(least);
+        }
+    }
+    for &h in fours.remainder() {
+        for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
+            *min = (*min).min((h ^ seed).wrapping_mul(*by));
+        }
+    }
+    mins
+}
+
 /// A 64-bit FNV-1a hash with a final avalanche, stable across builds and platforms.
 pub(crate) fn hash64(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -366,27 +411,7 @@ impl Signature {
         };
         shingle_hashes.sort_unstable();
         shingle_hashes.dedup();
-        // Hash function i is (h ^ SEEDS[i]) * MULTIPLIERS[i]: h is already mixed, and an
-        // odd multiplier carries every bit into the high bits a minimum compares first.
-        // Four shingles at a time: each function's seed, multiplier and minimum are read
-        // and written once for the four, not once for each.
-        let mut mins = Box::new([u64::MAX; NUM_HASHES]);
-        let mut fours = shingle_hashes.chunks_exact(4);
-        for four in &mut fours {
-            for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
-                let hash = |h: u64| (h ^ seed).wrapping_mul(*by);
-                let least = hash(four[0])
-                    .min(hash(four[1]))
-                    .min(hash(four[2]))
-                    .min(hash(four[3]));
-                *min = (*min).min(least);
-            }
-        }
-        for &h in fours.remainder() {
-            for ((min, seed), by) in mins.iter_mut().zip(SEEDS.iter()).zip(MULTIPLIERS.iter()) {
-                *min = (*min).min((h ^ seed).wrapping_mul(*by));
-            }
-        }
+        let mins = minimums(&shingle_hashes);
         Signature {
             mins,
             shingles: shingle_hashes.len(),
@@ -458,6 +483,15 @@ static MULTIPLIERS: [u64; NUM_HASHES] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minimums_are_the_same_on_every_instruction_set() {
+        let shingles: Vec<u64> = (0..1_003u64).map(|i| mix(i * 7 + 1)).collect();
+        for n in [0, 1, 3, 4, 5, 64, 1_003] {
+            let portable = minimums_portable(&shingles[..n]);
+            assert_eq!(minimums(&shingles[..n]), portable, "{n} shingles");
+        }
+    }
 
     /// The syndication fixtures: a wire story, its copies, and other stories on the event.
     fn fixtures() -> HashMap<String, Article> {

@@ -3,10 +3,10 @@
 //! citation numbers and fingerprints, computed once at index time, and the header that
 //! maps the sections.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rustc_hash::FxHashMap;
 
 use super::{
     APPROX, CUT_AFTER, CUT_BEFORE, CatalogDoc, DIRECT, Fingerprint, HAS_COUNT, HAS_MAX, HAS_MIN,
@@ -31,7 +31,7 @@ pub struct Contents<'a> {
 struct Writer {
     sections: Vec<Vec<u8>>,
     strings: Vec<u8>,
-    interned: HashMap<String, u32>,
+    interned: FxHashMap<String, u32>,
 }
 
 fn too_large() -> Error {
@@ -126,7 +126,7 @@ fn quote_flags(quote: &Excerpt) -> u8 {
 /// Numbers citations in list order from 1, the same words the same number: what an
 /// answer listing these records shows.
 fn citation_numbers<'k>(keys: impl Iterator<Item = &'k Key>) -> Vec<u32> {
-    let mut seen: HashMap<(usize, usize, usize, usize), u32> = HashMap::new();
+    let mut seen: FxHashMap<(usize, usize, usize, usize), u32> = FxHashMap::default();
     keys.map(|key| {
         let next = seen.len() as u32 + 1;
         *seen
