@@ -322,7 +322,12 @@ fn appositions(
             && toks.get(k).is_some_and(|t| t.capitalized())
             && let Some(end) = name_run(toks, mentions, k)
         {
-            if toks.get(end).is_some_and(|t| t.is_punct(',')) && end > k {
+            // "Shushan Stepanian, said Azerbaijani forces shelled ...": a verb after the
+            // comma begins what was said, not who says it.
+            let verb_after = toks
+                .get(end + 1)
+                .is_some_and(|t| t.has(class::SPEECH_VERB | class::AUXILIARY));
+            if toks.get(end).is_some_and(|t| t.is_punct(',')) && end > k && !verb_after {
                 let mut j = end + 1;
                 let mut titled = false;
                 let mut owner = None;

@@ -959,3 +959,16 @@ fn a_headlines_attacker_is_not_the_officials_state() {
         out.statements
     );
 }
+
+/// "Shushan Stepanian, said Azerbaijani forces shelled ...": the words after the comma are
+/// what she said, and teach nothing about whose she is.
+#[test]
+fn what_a_name_said_is_no_apposition() {
+    assert_none_speaks_for(
+        &[
+            "The spokeswoman for Armenia's Defense Ministry, Shushan Stepanian, said Azerbaijani forces shelled an Armenian army outpost in the northern Tavush province. Stepanian said they suffered casualties.",
+            "\"There are no casualties on the Armenian side,\" Stepanian wrote on Facebook.",
+        ],
+        "azerbaijan",
+    );
+}
