@@ -530,9 +530,11 @@ pub(crate) fn resolve_one(
     }
     // "aid group", "shipping sources": no party; but "local authorities" and "local
     // police" are the state's own, on their own ground.
+    // So is "local governor Vyacheslav Gladkov": an office of the ground.
+    let office = core.iter().any(|t| t.has(class::OFFICE));
     let own_ground = |t: &Token<'_>| {
         t.is_any(&["local", "regional", "provincial", "district", "municipal"])
-            && head_tok.has(class::INSTITUTION)
+            && (head_tok.has(class::INSTITUTION) || office)
     };
     // A capital that only opens the sentence ("Medical officials at the hospital said")
     // makes no proper name.

@@ -972,3 +972,15 @@ fn what_a_name_said_is_no_apposition() {
         "azerbaijan",
     );
 }
+
+/// "local governor Vyacheslav Gladkov": a local office speaks for its ground.
+#[test]
+fn a_local_governor_speaks_for_the_ground() {
+    assert_party_speaks(&[(
+        &[
+            "A total of 11 civilians died in a series of strikes on the Russian city of Belgorod on Sunday, local governor Vyacheslav Gladkov has said.",
+        ],
+        1,
+        "russia",
+    )]);
+}
