@@ -393,3 +393,17 @@ fn regions_by_their_english_names() {
         .unwrap_or_else(|| panic!("{:?}", out.claims));
     assert_eq!(claim.side.as_deref(), Some("ethiopia"), "{claim:?}");
 }
+
+/// "Sinnar", as the news spells Sudan's Sennar, is Sudan's, not the Indian town's.
+#[test]
+fn sinnar_is_sudans_sennar() {
+    let out = run(&[
+        "The Sudanese Doctors Network reported that 21 people were killed due to artillery shelling by the RSF on Sinnar market.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(21))
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(claim.side.as_deref(), Some("sudan"), "{claim:?}");
+}
