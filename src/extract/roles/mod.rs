@@ -420,6 +420,35 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         );
     }
 
+    // 9b. An armed group's authorities count the people of the ground they hold:
+    //     "According to Houthi authorities, at least 46 people were killed" in Hodeidah.
+    if (civilian || police)
+        && !hostile
+        && !rebel
+        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
+        && c.party.as_deref().is_some_and(|p| {
+            s.scope
+                .gazetteer
+                .get(p)
+                .is_some_and(|x| x.kind == PartyKind::Group)
+        })
+        && c.words.iter().chain(std::iter::once(&c.head)).any(|w| {
+            matches!(
+                w.as_str(),
+                "authorities" | "government" | "administration" | "officials"
+            )
+        })
+        && let Some((state, words)) = s.cx.story_place()
+    {
+        return Side::one(
+            state,
+            format!(
+                "counted by {}, which reports on the ground of the story ({words})",
+                c.name
+            ),
+        );
+    }
+
     // 10. A party reporting what another did to people: "Israel says 1,200 people were
     //    killed in the Hamas attack" — its own people; and an army reporting its own
     //    soldiers lost: "The Israeli military said two soldiers were killed".

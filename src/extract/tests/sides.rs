@@ -709,3 +709,29 @@ fn abu_sayyaf_is_its_own_group() {
         Some("philippines"),
     )]);
 }
+
+/// An armed group's authorities count the people of the ground they hold, not their own:
+/// "According to Houthi authorities, at least 46 people were killed" in Hodeidah.
+#[test]
+fn a_groups_authorities_count_the_people_of_its_ground() {
+    assert_story_figures(&[(
+        &[
+            "Israeli jets struck the port of Hodeidah on Sunday.",
+            "According to Houthi authorities, at least 46 people were killed and more than 160 injured in the strikes.",
+        ],
+        (None, Some(46)),
+        Status::Killed,
+        Some("yemen"),
+        Some("houthis"),
+    )]);
+    assert_story_figures(&[(
+        &[
+            "Israeli jets struck the port of Hodeidah on Sunday.",
+            "- Houthi officials reported at least 46 deaths and more than 160 injuries; the group said its air defenses intercepted some Israeli aircraft.",
+        ],
+        (None, Some(46)),
+        Status::Killed,
+        Some("yemen"),
+        Some("houthis"),
+    )]);
+}
