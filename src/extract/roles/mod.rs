@@ -131,7 +131,15 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     }
     // "A Russian Mi-24 helicopter was shot down ..., killing two crew members", "its
     // crew": a crew is its craft's.
-    if let Some(side) = crew_side(read, s.scope, sentence.clone()) {
+    // "... a Russian Mi-24 helicopter had been downed over Armenia. Two crew members were
+    // killed": or of the craft the sentence before brought down.
+    let before = sentence_no
+        .checked_sub(1)
+        .map(|n| sentence_tokens(s.tokens, n))
+        .filter(|r| !r.is_empty());
+    if let Some(side) = crew_side(read, s.scope, sentence.clone())
+        .or_else(|| before.and_then(|b| crew_side(read, s.scope, b)))
+    {
         return side;
     }
     if let Some(p) = read.victims.possessive

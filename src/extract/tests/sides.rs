@@ -735,3 +735,15 @@ fn a_groups_authorities_count_the_people_of_its_ground() {
         Some("houthis"),
     )]);
 }
+
+/// The crew counted in the sentence after their craft was brought down are the craft's.
+#[test]
+fn a_crew_counted_after_their_craft_went_down() {
+    assert_figures(&[(
+        "The Russian Defense Ministry said a Russian Mi-24 helicopter had been downed over Armenia near the border with Azerbaijan. Two crew members were killed and another one was injured.",
+        2,
+        Status::Killed,
+        Some("russia"),
+        Some("russia"),
+    )]);
+}
