@@ -86,6 +86,35 @@ pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
     {
         return toks.len();
     }
+    // "BAKU, November 10. /TASS/.": a place in capitals, a date, the agency between
+    // slashes.
+    let capitals = |t: &Token<'_>| {
+        t.word
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && t.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    if toks.first().is_some_and(capitals)
+        && let Some(month) = toks.iter().take(5).position(Token::is_month)
+        && toks[..month].iter().all(|t| capitals(t) || t.is_punct(','))
+        && let Some(stop) =
+            (month + 1..(month + 4).min(toks.len())).find(|&k| toks[k].is_punct('.'))
+    {
+        let slash = |k: usize| toks.get(k).is_some_and(|t| t.is_punct('/'));
+        if slash(stop + 1)
+            && let Some(close) = (stop + 2..(stop + 6).min(toks.len())).find(|&k| slash(k))
+        {
+            let end = close + 1;
+            return if toks.get(end).is_some_and(|t| t.is_punct('.')) {
+                end + 1
+            } else {
+                end
+            };
+        }
+        return stop + 1;
+    }
     let Some(dash) = toks
         .iter()
         .take(16)

@@ -407,3 +407,18 @@ fn sinnar_is_sudans_sennar() {
         .unwrap_or_else(|| panic!("{:?}", out.claims));
     assert_eq!(claim.side.as_deref(), Some("sudan"), "{claim:?}");
 }
+
+/// "BAKU, November 10. /TASS/.": an agency's dateline says where the story was filed; the
+/// people it counts are not that city's.
+#[test]
+fn an_agency_dateline_is_no_place_of_the_story() {
+    let out = run(&[
+        "BAKU, November 10. /TASS/. Two crew members were killed when the helicopter came down.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(2))
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(claim.side, None, "{claim:?}");
+}
