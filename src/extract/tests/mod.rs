@@ -4,6 +4,7 @@ use super::*;
 
 mod accounts;
 mod figures;
+mod officials;
 mod places;
 mod sides;
 mod speakers;

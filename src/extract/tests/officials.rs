@@ -1,0 +1,312 @@
+//! Officials and offices: the ground they speak for, the forces and headlines that are not
+//! theirs, and the people who speak for no party.
+
+use super::*;
+
+/// "Officials said Russia “deliberately” struck the station": the state that struck is not
+/// the one plain officials speak for, whatever marks stand between.
+#[test]
+fn the_state_that_struck_is_not_the_officials() {
+    let out = run(&[
+        "Officials said earlier that Russia “deliberately” struck the overcrowded railway station in Kramatorsk.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("russia")),
+        "{:?}",
+        out.statements
+    );
+}
+
+#[test]
+fn the_governor_of_a_place_is_that_places() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "Two farmers were wounded by fire from the Azerbaijani side, the Governor of the Gegharkunik Region of Armenia reports.",
+            ],
+            1,
+            "armenia",
+        ),
+        (
+            &["A Russian drone hit a bus, killing two people, the mayor of Kharkiv said."],
+            1,
+            "ukraine",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn a_participle_after_the_head_and_a_coalition_its_leader_leads() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &["A Saudi-led coalition battling in Yemen said it carried out an attack on Thursday."],
+        1,
+        "saudi-arabia",
+    )];
+    assert_party_speaks(cases);
+    // Aid groups working somewhere are the speakers, and speak for no party.
+    let out = run(&["NGOs working in Goma put the death toll at 25, with 375 people wounded."]);
+    let toll = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(25))
+        .expect("25 dead");
+    assert!(toll.according_to.speaker.starts_with("NGOs"), "{toll:?}");
+    assert_eq!(toll.according_to.party, None, "{toll:?}");
+}
+
+#[test]
+fn a_member_of_a_resistance_group_speaks_for_the_countrys_rebels() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "An air strike on a monastery in Sagaing region injured 30 people, according to a member of a resistance group.",
+            ],
+            1,
+            "myanmar-rebels",
+        ),
+        (
+            &[
+                "The resistance member told reporters that 23 civilians were killed in Sagaing region.",
+            ],
+            1,
+            "myanmar-rebels",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn a_city_head_is_not_of_the_forces_that_targeted_his_city() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "City administration head Oleksandr Vilkul confirmed that Russian forces targeted a residential area of Kryvyi Rih.",
+        ],
+        1,
+        "ukraine",
+    )];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn whom_local_authorities_blame_and_a_name_joined_to_the_media() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "The Russian city of Belgorod came under massive shelling.",
+                "The local authorities blame the Armed Forces of Ukraine for everything.",
+            ],
+            2,
+            "russia",
+        ),
+        (
+            &[
+                "The Russian city of Belgorod came under massive shelling.",
+                "Governor Vyacheslav Gladkov and a number of local media reported on this.",
+            ],
+            2,
+            "russia",
+        ),
+    ];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn a_name_that_opens_with_a_compound_is_no_stance() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "At least 26 civilians were killed, the Inter-Services Public Relations (ISPR) confirmed on Wednesday.",
+        ],
+        1,
+        "pakistan",
+    )];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn a_trades_union_and_a_known_surname_after_a_comma() {
+    // "Aliyev" after another first name, even after a comma, is someone else; the head
+    // of a journalists' union speaks for no party.
+    assert_none_speaks_for(
+        &[
+            "Similarly, Arif Aliyev, head of the Yeni Nesil (New Generation) Journalists Union, said the reporters should have had maps.",
+        ],
+        "azerbaijan",
+    );
+    // A union that a name makes a party still is one.
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "The European Union's special representative, Toivo Klaar, said the bloc was ready to help.",
+        ],
+        1,
+        "eu",
+    )];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn his_spokesman_speaks_for_the_person_named_before() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "UN chief Antonio Guterres is deeply alarmed by reports of the strike, his spokesman told reporters in New York.",
+        ],
+        1,
+        "un",
+    )];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn a_committee_of_doctors_speaks_for_no_party() {
+    assert_none_speaks_for(
+        &[
+            "The Central Committee of Sudanese Doctors (CCSD) reported that at least 97 people have died.",
+        ],
+        "sudan",
+    );
+    // A committee of no trade is still its state's.
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &["Armenia's Investigative Committee said 3,822 people were killed in the war."],
+        1,
+        "armenia",
+    )];
+    assert_party_speaks(cases);
+}
+
+#[test]
+fn the_military_speaks_for_the_state_whose_attack_its_sentence_names() {
+    let cases: &[(&[&str], usize, &str)] = &[(
+        &[
+            "Gaza's civil defence agency said an Israeli strike on a school killed at least 17 people Thursday, while the military reported it had hit Hamas militants.",
+        ],
+        1,
+        "israel",
+    )];
+    assert_party_speaks(cases);
+}
+
+/// Medics are no party, even when their word opens the sentence; a former minister speaks
+/// for no state.
+#[test]
+fn medics_and_former_officials_speak_for_no_party() {
+    assert_none_speaks_for(
+        &[
+            "Medical officials at the military hospital in Mogadishu, Somalia, confirmed receiving 30 injured individuals.",
+        ],
+        "somalia",
+    );
+    assert_none_speaks_for(
+        &[
+            "Former Minister of Foreign Affairs Mariam El Sadig El Mahdi told the BBC that hospitals in Khartoum, Sudan, are running short of supplies.",
+        ],
+        "sudan",
+    );
+    // A title that opens the sentence is still a title.
+    assert_party_speaks(&[(
+        &[
+            "Captain Rosalo Ylagan, head of Philippine congressional security, said the device could have been a home-made bomb.",
+        ],
+        1,
+        "philippines",
+    )]);
+}
+
+/// "The Health Ministry said ... an (Israeli) occupation airstrike": the attacker in
+/// brackets is not the state a health ministry speaks for.
+#[test]
+fn a_bracketed_attacker_is_not_the_ministrys_state() {
+    assert_none_speaks_for(
+        &[
+            "Four Palestinians were killed at dawn in a drone strike in the Nur Shams refugee camp in Tulkarem, in the occupied West Bank.",
+            "The Health Ministry said in a statement that there were \"two martyrs in Nur Shams refugee camp as a result of an (Israeli) occupation airstrike.\"",
+        ],
+        "israel",
+    );
+}
+
+/// A governor speaks for the ground, not for the foreign army his sentence says has acted
+/// there; victims named by their army in the sentence still place its speaker.
+#[test]
+fn a_governor_is_not_the_army_that_acted_on_his_ground() {
+    assert_party_speaks(&[
+        (
+            &[
+                "The Ukrainian Army has occupied 28 settlements in Russia's Kursk Region, acting regional governor Aleksey Smirnov revealed on Monday.",
+            ],
+            1,
+            "russia",
+        ),
+        (
+            &[
+                "In Baku, authorities said two Azerbaijani soldiers were killed while attempting to stop vehicles from smuggling weapons.",
+            ],
+            1,
+            "azerbaijan",
+        ),
+    ]);
+}
+
+/// The attacker a headline names is not the state its story's officials speak for; a
+/// country a headline places the attack in still is.
+#[test]
+fn a_headlines_attacker_is_not_the_officials_state() {
+    let read = |title: &str, text: &str| {
+        let paragraphs = vec![text.to_string()];
+        let doc = DocText {
+            title: Some(title),
+            published: None,
+            outlet: None,
+            paragraphs: &paragraphs,
+        };
+        extract(&doc, &Gazetteer::builtin())
+    };
+    let out = read(
+        "Two civilians killed in Donetsk as result of shelling by Ukrainian troops — mayor",
+        "\"According to verified data, a woman was killed in the Petrovsky district,\" the city's mayor wrote on his Telegram channel.",
+    );
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("ukraine")),
+        "{:?}",
+        out.statements
+    );
+    let out = read(
+        "Thirteen police killed in Mexico cartel ambush",
+        "The state's security secretary said twenty officers were wounded.",
+    );
+    assert!(
+        out.statements
+            .iter()
+            .any(|s| s.party.as_deref() == Some("mexico")),
+        "{:?}",
+        out.statements
+    );
+}
+
+/// "Shushan Stepanian, said Azerbaijani forces shelled ...": the words after the comma are
+/// what she said, and teach nothing about whose she is.
+#[test]
+fn what_a_name_said_is_no_apposition() {
+    assert_none_speaks_for(
+        &[
+            "The spokeswoman for Armenia's Defense Ministry, Shushan Stepanian, said Azerbaijani forces shelled an Armenian army outpost in the northern Tavush province. Stepanian said they suffered casualties.",
+            "\"There are no casualties on the Armenian side,\" Stepanian wrote on Facebook.",
+        ],
+        "azerbaijan",
+    );
+}
+
+/// "local governor Vyacheslav Gladkov": a local office speaks for its ground.
+#[test]
+fn a_local_governor_speaks_for_the_ground() {
+    assert_party_speaks(&[(
+        &[
+            "A total of 11 civilians died in a series of strikes on the Russian city of Belgorod on Sunday, local governor Vyacheslav Gladkov has said.",
+        ],
+        1,
+        "russia",
+    )]);
+}
