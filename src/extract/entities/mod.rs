@@ -17,7 +17,9 @@ use super::knowledge::{Gazetteer, NameKind, PartyKind};
 use super::lexicon::class;
 use super::tokens::Token;
 
+mod np;
 mod resolve;
+pub(crate) use np::*;
 pub use resolve::Voice;
 pub(crate) use resolve::*;
 
