@@ -97,11 +97,22 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 .find(|t| t.word && t.has(class::HOSTILE))
         })
         .flatten();
-    let head = read
+    // "13 deaths, all among the assailants": the people named after a status noun.
+    let among = read.victims.who.end;
+    let named_after = (toks.get(among).is_some_and(|t| t.is_punct(','))
+        && toks
+            .get(among + 1)
+            .is_some_and(|t| t.is_any(&["all", "mostly", "most"]))
+        && toks.get(among + 2).is_some_and(|t| t.is("among"))
+        && toks.get(among + 3).is_some_and(|t| t.is("the")))
+    .then(|| toks.get(among + 4))
+    .flatten()
+    .filter(|t| t.has(class::PEOPLE) && t.sentence == sentence_no);
+    let head = named_after.or(read
         .victims
         .head
         .and_then(|h| toks.get(h))
-        .or(antecedent_hostile);
+        .or(antecedent_hostile));
 
     // 1. The phrase itself: "Libyan troops", "384 Libyans", "soldiers of the Karabakh
     //    Defense Army", "Iraq's 300 soldiers".

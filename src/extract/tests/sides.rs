@@ -747,3 +747,16 @@ fn a_crew_counted_after_their_craft_went_down() {
         Some("russia"),
     )]);
 }
+
+/// "13 deaths, all among the assailants": the people named after the status noun say
+/// whose dead they are.
+#[test]
+fn deaths_all_among_the_assailants_are_the_attackers() {
+    assert_figures(&[(
+        "JNIM fighters attacked the army camp in Kayes. The Malian Armed Forces reported 13 deaths, all among the assailants.",
+        13,
+        Status::Killed,
+        Some("jnim"),
+        Some("mali"),
+    )]);
+}
