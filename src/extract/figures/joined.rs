@@ -13,7 +13,14 @@ pub(super) fn detail_of(
 ) -> Option<Read> {
     let previous = previous?;
     let sentence = toks.get(span.first)?.sentence;
-    if previous.sentence(toks) != sentence {
+    // "... has reached at least 492. This includes 35 children and 58 women": a sentence
+    // that opens by pointing back at the toll before it.
+    let before = |back: usize| span.first.checked_sub(back).and_then(|k| toks.get(k));
+    let points_back = previous.sentence(toks) + 1 == sentence
+        && before(1).is_some_and(|t| t.is_any(&["includes", "included", "include"]))
+        && before(2).is_some_and(|t| t.is_any(&["this", "that", "it", "these"]))
+        && before(3).is_none_or(|t| t.sentence != sentence);
+    if previous.sentence(toks) != sentence && !points_back {
         return None;
     }
     let after_including = span

@@ -730,3 +730,19 @@ fn another_person_is_one_more() {
         out.claims.iter().map(|c| (c.count, c.status)).collect();
     assert_eq!(found, [(Some(10), Status::Injured)], "{:?}", out.claims);
 }
+
+/// "... has reached at least 492. This includes 35 children and 58 women": the details of
+/// a toll may open the next sentence by pointing back at it.
+#[test]
+fn details_of_a_toll_in_the_sentence_after_it() {
+    let out = run(&[
+        "The Lebanese health ministry reports that the death toll has reached at least 492. This includes 35 children and 58 women.",
+    ]);
+    let killed: Vec<Option<u64>> = out
+        .claims
+        .iter()
+        .filter(|c| c.status == Status::Killed)
+        .map(|c| c.count)
+        .collect();
+    assert_eq!(killed, [None, Some(35), Some(58)], "{:?}", out.claims);
+}
