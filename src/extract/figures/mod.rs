@@ -508,10 +508,12 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
                 "until",
                 "by",
             ]) && !(t.is_any(&["in", "by"])
-                && span
-                    .figure
-                    .count
-                    .is_some_and(|c| !(1900..=2100).contains(&c)))
+                // "resulted in at least 558 fatalities": a bound is no year.
+                && (span.figure.count.is_none()
+                    || span
+                        .figure
+                        .count
+                        .is_some_and(|c| !(1900..=2100).contains(&c))))
     }) {
         return false;
     }

@@ -746,3 +746,21 @@ fn details_of_a_toll_in_the_sentence_after_it() {
         .collect();
     assert_eq!(killed, [None, Some(35), Some(58)], "{:?}", out.claims);
 }
+
+/// "resulted in at least 558 fatalities": a bound after "in" is a figure, not a year.
+#[test]
+fn a_bound_after_in_is_no_year() {
+    let out = run(&[
+        "The strikes on Lebanon have resulted in at least 558 fatalities, the health ministry said.",
+    ]);
+    let found: Vec<(Option<u64>, Status)> =
+        out.claims.iter().map(|c| (c.count_min, c.status)).collect();
+    assert_eq!(found, [(Some(558), Status::Killed)], "{:?}", out.claims);
+    // A year after "in" stays a year.
+    let out = run(&["Fighting has killed 20 soldiers in 1987, the army said."]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(1987)),
+        "{:?}",
+        out.claims
+    );
+}
