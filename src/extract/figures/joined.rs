@@ -36,6 +36,35 @@ pub(super) fn detail_of(
     // "including 50 children and 94 women", "including 54 men, 27 women and 12
     // children": the next detail of the list.
     let next_detail = previous.detail && listed_after(toks, previous, span);
+    // "Of 558 people who have died from IDF strikes, 50 are children": a part of the
+    // whole the sentence opened with.
+    let of_whole = previous.sentence(toks) == sentence
+        && previous
+            .span
+            .start
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is("of") && t.capitalized())
+        && toks
+            .get(span.end)
+            .is_some_and(|t| t.is_any(&["are", "were"]))
+        && toks.get(span.end + 1).is_some_and(victims::is_people);
+    if of_whole {
+        let people = Victims {
+            who: span.end + 1..span.end + 2,
+            head: Some(span.end + 1),
+            possessive: None,
+            elliptical: false,
+        };
+        return Some(read(
+            span,
+            toks,
+            people,
+            previous.status,
+            Voice::Passive,
+            true,
+        ));
+    }
     if !(after_including || of_them || next_detail) {
         return None;
     }

@@ -764,3 +764,19 @@ fn a_bound_after_in_is_no_year() {
         out.claims
     );
 }
+
+/// "Of 558 people who have died, 50 are children": a part of the whole the sentence
+/// opened with shares its status.
+#[test]
+fn a_part_of_the_whole_a_sentence_opens_with() {
+    let out = run(&[
+        "Of 558 people who have died from the strikes, 50 are children, the health ministry said.",
+    ]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count == Some(50) && c.status == Status::Killed),
+        "{:?}",
+        out.claims
+    );
+}
