@@ -87,20 +87,20 @@ pub(crate) fn read_document(
     }
     // "Press Release: UN High Commissioner for Human Rights", "Comment by UN Human Rights
     // Office Spokesperson ...": a party's own release speaks in its name throughout.
-    cx.author = doc
+    // A heading line of its own says nothing: the release speaks from the paragraph after.
+    let from_heading = doc
         .title
-        .into_iter()
-        .map(|title| (title, 1))
-        .chain(doc.paragraphs.first().map(|first| (first.as_str(), 2)))
-        .find_map(|(text, from)| release_author(text, gazetteer, &cx, era).map(|r| (r, from)))
-        // A heading line of its own says nothing.
-        .map(|(r, from)| {
-            let heading = doc
-                .paragraphs
-                .first()
-                .is_some_and(|p| release_author(p, gazetteer, &cx, era).is_some());
-            (r, if heading { 2 } else { from })
-        });
+        .and_then(|title| release_author(title, gazetteer, &cx, era));
+    let from_first = doc
+        .paragraphs
+        .first()
+        .and_then(|first| release_author(first, gazetteer, &cx, era));
+    let first_is_heading = from_first.is_some();
+    cx.author = match (from_heading, from_first) {
+        (Some(r), _) => Some((r, if first_is_heading { 2 } else { 1 })),
+        (None, Some(r)) => Some((r, 2)),
+        (None, None) => None,
+    };
     for ((t, mentions), text) in read.iter().zip(doc.paragraphs) {
         cx.foresee_places(&Scope {
             text,
@@ -252,8 +252,11 @@ fn release_author(
         "statement of",
     ];
     let trimmed = text.trim_start();
-    let lower = trimmed.to_lowercase();
-    let mark = MARKS.iter().find(|m| lower.starts_with(*m))?;
+    let mark = MARKS.iter().find(|m| {
+        trimmed
+            .get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m))
+    })?;
     let rest = trimmed.get(mark.len()..)?;
     // The author ends where the subject begins.
     let end = [
