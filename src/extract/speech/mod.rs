@@ -283,21 +283,10 @@ fn act_at(
         (i + 1..(i + 3).min(sentence.end))
             .any(|k| toks.get(k).is_some_and(|t| t.has(class::NEGATION)))
     };
-    let issues = tok.is_any(&[
-        "issued",
-        "released",
-        "published",
-        "issues",
-        "releases",
-        "provided",
-        "gave",
-        "presented",
-        "shared",
-        "made",
-        "makes",
-    ]) && (i + 1..(i + 5).min(sentence.end))
-        .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
-        .any(object)
+    let issues = tok.is_any(verbs::ISSUING)
+        && (i + 1..(i + 5).min(sentence.end))
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(object)
         && !negated()
         || tok.is_any(&[
             "raised", "put", "puts", "revised", "updated", "lowered", "raising", "putting",

@@ -6,19 +6,27 @@ use std::ops::Range;
 use super::super::lexicon::class;
 use super::super::tokens::{Token, is_quote_mark};
 
+/// Verbs of issuing a document or giving figures: "issued a statement", "provided
+/// information", "made a statement".
+pub(super) const ISSUING: &[&str] = &[
+    "issued",
+    "released",
+    "published",
+    "issues",
+    "releases",
+    "provided",
+    "gave",
+    "presented",
+    "shared",
+    "made",
+    "makes",
+];
+
 /// The document an act of issuing names as its object: "statement" in "has made a
 /// statement", "issued a statement".
 pub(super) fn issued_venue(toks: &[Token<'_>], act: Range<usize>, end: usize) -> Option<String> {
     let verb = toks.get(act.start)?;
-    if !verb.is_any(&[
-        "made",
-        "makes",
-        "issued",
-        "issues",
-        "released",
-        "releases",
-        "published",
-    ]) {
+    if !verb.is_any(ISSUING) {
         return None;
     }
     (act.end..(act.end + 4).min(end))
