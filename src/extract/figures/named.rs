@@ -28,11 +28,8 @@ pub(super) fn singles(
             && is_name(k - 2)
             && is_name(k - 3);
         // "Another woman from Kherson was wounded": one more person.
-        let another_figure = t.is("another")
-            && toks.get(k + 1).is_some_and(|n| {
-                crate::extract::numbers::starts_number(toks, k + 1)
-                    || n.norm.chars().all(|c| c.is_ascii_digit())
-            });
+        // "another 10 servicemen": the figure's own.
+        let another_figure = t.is("another") && starts_number(toks, k + 1);
         if t.is_any(&["a", "an", "another"]) && !covered(k) && !apposition && !another_figure {
             let Some(mut victims) = victims::single_after(toks, k + 1) else {
                 continue;
