@@ -63,6 +63,21 @@ fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
         })
 }
 
+/// Whether a noun of armed force follows a party's name at `end`: "the Ukrainian Army",
+/// "by Ukrainian troops".
+fn force_follows(toks: &[Token<'_>], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| {
+        t.is_any(&[
+            "army",
+            "forces",
+            "troops",
+            "military",
+            "soldiers",
+            "servicemen",
+        ])
+    })
+}
+
 /// "in Israel", "near southern Israel": a locative preposition before a country's name,
 /// perhaps with a point of the compass between.
 fn locative_before(toks: &[Token<'_>], start: usize) -> bool {
@@ -348,10 +363,7 @@ impl<'a> Context<'a> {
             // names is not the state its story's officials speak for.
             // "killed in Mexico cartel ambush" still names where.
             let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
-            let forces = toks
-                .get(m.span.end)
-                .is_some_and(|t| t.is_any(&["troops", "forces", "army", "military", "soldiers"]));
-            let attacker = before.is_some_and(|t| t.is("by")) && forces
+            let attacker = before.is_some_and(|t| t.is("by")) && force_follows(toks, m.span.end)
                 || attack_follows(toks, m.span.end) && !locative_before(toks, m.span.start);
             if attacker {
                 continue;

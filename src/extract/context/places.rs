@@ -244,18 +244,10 @@ impl Context<'_> {
             // Nor is "The Ukrainian Army has occupied 28 settlements in Russia's Kursk
             // Region, acting regional governor Aleksey Smirnov revealed": a force named
             // in the sentence acts; the governor speaks for the ground.
-            let force = toks.get(m.span.end).is_some_and(|t| {
-                t.is_any(&[
-                    "army",
-                    "forces",
-                    "troops",
-                    "military",
-                    "soldiers",
-                    "servicemen",
-                ])
-            }) && toks
-                .get(m.span.end + 1)
-                .is_some_and(|t| t.is_any(&["has", "have", "had"]) || t.has(class::ATTACK_VERB));
+            let force = force_follows(toks, m.span.end)
+                && toks.get(m.span.end + 1).is_some_and(|t| {
+                    t.is_any(&["has", "have", "had"]) || t.has(class::ATTACK_VERB)
+                });
             let attacker = (domestic || plain) && (attack_follows(toks, m.span.end) || force);
             if attacker {
                 continue;
