@@ -14,9 +14,21 @@ impl Context<'_> {
 
     /// The speaker heard last, in this paragraph or the one before it.
     pub fn last_heard(&self) -> Option<Referent> {
+        self.latest_heard(1, |_| true)
+    }
+
+    /// The latest speaker heard within `paragraphs` paragraphs before this one that
+    /// `keep` accepts.
+    fn latest_heard(
+        &self,
+        paragraphs: usize,
+        keep: impl Fn(&Referent) -> bool,
+    ) -> Option<Referent> {
         self.heard
-            .last()
-            .filter(|h| h.paragraph + 1 >= self.paragraph)
+            .iter()
+            .rev()
+            .take_while(|h| h.paragraph + paragraphs >= self.paragraph)
+            .find(|h| keep(&h.referent))
             .map(|h| h.referent.clone())
     }
 
@@ -43,41 +55,24 @@ impl Context<'_> {
     }
 
     /// "he", "she", "it", "they": the latest speaker that fits, from this paragraph or the
-    /// one before it.
+    /// two before it.
     pub fn pronoun(&self, pronoun: &str, _at: usize) -> Option<Referent> {
         let person = match pronoun {
             "he" | "she" => Some(true),
             "it" => Some(false),
             _ => None,
         };
-        let recent = || {
-            self.heard
-                .iter()
-                .rev()
-                .take_while(|h| h.paragraph + 2 >= self.paragraph)
-        };
-        recent()
-            .find(|h| person.is_none_or(|p| h.referent.person == p))
+        self.latest_heard(2, |r| person.is_none_or(|p| r.person == p))
             // "The Armenian Security Council reported ... He noted that ...": with no
             // person heard, "he" speaks for the institution heard last, through one of
             // its officials.
             .or_else(|| {
-                let no_person = !self
-                    .heard
-                    .iter()
-                    .rev()
-                    .take_while(|h| h.paragraph + 5 >= self.paragraph)
-                    .any(|h| h.referent.person);
+                let no_person = self.latest_heard(5, |r| r.person).is_none();
                 (person == Some(true) && no_person)
-                    .then(|| recent().next())
+                    .then(|| self.latest_heard(1, |_| true))
                     .flatten()
-                    .filter(|h| {
-                        h.paragraph + 1 >= self.paragraph
-                            && h.referent.voice == Voice::Party
-                            && h.referent.party.is_some()
-                    })
+                    .filter(|r| r.voice == Voice::Party && r.party.is_some())
             })
-            .map(|h| h.referent.clone())
     }
 
     /// "the ministry", "the spokesman", "Kharrazi": the latest speaker with the same head
@@ -241,25 +236,15 @@ impl Context<'_> {
     /// The institution or outlet heard last, whoever it speaks for: what a bare "it said"
     /// refers to.
     pub fn last_heard_thing(&self) -> Option<Referent> {
-        self.heard
-            .iter()
-            .rev()
-            .take_while(|h| h.paragraph + 3 >= self.paragraph)
-            .find(|h| !h.referent.person && h.referent.voice != Voice::Unknown)
-            .map(|h| h.referent.clone())
+        self.latest_heard(3, |r| !r.person && r.voice != Voice::Unknown)
     }
 
     /// The latest speaker that issued a statement or spoke for an institution: what "the
     /// statement said" refers to.
     pub fn last_institution(&self) -> Option<Referent> {
-        self.heard
-            .iter()
-            .rev()
-            .take_while(|h| h.paragraph + 3 >= self.paragraph)
-            .find(|h| {
-                !h.referent.person && h.referent.voice == Voice::Party && h.referent.party.is_some()
-            })
-            .map(|h| h.referent.clone())
+        self.latest_heard(3, |r| {
+            !r.person && r.voice == Voice::Party && r.party.is_some()
+        })
     }
 }
 
