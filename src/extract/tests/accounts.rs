@@ -401,23 +401,19 @@ fn a_passive_report_pointing_back_and_state_media() {
 /// and its paragraphs, and the figures in them, are the author's.
 #[test]
 fn a_press_release_is_its_authors_throughout() {
-    let paragraphs: Vec<String> = [
-        "Press Release: UN High Commissioner for Human Rights",
-        "Geneva, 4 October 2024",
-        "We are horrified by Thursday's gang attacks in the town of Pont Sonde in Haiti, which killed at least 70 people.",
-        "At least 16 people were seriously injured, including two gang members hit during an exchange of fire.",
-    ]
-    .map(str::to_string)
-    .to_vec();
-    let doc = DocText {
-        title: Some(
+    let out = run_doc(
+        Some(
             "Comment By UN Human Rights Office Spokesperson Thameen Al-Kheetan On Killings In Haiti",
         ),
-        published: chrono::NaiveDate::from_ymd_opt(2024, 10, 7),
-        outlet: Some("Scoop"),
-        paragraphs: &paragraphs,
-    };
-    let out = extract(&doc, &Gazetteer::builtin());
+        chrono::NaiveDate::from_ymd_opt(2024, 10, 7),
+        Some("Scoop"),
+        &[
+            "Press Release: UN High Commissioner for Human Rights",
+            "Geneva, 4 October 2024",
+            "We are horrified by Thursday's gang attacks in the town of Pont Sonde in Haiti, which killed at least 70 people.",
+            "At least 16 people were seriously injured, including two gang members hit during an exchange of fire.",
+        ],
+    );
     let speaking: Vec<(usize, Option<&str>)> = out
         .statements
         .iter()

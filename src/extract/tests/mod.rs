@@ -39,11 +39,21 @@ fn run(paragraphs: &[&str]) -> Extraction {
 
 /// A story of these paragraphs, published on `published` (or undated), with no headline.
 fn run_published(published: Option<chrono::NaiveDate>, paragraphs: &[&str]) -> Extraction {
+    run_doc(None, published, None, paragraphs)
+}
+
+/// A story with its headline and outlet, when it has them.
+fn run_doc(
+    title: Option<&str>,
+    published: Option<chrono::NaiveDate>,
+    outlet: Option<&str>,
+    paragraphs: &[&str],
+) -> Extraction {
     let paragraphs: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
     let doc = DocText {
-        title: None,
+        title,
         published,
-        outlet: None,
+        outlet,
         paragraphs: &paragraphs,
     };
     extract(&doc, &Gazetteer::builtin())
@@ -169,14 +179,12 @@ fn assert_figures(cases: &[FigureCase<'_>]) {
 #[test]
 fn an_office_with_no_state_named_takes_the_one_state_of_the_headline() {
     let read = |title: &str, text: &str| {
-        let paragraphs = vec![text.to_string()];
-        let doc = DocText {
-            title: Some(title),
-            published: chrono::NaiveDate::from_ymd_opt(1987, 4, 17),
-            outlet: None,
-            paragraphs: &paragraphs,
-        };
-        extract(&doc, &Gazetteer::builtin())
+        run_doc(
+            Some(title),
+            chrono::NaiveDate::from_ymd_opt(1987, 4, 17),
+            None,
+            &[text],
+        )
     };
     let text = "Interior Minister Antonio Troccoli said the government would seek approval.";
     let out = read("Argentine Government To Seek State Of Siege", text);

@@ -252,16 +252,7 @@ fn a_governor_is_not_the_army_that_acted_on_his_ground() {
 /// country a headline places the attack in still is.
 #[test]
 fn a_headlines_attacker_is_not_the_officials_state() {
-    let read = |title: &str, text: &str| {
-        let paragraphs = vec![text.to_string()];
-        let doc = DocText {
-            title: Some(title),
-            published: None,
-            outlet: None,
-            paragraphs: &paragraphs,
-        };
-        extract(&doc, &Gazetteer::builtin())
-    };
+    let read = |title: &str, text: &str| run_doc(Some(title), None, None, &[text]);
     let out = read(
         "Two civilians killed in Donetsk as result of shelling by Ukrainian troops — mayor",
         "\"According to verified data, a woman was killed in the Petrovsky district,\" the city's mayor wrote on his Telegram channel.",

@@ -225,17 +225,14 @@ fn people_counted_with_placed_people_share_their_place() {
 /// attacked): never where the story happens, so the people hit are not Armenia's.
 #[test]
 fn a_country_before_an_attack_word_is_no_place_of_the_story() {
-    let paragraphs = vec![
-        "The prosecutor general's office said the strike had hit a shopping district, killing 21 civilians.".to_string(),
-    ];
     let read = |title: &str| {
-        let doc = DocText {
-            title: Some(title),
-            published: chrono::NaiveDate::from_ymd_opt(2020, 10, 28),
-            outlet: None,
-            paragraphs: &paragraphs,
-        };
-        extract(&doc, &Gazetteer::builtin()).claims
+        run_doc(
+            Some(title),
+            chrono::NaiveDate::from_ymd_opt(2020, 10, 28),
+            None,
+            &["The prosecutor general's office said the strike had hit a shopping district, killing 21 civilians."],
+        )
+        .claims
     };
     let attacked = read("Azerbaijan says 21 dead in Armenia missile attack");
     assert_eq!(attacked.len(), 1, "{attacked:?}");

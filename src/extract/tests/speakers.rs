@@ -363,14 +363,7 @@ fn a_title_after_a_name_and_a_past_states_names() {
         ),
     ];
     for (paragraphs, paragraph, party) in cases {
-        let texts: Vec<String> = paragraphs.iter().map(|p| (*p).to_string()).collect();
-        let doc = DocText {
-            title: None,
-            published: None,
-            outlet: None,
-            paragraphs: &texts,
-        };
-        let out = extract(&doc, &Gazetteer::builtin());
+        let out = run_published(None, paragraphs);
         assert!(
             out.statements
                 .iter()
