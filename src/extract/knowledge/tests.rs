@@ -82,6 +82,23 @@ fn the_country_table_gives_names_demonyms_plurals_and_capitals() {
     );
     // A capitalised name needs its capital: the bird is no party.
     assert_eq!(at("turkey"), None);
+    // Spellings the tables lack: a second demonym, regions in the news's English.
+    assert_eq!(
+        at("Ecuadorian soldiers"),
+        Some((1, Some("ecuador".into()), NameKind::Demonym))
+    );
+    for (place, party) in [
+        ("Bekaa Valley", "lebanon"),
+        ("Kursk Region", "russia"),
+        ("Middle Shabelle", "somalia"),
+        ("Kfar Aza", "israel"),
+    ] {
+        assert_eq!(
+            at(place).and_then(|(_, p, _)| p).as_deref(),
+            Some(party),
+            "{place}"
+        );
+    }
 }
 
 #[test]

@@ -296,14 +296,24 @@ fn release_author(
 /// own press office publishing its releases (ISPR, a ministry's site) is that party.
 fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
     let speaker = outlet.unwrap_or("the report").to_string();
+    // "Ministry of Defence (India)": the state the outlet names says whose office it is.
     let office = outlet.and_then(|o| {
         let t = tokenize(o);
-        (0..t.toks.len()).find_map(|i| {
-            let m = gazetteer.match_tokens_case(&t.toks, i, None, false)?;
-            (m.kind == super::knowledge::NameKind::Institution)
-                .then(|| gazetteer.party(m.party).map(|p| p.id.clone()))
-                .flatten()
-        })
+        let matches: Vec<_> = (0..t.toks.len())
+            .filter_map(|i| gazetteer.match_tokens_case(&t.toks, i, None, false))
+            .collect();
+        let institution = matches
+            .iter()
+            .find(|m| m.kind == super::knowledge::NameKind::Institution)?;
+        let named = matches.iter().find(|m| {
+            matches!(
+                m.kind,
+                super::knowledge::NameKind::Name | super::knowledge::NameKind::Demonym
+            )
+        });
+        gazetteer
+            .party(named.unwrap_or(institution).party)
+            .map(|p| p.id.clone())
     });
     let evidence = office
         .as_ref()

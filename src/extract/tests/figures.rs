@@ -388,6 +388,19 @@ fn press_offices_homonyms_and_people_moved_to_hospital() {
         "{claim:?}"
     );
     assert_eq!(claim.side.as_deref(), Some("pakistan-rebels"), "{claim:?}");
+    // "Ministry of Defence (India)": the state the outlet names, not another state's
+    // ministry of the same name.
+    let doc = DocText {
+        outlet: Some("Ministry of Defence (India)"),
+        ..doc
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let claim = out.claims.first().expect("the eight");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("india"),
+        "{claim:?}"
+    );
     let cases: &[StoryCase<'_>] = &[
         // A town named once that shares its name with a town elsewhere is not where the
         // story's people were hit.
