@@ -216,7 +216,7 @@ pub fn lessons(
 }
 
 /// A run of capitalised words that can be a person's name: one to four words, none of
-/// them a title, a party name or a lexicon word. Returns its end.
+/// them a title, a party name, a function word or a word of time. Returns its end.
 fn name_run(toks: &[Token<'_>], mentions: &Mentions, start: usize) -> Option<usize> {
     let mut end = start;
     while end < toks.len() && end - start < 4 {
@@ -227,6 +227,10 @@ fn name_run(toks: &[Token<'_>], mentions: &Mentions, start: usize) -> Option<usi
         let fits = t.word
             && (t.capitalized() || particle && end > start)
             && !t.has(class::PERSON_TITLE | class::INSTITUTION | class::SPEECH_VERB)
+            // "Since June, the RSF has controlled ...": a preposition or a month opening
+            // a sentence is no name.
+            && !t.has(class::NP_STOP | class::TIME)
+            && !t.is_month()
             && mentions.at(end).is_none()
             && !t.norm.chars().any(|c| c.is_ascii_digit());
         if !fits {

@@ -290,6 +290,23 @@ fn what_a_name_said_is_no_apposition() {
     );
 }
 
+/// "Since June, the RSF has controlled ...": a preposition and a month opening a sentence
+/// are no name, and "said on June 11" in another story is no RSF statement.
+#[test]
+fn a_month_is_no_name() {
+    let mut names = crate::extract::LearnedNames::default();
+    names.learn(
+        &["Since June, the RSF has controlled large parts of Sinnar state, the group's commander said.".to_string()],
+        &Gazetteer::builtin(),
+        None,
+    );
+    let learned = names.list();
+    assert!(
+        learned.iter().all(|n| !n.name.contains("June")),
+        "{learned:?}"
+    );
+}
+
 /// "local governor Vyacheslav Gladkov": a local office speaks for its ground.
 #[test]
 fn a_local_governor_speaks_for_the_ground() {
