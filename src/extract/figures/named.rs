@@ -219,11 +219,19 @@ pub(super) fn named_lists(
 ) -> Vec<Read> {
     let mut out = Vec::new();
     for (k, tok) in toks.iter().enumerate() {
-        // "... were killed", "... became martyrs".
+        // "... were killed", "... have been wounded", "... died", "... became martyrs".
         let (status, aux) = match status_word(tok) {
             Some(status) if k > 0 && toks.get(k - 1).is_some_and(|t| t.is("were")) => {
                 (status, k - 1)
             }
+            Some(status)
+                if k > 1
+                    && toks.get(k - 1).is_some_and(|t| t.is("been"))
+                    && toks.get(k - 2).is_some_and(|t| t.is_any(&["have", "had"])) =>
+            {
+                (status, k - 2)
+            }
+            Some(Status::Killed) if tok.is_any(&["died", "perished"]) => (Status::Killed, k),
             _ if tok.is("became")
                 && toks
                     .get(k + 1)

@@ -353,25 +353,38 @@ pub(crate) fn names_before(
         if e > 0 && at(e - 1).is_some_and(|t| t.is_punct(',')) {
             e -= 1;
         }
+
         let age = e > 1
             && at(e - 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit()))
             && at(e - 2).is_some_and(|t| t.is_punct(','));
         if age {
             e -= 2;
         }
-        let mut b = e;
-        while b > 0 && e - b < 8 && at(b - 1).is_some_and(|t| t.capitalized()) && is_name(b - 1) {
-            b -= 1;
+        let name_from = |e: usize| {
+            let mut b = e;
+            while b > 0 && e - b < 8 && at(b - 1).is_some_and(|t| t.capitalized()) && is_name(b - 1)
+            {
+                b -= 1;
+            }
+            b
+        };
+        let mut b = name_from(e);
+        // "Oleksiy Koshchiy, a police officer in the patrol police response sector,":
+        // an apposition after a name says who the person is.
+        if e - b < 2
+            && let Some(comma) = apposition_before(toks, is_name, e)
+        {
+            e = comma;
+            b = name_from(e);
         }
         if e - b < 2 {
             break;
         }
         count += 1;
-        // "Lieutenant Armen Babayan", "Maj. David Danielyan": a rank before the name.
+        // "Lieutenant Armen Babayan", "Maj. David Danielyan", "and corporal Elshad
+        // Mammadov": a rank before the name.
         while b > 0
-            && at(b - 1).is_some_and(|t| {
-                t.word && t.has(class::PERSON_TITLE) && t.capitalized() || t.is_punct('.')
-            })
+            && at(b - 1).is_some_and(|t| t.word && t.has(class::PERSON_TITLE) || t.is_punct('.'))
             && b > 1
         {
             b -= 1;
@@ -390,6 +403,29 @@ pub(crate) fn names_before(
         j = s;
     }
     (count >= 2).then_some((start, count))
+}
+
+/// Where an apposition that ends before `end` begins: the comma right after a name, when
+/// the words between open with an article or a lower-case word ("Artem Kostyrya, head of
+/// the district department,"); a list goes on with a name or a rank ("..., Lt. Ararat
+/// Gasparyan"). None when no name comes before.
+fn apposition_before(
+    toks: &[Token<'_>],
+    is_name: &dyn Fn(usize) -> bool,
+    end: usize,
+) -> Option<usize> {
+    let sentence = toks.get(end)?.sentence;
+    let comma = (end.saturating_sub(24)..end)
+        .rev()
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && !t.is("and"))
+        })
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+    let opens = toks
+        .get(comma + 1)
+        .is_some_and(|t| t.word && (t.is_any(&["a", "an", "the"]) || !t.capitalized()));
+    (comma > 0 && comma + 1 < end && opens && is_name(comma - 1)).then_some(comma)
 }
 
 /// The people a toll names before its figure: "the number of soldiers of the

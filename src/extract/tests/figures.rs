@@ -614,52 +614,6 @@ fn a_side_that_has_the_figure_and_others_counted_in_the_next_paragraph() {
 }
 
 #[test]
-fn lists_of_people_share_the_status_and_freed_captives_count_no_one() {
-    let cases: &[FigureCase<'_>] = &[
-        (
-            "In total, 93 civilians were killed (including 54 men, 27 women and 12 children).",
-            27,
-            Status::Killed,
-            None,
-            None,
-        ),
-        (
-            "In total, 93 civilians were killed (including 54 men, 27 women and 12 children).",
-            12,
-            Status::Killed,
-            None,
-            None,
-        ),
-        (
-            "The strikes claimed the lives of two women and three men.",
-            3,
-            Status::Killed,
-            None,
-            None,
-        ),
-        (
-            "Thirteen people were killed, including two girls aged three, as well as seven women and four men.",
-            7,
-            Status::Killed,
-            None,
-            None,
-        ),
-    ];
-    assert_figures(cases);
-    for text in [
-        "Security forces have since rescued 104 hostages, including 58 men, 31 women and 15 children.",
-        "The group said 104 hostages were released on Tuesday.",
-    ] {
-        let out = run(&[text]);
-        assert!(
-            out.claims.iter().all(|c| c.status != Status::Captured),
-            "{text}: {:?}",
-            out.claims
-        );
-    }
-}
-
-#[test]
 fn military_counted_by_a_number_are_people() {
     let cases: &[FigureCase<'_>] = &[(
         "Eleven military died on Friday in an armed confrontation.",
@@ -676,22 +630,6 @@ fn military_counted_by_a_number_are_people() {
         "{:?}",
         out.claims
     );
-}
-
-/// A name with an apposition is one person, placed by the apposition; the apposition is no
-/// second victim.
-#[test]
-fn a_name_and_its_apposition_are_one_person() {
-    let text = "According to the information received, Aliyev Tunar Goshgar, a resident of Ganja, was killed, and 32 people received various injuries.";
-    let out = run(&[text]);
-    let killed: Vec<_> = out
-        .claims
-        .iter()
-        .filter(|c| c.status == Status::Killed)
-        .collect();
-    assert_eq!(killed.len(), 1, "{:?}", out.claims);
-    assert_eq!(killed[0].count, Some(1));
-    assert_eq!(killed[0].side.as_deref(), Some("azerbaijan"), "{killed:?}");
 }
 
 /// An age after one person is no count: "a woman around 60 was seriously injured"; and

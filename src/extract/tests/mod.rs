@@ -4,6 +4,7 @@ use super::*;
 
 mod accounts;
 mod figures;
+mod lists;
 mod officials;
 mod places;
 mod sides;
