@@ -107,7 +107,16 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
     // A list of names counts them all before any one of them is counted alone.
     let lists = named_lists(toks, is_name, &out);
     out.extend(lists);
-    out.extend(singles(toks, is_name, &out));
+    // "a woman and her two grandchildren": the two are counted in the three.
+    let ones = singles(toks, is_name, &out);
+    out.retain(|r| {
+        !ones.iter().any(|one| {
+            one.status == r.status
+                && one.victims.who.start < r.span.start
+                && r.victims.who.end <= one.victims.who.end
+        })
+    });
+    out.extend(ones);
     out.sort_by_key(|r| r.span.start);
     out
 }

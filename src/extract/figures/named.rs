@@ -30,6 +30,17 @@ pub(super) fn singles(
         // "Another woman from Kherson was wounded": one more person.
         // "another 10 servicemen": the figure's own.
         let another_figure = t.is("another") && starts_number(toks, k + 1);
+        // "seven soldiers, including a captain, were killed": one of the figure before,
+        // with its status.
+        let detailed = (t.is_any(&["a", "an"]) && k >= 2 && toks[k - 1].is("including"))
+            .then(|| {
+                found.iter().rev().find(|r| {
+                    r.sentence(toks) == sentence
+                        && r.victims.who.end <= k - 1
+                        && r.victims.who.end + 2 >= k - 1
+                })
+            })
+            .flatten();
         if t.is_any(&["a", "an", "another"]) && !covered(k) && !apposition && !another_figure {
             let Some(mut victims) = victims::single_after(toks, k + 1) else {
                 continue;
@@ -52,12 +63,29 @@ pub(super) fn singles(
                     victims::single_after(toks, second)
                 };
                 if let Some(other) = joined {
+                    // "a woman and her two grandchildren": one and the number after.
+                    let more = (second..other.who.end)
+                        .filter_map(|j| toks.get(j))
+                        .find_map(|t| crate::extract::numbers::token_value(&t.norm))
+                        .filter(|&n| (2..1000).contains(&n))
+                        .unwrap_or(1);
                     victims.who.end = other.who.end;
                     victims.head = other.head;
-                    span.figure.count = Some(2);
+                    span.figure.count = Some(1 + more);
                 }
             }
             let end = victims.who.end;
+            if let Some(whole) = detailed {
+                out.push(read(
+                    &span,
+                    toks,
+                    victims,
+                    whole.status,
+                    Voice::Passive,
+                    true,
+                ));
+                continue;
+            }
             if let Some((status, voice)) = verb_before(toks, k, end) {
                 if !matches!(voice, Voice::Lost { .. }) {
                     out.push(read(&span, toks, victims, status, voice, false));

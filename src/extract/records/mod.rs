@@ -293,7 +293,8 @@ fn release_author(
 
 /// The outlet's own voice: no party, even when the outlet is a state's news agency (a
 /// figure it gives without attribution is its own account, "unattributed"); but a party's
-/// own press office publishing its releases (ISPR, a ministry's site) is that party.
+/// own press office publishing its releases (ISPR, a ministry's site, UN OCHA) is that
+/// party.
 fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
     let speaker = outlet.unwrap_or("the report").to_string();
     // "Ministry of Defence (India)": the state the outlet names says whose office it is.
@@ -302,9 +303,14 @@ fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
         let matches: Vec<_> = (0..t.toks.len())
             .filter_map(|i| gazetteer.match_tokens_case(&t.toks, i, None, false))
             .collect();
-        let institution = matches
-            .iter()
-            .find(|m| m.kind == super::knowledge::NameKind::Institution)?;
+        // "UN OCHA": an international body's own office publishes for the body.
+        let institution = matches.iter().find(|m| {
+            m.kind == super::knowledge::NameKind::Institution
+                || m.kind == super::knowledge::NameKind::Name
+                    && gazetteer
+                        .party(m.party)
+                        .is_some_and(|p| p.kind == super::knowledge::PartyKind::Intl)
+        })?;
         let named = matches.iter().find(|m| {
             matches!(
                 m.kind,

@@ -401,6 +401,14 @@ fn press_offices_homonyms_and_people_moved_to_hospital() {
         Some("india"),
         "{claim:?}"
     );
+    // "UN OCHA": a UN body's own publication.
+    let doc = DocText {
+        outlet: Some("UN OCHA"),
+        ..doc
+    };
+    let out = extract(&doc, &Gazetteer::builtin());
+    let claim = out.claims.first().expect("the eight");
+    assert_eq!(claim.according_to.party.as_deref(), Some("un"), "{claim:?}");
     let cases: &[StoryCase<'_>] = &[
         // A town named once that shares its name with a town elsewhere is not where the
         // story's people were hit.

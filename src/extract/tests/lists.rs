@@ -94,3 +94,36 @@ fn named_people_with_ranks_and_appositions_count_one_each() {
         assert_eq!(killed[0].count, Some(count), "{text}: {killed:?}");
     }
 }
+
+/// "an 80-year-old woman and her two grandchildren" are three, counted once; "including a
+/// child" and "including a paramedic and a rescuer" are people of the figure before.
+#[test]
+fn one_person_and_those_after_her_and_people_a_figure_includes() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "An 80-year-old woman and her two grandchildren were killed in the shelling of Stepanakert.",
+            3,
+            Status::Killed,
+            Some("karabakh"),
+            None,
+        ),
+        (
+            "The strike on Kherson killed 12 people, including a child.",
+            1,
+            Status::Killed,
+            Some("ukraine"),
+            None,
+        ),
+        (
+            "A missile strike on Odesa killed 21 people and injured 75, including a paramedic and a rescuer who arrived at the scene, Governor Oleh Kiper said.",
+            2,
+            Status::Injured,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+    ];
+    assert_figures(cases);
+    let out = run(&["A woman and her two children were killed."]);
+    let counts: Vec<_> = out.claims.iter().map(|c| c.count).collect();
+    assert_eq!(counts, [Some(3)], "{:?}", out.claims);
+}
