@@ -124,12 +124,16 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     if named_single {
         // "British church envoy Terry Waite": the words before a name describe him.
         let mut k = read.victims.who.start;
-        while k > sentence.start
-            && read.victims.who.start - k < 5
-            && toks
-                .get(k - 1)
+        // "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov": and the noun a
+        // comma sets before his rank.
+        let described = |k: usize| {
+            toks.get(k - 1)
                 .is_some_and(|t| t.word && !t.has(class::NP_STOP | class::SPEECH_VERB))
-        {
+                || k >= 2
+                    && toks.get(k - 1).is_some_and(|t| t.is_punct(','))
+                    && toks.get(k - 2).is_some_and(|t| t.has(class::PEOPLE))
+        };
+        while k > sentence.start && read.victims.who.start - k < 6 && described(k) {
             k -= 1;
         }
         phrase.start = k;

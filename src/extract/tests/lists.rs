@@ -127,3 +127,17 @@ fn one_person_and_those_after_her_and_people_a_figure_includes() {
     let counts: Vec<_> = out.claims.iter().map(|c| c.count).collect();
     assert_eq!(counts, [Some(3)], "{:?}", out.claims);
 }
+
+/// "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed": the words a
+/// comma sets before a named person's rank say whose he is.
+#[test]
+fn a_named_person_is_of_the_noun_before_his_rank() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed during the battles.",
+        1,
+        Status::Killed,
+        Some("azerbaijan"),
+        None,
+    )];
+    assert_figures(cases);
+}
