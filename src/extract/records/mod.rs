@@ -303,23 +303,39 @@ fn outlet_voice(outlet: Option<&str>, gazetteer: &Gazetteer) -> Attribution {
         let matches: Vec<_> = (0..t.toks.len())
             .filter_map(|i| gazetteer.match_tokens_case(&t.toks, i, None, false))
             .collect();
-        // "UN OCHA": an international body's own office publishes for the body.
-        let institution = matches.iter().find(|m| {
-            m.kind == super::knowledge::NameKind::Institution
-                || m.kind == super::knowledge::NameKind::Name
-                    && gazetteer
-                        .party(m.party)
-                        .is_some_and(|p| p.kind == super::knowledge::PartyKind::Intl)
-        })?;
         let named = matches.iter().find(|m| {
             matches!(
                 m.kind,
                 super::knowledge::NameKind::Name | super::knowledge::NameKind::Demonym
             )
         });
-        gazetteer
-            .party(named.unwrap_or(institution).party)
-            .map(|p| p.id.clone())
+        // "UN OCHA": an international body's own office publishes for the body.
+        let body = named.filter(|m| {
+            gazetteer
+                .party(m.party)
+                .is_some_and(|p| p.kind == super::knowledge::PartyKind::Intl)
+        });
+        let institution = matches
+            .iter()
+            .find(|m| m.kind == super::knowledge::NameKind::Institution);
+        // A ministry, an army or a police force of a named state, and not its news agency.
+        let office_word = t.toks.iter().any(|x| {
+            x.is_any(&[
+                "ministry",
+                "army",
+                "police",
+                "government",
+                "presidency",
+                "military",
+                "armed",
+            ])
+        }) && !t.toks.iter().any(|x| x.has(class::MEDIA));
+        let party = match (institution, named) {
+            (_, Some(n)) if office_word => n.party,
+            (Some(i), _) => i.party,
+            _ => body?.party,
+        };
+        gazetteer.party(party).map(|p| p.id.clone())
     });
     let evidence = office
         .as_ref()

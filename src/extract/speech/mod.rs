@@ -271,7 +271,16 @@ fn act_at(
     let object = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.has(class::VENUE)
-                || t.is_any(&["information", "figures", "data", "details", "toll", "tally"])
+                || t.is_any(&[
+                    "information",
+                    "figures",
+                    "data",
+                    "details",
+                    "toll",
+                    "tally",
+                    "list",
+                    "names",
+                ])
         })
     };
     let toll = |k: usize| {

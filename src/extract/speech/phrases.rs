@@ -157,13 +157,17 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
     let mut start = end;
     while start > sentence_start && end - start < 14 {
         let t = &toks[start - 1];
-        // "World Health Organization (WHO) chief Tedros": a short form in brackets after
-        // a name stays inside the phrase.
+        // "World Health Organization (WHO) chief Tedros", "the Ministry of Defence (MoD)
+        // of Nagorno-Karabakh": a short form in brackets after a name stays inside the
+        // phrase.
         if t.is_punct(')')
             && start >= 4
             && start - 4 >= sentence_start
             && toks.get(start - 2).is_some_and(|a| {
-                a.word && a.text.len() >= 2 && a.text.chars().all(|c| c.is_ascii_uppercase())
+                a.word
+                    && (2..=6).contains(&a.text.len())
+                    && a.capitalized()
+                    && a.text.chars().filter(char::is_ascii_uppercase).count() >= 2
             })
             && toks.get(start - 3).is_some_and(|o| o.is_punct('('))
             && toks

@@ -477,3 +477,20 @@ fn a_party_quoted_by_a_relayer_speaks_for_itself() {
         out.statements
     );
 }
+
+/// "The Ministry of Defence (MoD) of Nagorno-Karabakh has released a list with the names of
+/// 44 killed military personnel": releasing a list of the dead gives the figure, a short
+/// form in brackets stays in the ministry's name, and a ministry of that name is no one
+/// state's until its words say whose.
+#[test]
+fn a_list_of_the_dead_released_by_a_ministry_named_with_its_short_form() {
+    let text = "Today, the Ministry of Defence (MoD) of Nagorno-Karabakh has released a list with the names of 44 killed military personnel.";
+    let cases: &[FigureCase<'_>] =
+        &[(text, 44, Status::Killed, Some("karabakh"), Some("karabakh"))];
+    assert_figures(cases);
+    let out = run(&[text]);
+    assert_eq!(
+        out.claims.first().map(|c| c.according_to.speaker.as_str()),
+        Some("Ministry of Defence (MoD) of Nagorno-Karabakh")
+    );
+}
