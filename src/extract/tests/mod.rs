@@ -100,10 +100,16 @@ fn show_extraction() {
     let paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
     // BRIEFBOT_TITLE gives the document a headline.
     let title = std::env::var("BRIEFBOT_TITLE").ok();
+    // BRIEFBOT_PUBLISHED (YYYY-MM-DD) and BRIEFBOT_OUTLET set the date and the outlet.
+    let published = std::env::var("BRIEFBOT_PUBLISHED")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .or(chrono::NaiveDate::from_ymd_opt(2023, 3, 6));
+    let outlet = std::env::var("BRIEFBOT_OUTLET").ok();
     let doc = DocText {
         title: title.as_deref(),
-        published: chrono::NaiveDate::from_ymd_opt(2023, 3, 6),
-        outlet: None,
+        published,
+        outlet: outlet.as_deref(),
         paragraphs: &paragraphs,
     };
     let out = extract(&doc, &Gazetteer::builtin());
