@@ -669,3 +669,17 @@ fn whom_a_speaker_accuses_is_not_whose_the_speaker_is() {
         .expect("the minister");
     assert_ne!(minister.party.as_deref(), Some("israel"), "{minister:?}");
 }
+
+/// "The Al-Qaeda-linked group said": a group linked to, affiliated with or inspired by a
+/// party is not that party; it is the group the story named.
+#[test]
+fn a_group_linked_to_a_party_is_not_that_party() {
+    assert_party_speaks(&[(
+        &[
+            "JNIM fighters attacked the base on Sunday.",
+            "The Al-Qaeda-linked group said it had killed 40 soldiers in an assault against a base in Dioura.",
+        ],
+        2,
+        "jnim",
+    )]);
+}
