@@ -245,6 +245,38 @@ fn act_at(
         };
         return Some(frame(speaker, np, i..i + 2, content, false));
     }
+    // "..., per UN data.": the source after "per" closing a sentence gives its account
+    // (not "per day", "per cent").
+    let closing_per =
+        tok.is("per") && i > sentence.start + 2 && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
+    // "per UN data", "per health ministry figures": the owner of the numbers.
+    let numbers = |np: &Range<usize>| {
+        np.end > np.start + 1
+            && toks.get(np.end - 1).is_some_and(|t| {
+                t.is_any(&[
+                    "data",
+                    "figures",
+                    "statistics",
+                    "count",
+                    "tally",
+                    "estimates",
+                    "numbers",
+                ])
+            })
+    };
+    if closing_per
+        && let Some(np) = np_after(toks, i + 1, sentence.end)
+        && (np.end..sentence.end).all(|k| toks.get(k).is_some_and(|t| !t.word))
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+            .or_else(|| {
+                numbers(&np)
+                    .then(|| speaker_of(scope, np.start..np.end - 1, cx, sentence.clone()))
+                    .flatten()
+            })
+            .filter(|r| r.voice != Voice::Unknown)
+    {
+        return Some(frame(speaker, np, i..i + 1, sentence.start..i, false));
+    }
     // "Trend reports with reference to the Prosecutor General's Office", "..., citing
     // the health ministry": the source named is the one that gives the account.
     let reference = tok.is("with")

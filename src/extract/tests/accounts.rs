@@ -494,3 +494,24 @@ fn a_list_of_the_dead_released_by_a_ministry_named_with_its_short_form() {
         Some("Ministry of Defence (MoD) of Nagorno-Karabakh")
     );
 }
+
+/// ", per UN data." closing a sentence names whose figures they are; "per day" names no one.
+#[test]
+fn figures_per_a_source_closing_the_sentence() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Violence in Haiti last year left 5,626 people dead and 2,213 injured, per UN data.",
+        5626,
+        Status::Killed,
+        Some("haiti"),
+        Some("un"),
+    )];
+    assert_figures(cases);
+    let out = run(&["Five soldiers died per day in Haiti, officials said."]);
+    assert!(
+        out.claims
+            .iter()
+            .all(|c| c.according_to.party.as_deref() != Some("un")),
+        "{:?}",
+        out.claims
+    );
+}
