@@ -485,6 +485,21 @@ pub(crate) fn resolve_one(
     if core.iter().any(|t| t.is_any(&["former", "ex"])) {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
+    // "a senior official at the main hospital", "hospital sources": the people who treat
+    // the wounded count them as medics, whoever runs the hospital; a ministry of health is
+    // still its state's, and an ambulance service its ground's.
+    let medical = |t: &Token<'_>| t.is_any(&["hospital", "hospitals", "clinic", "morgue"]);
+    let span_toks = toks.get(np.span.clone()).unwrap_or(&[]);
+    if span_toks.iter().any(medical)
+        && !span_toks
+            .iter()
+            .any(|t| t.is_any(&["ministry", "minister", "government", "army", "military"]))
+        && (head_tok.has(class::PERSON_TITLE | class::NONPARTY | class::STATE_SOURCES)
+            || head_tok.is_any(&["officials", "sources", "source"])
+            || medical(head_tok))
+    {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
 
     // Media: a state's agency, radio or television speaks for it; a newspaper or an
     // agency of no party is media.
