@@ -310,3 +310,27 @@ fn gunned_down_is_killed() {
         out.claims.iter().map(|c| (c.count_min, c.status)).collect();
     assert_eq!(found, [(Some(35), Status::Killed)], "{:?}", out.claims);
 }
+
+/// "fell in combat", "fell in the line of duty": killed fighting; prices that fell did not.
+#[test]
+fn fallen_in_combat_are_dead() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Two Colombian soldiers fell in the line of duty on Sunday.",
+            2,
+            Status::Killed,
+            Some("colombia"),
+            None,
+        ),
+        (
+            "In addition, six Haitian National Police officers and five vigilantes fell in combat.",
+            6,
+            Status::Killed,
+            Some("haiti"),
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    let out = run(&["Oil prices fell in trading as 40 traders watched."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}

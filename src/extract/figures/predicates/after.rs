@@ -127,8 +127,9 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                         .is_some_and(|n| n.sentence == sentence && n.word)
                 })
                 .find(|&j| {
-                    toks.get(j)
-                        .is_some_and(|n| n.has(class::AUXILIARY) || status_word(n).is_some())
+                    toks.get(j).is_some_and(|n| {
+                        n.has(class::AUXILIARY) || status_word(n).is_some() || n.is("fell")
+                    })
                 });
             if let Some(verb) = verb {
                 return predicate_after(toks, verb);
@@ -413,6 +414,20 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
         ) {
             return Some((Status::Killed, k + 2 + a));
         }
+    }
+    // "fell in combat", "fell in the line of duty", "had fallen": killed fighting. Not
+    // "fell into the river" nor "the town fell".
+    const COMBAT: &[&str] = &[
+        "combat", "battle", "battles", "action", "duty", "fighting", "clashes",
+    ];
+    if t.is_any(&["fell", "fallen"])
+        && is(k + 1, &["in", "on"])
+        && let Some(end) = (k + 2..k + 6).find(|&j| is(j, COMBAT))
+    {
+        return Some((Status::Killed, end + 1));
+    }
+    if t.is("fallen") && k > 0 && is(k - 1, &["had", "have", "has"]) {
+        return Some((Status::Killed, k + 1));
     }
     if t.is("sent") && is(k + 1, &["to"]) && is(k + 2, &["hell"]) {
         return Some((Status::Killed, k + 3));
