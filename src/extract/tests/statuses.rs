@@ -334,3 +334,31 @@ fn fallen_in_combat_are_dead() {
     let out = run(&["Oil prices fell in trading as 40 traders watched."]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
 }
+
+/// "The 24 servicemen, with whom the communication was interrupted on November 16, have
+/// been captured": a relative clause between commas stands between the people and their
+/// verb, whatever verbs it holds.
+#[test]
+fn a_relative_clause_between_the_people_and_their_verb() {
+    for (text, count, status) in [
+        (
+            "The 24 servicemen, with whom the communication was interrupted on November 16, have been captured, Pashinyan said.",
+            24,
+            Status::Captured,
+        ),
+        (
+            "Three soldiers, who had been deployed to the border on Monday, were killed in the attack.",
+            3,
+            Status::Killed,
+        ),
+    ] {
+        let out = run(&[text]);
+        assert!(
+            out.claims
+                .iter()
+                .any(|c| c.count == Some(count) && c.status == status),
+            "{text}: {:?}",
+            out.claims
+        );
+    }
+}

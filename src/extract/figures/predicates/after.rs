@@ -96,6 +96,23 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
         // "ten soldiers, nine enlisted men and one officer, had died", "Two sisters, both
         // age 14, died": an apposition between commas, then the verb.
         if k == from && t.is_punct(',') {
+            // "The 24 servicemen, with whom the communication was interrupted on November
+            // 16, have been captured": a relative clause between commas, verbs and all.
+            let opener = toks.get(k + 1).is_some_and(|n| {
+                n.is_any(&["who", "whom", "whose", "which"])
+                    || n.is("with") && toks.get(k + 2).is_some_and(|w| w.is("whom"))
+            });
+            if opener
+                && let Some(close) = (k + 2..k + 24).find(|&j| {
+                    toks.get(j)
+                        .is_none_or(|n| n.sentence != sentence || n.is_punct(','))
+                })
+                && toks.get(close).is_some_and(|n| n.sentence == sentence)
+                && let Some(found) =
+                    predicate_after(toks, close + 1).filter(|(_, at)| *at <= close + 4)
+            {
+                return Some(found);
+            }
             let close = (k + 1..k + 11).find(|&j| {
                 toks.get(j)
                     .is_none_or(|n| n.sentence != sentence || n.is_punct(','))
