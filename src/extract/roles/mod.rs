@@ -307,14 +307,23 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     }
     // "Four others were injured in Friday's incident" opening a paragraph: more of the
     // people the paragraph before counted last, in the same account or in none.
+    // "A third serviceman was reportedly injured": one more of the people counted before.
+    let ordinal = toks.get(read.victims.who.clone()).is_some_and(|w| {
+        w.iter()
+            .any(|t| t.is_any(&["second", "third", "fourth", "fifth", "sixth"]))
+    });
     let opening = sentence_no == 0 && !s.earlier.iter().any(|e| e.paragraph == s.paragraph);
     let across = s
         .earlier
         .last()
-        .filter(|e| opening && read.victims.elliptical && e.paragraph + 1 == s.paragraph)
-        .filter(|_| head.is_some_and(|h| h.is_any(&["others", "more", "other", "additional"])))
+        .filter(|e| {
+            opening && (read.victims.elliptical || ordinal) && e.paragraph + 1 == s.paragraph
+        })
+        .filter(|_| {
+            ordinal || head.is_some_and(|h| h.is_any(&["others", "more", "other", "additional"]))
+        })
         .filter(|e| e.claimant == claimant || e.claimant.is_none() || claimant.is_none());
-    if (read.victims.elliptical || read.detail)
+    if (read.victims.elliptical || read.detail || ordinal)
         && let Some(e) = antecedent.or(across).filter(|e| e.side.is_stated())
     {
         return Side {
