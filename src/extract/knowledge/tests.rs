@@ -92,6 +92,7 @@ fn the_country_table_gives_names_demonyms_plurals_and_capitals() {
         ("Kursk Region", "russia"),
         ("Middle Shabelle", "somalia"),
         ("Kfar Aza", "israel"),
+        ("Golani Brigade", "israel"),
     ] {
         assert_eq!(
             at(place).and_then(|(_, p, _)| p).as_deref(),
