@@ -697,6 +697,15 @@ pub(crate) fn resolve_one(
     if definite && head_tok.has(class::VENUE) && !official {
         return Some(referent(None, Voice::Unknown, String::new()));
     }
+    // "chief executive Anna Vogel": with no state named, an executive runs a company.
+    let other_office = core.iter().any(|t| {
+        t.has(class::STATE_SOURCES | class::INSTITUTION)
+            && !t.has(class::VENUE)
+            && !t.is_any(&["executive", "chief"])
+    });
+    if core.iter().any(|t| t.is("executive")) && !other_office {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
     if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::VENUE) {
         return Some(cx.home(
             scope,

@@ -697,3 +697,27 @@ fn hospital_officials_are_medics() {
     )];
     assert_figures(cases);
 }
+
+/// "The Ecuadorian executive reiterated": a state's executive speaks for it; a company's
+/// "chief executive" speaks for no state, whatever state the headline names.
+#[test]
+fn a_states_executive_and_a_companys() {
+    assert_party_speaks(&[(
+        &[
+            "The Ecuadorian executive reiterated that the sacrifice of these soldiers will not be in vain.",
+        ],
+        1,
+        "ecuador",
+    )]);
+    let out = run_doc(
+        Some("Carmaker cuts jobs in Germany"),
+        None,
+        None,
+        &["“This is a painful but necessary step,” chief executive Anna Vogel told analysts."],
+    );
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
