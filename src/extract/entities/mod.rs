@@ -595,10 +595,14 @@ fn surname_unlikely(toks: &[Token<'_>], i: usize) -> bool {
     }) || before.is_some_and(|t| t.has(class::LOCATIVE) || t.is_any(&["the", "of", "and"]))
 }
 
-/// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet": the name describes a
-/// sponsor, a holder or a stance of what follows, not its owner.
+/// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet", "former FARC": the name
+/// describes a sponsor, a holder, a stance or a past of what follows, not its owner.
 fn stance_at(toks: &[Token<'_>], i: usize, len: usize) -> bool {
     let Some(tok) = toks.get(i) else { return false };
+    // "seven former FARC combatants who demobilized": no longer the party's.
+    if i > 0 && toks.get(i - 1).is_some_and(|t| t.is_any(&["former", "ex"])) {
+        return true;
+    }
     let parts: Vec<&str> = tok.text.split(['-', '‑']).collect();
     // A name of several words that opens with a compound is the compound's own
     // ("Inter-Services Public Relations"), not a stance.

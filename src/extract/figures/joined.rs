@@ -11,8 +11,87 @@ pub(super) fn detail_of(
     span: &FigureSpan,
     previous: Option<&Read>,
 ) -> Option<Read> {
-    let previous = previous?;
     let sentence = toks.get(span.first)?.sentence;
+    // "Among the victims — 121 male and 47 female — were 25 children": a sentence that
+    // opens among the people of a toll breaks them down.
+    let among = sentence_opening(toks, span.first)
+        .filter(|&k| toks.get(k).is_some_and(|t| t.is("among")))
+        .and_then(|k| {
+            let noun = (k + 1..k + 3).find_map(|j| toks.get(j).filter(|t| !t.is("the")))?;
+            match status_word(noun) {
+                Some(status) => Some(status),
+                // "Among the victims": of a toll of the dead.
+                None if noun.is_any(&["victims", "casualties"]) => Some(Status::Killed),
+                None => None,
+            }
+        });
+    // Each item of the breakdown, not the breakdown of an item ("three children: two
+    // girls and a boy").
+    let item = previous.is_none_or(|p| p.sentence(toks) != sentence)
+        || span
+            .first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| {
+                t.is_punct(',')
+                    || t.is_punct('—')
+                    || t.is_punct('–')
+                    || t.is_any(&["and", "were", "are", "was", "is"])
+            });
+    if let Some(status) = among.filter(|_| item) {
+        let victims = victims_after(toks, span).unwrap_or(Victims {
+            who: span.end..span.end,
+            head: None,
+            possessive: None,
+            elliptical: true,
+        });
+        return Some(read(span, toks, victims, status, Voice::Passive, true));
+    }
+    let previous = previous?;
+    // "has reached 168—six children aged under five, 19 aged between five and 14, ...":
+    // a toll broken down after a dash or a colon, item by item.
+    let opens_list = span
+        .first
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_punct('—') || t.is_punct('–') || t.is_punct(':'))
+        && previous.sentence(toks) == sentence
+        && previous.span.end + 1 == span.first
+        // "three children: two girls aged 11 and 12 and a boy": a detail's own breakdown
+        // counts no one new.
+        && !previous.detail;
+    let gap = previous.victims.who.end.max(previous.span.end)..span.first;
+    let goes_on = previous.detail
+        && previous.sentence(toks) == sentence
+        && !gap.is_empty()
+        && gap.len() <= 12
+        && toks
+            .get(span.first - 1)
+            .is_some_and(|t| t.is_punct(',') || t.is("and"))
+        && gap.clone().all(|j| {
+            toks.get(j).is_some_and(|t| {
+                !t.has(class::AUXILIARY | class::SPEECH_VERB)
+                    && status_word(t).is_none()
+                    && !t.is_punct('—')
+                    && !t.is_punct('–')
+            })
+        });
+    if opens_list || goes_on && list_open(toks, previous, sentence) {
+        let victims = victims_after(toks, span).unwrap_or(Victims {
+            who: span.end..span.end,
+            head: None,
+            possessive: None,
+            elliptical: true,
+        });
+        return Some(read(
+            span,
+            toks,
+            victims,
+            previous.status,
+            Voice::Passive,
+            true,
+        ));
+    }
     // "... has reached at least 492. This includes 35 children and 58 women": a sentence
     // that opens by pointing back at the toll before it.
     let before = |back: usize| span.first.checked_sub(back).and_then(|k| toks.get(k));
@@ -77,6 +156,26 @@ pub(super) fn detail_of(
         Voice::Passive,
         true,
     ))
+}
+
+/// The first word of the sentence `at` is in.
+fn sentence_opening(toks: &[Token<'_>], at: usize) -> Option<usize> {
+    let sentence = toks.get(at)?.sentence;
+    (0..=at)
+        .rev()
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.sentence == sentence))
+        .last()
+        .and_then(|k| (k..=at).find(|&j| toks.get(j).is_some_and(|t| t.word)))
+}
+
+/// Whether the detail `previous` sits in a list a dash or a colon opened after a toll in
+/// this sentence.
+fn list_open(toks: &[Token<'_>], previous: &Read, sentence: usize) -> bool {
+    (0..previous.span.start).rev().take(40).any(|k| {
+        toks.get(k).is_some_and(|t| {
+            t.sentence == sentence && (t.is_punct('—') || t.is_punct('–') || t.is_punct(':'))
+        })
+    })
 }
 
 /// Whether the figure at `span` comes next in a list after `previous`'s people: "two

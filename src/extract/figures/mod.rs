@@ -479,6 +479,23 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     }) {
         return false;
     }
+    // "aged below 18", "aged between five and 14", "under the age of 10": an age.
+    let back = |n: usize| span.first.checked_sub(n).and_then(|k| toks.get(k));
+    let age_word = |t: &Token<'_>| t.is_any(&["aged", "age", "ages"]);
+    let bounded_age = before
+        .is_some_and(|t| t.is_any(&["below", "under", "over", "above", "between", "from"]))
+        && back(2).is_some_and(age_word)
+        || before.is_some_and(|t| t.is("of")) && back(2).is_some_and(age_word)
+        || before.is_some_and(|t| t.is_any(&["and", "to"]))
+            && back(3).is_some_and(|t| t.is_any(&["between", "from"]))
+            && back(4).is_some_and(age_word)
+        // "two girls aged 11 and 12".
+        || before.is_some_and(|t| t.is_any(&["and", "to"]))
+            && back(2).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit()))
+            && back(3).is_some_and(age_word);
+    if bounded_age {
+        return false;
+    }
     let first_start = toks.get(span.first).map_or(0, |t| t.start);
     if before.is_some_and(|t| {
         t.is_punct('$')

@@ -141,3 +141,53 @@ fn a_named_person_is_of_the_noun_before_his_rank() {
     )];
     assert_figures(cases);
 }
+
+/// A toll broken down after a dash, or in a sentence that opens "Among the victims", gives
+/// each item with the toll's status; ages in the items are no counts, and a detail's own
+/// breakdown ("three children: two girls aged 11 and 12 and a boy") counts no one new.
+#[test]
+fn a_toll_broken_down_after_a_dash_or_among_the_victims() {
+    let counts = |text: &str| -> Vec<(u64, Status)> {
+        run(&[text])
+            .claims
+            .iter()
+            .filter_map(|c| c.count.map(|n| (n, c.status)))
+            .collect()
+    };
+    let dash = counts(
+        "The total number of people killed in the airstrike has reached 168—six children aged under five, 19 aged between five and 14, five aged between 14 and 18.",
+    );
+    for n in [168, 6, 19, 5] {
+        assert!(dash.contains(&(n, Status::Killed)), "{n}: {dash:?}");
+    }
+    for age in [14, 18] {
+        assert!(dash.iter().all(|(n, _)| *n != age), "{age}: {dash:?}");
+    }
+    let among = counts(
+        "Among the victims — 121 male and 47 female — were 25 children under the age of 10 and 12 teenagers under the age of 16.",
+    );
+    for n in [121, 47, 25, 12] {
+        assert!(among.contains(&(n, Status::Killed)), "{n}: {among:?}");
+    }
+    assert!(among.iter().all(|(n, _)| *n != 10 && *n != 16), "{among:?}");
+    let aged = counts("Forty children aged below 18 are among those killed in the airstrike.");
+    assert_eq!(aged, [(40, Status::Killed)]);
+    let wounded = counts(
+        "The strike wounded 20 people. Among the wounded are three children: two girls aged 11 and 12 and a 12-year-old boy.",
+    );
+    assert_eq!(
+        wounded,
+        [(20, Status::Injured), (3, Status::Injured)],
+        "{wounded:?}"
+    );
+}
+
+/// "seven former FARC combatants": no longer the group's.
+#[test]
+fn former_members_are_no_longer_the_partys() {
+    let out = run(&[
+        "Among the victims are seven former FARC combatants who demobilized under the peace accord.",
+    ]);
+    let claim = out.claims.first().expect("the seven");
+    assert_ne!(claim.side.as_deref(), Some("farc"), "{claim:?}");
+}

@@ -93,6 +93,25 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                 return predicate_after(toks, close + 1);
             }
         }
+        // "Forty children aged below 18 are among those killed": an age after the people.
+        if k == from && t.is("aged") {
+            let mut j = k + 1;
+            if toks
+                .get(j)
+                .is_some_and(|n| n.is_any(&["below", "under", "over", "above", "between", "from"]))
+            {
+                j += 1;
+            }
+            if starts_number(toks, j) {
+                j += 1;
+                if toks.get(j).is_some_and(|n| n.is_any(&["and", "to"]))
+                    && starts_number(toks, j + 1)
+                {
+                    j += 2;
+                }
+                return predicate_after(toks, j);
+            }
+        }
         // "ten soldiers, nine enlisted men and one officer, had died", "Two sisters, both
         // age 14, died": an apposition between commas, then the verb.
         if k == from && t.is_punct(',') {
@@ -442,6 +461,17 @@ fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, us
         && let Some(end) = (k + 2..k + 6).find(|&j| is(j, COMBAT))
     {
         return Some((Status::Killed, end + 1));
+    }
+    // "Forty children aged below 18 are among those killed", "among the dead".
+    if t.is("among")
+        && k > 0
+        && is(k - 1, &["are", "were", "is", "was"])
+        && is(k + 1, &["those", "the"])
+        && let Some((j, status)) = (k + 2..k + 4)
+            .filter_map(|j| at(j).and_then(status_word).map(|s| (j, s)))
+            .next()
+    {
+        return Some((status, j + 1));
     }
     if t.is("fallen") && k > 0 && is(k - 1, &["had", "have", "has"]) {
         return Some((Status::Killed, k + 1));
