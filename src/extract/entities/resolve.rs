@@ -477,6 +477,69 @@ pub(crate) fn resolve_one(
             && (!t.capitalized()
                 || opens_sentence(k) && !t.has(class::OFFICE | class::PERSON_TITLE))
     });
+    // "Armenian journalist Hermine Virabyan": a nationality is no affiliation for those
+    // whose trade is to report or witness.
+    let trade = core.iter().any(|t| {
+        t.is_any(&[
+            "journalist",
+            "journalists",
+            "reporter",
+            "reporters",
+            "correspondent",
+            "photographer",
+            "photojournalist",
+            "blogger",
+            "activist",
+            "activists",
+            "analyst",
+            "researcher",
+            "witness",
+            "eyewitness",
+        ])
+    });
+    let office_too = core
+        .iter()
+        .any(|t| t.has(class::OFFICE | class::INSTITUTION) && !t.has(class::NONPARTY));
+    if trade && !office_too && !head_tok.has(class::MEDIA) {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
+    // "The Sudanese Organisation for the Protection of Civilians", "an official from
+    // Kyunhla Activists Group": a body named for a cause speaks for no state, whatever
+    // country it works in; a UN or EU body is still the body's.
+    let span_words = toks.get(np.span.clone()).unwrap_or(&[]);
+    let cause_body = span_words.iter().any(|t| {
+        t.is_any(&[
+            "organisation",
+            "organization",
+            "group",
+            "network",
+            "association",
+            "foundation",
+            "society",
+            "coalition",
+            "union",
+            "observatory",
+            "center",
+            "centre",
+        ])
+    }) && span_words.iter().any(|t| {
+        t.is_any(&[
+            "rights",
+            "protection",
+            "activists",
+            "humanitarian",
+            "monitoring",
+            "documentation",
+            "democracy",
+        ])
+    });
+    let body_of_intl = scope.mentions.within(np.span.clone()).any(|m| {
+        m.party()
+            .is_some_and(|p| scope.party_kind(p) == Some(PartyKind::Intl))
+    });
+    if cause_body && !body_of_intl {
+        return Some(referent(None, Voice::NonParty, String::new()));
+    }
     if modifier_nonparty && owner.is_none() {
         return Some(referent(None, Voice::NonParty, String::new()));
     }

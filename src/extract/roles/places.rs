@@ -42,9 +42,12 @@ pub(super) fn clause_party(
         }
         // A speaker's own name is not the clause's: "..., the Azerbaijani ministry said".
         // Nor is the author of a statement: "quoted a JNIM statement as saying".
+        // Nor one after its verb: "..., said a UN spokesperson".
         let in_frame = (m.span.end..(m.span.end + 4).min(sentence.end))
             .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)))
-            || toks.get(m.span.end).is_some_and(|t| t.has(class::VENUE));
+            || toks.get(m.span.end).is_some_and(|t| t.has(class::VENUE))
+            || (m.span.start.saturating_sub(3).max(sentence.start)..m.span.start)
+                .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)));
         if in_frame {
             continue;
         }

@@ -5,6 +5,7 @@ use super::*;
 mod accounts;
 mod figures;
 mod lists;
+mod nonparty;
 mod officials;
 mod places;
 mod sides;

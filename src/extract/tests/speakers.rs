@@ -684,20 +684,6 @@ fn a_group_linked_to_a_party_is_not_that_party() {
     )]);
 }
 
-/// "a senior official at the main hospital in Kharkiv told AFP": hospital staff count the
-/// wounded as medics, not for the state or region the hospital stands in.
-#[test]
-fn hospital_officials_are_medics() {
-    let cases: &[FigureCase<'_>] = &[(
-        "A senior official at the main hospital in Kharkiv told AFP that 55 people had been killed.",
-        55,
-        Status::Killed,
-        Some("ukraine"),
-        None,
-    )];
-    assert_figures(cases);
-}
-
 /// "The Ecuadorian executive reiterated": a state's executive speaks for it; a company's
 /// "chief executive" speaks for no state, whatever state the headline names.
 #[test]
