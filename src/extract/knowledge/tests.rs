@@ -93,6 +93,7 @@ fn the_country_table_gives_names_demonyms_plurals_and_capitals() {
         ("Middle Shabelle", "somalia"),
         ("Kfar Aza", "israel"),
         ("Golani Brigade", "israel"),
+        ("AUSSOM", "au"),
     ] {
         assert_eq!(
             at(place).and_then(|(_, p, _)| p).as_deref(),

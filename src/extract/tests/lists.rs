@@ -191,3 +191,13 @@ fn former_members_are_no_longer_the_partys() {
     let claim = out.claims.first().expect("the seven");
     assert_ne!(claim.side.as_deref(), Some("farc"), "{claim:?}");
 }
+
+/// "two schoolchildren aged 13 and 14" are people, and their ages no count.
+#[test]
+fn schoolchildren_are_people() {
+    let out = run(&[
+        "As of September 29, 10 Azerbaijani civilians were killed, including two schoolchildren aged 13 and 14.",
+    ]);
+    let counts: Vec<_> = out.claims.iter().map(|c| c.count).collect();
+    assert_eq!(counts, [Some(10), Some(2)], "{:?}", out.claims);
+}
