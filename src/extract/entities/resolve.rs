@@ -267,8 +267,14 @@ pub(crate) fn resolve_one(
     if toks.get(span.start).is_some_and(|t| t.has(class::NEGATION)) {
         return None;
     }
-    // "the highest number of casualties reported": a speaker is someone, not something.
-    let speaker_like = scope.mentions.at(np.head).is_some()
+    // "the highest number of casualties reported": a speaker is someone, not something;
+    // but "an official toll" is the officials' account.
+    let official_count = head_tok.is_any(&["toll", "tally", "count", "figures", "statistics"])
+        && toks
+            .get(np.core.clone())
+            .is_some_and(|c| c.iter().any(|t| t.is_any(&["official", "government"])));
+    let speaker_like = official_count
+        || scope.mentions.at(np.head).is_some()
         || head_tok.capitalized()
         || head_tok.has(
             class::INSTITUTION
@@ -644,6 +650,15 @@ pub(crate) fn resolve_one(
         && let Some(last) = cx.last_heard()
     {
         return Some(Referent { name, ..last });
+    }
+    // "according to an official toll", "government figures": the state the context names.
+    if official_count && owner.is_none() {
+        return Some(cx.home(
+            scope,
+            np.span.clone(),
+            sentence,
+            referent(None, Voice::Party, String::new()),
+        ));
     }
     // Sources: "military sources" are a state's, "shipping sources" no party's.
     if head_tok.is_any(&["sources", "source"]) {

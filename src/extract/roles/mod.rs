@@ -538,11 +538,21 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 format!("captives {} says the other side took", c.name),
             );
         }
+        // "Hamas has claimed that 22 hostages were killed in Israeli strikes": the
+        // captives a party holds are not its own people.
+        let held_by_speaker = head.is_some_and(|h| h.has(class::NOUN_CAPTURED))
+            && own.as_deref().is_some_and(|o| {
+                s.scope
+                    .gazetteer
+                    .get(o)
+                    .is_some_and(|p| p.kind == PartyKind::Group)
+            });
         if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
             && own != agent
             && at_home
             && !rebel
             && !named_single
+            && !held_by_speaker
         {
             return Side::one(
                 own.clone(),
