@@ -17,6 +17,7 @@ use super::knowledge::{Gazetteer, NameKind, PartyKind};
 use super::lexicon::class;
 use super::tokens::Token;
 
+mod nonparty;
 mod np;
 mod resolve;
 pub(crate) use np::*;
