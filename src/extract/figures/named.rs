@@ -36,7 +36,7 @@ pub(super) fn singles(
             .then(|| {
                 found.iter().rev().find(|r| {
                     r.sentence(toks) == sentence
-                        && r.victims.who.end <= k - 1
+                        && r.victims.who.end < k
                         && r.victims.who.end + 2 >= k - 1
                 })
             })
