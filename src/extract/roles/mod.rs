@@ -19,7 +19,11 @@ mod places;
 use agents::{agent_party, agent_spans, left_behind};
 use attacks::{clash_side, target_side};
 pub(super) use people::statelike;
-use people::{civilian_word, crew_side, phrase_side, possessive_side, same_people};
+use people::{
+    civilian_word, crew_side, military_voice, phrase_side, possessive_side, received_side,
+    same_people,
+};
+pub(crate) use places::story_place_candidate;
 use places::{clause_party, country_of_sentence, named_side, named_side_before, place_side};
 
 /// Whose people a figure counts, and why the reader thinks so.
@@ -724,75 +728,6 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     }
 
     Side::default()
-}
-
-/// An army, a border service, a security service: a voice that reports its own forces.
-fn military_voice(c: &Referent) -> bool {
-    c.words
-        .iter()
-        .chain(std::iter::once(&c.head))
-        .map(String::as_str)
-        .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
-        .any(|w| super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0)
-}
-
-/// The party captives go back to, where the sentence hands them over: the nearest "to X"
-/// after the figure, or else before it, in a sentence that frees or hands over captives.
-fn received_side(scope: &Scope<'_>, read: &Read, sentence: std::ops::Range<usize>) -> Option<Side> {
-    let toks = scope.toks;
-    let handing = (sentence.start..sentence.end).any(|k| {
-        toks.get(k)
-            .is_some_and(|t| t.has(class::FREEING) || t.is_any(&["handed", "transferred"]))
-    });
-    if !handing {
-        return None;
-    }
-    let end = read.victims.who.end.max(read.span.end);
-    let start = read.span.start.min(read.victims.who.start);
-    let to_party = |k: usize| -> Option<(String, std::ops::Range<usize>)> {
-        if !toks.get(k).is_some_and(|t| t.is("to")) {
-            return None;
-        }
-        let at = if toks.get(k + 1).is_some_and(|t| t.is("the")) {
-            k + 2
-        } else {
-            k + 1
-        };
-        let m = scope.mentions.at(at).filter(|m| !m.stance)?;
-        let id = m.party().and_then(|p| scope.party_id(p))?;
-        statelike(scope, &id).then_some((id, k..m.span.end))
-    };
-    let after = (end..(end + 6).min(sentence.end)).find_map(to_party);
-    let found = after.or_else(|| {
-        (start.saturating_sub(6).max(sentence.start)..start)
-            .rev()
-            .find_map(to_party)
-    })?;
-    let (party, span) = found;
-    let words = super::entities::phrase_text(scope.text, toks, span);
-    Some(Side::one(party, format!("captives handed over “{words}”")))
-}
-
-/// Whether a figure left without a side may take the place where the story happens:
-/// civilians, or people the text does not describe. Returns the party of whoever hit them
-/// (None when no one is named), which the caller weighs against the place once the whole
-/// story is read: a group's attack from its own land hits people elsewhere.
-pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Option<String>> {
-    let toks = s.scope.toks;
-    let head = read.victims.head.and_then(|h| toks.get(h));
-    let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE));
-    // Captives are held somewhere, not from there.
-    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
-    // "Among the casualties, 1,277 were taken to hospitals": people with no phrase and
-    // no figure before them in the paragraph are people of the story's place.
-    let elliptical =
-        read.victims.elliptical && s.earlier.iter().any(|e| e.paragraph == s.paragraph);
-    if !civilian || captive || elliptical || read.status == super::Status::Captured {
-        return None;
-    }
-    let sentence = sentence_tokens(s.tokens, read.sentence(toks));
-    let agents = agent_spans(read, s.scope, sentence);
-    Some(agent_party(s.scope, &agents, s.claimant))
 }
 
 /// The evidence of a side taken from the figure before, said once however long the chain.

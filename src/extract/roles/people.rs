@@ -1,7 +1,8 @@
 //! The people a figure counts, read from their own words: a party named in the phrase
 //! ("Libyan troops", "soldiers of the Karabakh Defense Army"), a possessive ("our
 //! soldiers", "its fighters"), the crew of a craft that was hit, named people counted one
-//! by one, and whether a head word is of civilians.
+//! by one, whether a head word is of civilians, captives handed over to a party, and
+//! whether a voice is an army's that reports its own.
 
 use std::ops::Range;
 
@@ -365,4 +366,55 @@ pub(super) fn possessive_side(
         ));
     }
     None
+}
+
+/// An army, a border service, a security service: a voice that reports its own forces.
+pub(super) fn military_voice(c: &Referent) -> bool {
+    c.words
+        .iter()
+        .chain(std::iter::once(&c.head))
+        .map(String::as_str)
+        .chain(c.name.split(|ch: char| !ch.is_alphanumeric()))
+        .any(|w| super::super::lexicon::classes(&w.to_lowercase()) & class::SECURITY != 0)
+}
+
+/// The party captives go back to, where the sentence hands them over: the nearest "to X"
+/// after the figure, or else before it, in a sentence that frees or hands over captives.
+pub(super) fn received_side(
+    scope: &Scope<'_>,
+    read: &Read,
+    sentence: std::ops::Range<usize>,
+) -> Option<Side> {
+    let toks = scope.toks;
+    let handing = (sentence.start..sentence.end).any(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.has(class::FREEING) || t.is_any(&["handed", "transferred"]))
+    });
+    if !handing {
+        return None;
+    }
+    let end = read.victims.who.end.max(read.span.end);
+    let start = read.span.start.min(read.victims.who.start);
+    let to_party = |k: usize| -> Option<(String, std::ops::Range<usize>)> {
+        if !toks.get(k).is_some_and(|t| t.is("to")) {
+            return None;
+        }
+        let at = if toks.get(k + 1).is_some_and(|t| t.is("the")) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let m = scope.mentions.at(at).filter(|m| !m.stance)?;
+        let id = m.party().and_then(|p| scope.party_id(p))?;
+        statelike(scope, &id).then_some((id, k..m.span.end))
+    };
+    let after = (end..(end + 6).min(sentence.end)).find_map(to_party);
+    let found = after.or_else(|| {
+        (start.saturating_sub(6).max(sentence.start)..start)
+            .rev()
+            .find_map(to_party)
+    })?;
+    let (party, span) = found;
+    let words = super::super::entities::phrase_text(scope.text, toks, span);
+    Some(Side::one(party, format!("captives handed over “{words}”")))
 }

@@ -1,5 +1,6 @@
 //! Where people were hit and whose forces were there: the place of a clause, the one
-//! party a clause names, a side named as such ("on the Israeli side").
+//! party a clause names, a side named as such ("on the Israeli side"), and whether a
+//! figure may take the place where the story happens.
 
 use std::ops::Range;
 
@@ -8,6 +9,9 @@ use super::super::entities::{MentionKind, Referent, Scope, Voice};
 use super::super::figures::Read;
 use super::super::knowledge::PartyKind;
 use super::super::lexicon::class;
+use super::super::speech::sentence_tokens;
+use super::agents::{agent_party, agent_spans};
+use super::people::civilian_word;
 use super::{Side, Surround};
 
 /// The one party named in the figure's clause (outside the speaker's phrase, agents,
@@ -352,4 +356,26 @@ fn side_named_on(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
     let party = scope.party_id(m.party()?)?;
     let words = super::super::entities::phrase_text(scope.text, toks, on..side_at + 1);
     Some(Side::one(party, format!("“{words}”")))
+}
+
+/// Whether a figure left without a side may take the place where the story happens:
+/// civilians, or people the text does not describe. Returns the party of whoever hit them
+/// (None when no one is named), which the caller weighs against the place once the whole
+/// story is read: a group's attack from its own land hits people elsewhere.
+pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Option<String>> {
+    let toks = s.scope.toks;
+    let head = read.victims.head.and_then(|h| toks.get(h));
+    let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE));
+    // Captives are held somewhere, not from there.
+    let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
+    // "Among the casualties, 1,277 were taken to hospitals": people with no phrase and
+    // no figure before them in the paragraph are people of the story's place.
+    let elliptical =
+        read.victims.elliptical && s.earlier.iter().any(|e| e.paragraph == s.paragraph);
+    if !civilian || captive || elliptical || read.status == super::super::Status::Captured {
+        return None;
+    }
+    let sentence = sentence_tokens(s.tokens, read.sentence(toks));
+    let agents = agent_spans(read, s.scope, sentence);
+    Some(agent_party(s.scope, &agents, s.claimant))
 }
