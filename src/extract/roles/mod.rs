@@ -220,6 +220,23 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return Side::one(party, format!("“{word}” in {}'s own words", c.name));
     }
 
+    // 2b. "Our losses are 49 people killed," Pashinyan said: the speaker's own side, in
+    //     its own words.
+    let ours = (sentence.start..read.span.start).any(|k| {
+        toks.get(k).is_some_and(|t| t.is("our"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_any(&["losses", "casualties", "dead", "side", "toll"]))
+    });
+    if ours
+        && s.own_words
+        && !killed_by_them
+        && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
+        && let Some(party) = c.party.clone().filter(|p| statelike(s.scope, p))
+    {
+        return Side::one(party, format!("“our losses” in {}'s own words", c.name));
+    }
+
     // 3. "Iranian troops fled the battlefield, leaving 220 men killed": the dead of those
     //    who fled; "jets bombed the town, leaving 20 dead": of the town.
     if let super::figures::Voice::Active { verb } = read.voice

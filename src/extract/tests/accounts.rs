@@ -515,3 +515,16 @@ fn figures_per_a_source_closing_the_sentence() {
         out.claims
     );
 }
+
+/// "“Our losses are 49 people killed,” Pashinyan told parliament": the speaker's own side.
+#[test]
+fn our_losses_in_a_speakers_own_words() {
+    let cases: &[FigureCase<'_>] = &[(
+        "“Our losses are 49 people killed,” Armenian Prime Minister Nikol Pashinyan told parliament on Tuesday.",
+        49,
+        Status::Killed,
+        Some("armenia"),
+        Some("armenia"),
+    )];
+    assert_figures(cases);
+}
