@@ -158,6 +158,9 @@ pub(crate) struct Context<'a> {
     pub author: Option<(Referent, usize)>,
     /// The speaker of the last paragraph that had one, and that paragraph's number.
     pub last_speaker: Option<(Referent, usize)>,
+    /// "Source: press service of the Ministry of Defence": whose words the site's "Quote:"
+    /// paragraphs give, however far below.
+    pub source_line: Option<Referent>,
     pub paragraph: usize,
 }
 
@@ -183,6 +186,7 @@ impl<'a> Context<'a> {
             reproduced: None,
             author: None,
             last_speaker: None,
+            source_line: None,
             paragraph: 0,
         }
     }

@@ -52,6 +52,10 @@ pub(super) fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent>
     if let Some(r) = &cx.open_quote {
         return Some(r.clone());
     }
+    // "Quote:" gives the words of the source a "Source:" line named above.
+    if marked && let Some(r) = &cx.source_line {
+        return Some(r.clone());
+    }
     // The speaker of the paragraph before, or of the one before that when nobody spoke
     // in between.
     cx.last_speaker

@@ -94,6 +94,9 @@ pub(crate) fn read(scope: &Scope<'_>, t: &Tokens<'_>, cx: &mut Context<'_>) -> S
         let sentence = sentence_tokens(t, tok.sentence);
         if let Some(frame) = act_at(scope, t, i, sentence.clone(), &frames, cx) {
             cx.hear(&frame.speaker);
+            if frame.act == (0..2) && toks.first().is_some_and(|x| x.is("source")) {
+                cx.source_line = Some(frame.speaker.clone());
+            }
             // "The paper quoted U.S. intelligence sources as saying ...": the paper is
             // still the one "it" stands for after.
             if frame.np.start > frame.act.start

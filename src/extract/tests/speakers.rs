@@ -707,3 +707,21 @@ fn a_states_executive_and_a_companys() {
         out.statements
     );
 }
+
+/// "Source: press service of the Ministry of Defence" and, paragraphs below, "Quote: “...":
+/// the site's quotation marks the source it named, however far below.
+#[test]
+fn a_quote_line_gives_the_words_of_the_source_line() {
+    assert_party_speaks(&[(
+        &[
+            "Russia launched a ballistic missile attack on an institute in Poltava on 3 September.",
+            "Source: press service of the Ministry of Defence of Ukraine",
+            "Quote: “According to early reports, the enemy used two ballistic missiles.”",
+            "The report does not mention the death toll.",
+            "It is stated that rescue workers are continuing their work.",
+            "Quote: “We express our sincere condolences to the families of those who were killed.”",
+        ],
+        6,
+        "ukraine",
+    )]);
+}
