@@ -175,6 +175,45 @@ impl Context<'_> {
                 ..base
             };
         }
+        // "the UN rights office “has verified 148 killings”, spokesperson Ravina Shamdasani
+        // said": a spokesperson speaks for the body her sentence names, a UN body too.
+        let spokes = base
+            .words
+            .iter()
+            .chain(std::iter::once(&base.head))
+            .any(|w| matches!(w.as_str(), "spokesman" | "spokeswoman" | "spokesperson"))
+            // Not "Foreign Ministry spokesman": a ministry's is its state's.
+            && !base.words.iter().any(|w| {
+                !matches!(w.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
+                    && super::super::lexicon::classes(w)
+                        & (class::INSTITUTION | class::STATE_SOURCES)
+                        != 0
+            });
+        if spokes
+            && let Some((party, words)) = scope
+                .mentions
+                .list
+                .iter()
+                .filter(|m| {
+                    !m.stance
+                        && m.kind != MentionKind::Place
+                        && m.span.start >= sentence.start
+                        && m.span.end <= np.start
+                })
+                .filter_map(|m| m.party().map(|p| (p, m.span.clone())))
+                .find(|(p, _)| {
+                    self.gazetteer
+                        .party(*p)
+                        .is_some_and(|x| x.kind == PartyKind::Intl)
+                })
+        {
+            let words = super::super::entities::phrase_text(scope.text, scope.toks, words);
+            return Referent {
+                party: self.gazetteer.party(party).map(|p| p.id.clone()),
+                evidence: format!("“{}” of the body its sentence names: “{words}”", base.name),
+                ..base
+            };
+        }
         // Evidence in tiers, nearest first: the sentence, then the rest of the paragraph
         // and its dateline, then the places of the whole story. A tier that names one
         // state above the others decides; a tie passes to the next.

@@ -725,3 +725,26 @@ fn a_quote_line_gives_the_words_of_the_source_line() {
         "ukraine",
     )]);
 }
+
+/// "the UN rights office “has verified 148 killings”, spokesperson Ravina Shamdasani said":
+/// a spokesperson speaks for the body her sentence names, a UN body too; a ministry's
+/// spokesman is still his state's.
+#[test]
+fn a_spokesperson_of_the_body_her_sentence_names() {
+    assert_party_speaks(&[
+        (
+            &[
+                "In Sudan, the UN rights office \"has verified 148 killings\", spokesperson Ravina Shamdasani said.",
+            ],
+            1,
+            "un",
+        ),
+        (
+            &[
+                "France backed the United Nations plan for Lebanon, a French Foreign Ministry spokesman said.",
+            ],
+            1,
+            "france",
+        ),
+    ]);
+}
