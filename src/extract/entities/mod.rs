@@ -264,6 +264,12 @@ impl Mentions {
             {
                 parties = vec![holder];
             }
+            // "Somali National Army (SNA)": a short form in brackets spells the words before
+            // it, whatever else the gazetteer knows by those letters (Syria's SNA).
+            if len == 1 && spells_words_before(toks, i) {
+                i += 1;
+                continue;
+            }
             let stance = stance_at(toks, i, len);
             for slot in at.get_mut(i..i + len).into_iter().flatten() {
                 *slot = u32::try_from(list.len()).ok();
@@ -594,6 +600,31 @@ fn surname_unlikely(toks: &[Token<'_>], i: usize) -> bool {
             "central", "greater", "upper", "lower", "old", "new", "downtown",
         ])
     }) || before.is_some_and(|t| t.has(class::LOCATIVE) || t.is_any(&["the", "of", "and"]))
+}
+
+/// Whether the word at `i` is a short form in brackets whose letters are the initials of
+/// the capitalised words right before the bracket: "Somali National Army (SNA)".
+fn spells_words_before(toks: &[Token<'_>], i: usize) -> bool {
+    let bracketed = i >= 2
+        && toks.get(i - 1).is_some_and(|t| t.is_punct('('))
+        && toks.get(i + 1).is_some_and(|t| t.is_punct(')'));
+    let Some(short) = toks.get(i).filter(|_| bracketed) else {
+        return false;
+    };
+    let letters: Vec<char> = short
+        .text
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    if letters.len() < 2 || letters.len() > 6 || letters.len() >= i {
+        return false;
+    }
+    let words = toks.get(i - 1 - letters.len()..i - 1).unwrap_or(&[]);
+    words.len() == letters.len()
+        && words
+            .iter()
+            .zip(&letters)
+            .all(|(w, l)| w.word && w.capitalized() && w.text.starts_with(*l))
 }
 
 /// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet", "former FARC": the name

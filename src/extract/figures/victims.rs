@@ -137,9 +137,22 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     {
         j += 1;
     }
-    let start = j;
+    let mut start = j;
     while j - start < 7 {
         let Some(t) = in_sentence(j) else { break };
+        // "Two Somali National Army (SNA) soldiers": a short form in brackets.
+        if t.is_punct('(')
+            && j > start
+            && in_sentence(j + 1).is_some_and(|a| {
+                a.word
+                    && a.capitalized()
+                    && a.text.chars().filter(char::is_ascii_uppercase).count() >= 2
+            })
+            && in_sentence(j + 2).is_some_and(|c| c.is_punct(')'))
+        {
+            j += 3;
+            continue;
+        }
         // "6,300 reported fatalities": a word of record, not a verb.
         let recorded = t.is_any(&[
             "reported",
@@ -150,6 +163,10 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
             "known",
         ]) && in_sentence(j + 1).is_some_and(is_people);
         if recorded {
+            // "21 confirmed dead": the people start after the word of record.
+            if j == start {
+                start += 1;
+            }
             j += 1;
             continue;
         }

@@ -96,6 +96,14 @@ pub(super) fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
     }
     let prev = i.checked_sub(1).and_then(|k| toks.get(k));
     let next = toks.get(i + 1);
+    // "21 confirmed dead", "6,300 reported fatalities": a word of record after a figure.
+    if i > 0
+        && crate::extract::numbers::starts_number(toks, i - 1)
+        && prev.is_some_and(|p| p.word)
+        && next.is_some_and(|n| n.has(class::PEOPLE) || n.has(class::NOUN_KILLED))
+    {
+        return false;
+    }
     // "the reported attack", "its stated aim": an adjective.
     if prev.is_some_and(|p| {
         p.is_any(&[

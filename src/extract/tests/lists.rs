@@ -201,3 +201,27 @@ fn schoolchildren_are_people() {
     let counts: Vec<_> = out.claims.iter().map(|c| c.count).collect();
     assert_eq!(counts, [Some(10), Some(2)], "{:?}", out.claims);
 }
+
+/// "Two Somali National Army (SNA) soldiers": a short form in brackets stays in the phrase
+/// and spells its words (not Syria's SNA); "There are 21 confirmed dead": a word of record
+/// after a figure is no act of saying.
+#[test]
+fn short_forms_in_brackets_and_words_of_record() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Two Somali National Army (SNA) soldiers were killed in the fighting.",
+            2,
+            Status::Killed,
+            Some("somalia"),
+            None,
+        ),
+        (
+            "There are 21 confirmed dead in Sumy, Ukraine's State Emergency Service reported.",
+            21,
+            Status::Killed,
+            Some("ukraine"),
+            Some("ukraine"),
+        ),
+    ];
+    assert_figures(cases);
+}
