@@ -57,7 +57,20 @@ pub(super) fn singles(
             });
             if let Some(and_at) = and_at {
                 let second = and_at + 1;
-                let joined = if toks.get(second).is_some_and(|t| t.is_any(&["a", "an"])) {
+                // "and her two bodyguards": a number of people of hers.
+                let numbered = toks
+                    .get(second)
+                    .is_some_and(|t| t.is_any(&["her", "his", "their"]))
+                    && starts_number(toks, second + 1)
+                    && toks.get(second + 2).is_some_and(victims::is_people);
+                let joined = if numbered {
+                    Some(Victims {
+                        who: second..second + 3,
+                        head: Some(second + 2),
+                        possessive: None,
+                        elliptical: false,
+                    })
+                } else if toks.get(second).is_some_and(|t| t.is_any(&["a", "an"])) {
                     victims::single_after(toks, second + 1)
                 } else {
                     victims::single_after(toks, second)

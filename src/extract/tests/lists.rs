@@ -123,9 +123,14 @@ fn one_person_and_those_after_her_and_people_a_figure_includes() {
         ),
     ];
     assert_figures(cases);
-    let out = run(&["A woman and her two children were killed."]);
-    let counts: Vec<_> = out.claims.iter().map(|c| c.count).collect();
-    assert_eq!(counts, [Some(3)], "{:?}", out.claims);
+    for text in [
+        "A woman and her two children were killed.",
+        "A state police officer and her two bodyguards were killed.",
+    ] {
+        let out = run(&[text]);
+        let counts: Vec<_> = out.claims.iter().map(|c| c.count).collect();
+        assert_eq!(counts, [Some(3)], "{text}: {:?}", out.claims);
+    }
 }
 
 /// "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed": the words a
