@@ -744,6 +744,27 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         };
     }
 
+    // 12b. "10 Azerbaijani civilians were killed ... 30 civilians were injured": the same
+    //     kind of people, in the same account and paragraph.
+    if !hostile
+        && let Some(h) = head.filter(|h| h.has(class::PEOPLE))
+        && let Some(e) = s.earlier.iter().rev().find(|e| {
+            e.paragraph == s.paragraph
+                && e.claimant == claimant
+                && e.side.is_stated()
+                && e.head.as_deref() == Some(h.norm.as_ref())
+        })
+    {
+        return Side {
+            parties: e.side.parties.clone(),
+            evidence: e
+                .side
+                .evidence
+                .as_ref()
+                .map(|w| format!("the same “{}” counted before: {w}", h.text)),
+        };
+    }
+
     Side::default()
 }
 

@@ -528,3 +528,18 @@ fn our_losses_in_a_speakers_own_words() {
     )];
     assert_figures(cases);
 }
+
+/// "10 Azerbaijani civilians were killed ... 30 civilians were injured": the same kind of
+/// people, in the same account and paragraph, are of the same side.
+#[test]
+fn the_same_kind_of_people_in_the_same_account() {
+    let out = run(&[
+        "As of September 29, 10 Azerbaijani civilians were killed, the ministry said. 30 civilians were injured.",
+    ]);
+    let injured = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(30))
+        .expect("the thirty");
+    assert_eq!(injured.side.as_deref(), Some("azerbaijan"), "{injured:?}");
+}
