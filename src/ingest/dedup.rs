@@ -264,9 +264,12 @@ struct Words {
 
 impl Words {
     fn of(paragraphs: &[String]) -> Words {
+        // Room for the whole text and a word in every four bytes of it: no growing and
+        // copying as the words come.
+        let bytes: usize = paragraphs.iter().map(String::len).sum();
         let mut words = Words {
-            text: String::new(),
-            ends: Vec::new(),
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(bytes / 4),
         };
         for word in paragraphs
             .iter()
