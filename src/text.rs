@@ -303,7 +303,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     while let Some(found) = text
         .as_bytes()
         .get(at..)
-        .and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'!' | b'?')))
+        .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
     {
         let i = at + found;
         let c = char::from(text.as_bytes()[i]);
