@@ -294,55 +294,56 @@ fn window(text: &str, sentence: Range<usize>, focus: usize) -> Excerpt {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    // Room for a character per byte, the most there can be: no growing and copying.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len()
-                && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
-            // "the township of Minbya.Ten adults were killed": a page that lost the space
-            // after a full stop. A lower-case word before it and a capitalised word after
-            // it ("Report.az", "a.m." and "U.S." stay whole).
-            let glued = c == '.'
-                && j == i + 1
-                && i >= 2
-                && chars[i - 1].1.is_lowercase()
-                && chars[i - 2].1.is_lowercase()
-                && chars.get(j).is_some_and(|&(_, n)| n.is_uppercase())
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_lowercase());
-            if glued {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-                i = j;
-                continue;
-            }
-            if j < chars.len() && chars[j].1.is_whitespace() {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let next = chars.get(k).map(|&(_, c)| c);
-                let starts_sentence =
-                    next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opening(n));
-                if starts_sentence && !(c == '.' && is_abbreviation(&text[start..chars[i].0])) {
-                    push_trimmed(text, start..end, &mut out);
-                    start = chars[k].0;
-                    i = k;
-                    continue;
-                }
-            }
-            i = j;
+    // Only a full stop, "!" or "?" can end a sentence, and each is one byte that no other
+    // character contains: the text is searched for them, and characters are decoded only
+    // around them.
+    let after = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+    let before = |at: usize| text.get(..at).and_then(|head| head.chars().next_back());
+    let mut at = 0;
+    while let Some(found) = text
+        .as_bytes()
+        .get(at..)
+        .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+    {
+        let i = at + found;
+        let c = char::from(text.as_bytes()[i]);
+        let mut j = i + 1;
+        while let Some(n) = after(j).filter(|&n| is_closing(n) || matches!(n, '.' | '!' | '?')) {
+            j += n.len_utf8();
+        }
+        let end = j;
+        // "the township of Minbya.Ten adults were killed": a page that lost the space
+        // after a full stop. A lower-case word before it and a capitalised word after
+        // it ("Report.az", "a.m." and "U.S." stay whole).
+        let glued = c == '.'
+            && j == i + 1
+            && before(i).is_some_and(|p| {
+                p.is_lowercase() && before(i - p.len_utf8()).is_some_and(char::is_lowercase)
+            })
+            && after(j).is_some_and(|n| {
+                n.is_uppercase() && after(j + n.len_utf8()).is_some_and(char::is_lowercase)
+            });
+        if glued {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            at = j;
             continue;
         }
-        i += 1;
+        if after(j).is_some_and(char::is_whitespace) {
+            let mut k = j;
+            while let Some(w) = after(k).filter(|w| w.is_whitespace()) {
+                k += w.len_utf8();
+            }
+            let starts_sentence =
+                after(k).is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opening(n));
+            if starts_sentence && !(c == '.' && is_abbreviation(&text[start..i])) {
+                push_trimmed(text, start..end, &mut out);
+                start = k;
+                at = k;
+                continue;
+            }
+        }
+        at = j;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out

@@ -299,9 +299,24 @@ pub(crate) fn fold_char(c: char) -> char {
 fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut prev: Option<char> = None;
-    let mut iter = text.get(start..).unwrap_or("").char_indices().peekable();
-    while let Some((offset, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let rest = text.get(start..).unwrap_or("");
+    let mut offset = 0;
+    loop {
+        // Letters and digits always stay: a run of them in ASCII is passed byte by byte,
+        // with no decoding.
+        let run = rest.as_bytes()[offset..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            offset += run;
+            end = start + offset;
+            prev = Some(char::from(rest.as_bytes()[offset - 1]));
+        }
+        let Some(c) = rest[offset..].chars().next() else {
+            break;
+        };
+        let next = rest[offset + c.len_utf8()..].chars().next();
         let keep = if c.is_alphanumeric() {
             true
         } else {
@@ -336,6 +351,7 @@ fn word_end(text: &str, start: usize) -> usize {
         }
         end = start + offset + c.len_utf8();
         prev = Some(c);
+        offset += c.len_utf8();
     }
     end
 }

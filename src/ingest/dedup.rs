@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::Article;
 
@@ -137,7 +138,7 @@ pub fn group(articles: &[Article]) -> Vec<Vec<usize>> {
 #[derive(Debug, Clone)]
 pub struct Keys {
     url: Option<String>,
-    print: Option<String>,
+    print: Option<u128>,
     signature: Signature,
 }
 
@@ -146,7 +147,7 @@ impl Keys {
         let words = Words::of(paragraphs);
         Keys {
             url: url.map(normal_url),
-            print: words.fingerprint(),
+            print: words.print(),
             signature: Signature::of(&words),
         }
     }
@@ -159,19 +160,17 @@ pub fn group_keys(keys: &[Keys]) -> Vec<Vec<usize>> {
         let (a, b) = (find(parent, i), find(parent, j));
         parent[a.max(b)] = a.min(b);
     };
-    // Same URL or same content: exact keys.
-    let exact: [fn(&Keys) -> Option<&str>; 2] = [|k| k.url.as_deref(), |k| k.print.as_deref()];
-    for key in exact {
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            if let Some(key) = key(k) {
-                match first.get(key) {
-                    Some(&j) => join(&mut parent, i, j),
-                    None => {
-                        first.insert(key, i);
-                    }
-                }
-            }
+    // Same URL or same content: exact keys, each joined to the first text that has it.
+    let mut first_url: HashMap<&str, usize> = HashMap::new();
+    let mut first_print: HashMap<u128, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(url) = k.url.as_deref() {
+            let first = *first_url.entry(url).or_insert(i);
+            join(&mut parent, i, first);
+        }
+        if let Some(print) = k.print {
+            let first = *first_print.entry(print).or_insert(i);
+            join(&mut parent, i, first);
         }
     }
     // Near-duplicates: only pairs that share a band of their MinHash signature are
@@ -265,9 +264,12 @@ struct Words {
 
 impl Words {
     fn of(paragraphs: &[String]) -> Words {
+        // Room for the whole text and a word in every four bytes of it: no growing and
+        // copying as the words come.
+        let bytes: usize = paragraphs.iter().map(String::len).sum();
         let mut words = Words {
-            text: String::new(),
-            ends: Vec::new(),
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(bytes / 4),
         };
         for word in paragraphs
             .iter()
@@ -275,9 +277,9 @@ impl Words {
             .filter(|w| !w.is_empty())
         {
             if word.is_ascii() {
-                words
-                    .text
-                    .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                let start = words.text.len();
+                words.text.push_str(word);
+                words.text[start..].make_ascii_lowercase();
             } else {
                 words.text.push_str(&word.to_lowercase());
             }
@@ -301,6 +303,22 @@ impl Words {
         (0..self.len())
             .map(|i| hash64(self.get(i).as_bytes()))
             .collect()
+    }
+
+    /// The 128-bit XXH3 of the words and where each ends: equal for the same words in
+    /// the same order. Grouping only compares these within one build, so a fast hash that is
+    /// stable and, at 128 bits, never equal by chance for different texts will do.
+    fn print(&self) -> Option<u128> {
+        if self.len() == 0 {
+            return None;
+        }
+        let mut hasher = Xxh3Default::new();
+        hasher.update(&(self.text.len() as u64).to_le_bytes());
+        hasher.update(self.text.as_bytes());
+        for &end in &self.ends {
+            hasher.update(&(end as u64).to_le_bytes());
+        }
+        Some(hasher.digest128())
     }
 
     fn fingerprint(&self) -> Option<String> {
@@ -491,6 +509,19 @@ mod tests {
             let portable = minimums_portable(&shingles[..n]);
             assert_eq!(minimums(&shingles[..n]), portable, "{n} shingles");
         }
+    }
+
+    #[test]
+    fn the_words_key_is_equal_for_the_same_words_in_the_same_order_only() {
+        let print = |paragraphs: &[&str]| {
+            let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+            Words::of(&paragraphs).print()
+        };
+        assert_eq!(print(&["Talks, resumed."]), print(&["talks RESUMED"]));
+        assert_eq!(print(&["talks", "resumed"]), print(&["talks resumed"]));
+        assert_ne!(print(&["talks resumed"]), print(&["talksre sumed"]));
+        assert_ne!(print(&["talks resumed"]), print(&["resumed talks"]));
+        assert_eq!(print(&[" ,. "]), None);
     }
 
     /// The syndication fixtures: a wire story, its copies, and other stories on the event.
