@@ -264,6 +264,18 @@ impl Mentions {
             {
                 parties = vec![holder];
             }
+            // "Lisichansk" in a story with no date: held by the LPR since 2022, Ukraine's
+            // before; whose ground it is cannot be told.
+            if kind == MentionKind::Place
+                && !region
+                && date.is_none()
+                && toks
+                    .get(i..i + len)
+                    .is_some_and(|words| gazetteer.ever_held(words))
+            {
+                i += len;
+                continue;
+            }
             // "Somali National Army (SNA)": a short form in brackets spells the words before
             // it, whatever else the gazetteer knows by those letters (Syria's SNA).
             if len == 1 && spells_words_before(toks, i) {

@@ -324,6 +324,13 @@ impl Gazetteer {
     /// The party that held the place named by these words on `date`, when one other
     /// than its state did ("Lysychansk" in 2024: the Luhansk People's Republic's). An
     /// undated text names no holder.
+    /// Whether some party other than its state held the place at some time: with no
+    /// date, whose ground it was cannot be told.
+    pub(crate) fn ever_held(&self, words: &[Token<'_>]) -> bool {
+        let key: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
+        self.held.contains_key(&key.join(" "))
+    }
+
     pub(crate) fn holder(&self, words: &[Token<'_>], date: Option<NaiveDate>) -> Option<usize> {
         let date = date?;
         // One word, as most places are, needs no key built.

@@ -447,6 +447,15 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                     .map(str::to_lowercase),
             )
             .find(|w| super::lexicon::classes(w) & class::DOMESTIC != 0)
+            // "LPR Head Leonid Pasechnik said": a de facto authority speaks for the ground
+            // it holds, in any office.
+            .or_else(|| {
+                s.scope
+                    .gazetteer
+                    .get(&party)
+                    .is_some_and(|p| p.kind == PartyKind::Defacto)
+                    .then(|| "the de facto authority".to_string())
+            })
     {
         // An armed group's health ministry counts the people of the state whose ground
         // it holds: the Houthis' count Yemen's dead.

@@ -419,3 +419,35 @@ fn an_agency_dateline_is_no_place_of_the_story() {
         .unwrap_or_else(|| panic!("{:?}", out.claims));
     assert_eq!(claim.side, None, "{claim:?}");
 }
+
+/// A town a de facto authority held for a time is that authority's ground on the story's
+/// date, and nobody's that can be told when the story has no date; the authority itself
+/// speaks for the ground it holds, in any office.
+#[test]
+fn held_towns_with_and_without_a_date() {
+    let text = "Two civilians were killed in the shelling of residential buildings in Lisichansk, LPR Head Leonid Pasechnik said.";
+    let side = |published| {
+        run_doc(None, published, None, &[text])
+            .claims
+            .first()
+            .and_then(|c| c.side.clone())
+    };
+    assert_eq!(
+        side(chrono::NaiveDate::from_ymd_opt(2024, 5, 22)).as_deref(),
+        Some("lpr")
+    );
+    // With no date, the town says nothing; the LPR's own head counting civilians does.
+    assert_eq!(side(None).as_deref(), Some("lpr"));
+    let plain = run_doc(
+        None,
+        None,
+        None,
+        &["Two civilians were killed in the shelling of Lisichansk, the report said."],
+    );
+    assert_eq!(
+        plain.claims.first().map(|c| c.side.as_deref()),
+        Some(None),
+        "{:?}",
+        plain.claims
+    );
+}
