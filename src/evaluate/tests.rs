@@ -29,7 +29,10 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("pages-round-9", 0.51, 0.82, 0.66),
     ("pages-round-10", 0.50, 0.77, 0.76),
     ("pages-round-11", 0.61, 0.84, 0.85),
-    ("pages-round-12", 0.75, 0.85, 0.94),
+    // Round 12's side share fell from its first run's 0.94 when "Among the victims are
+    // ... seven former FARC combatants" began to be read: a missed row became a matched
+    // one whose side is left unstated (it had been FARC's, a wrong side).
+    ("pages-round-12", 0.75, 0.85, 0.93),
     ("pages-round-13", 0.55, 0.76, 0.76),
     ("pages-round-14", 0.58, 0.82, 0.89),
     ("pages-round-15", 0.47, 0.73, 0.74),
