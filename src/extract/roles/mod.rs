@@ -21,7 +21,7 @@ use attacks::{clash_side, target_side};
 pub(super) use people::statelike;
 use people::{
     civilian_word, crew_side, military_voice, phrase_side, possessive_side, received_side,
-    same_people,
+    same_kind_before, same_people, same_toll,
 };
 pub(crate) use places::story_place_candidate;
 use places::{clause_party, country_of_sentence, named_side, named_side_before, place_side};
@@ -417,6 +417,12 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         }
     }
 
+    // 6d. "Israeli officials have previously estimated the death toll at 1,400": the toll
+    //     the story has counted, revised or told again by the same party.
+    if let Some(side) = same_toll(read, s, sentence.clone(), claimant.as_deref()) {
+        return side;
+    }
+
     // 7. The same people counted again: the same number and head as an earlier figure.
     if let Some(side) = same_people(read, s, head) {
         return side;
@@ -755,23 +761,8 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 
     // 12b. "10 Azerbaijani civilians were killed ... 30 civilians were injured": the same
     //     kind of people, in the same account and paragraph.
-    if !hostile
-        && let Some(h) = head.filter(|h| h.has(class::PEOPLE))
-        && let Some(e) = s.earlier.iter().rev().find(|e| {
-            e.paragraph == s.paragraph
-                && e.claimant == claimant
-                && e.side.is_stated()
-                && e.head.as_deref() == Some(h.norm.as_ref())
-        })
-    {
-        return Side {
-            parties: e.side.parties.clone(),
-            evidence: e
-                .side
-                .evidence
-                .as_ref()
-                .map(|w| format!("the same “{}” counted before: {w}", h.text)),
-        };
+    if !hostile && let Some(side) = same_kind_before(s, head, claimant.as_deref()) {
+        return side;
     }
 
     Side::default()

@@ -418,3 +418,62 @@ pub(super) fn received_side(
     let words = super::super::entities::phrase_text(scope.text, toks, span);
     Some(Side::one(party, format!("captives handed over “{words}”")))
 }
+
+/// "Israeli officials have previously estimated the death toll at 1,400": the side of the
+/// toll the same party gave before, for a toll that names no people of its own.
+pub(super) fn same_toll(
+    read: &Read,
+    s: &Surround<'_>,
+    sentence: Range<usize>,
+    claimant: Option<&str>,
+) -> Option<Side> {
+    let toks = s.scope.toks;
+    let the_toll = (sentence.start..read.span.start).any(|k| {
+        toks.get(k).is_some_and(|t| t.is_any(&["toll", "tally"]))
+            && k.checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|p| p.is_any(&["the", "death", "casualty"]))
+    });
+    let plain = read
+        .victims
+        .head
+        .is_none_or(|h| toks.get(h).is_some_and(civilian_word));
+    if !the_toll || !plain || claimant.is_none() {
+        return None;
+    }
+    let e = s.earlier.iter().rev().find(|e| {
+        e.claimant.as_deref() == claimant && e.status == read.status && e.side.is_stated()
+    })?;
+    Some(Side {
+        parties: e.side.parties.clone(),
+        evidence: e
+            .side
+            .evidence
+            .as_ref()
+            .map(|w| format!("the toll the same party gave before: {w}")),
+    })
+}
+
+/// "10 Azerbaijani civilians were killed ... 30 civilians were injured": the side of an
+/// earlier figure of the paragraph with the same head word and the same claimant.
+pub(super) fn same_kind_before(
+    s: &Surround<'_>,
+    head: Option<&Token<'_>>,
+    claimant: Option<&str>,
+) -> Option<Side> {
+    let h = head.filter(|h| h.has(class::PEOPLE))?;
+    let e = s.earlier.iter().rev().find(|e| {
+        e.paragraph == s.paragraph
+            && e.claimant.as_deref() == claimant
+            && e.side.is_stated()
+            && e.head.as_deref() == Some(h.norm.as_ref())
+    })?;
+    Some(Side {
+        parties: e.side.parties.clone(),
+        evidence: e
+            .side
+            .evidence
+            .as_ref()
+            .map(|w| format!("the same “{}” counted before: {w}", h.text)),
+    })
+}

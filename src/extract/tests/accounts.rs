@@ -543,3 +543,21 @@ fn the_same_kind_of_people_in_the_same_account() {
         .expect("the thirty");
     assert_eq!(injured.side.as_deref(), Some("azerbaijan"), "{injured:?}");
 }
+
+/// "Israeli officials have previously estimated the death toll at 1,400", after Israel's
+/// toll of the attack on Israel: the same toll, told again by the same party, in a story
+/// that is otherwise set in Gaza.
+#[test]
+fn the_toll_told_again_by_the_same_party() {
+    let out = run(&[
+        "An Israeli jet fighter flies near the Gaza Strip.",
+        "JERUSALEM — Israel’s Foreign Ministry says the official death toll in Hamas’ Oct. 7 attack into Israel has been lowered to 1,200 people.",
+        "Israeli officials have previously estimated the death toll at 1,400.",
+    ]);
+    let again = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1400))
+        .expect("the 1,400");
+    assert_eq!(again.side.as_deref(), Some("israel"), "{again:?}");
+}
