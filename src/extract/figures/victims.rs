@@ -131,9 +131,18 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
             }
         }
     }
-    // "21 “terrorists”": the people named in quotation marks.
+    // "21 “terrorists”", two "senior Hamas terrorists": the people named in quotation
+    // marks.
+    // An opening mark, with a space before it: not the one closing "around thirty".
+    let opening = j > 0
+        && in_sentence(j)
+            .zip(toks.get(j - 1))
+            .is_some_and(|(q, p)| q.start > p.end);
     if in_sentence(j).is_some_and(|t| super::super::tokens::is_quote_mark(t.text))
-        && in_sentence(j + 1).is_some_and(is_people)
+        && opening
+        && (j + 1..j + 5)
+            .map_while(|k| in_sentence(k).filter(|t| t.word))
+            .any(is_people)
     {
         j += 1;
     }

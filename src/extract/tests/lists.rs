@@ -230,3 +230,17 @@ fn short_forms_in_brackets_and_words_of_record() {
     ];
     assert_figures(cases);
 }
+
+/// "killed two "senior Hamas terrorists"": people named in quotation marks are the
+/// people; a closing mark ("around thirty" VDP) opens nothing.
+#[test]
+fn people_named_in_quotation_marks() {
+    let cases: &[FigureCase<'_>] = &[(
+        "The IDF said it had killed two \"senior Hamas terrorists\" in Rafah.",
+        2,
+        Status::Killed,
+        Some("hamas"),
+        Some("israel"),
+    )];
+    assert_figures(cases);
+}
