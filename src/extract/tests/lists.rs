@@ -243,4 +243,13 @@ fn people_named_in_quotation_marks() {
         Some("israel"),
     )];
     assert_figures(cases);
+    let out =
+        run(&["A local resident put the toll at \"around thirty\" VDP were killed in the attack."]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count == Some(30) && c.status == Status::Killed),
+        "{:?}",
+        out.claims
+    );
 }
