@@ -362,3 +362,28 @@ fn a_relative_clause_between_the_people_and_their_verb() {
         );
     }
 }
+
+/// "put the death toll at more than 30 and the injuries at some 100": each figure has the
+/// status of its own noun; "the number of dead and wounded" is both.
+#[test]
+fn two_tolls_set_in_one_sentence() {
+    let out = run(&[
+        "The Syrian defense authority put the death toll at more than 30 and the injuries at some 100.",
+    ]);
+    let statuses: Vec<_> = out
+        .claims
+        .iter()
+        .map(|c| (c.count_min.or(c.count), c.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [(Some(30), Status::Killed), (Some(100), Status::Injured)],
+        "{:?}",
+        out.claims
+    );
+    let both = run(&["A spokesman said the total number of dead and wounded had reached 1,481."]);
+    assert_eq!(
+        both.claims.first().map(|c| c.status),
+        Some(Status::KilledOrInjured)
+    );
+}

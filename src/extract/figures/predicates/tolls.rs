@@ -4,6 +4,7 @@
 
 use super::status_word;
 use crate::extract::Status;
+use crate::extract::lexicon::class;
 use crate::extract::tokens::Token;
 
 /// Verbs that set a toll at its figure: "the death toll has reached 10". `TOLL_ABOVE`
@@ -68,6 +69,25 @@ pub(super) fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> 
         .collect();
     if said.contains(&Status::Killed) && said.contains(&Status::Injured) {
         return Some(Status::KilledOrInjured);
+    }
+    // "put the death toll at more than 30 and the injuries at some 100": the status noun
+    // of the figure's own "and the ... at".
+    let own_noun = between
+        .iter()
+        .take_while(|&&k| toks.get(k).is_some_and(|t| !t.is("and")))
+        .find_map(|&k| {
+            toks.get(k).and_then(|t| {
+                if t.has(class::NOUN_INJURED) {
+                    Some(Status::Injured)
+                } else if t.has(class::NOUN_KILLED) {
+                    Some(Status::Killed)
+                } else {
+                    None
+                }
+            })
+        });
+    if let Some(status) = own_noun {
+        return Some(status);
     }
     if let Some(status) = between
         .iter()
