@@ -273,6 +273,14 @@ pub(super) fn named_lists(
                 (status, k - 2)
             }
             Some(Status::Killed) if tok.is_any(&["died", "perished"]) => (Status::Killed, k),
+            // "... received injuries", "... sustained wounds".
+            _ if tok.is_any(&["received", "sustained", "suffered"])
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_any(&["injuries", "wounds", "injury", "wound"])) =>
+            {
+                (Status::Injured, k)
+            }
             _ if tok.is("became")
                 && toks
                     .get(k + 1)
@@ -282,8 +290,12 @@ pub(super) fn named_lists(
             }
             _ => continue,
         };
-        // "Almaz Aliyeva (born in 2013) became martyrs": an aside after the last name.
+        // "Almaz Aliyeva (born in 2013) became martyrs": an aside after the last name,
+        // and the comma after it.
         let mut list_end = aux;
+        if list_end > 0 && toks.get(list_end - 1).is_some_and(|t| t.is_punct(',')) {
+            list_end -= 1;
+        }
         if list_end > 0
             && toks.get(list_end - 1).is_some_and(|t| t.is_punct(')'))
             && let Some(open) = (list_end.saturating_sub(8)..list_end - 1)

@@ -379,6 +379,16 @@ pub(crate) fn names_before(
         if e > 0 && at(e - 1).is_some_and(|t| t.is_punct(',')) {
             e -= 1;
         }
+        // "Fakhraddin Huseynov (military police), Tural Firdovsi (local resident),": an
+        // aside in brackets after each name.
+        if e > 0
+            && at(e - 1).is_some_and(|t| t.is_punct(')'))
+            && let Some(open) = (e.saturating_sub(8)..e - 1)
+                .rev()
+                .find(|&k| at(k).is_some_and(|t| t.is_punct('(')))
+        {
+            e = open;
+        }
 
         let age = e > 1
             && at(e - 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit()))

@@ -253,3 +253,19 @@ fn people_named_in_quotation_marks() {
         out.claims
     );
 }
+
+/// "Fakhraddin Huseynov (military police), Tural Firdovsi (local resident), received
+/// injuries": named people with an aside in brackets each, and "received injuries".
+#[test]
+fn named_people_with_asides_in_brackets() {
+    let out = run(&[
+        "As a result of the shelling, Mehman Abiyev was killed, while Fakhraddin Huseynov (military police), Tural Firdovsi (local resident), received injuries.",
+    ]);
+    let injured: Vec<_> = out
+        .claims
+        .iter()
+        .filter(|c| c.status == Status::Injured)
+        .map(|c| c.count)
+        .collect();
+    assert_eq!(injured, [Some(2)], "{:?}", out.claims);
+}
