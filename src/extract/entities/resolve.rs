@@ -269,10 +269,11 @@ pub(crate) fn resolve_one(
     }
     // "the highest number of casualties reported": a speaker is someone, not something;
     // but "an official toll" is the officials' account.
-    let official_count = head_tok.is_any(&["toll", "tally", "count", "figures", "statistics"])
-        && toks
-            .get(np.core.clone())
-            .is_some_and(|c| c.iter().any(|t| t.is_any(&["official", "government"])));
+    let official_count =
+        head_tok.is_any(&["toll", "tally", "count", "figures", "statistics", "data"])
+            && toks
+                .get(np.core.clone())
+                .is_some_and(|c| c.iter().any(|t| t.is_any(&["official", "government"])));
     let speaker_like = official_count
         || scope.mentions.at(np.head).is_some()
         || head_tok.capitalized()

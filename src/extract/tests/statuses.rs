@@ -381,6 +381,14 @@ fn two_tolls_set_in_one_sentence() {
         "{:?}",
         out.claims
     );
+    // "the casualties ... was 105", according to "official data": the dead and the
+    // wounded, by the officials' count.
+    let casualties = run(&[
+        "Confirmed number of the casualties on the Armenian side was 105, according to the Armenian official data.",
+    ]);
+    let claim = casualties.claims.first().expect("the 105");
+    assert_eq!(claim.status, Status::KilledOrInjured);
+    assert_eq!(claim.according_to.party.as_deref(), Some("armenia"));
     let both = run(&["A spokesman said the total number of dead and wounded had reached 1,481."]);
     assert_eq!(
         both.claims.first().map(|c| c.status),

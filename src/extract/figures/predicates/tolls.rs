@@ -112,8 +112,8 @@ pub(super) fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> 
     // "estimates Azerbaijan's casualties at about 300": casualties are the dead and the
     // wounded together.
     let stated_after = (first + 1..first + 3).any(|k| toks.get(k).and_then(status_word).is_some());
-    if put
-        && !stated_after
+    // "the number of the casualties on the Armenian side was 105" too.
+    if !stated_after
         && toks
             .get(*clause.get(number)?)
             .is_some_and(|t| t.is("casualties"))
