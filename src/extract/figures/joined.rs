@@ -33,19 +33,10 @@ pub(super) fn detail_of(
             .checked_sub(1)
             .and_then(|k| toks.get(k))
             .is_some_and(|t| {
-                t.is_punct(',')
-                    || t.is_punct('—')
-                    || t.is_punct('–')
-                    || t.is_any(&["and", "were", "are", "was", "is"])
+                t.is_punct(',') || is_dash(t) || t.is_any(&["and", "were", "are", "was", "is"])
             });
     if let Some(status) = among.filter(|_| item) {
-        let victims = victims_after(toks, span).unwrap_or(Victims {
-            who: span.end..span.end,
-            head: None,
-            possessive: None,
-            elliptical: true,
-        });
-        return Some(read(span, toks, victims, status, Voice::Passive, true));
+        return Some(breakdown_item(toks, span, status));
     }
     let previous = previous?;
     // "has reached 168—six children aged under five, 19 aged between five and 14, ...":
@@ -54,7 +45,7 @@ pub(super) fn detail_of(
         .first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| t.is_punct('—') || t.is_punct('–') || t.is_punct(':'))
+        .is_some_and(|t| is_dash(t) || t.is_punct(':'))
         && previous.sentence(toks) == sentence
         && previous.span.end + 1 == span.first
         // "three children: two girls aged 11 and 12 and a boy": a detail's own breakdown
@@ -72,25 +63,11 @@ pub(super) fn detail_of(
             toks.get(j).is_some_and(|t| {
                 !t.has(class::AUXILIARY | class::SPEECH_VERB)
                     && status_word(t).is_none()
-                    && !t.is_punct('—')
-                    && !t.is_punct('–')
+                    && !is_dash(t)
             })
         });
     if opens_list || goes_on && list_open(toks, previous, sentence) {
-        let victims = victims_after(toks, span).unwrap_or(Victims {
-            who: span.end..span.end,
-            head: None,
-            possessive: None,
-            elliptical: true,
-        });
-        return Some(read(
-            span,
-            toks,
-            victims,
-            previous.status,
-            Voice::Passive,
-            true,
-        ));
+        return Some(breakdown_item(toks, span, previous.status));
     }
     // "... has reached at least 492. This includes 35 children and 58 women": a sentence
     // that opens by pointing back at the toll before it.
@@ -158,6 +135,18 @@ pub(super) fn detail_of(
     ))
 }
 
+/// An item of a toll's breakdown: its own people, or else the toll's, with the toll's
+/// status.
+fn breakdown_item(toks: &[Token<'_>], span: &FigureSpan, status: Status) -> Read {
+    let victims = victims_after(toks, span).unwrap_or(Victims::of_earlier(span.end, None));
+    read(span, toks, victims, status, Voice::Passive, true)
+}
+
+/// An em or en dash, as newsrooms set off a breakdown.
+fn is_dash(t: &Token<'_>) -> bool {
+    t.is_punct('—') || t.is_punct('–')
+}
+
 /// The first word of the sentence `at` is in.
 fn sentence_opening(toks: &[Token<'_>], at: usize) -> Option<usize> {
     let sentence = toks.get(at)?.sentence;
@@ -172,9 +161,8 @@ fn sentence_opening(toks: &[Token<'_>], at: usize) -> Option<usize> {
 /// this sentence.
 fn list_open(toks: &[Token<'_>], previous: &Read, sentence: usize) -> bool {
     (0..previous.span.start).rev().take(40).any(|k| {
-        toks.get(k).is_some_and(|t| {
-            t.sentence == sentence && (t.is_punct('—') || t.is_punct('–') || t.is_punct(':'))
-        })
+        toks.get(k)
+            .is_some_and(|t| t.sentence == sentence && (is_dash(t) || t.is_punct(':')))
     })
 }
 

@@ -24,6 +24,19 @@ pub(crate) struct Victims {
     pub elliptical: bool,
 }
 
+impl Victims {
+    /// No phrase of their own at `at` ("of them", "19 aged between five and 14"): the
+    /// people of an earlier figure.
+    pub(crate) fn of_earlier(at: usize, possessive: Option<usize>) -> Self {
+        Self {
+            who: at..at,
+            head: None,
+            possessive,
+            elliptical: true,
+        }
+    }
+}
+
 /// A head noun naming people: the lexicon, a demonym plural ("Palestinians"), or a plural
 /// of a people-making suffix ("paramedics", "policemen").
 pub(crate) fn is_people(t: &Token<'_>) -> bool {
@@ -107,12 +120,7 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     }
     if in_sentence(j).is_some_and(|t| t.is("of")) {
         if in_sentence(j + 1).is_some_and(|t| t.is_any(&["them", "whom", "those", "these"])) {
-            return Some(Victims {
-                who: j + 2..j + 2,
-                head: None,
-                possessive,
-                elliptical: true,
-            });
+            return Some(Victims::of_earlier(j + 2, possessive));
         }
         let owner = |t: &Token<'_>| {
             t.is_any(&["our", "its", "their", "it"]) || t.possessive() && t.capitalized()
@@ -225,12 +233,7 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
                 elliptical: false,
             });
         }
-        return Some(Victims {
-            who: start..start,
-            head: None,
-            possessive,
-            elliptical: true,
-        });
+        return Some(Victims::of_earlier(start, possessive));
     }
     let head = j - 1;
     let head_tok = toks.get(head)?;

@@ -45,6 +45,15 @@ impl Side {
     pub fn is_stated(&self) -> bool {
         !self.parties.is_empty()
     }
+
+    /// The same parties, taken over by another figure, with its evidence told as `why`
+    /// says.
+    fn carried(&self, why: impl Fn(&str) -> String) -> Self {
+        Self {
+            parties: self.parties.clone(),
+            evidence: self.evidence.as_deref().map(why),
+        }
+    }
 }
 
 /// An earlier figure of the document, for "of them" and for the same people counted again.
@@ -321,10 +330,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         && read.victims.head.is_none()
         && let Some(e) = antecedent
     {
-        return Side {
-            parties: e.side.parties.clone(),
-            evidence: e.side.evidence.as_ref().map(|w| before_evidence(w)),
-        };
+        return e.side.carried(before_evidence);
     }
     // "Four others were injured in Friday's incident" opening a paragraph: more of the
     // people the paragraph before counted last, in the same account or in none.
@@ -347,10 +353,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     if (read.victims.elliptical || read.detail || ordinal)
         && let Some(e) = antecedent.or(across).filter(|e| e.side.is_stated())
     {
-        return Side {
-            parties: e.side.parties.clone(),
-            evidence: e.side.evidence.as_ref().map(|w| before_evidence(w)),
-        };
+        return e.side.carried(before_evidence);
     }
 
     // 6. Civilians where they were hit: "in Ganja", "in a village in Sagaing"; and the
@@ -749,14 +752,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                     && !e.head.as_deref().is_some_and(enemy_word)
             })
     {
-        return Side {
-            parties: e.side.parties.clone(),
-            evidence: e
-                .side
-                .evidence
-                .as_ref()
-                .map(|w| format!("more of the same account: {w}")),
-        };
+        return e.side.carried(|w| format!("more of the same account: {w}"));
     }
 
     // 12b. "10 Azerbaijani civilians were killed ... 30 civilians were injured": the same

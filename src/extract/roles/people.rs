@@ -444,14 +444,10 @@ pub(super) fn same_toll(
     let e = s.earlier.iter().rev().find(|e| {
         e.claimant.as_deref() == claimant && e.status == read.status && e.side.is_stated()
     })?;
-    Some(Side {
-        parties: e.side.parties.clone(),
-        evidence: e
-            .side
-            .evidence
-            .as_ref()
-            .map(|w| format!("the toll the same party gave before: {w}")),
-    })
+    Some(
+        e.side
+            .carried(|w| format!("the toll the same party gave before: {w}")),
+    )
 }
 
 /// "10 Azerbaijani civilians were killed ... 30 civilians were injured": the side of an
@@ -468,12 +464,8 @@ pub(super) fn same_kind_before(
             && e.side.is_stated()
             && e.head.as_deref() == Some(h.norm.as_ref())
     })?;
-    Some(Side {
-        parties: e.side.parties.clone(),
-        evidence: e
-            .side
-            .evidence
-            .as_ref()
-            .map(|w| format!("the same “{}” counted before: {w}", h.text)),
-    })
+    Some(
+        e.side
+            .carried(|w| format!("the same “{}” counted before: {w}", h.text)),
+    )
 }
