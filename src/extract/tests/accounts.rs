@@ -533,15 +533,16 @@ fn our_losses_in_a_speakers_own_words() {
 /// people, in the same account and paragraph, are of the same side.
 #[test]
 fn the_same_kind_of_people_in_the_same_account() {
-    let out = run(&[
-        "As of September 29, 10 Azerbaijani civilians were killed, the ministry said. 30 civilians were injured.",
-    ]);
-    let injured = out
-        .claims
-        .iter()
-        .find(|c| c.count == Some(30))
-        .expect("the thirty");
-    assert_eq!(injured.side.as_deref(), Some("azerbaijan"), "{injured:?}");
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "As of September 29, 10 Azerbaijani civilians were killed, the ministry said. 30 civilians were injured.",
+        ],
+        (Some(30), None),
+        Status::Injured,
+        Some("azerbaijan"),
+        Some("azerbaijan"),
+    )];
+    assert_story_figures(cases);
 }
 
 /// "Israeli officials have previously estimated the death toll at 1,400", after Israel's
@@ -549,15 +550,16 @@ fn the_same_kind_of_people_in_the_same_account() {
 /// that is otherwise set in Gaza.
 #[test]
 fn the_toll_told_again_by_the_same_party() {
-    let out = run(&[
-        "An Israeli jet fighter flies near the Gaza Strip.",
-        "JERUSALEM — Israel’s Foreign Ministry says the official death toll in Hamas’ Oct. 7 attack into Israel has been lowered to 1,200 people.",
-        "Israeli officials have previously estimated the death toll at 1,400.",
-    ]);
-    let again = out
-        .claims
-        .iter()
-        .find(|c| c.count == Some(1400))
-        .expect("the 1,400");
-    assert_eq!(again.side.as_deref(), Some("israel"), "{again:?}");
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "An Israeli jet fighter flies near the Gaza Strip.",
+            "JERUSALEM — Israel’s Foreign Ministry says the official death toll in Hamas’ Oct. 7 attack into Israel has been lowered to 1,200 people.",
+            "Israeli officials have previously estimated the death toll at 1,400.",
+        ],
+        (Some(1400), None),
+        Status::Killed,
+        Some("israel"),
+        Some("israel"),
+    )];
+    assert_story_figures(cases);
 }

@@ -744,15 +744,15 @@ fn a_part_of_the_whole_a_sentence_opens_with() {
 /// crew members": one more of the people counted before.
 #[test]
 fn a_third_person_is_one_more_of_those_counted_before() {
-    let out = run(&[
-        "A Russian Mi-24 military helicopter has been shot down over Armenia, killing two crew members, the Russian defence ministry said.",
-        "A third serviceman was reportedly injured and taken to hospital.",
-    ]);
-    let third = out
-        .claims
-        .iter()
-        .find(|c| c.paragraph == 2)
-        .expect("the third serviceman");
-    assert_eq!(third.count, Some(1));
-    assert_eq!(third.side.as_deref(), Some("russia"), "{third:?}");
+    let cases: &[StoryCase<'_>] = &[(
+        &[
+            "A Russian Mi-24 military helicopter has been shot down over Armenia, killing two crew members, the Russian defence ministry said.",
+            "A third serviceman was reportedly injured and taken to hospital.",
+        ],
+        (Some(1), None),
+        Status::Injured,
+        Some("russia"),
+        None,
+    )];
+    assert_story_figures(cases);
 }

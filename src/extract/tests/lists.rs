@@ -84,14 +84,7 @@ fn named_people_with_ranks_and_appositions_count_one_each() {
             3,
         ),
     ] {
-        let out = run(&[text]);
-        let killed: Vec<_> = out
-            .claims
-            .iter()
-            .filter(|c| c.status == Status::Killed)
-            .collect();
-        assert_eq!(killed.len(), 1, "{text}: {:?}", out.claims);
-        assert_eq!(killed[0].count, Some(count), "{text}: {killed:?}");
+        assert_eq!(counts_with(text, Status::Killed), [Some(count)], "{text}");
     }
 }
 
@@ -258,14 +251,6 @@ fn people_named_in_quotation_marks() {
 /// injuries": named people with an aside in brackets each, and "received injuries".
 #[test]
 fn named_people_with_asides_in_brackets() {
-    let out = run(&[
-        "As a result of the shelling, Mehman Abiyev was killed, while Fakhraddin Huseynov (military police), Tural Firdovsi (local resident), received injuries.",
-    ]);
-    let injured: Vec<_> = out
-        .claims
-        .iter()
-        .filter(|c| c.status == Status::Injured)
-        .map(|c| c.count)
-        .collect();
-    assert_eq!(injured, [Some(2)], "{:?}", out.claims);
+    let text = "As a result of the shelling, Mehman Abiyev was killed, while Fakhraddin Huseynov (military police), Tural Firdovsi (local resident), received injuries.";
+    assert_eq!(counts_with(text, Status::Injured), [Some(2)]);
 }

@@ -163,6 +163,16 @@ fn assert_none_speaks_for(paragraphs: &[&str], party: &str) {
     );
 }
 
+/// The counts of the figures a text gives with `status`, in order.
+fn counts_with(text: &str, status: Status) -> Vec<Option<u64>> {
+    run(&[text])
+        .claims
+        .iter()
+        .filter(|c| c.status == status)
+        .map(|c| c.count)
+        .collect()
+}
+
 /// (text, figure, status, side, claimant's party).
 type FigureCase<'a> = (&'a str, u64, Status, Option<&'a str>, Option<&'a str>);
 
