@@ -70,6 +70,8 @@ pub(crate) mod class {
     pub const FREEING: u64 = 1 << 56;
     pub const TRADE_BODY: u64 = 1 << 57;
     pub const TRADE: u64 = 1 << 58;
+    pub const WITNESS_TRADE: u64 = 1 << 59;
+    pub const MEDICAL_PLACE: u64 = 1 << 60;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -130,6 +132,8 @@ const CLASSES: &[(&str, u64)] = &[
     ("grammar.freeing", class::FREEING),
     ("grammar.trade_bodies", class::TRADE_BODY),
     ("grammar.trades", class::TRADE),
+    ("grammar.witness_trades", class::WITNESS_TRADE),
+    ("grammar.medical_places", class::MEDICAL_PLACE),
     ("grammar.attack_nouns", class::ATTACK_NOUN),
     ("grammar.attack_verbs", class::ATTACK_VERB),
     ("grammar.negations", class::NEGATION),

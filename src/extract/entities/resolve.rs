@@ -431,7 +431,8 @@ pub(crate) fn resolve_one(
     }
 
     // "head of the Yeni Nesil Journalists Union", "the Doctors' Syndicate": a trade's
-    // own body speaks for no party.
+    // own body speaks for no party; so does one named for a cause ("The Sudanese
+    // Organisation for the Protection of Civilians", "Kyunhla Activists Group").
     // Not a union a name makes a party: "the European Union's special representative".
     let trade_body = |r: Range<usize>| {
         r.clone().any(|k| {
