@@ -286,7 +286,32 @@ impl<'a> Context<'a> {
 
     /// Remembers the armed groups a paragraph names, for "the group said" later.
     pub fn note_groups(&mut self, scope: &Scope<'_>) {
-        for m in scope.mentions.list.iter().filter(|m| !m.stance) {
+        // "Al Shabaab, a group linked to al Qaeda": the group an actor is tied to is not
+        // the one "the group" or "the militants" means.
+        let affiliation = |start: usize| {
+            let before = |n: usize| start.checked_sub(n).and_then(|k| scope.toks.get(k));
+            before(1).is_some_and(|t| t.is_any(&["to", "with", "of"]))
+                && before(2).is_some_and(|t| {
+                    t.is_any(&[
+                        "linked",
+                        "affiliated",
+                        "allied",
+                        "loyal",
+                        "aligned",
+                        "tied",
+                        "offshoot",
+                        "branch",
+                        "affiliate",
+                        "franchise",
+                    ])
+                })
+        };
+        for m in scope
+            .mentions
+            .list
+            .iter()
+            .filter(|m| !m.stance && !affiliation(m.span.start))
+        {
             if let Some(party) = m.party().filter(|&p| {
                 self.gazetteer
                     .party(p)

@@ -686,7 +686,8 @@ pub(crate) fn resolve_one(
     }
     // "the ethnic armed group said": a group is the one the story named, never the state
     // it fights in; a bare "the statement" is no one's until its issuer is known.
-    if head_tok.has(class::GROUP_NOUN) {
+    // "In a statement, the militants said": armed men speak for the group named.
+    if head_tok.has(class::GROUP_NOUN) || definite && head_tok.has(class::HOSTILE) {
         let unknown = referent(None, Voice::Unknown, String::new());
         return Some(if definite {
             cx.latest_group(unknown)

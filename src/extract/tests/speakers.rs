@@ -684,6 +684,29 @@ fn a_group_linked_to_a_party_is_not_that_party() {
     )]);
 }
 
+/// "Al Shabaab, a group linked to al Qaeda, claimed the attack. The militants said": armed
+/// men speak for the group the story named, and a group named only as another's ally is not
+/// the one meant.
+#[test]
+fn the_militants_speak_for_the_group_not_its_ally() {
+    let story: &[&str] = &[
+        "Al Shabaab, a group linked to al Qaeda that has waged an insurgency since 2007, claimed responsibility for the attack.",
+        "In a statement, the militants said they had killed 30 soldiers and wounded 50 others.",
+    ];
+    assert_party_speaks(&[(story, 2, "al-shabaab")]);
+    let out = run(story);
+    let soldiers = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(30))
+        .expect("30 soldiers");
+    assert_eq!(
+        soldiers.according_to.party.as_deref(),
+        Some("al-shabaab"),
+        "{soldiers:?}"
+    );
+}
+
 /// "The Ecuadorian executive reiterated": a state's executive speaks for it; a company's
 /// "chief executive" speaks for no state, whatever state the headline names.
 #[test]
