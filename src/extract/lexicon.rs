@@ -72,6 +72,8 @@ pub(crate) mod class {
     pub const TRADE: u64 = 1 << 58;
     pub const WITNESS_TRADE: u64 = 1 << 59;
     pub const MEDICAL_PLACE: u64 = 1 << 60;
+    pub const RANK: u64 = 1 << 61;
+    pub const MARTYR: u64 = 1 << 62;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -100,6 +102,8 @@ const CLASSES: &[(&str, u64)] = &[
     ("nouns.nonparty_sources", class::NONPARTY_SOURCES),
     ("nouns.people", class::PEOPLE),
     ("nouns.combatants", class::COMBATANT),
+    ("nouns.ranks", class::RANK),
+    ("nouns.martyrs", class::MARTYR),
     ("nouns.hostile", class::HOSTILE),
     ("nouns.rebels", class::REBELS),
     ("nouns.civilians", class::CIVILIAN),

@@ -487,10 +487,15 @@ pub(crate) fn toll_people(toks: &[Token<'_>], first: usize) -> Option<Victims> {
     let start = of + 1;
     let status = (start..first).find(|&k| toks.get(k).and_then(status_word).is_some())?;
     let head = (start..status).find(|&k| toks.get(k).is_some_and(is_people))?;
+    // "revised up their number of fighters killed": whose toll it is.
+    let possessive = of.checked_sub(2).filter(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["its", "their", "our"]))
+    });
     Some(Victims {
         who: start..status,
         head: Some(head),
-        possessive: None,
+        possessive,
         elliptical: false,
     })
 }

@@ -175,6 +175,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return side;
     }
+    if let Some(side) = martyrs(head, s) {
+        return side;
+    }
     // "Azerbaijan also lost 920 fighters": the people of whoever lost them.
     if let super::figures::Voice::Lost { verb } = read.voice
         && let Some(m) = s
@@ -209,7 +212,12 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return Side::one(party, format!("“{}” as in “{words}”", h.text));
     }
     let civilian = head.is_none_or(civilian_word);
-    let combatant = head.is_some_and(|h| h.has(class::COMBATANT));
+    // "Junior Sergeant Gevorg Khurshudyan died": a rank before a name.
+    let ranked = named_single
+        && toks
+            .get(phrase.start..read.victims.who.start)
+            .is_some_and(|w| w.iter().any(|t| t.has(class::RANK)));
+    let combatant = head.is_some_and(|h| h.has(class::COMBATANT)) || ranked;
     let rebel = toks
         .get(read.victims.who.clone())
         .is_some_and(|w| w.iter().any(|t| t.has(class::REBELS)));
@@ -590,7 +598,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             && own != agent
             && at_home
             && !rebel
-            && !named_single
+            && (!named_single || ranked)
             && !held_by_speaker
         {
             return Side::one(
@@ -772,4 +780,38 @@ fn before_evidence(w: &str) -> String {
     } else {
         format!("{BEFORE}{w}")
     }
+}
+
+/// "There were two martyrs in Nur Shams," the health ministry said: a party mourns its own
+/// people as martyrs; a health ministry an armed group runs mourns those of the ground it
+/// holds.
+fn martyrs(head: Option<&Token<'_>>, s: &Surround<'_>) -> Option<Side> {
+    let word = head.filter(|h| h.has(class::MARTYR))?;
+    let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+    let party = c.party.clone()?;
+    let kind = s.scope.gazetteer.get(&party)?.kind;
+    if kind == PartyKind::Intl {
+        return None;
+    }
+    let domestic = c
+        .words
+        .iter()
+        .chain(std::iter::once(&c.head))
+        .any(|w| super::lexicon::classes(w) & class::DOMESTIC != 0);
+    if kind == PartyKind::Group
+        && domestic
+        && let Some((state, words)) = s.cx.story_place()
+    {
+        return Some(Side::one(
+            state,
+            format!(
+                "“{}” counted by {}, on the ground of the story ({words})",
+                word.text, c.name
+            ),
+        ));
+    }
+    Some(Side::one(
+        party,
+        format!("“{}” in {}'s account", word.text, c.name),
+    ))
 }

@@ -7,6 +7,7 @@ mod figures;
 mod lists;
 mod nonparty;
 mod officials;
+mod own;
 mod places;
 mod sides;
 mod speakers;

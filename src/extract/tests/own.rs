@@ -1,0 +1,81 @@
+//! A party's own people: the soldiers, ranks and martyrs a party reports as its own.
+
+use super::*;
+
+/// "The ministry confirmed that Junior Sergeant Gevorg Khurshudyan died": a person named
+/// with a military rank is a soldier, and an army reports its own soldiers lost.
+#[test]
+fn a_person_named_with_a_rank_is_the_armys_own() {
+    assert_figures(&[
+        (
+            "On May 25, the Armenian Ministry of Defense confirmed that Junior Sergeant Gevorg Khurshudyan died of a gunshot wound during a shootout triggered by Azerbaijani gunfire in the Verin Shorzha village of the Gegharkunik province.",
+            1,
+            Status::Killed,
+            Some("armenia"),
+            Some("armenia"),
+        ),
+        (
+            "The Azerbaijani Defense Ministry said Major General Polad Hashimov was killed on the forward defense line.",
+            1,
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+    ]);
+    // A civilian named by the same ministry is not its soldier.
+    assert_figures(&[(
+        "The Armenian Ministry of Defense said that Gevorg Khurshudyan, a shepherd, was killed by Azerbaijani gunfire near the village.",
+        1,
+        Status::Killed,
+        None,
+        Some("armenia"),
+    )]);
+}
+
+/// "revised up their number of fighters killed": the toll is its owner's own.
+#[test]
+fn their_own_number_of_dead_is_theirs() {
+    assert_figures(&[(
+        "Armenian separatists have revised up their number of fighters and civilians killed to 213.",
+        213,
+        Status::Killed,
+        Some("karabakh"),
+        Some("karabakh"),
+    )]);
+}
+
+/// A party mourns its own as martyrs; a health ministry an armed group runs mourns the
+/// people of the ground it holds; martyrs no party counts have no side.
+#[test]
+fn martyrs_are_the_mourners_own() {
+    assert_figures(&[
+        (
+            "The Palestinian Health Ministry said in a statement that there were \"two martyrs in the camp as a result of an (Israeli) occupation airstrike.\"",
+            2,
+            Status::Killed,
+            Some("palestine"),
+            Some("palestine"),
+        ),
+        (
+            "Hezbollah said on Sunday that four martyrs had fallen in the clashes with Israeli troops.",
+            4,
+            Status::Killed,
+            Some("hezbollah"),
+            Some("hezbollah"),
+        ),
+        (
+            "The Hamas-run health ministry in Gaza said 40 martyrs were brought to hospitals in Khan Younis.",
+            40,
+            Status::Killed,
+            Some("palestine"),
+            Some("hamas"),
+        ),
+        (
+            "Residents said 12 martyrs were buried on Friday.",
+            12,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ]);
+}
