@@ -361,6 +361,12 @@ impl<'a> Context<'a> {
         Some((self.gazetteer.party(*party)?.id.clone(), words.clone()))
     }
 
+    /// The armed group the story named last, if it named one.
+    pub fn last_group(&self) -> Option<(String, String)> {
+        let p = self.gazetteer.party(*self.groups.last()?)?;
+        Some((p.id.clone(), p.name.clone()))
+    }
+
     /// "the group", "the ethnic armed group": the armed group the story named last, with
     /// the words that say so.
     pub fn latest_group(&self, base: Referent) -> Referent {

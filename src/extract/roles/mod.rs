@@ -20,8 +20,9 @@ use agents::{agent_party, agent_spans, left_behind};
 use attacks::{clash_side, target_side};
 pub(super) use people::statelike;
 use people::{
-    civilian_word, crew_side, military_voice, phrase_side, possessive_side, received_side,
-    same_kind_before, same_people, same_toll,
+    civilian_word, crew_side, described_after, martyrs, military_voice, of_the_group,
+    others_of_hostile, phrase_side, possessive_side, received_side, same_kind_before, same_people,
+    same_toll,
 };
 pub(crate) use places::story_place_candidate;
 use places::{clause_party, country_of_sentence, named_side, named_side_before, place_side};
@@ -110,6 +111,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 .find(|t| t.word && t.has(class::HOSTILE))
         })
         .flatten();
+    let others_hostile = others_of_hostile(read, toks, sentence.clone());
     // "13 deaths, all among the assailants": the people named after a status noun.
     let among = read.victims.who.end;
     let named_after = (toks.get(among).is_some_and(|t| t.is_punct(','))
@@ -121,11 +123,14 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     .then(|| toks.get(among + 4))
     .flatten()
     .filter(|t| t.has(class::PEOPLE) && t.sentence == sentence_no);
-    let head = named_after.or(read
-        .victims
-        .head
-        .and_then(|h| toks.get(h))
-        .or(antecedent_hostile));
+    let head = named_after
+        .or(others_hostile)
+        .or_else(|| described_after(toks, read.victims.who.end, sentence_no))
+        .or(read
+            .victims
+            .head
+            .and_then(|h| toks.get(h))
+            .or(antecedent_hostile));
 
     // 1. The phrase itself: "Libyan troops", "384 Libyans", "soldiers of the Karabakh
     //    Defense Army", "Iraq's 300 soldiers".
@@ -177,6 +182,16 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     }
     if let Some(side) = martyrs(head, s) {
         return side;
+    }
+    // "one of the members of the armed group": the group the story named.
+    if let Some((group, name)) = of_the_group(toks, read.victims.who.end)
+        .then(|| s.cx.last_group())
+        .flatten()
+    {
+        return Side::one(
+            group,
+            format!("“of the group”: the group the story named last, {name}"),
+        );
     }
     // "Azerbaijan also lost 920 fighters": the people of whoever lost them.
     if let super::figures::Voice::Lost { verb } = read.voice
@@ -780,38 +795,4 @@ fn before_evidence(w: &str) -> String {
     } else {
         format!("{BEFORE}{w}")
     }
-}
-
-/// "There were two martyrs in Nur Shams," the health ministry said: a party mourns its own
-/// people as martyrs; a health ministry an armed group runs mourns those of the ground it
-/// holds.
-fn martyrs(head: Option<&Token<'_>>, s: &Surround<'_>) -> Option<Side> {
-    let word = head.filter(|h| h.has(class::MARTYR))?;
-    let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
-    let party = c.party.clone()?;
-    let kind = s.scope.gazetteer.get(&party)?.kind;
-    if kind == PartyKind::Intl {
-        return None;
-    }
-    let domestic = c
-        .words
-        .iter()
-        .chain(std::iter::once(&c.head))
-        .any(|w| super::lexicon::classes(w) & class::DOMESTIC != 0);
-    if kind == PartyKind::Group
-        && domestic
-        && let Some((state, words)) = s.cx.story_place()
-    {
-        return Some(Side::one(
-            state,
-            format!(
-                "“{}” counted by {}, on the ground of the story ({words})",
-                word.text, c.name
-            ),
-        ));
-    }
-    Some(Side::one(
-        party,
-        format!("“{}” in {}'s account", word.text, c.name),
-    ))
 }

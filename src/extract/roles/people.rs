@@ -2,7 +2,8 @@
 //! ("Libyan troops", "soldiers of the Karabakh Defense Army"), a possessive ("our
 //! soldiers", "its fighters"), the crew of a craft that was hit, named people counted one
 //! by one, whether a head word is of civilians, captives handed over to a party, and
-//! whether a voice is an army's that reports its own.
+//! whether a voice is an army's that reports its own, martyrs a party mourns, and hostile
+//! people named around the figure.
 
 use std::ops::Range;
 
@@ -468,4 +469,97 @@ pub(super) fn same_kind_before(
         e.side
             .carried(|w| format!("the same “{}” counted before: {w}", h.text)),
     )
+}
+
+/// "There were two martyrs in Nur Shams," the health ministry said: a party mourns its own
+/// people as martyrs; a health ministry an armed group runs mourns those of the ground it
+/// holds.
+pub(super) fn martyrs(head: Option<&Token<'_>>, s: &Surround<'_>) -> Option<Side> {
+    let word = head.filter(|h| h.has(class::MARTYR))?;
+    let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+    let party = c.party.clone()?;
+    let kind = s.scope.gazetteer.get(&party)?.kind;
+    if kind == PartyKind::Intl {
+        return None;
+    }
+    let domestic = c
+        .words
+        .iter()
+        .chain(std::iter::once(&c.head))
+        .any(|w| crate::extract::lexicon::classes(w) & class::DOMESTIC != 0);
+    if kind == PartyKind::Group
+        && domestic
+        && let Some((state, words)) = s.cx.story_place()
+    {
+        return Some(Side::one(
+            state,
+            format!(
+                "“{}” counted by {}, on the ground of the story ({words})",
+                word.text, c.name
+            ),
+        ));
+    }
+    Some(Side::one(
+        party,
+        format!("“{}” in {}'s account", word.text, c.name),
+    ))
+}
+
+/// "one of the attackers blew himself up, three others were killed": "others" after hostile
+/// people named just before in the sentence are more of them.
+pub(super) fn others_of_hostile<'t>(
+    read: &Read,
+    toks: &'t [Token<'t>],
+    sentence: Range<usize>,
+) -> Option<&'t Token<'t>> {
+    let who = toks.get(read.victims.who.clone())?;
+    if !who.iter().any(|t| t.is_any(&["others", "another"])) {
+        return None;
+    }
+    (sentence.start..read.span.start)
+        .rev()
+        .filter_map(|k| toks.get(k))
+        .find(|t| t.word && t.has(class::PEOPLE | class::HOSTILE))
+        .filter(|t| t.has(class::HOSTILE))
+}
+
+/// "three bodies, believed to be attackers": the people an apposition says they were.
+pub(super) fn described_after<'t>(
+    toks: &'t [Token<'t>],
+    end: usize,
+    sentence: usize,
+) -> Option<&'t Token<'t>> {
+    let at = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
+    if !at(end).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    at(end + 1).filter(|t| {
+        t.is_any(&[
+            "believed",
+            "thought",
+            "said",
+            "suspected",
+            "identified",
+            "presumed",
+        ])
+    })?;
+    let mut k = end + 2;
+    while at(k).is_some_and(|t| t.is_any(&["to", "be", "as", "the", "all", "of", "being"])) {
+        k += 1;
+    }
+    at(k).filter(|t| t.has(class::PEOPLE | class::HOSTILE))
+}
+
+/// "members of the armed group", "fighters of the group": people of a group named only by
+/// its kind.
+pub(super) fn of_the_group(toks: &[Token<'_>], end: usize) -> bool {
+    if !(toks.get(end).is_some_and(|t| t.is("of"))
+        && toks.get(end + 1).is_some_and(|t| t.is("the")))
+    {
+        return false;
+    }
+    (end + 2..end + 5)
+        .map_while(|k| toks.get(k))
+        .take_while(|t| t.word && !t.capitalized())
+        .any(|t| t.has(class::GROUP_NOUN))
 }

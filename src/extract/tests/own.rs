@@ -1,4 +1,4 @@
-//! A party's own people: the soldiers, ranks and martyrs a party reports as its own.
+//! Whose people: a party's own soldiers, ranks and martyrs, and the attackers it counts.
 
 use super::*;
 
@@ -78,4 +78,55 @@ fn martyrs_are_the_mourners_own() {
             None,
         ),
     ]);
+}
+
+/// Attackers a state counts are the group's, however the sentence names them: "others"
+/// after "one of the attackers", bodies "believed to be attackers", "members of the armed
+/// group".
+#[test]
+fn attackers_named_around_the_figure_are_the_groups() {
+    let cases: &[StoryCase<'_>] = &[
+        (
+            &[
+                "Al-Shabaab claimed the attack on the beach in Mogadishu.",
+                "The police spokesman said one of the attackers blew himself up, three others were killed by security forces.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("al-shabaab"),
+            Some("somalia"),
+        ),
+        (
+            &[
+                "JNIM said it attacked the gendarmerie school in Bamako.",
+                "Mali's army said state television aired images of three bodies, believed to be attackers.",
+            ],
+            (Some(3), None),
+            Status::Killed,
+            Some("jnim"),
+            Some("mali"),
+        ),
+        (
+            &[
+                "ELN fighters attacked a patrol near the border.",
+                "One of the members of the armed group was also killed, according to the Colombian army.",
+            ],
+            (Some(1), None),
+            Status::Killed,
+            Some("eln"),
+            Some("colombia"),
+        ),
+    ];
+    assert_story_figures(cases);
+    // "Three others" after soldiers are more soldiers, not attackers.
+    assert_story_figures(&[(
+        &[
+            "Al-Shabaab claimed the attack on the base.",
+            "The army said one of its soldiers was killed and three others were wounded in the attack in Mogadishu.",
+        ],
+        (Some(3), None),
+        Status::Injured,
+        Some("somalia"),
+        Some("somalia"),
+    )]);
 }
