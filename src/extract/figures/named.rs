@@ -43,6 +43,9 @@ pub(super) fn singles(
             .flatten();
         if t.is_any(&["a", "an", "another"]) && !covered(k) && !apposition && !another_figure {
             let Some(mut victims) = victims::single_after(toks, k + 1) else {
+                if let Some(one) = another_alone(toks, k) {
+                    out.push(one);
+                }
                 continue;
             };
             let mut span = one_person(k, k + 1);
@@ -187,6 +190,56 @@ pub(super) fn singles(
         }
     }
     out
+}
+
+/// "One soldier was killed and another sustained injuries", "left three officers dead and
+/// another in serious condition": "another" alone after "and" is one more of the people
+/// before, with its own status.
+fn another_alone(toks: &[Token<'_>], k: usize) -> Option<Read> {
+    let t = toks.get(k)?;
+    let after_and = k
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .is_some_and(|p| p.is("and") && p.sentence == t.sentence);
+    if !t.is("another") || !after_and {
+        return None;
+    }
+    let next = toks.get(k + 1).filter(|n| n.sentence == t.sentence)?;
+    let (status, voice) = if next.is_any(&["sustained", "suffered", "received"])
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| n.is_any(&["injuries", "wounds", "injury", "wound"]))
+    {
+        (Status::Injured, Voice::Passive)
+    } else if next.is("in")
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| n.is_any(&["serious", "critical", "grave", "stable", "severe"]))
+        && toks.get(k + 3).is_some_and(|n| n.is("condition"))
+    {
+        (Status::Injured, Voice::Passive)
+    } else {
+        let (status, _) = predicate_after(toks, k + 1)?;
+        // The verb must follow right away: "and another was wounded".
+        if !(next.has(class::AUXILIARY) || status_word(next).is_some()) {
+            return None;
+        }
+        (status, Voice::Passive)
+    };
+    let victims = Victims {
+        who: k..k + 1,
+        head: None,
+        possessive: None,
+        elliptical: true,
+    };
+    Some(read(
+        &one_person(k, k + 1),
+        toks,
+        victims,
+        status,
+        voice,
+        false,
+    ))
 }
 
 /// Past an age after one person: "in her 60s", "aged 45", "around 30".

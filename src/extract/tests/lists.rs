@@ -254,3 +254,41 @@ fn named_people_with_asides_in_brackets() {
     let text = "As a result of the shelling, Mehman Abiyev was killed, while Fakhraddin Huseynov (military police), Tural Firdovsi (local resident), received injuries.";
     assert_eq!(counts_with(text, Status::Injured), [Some(2)]);
 }
+
+/// "and another sustained injuries", "and another in serious condition": "another" alone
+/// after "and" is one more person, with its own status and the side of the people before.
+#[test]
+fn another_alone_is_one_more() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "One soldier was killed and another sustained injuries, the Somali army said.",
+            1,
+            Status::Injured,
+            Some("somalia"),
+            Some("somalia"),
+        ),
+        (
+            "Azerbaijani forces ambushed a vehicle of the Karabakh police, leaving three officers dead and another in serious condition.",
+            1,
+            Status::Injured,
+            Some("karabakh"),
+            None,
+        ),
+        (
+            "Two civilians were killed in Kherson and another was wounded.",
+            1,
+            Status::Injured,
+            Some("ukraine"),
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    // "another" before its own noun or figure is counted there, once.
+    assert_eq!(
+        counts_with(
+            "Two soldiers were killed and another 10 were wounded.",
+            Status::Injured
+        ),
+        vec![Some(10)]
+    );
+}
