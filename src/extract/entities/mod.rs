@@ -364,6 +364,7 @@ impl Mentions {
                 }
             }
         }
+        installed_by_holder(&mut list, toks, gazetteer, date);
         Self {
             list,
             at,
@@ -637,6 +638,51 @@ fn spells_words_before(toks: &[Token<'_>], i: usize) -> bool {
             .iter()
             .zip(&letters)
             .all(|(w, l)| w.word && w.capitalized() && w.text.starts_with(*l))
+}
+
+/// "the Russian-installed mayor of Donetsk", "a Russian-appointed official in occupied
+/// Luhansk Oblast": an office a state installed in ground a de facto authority held then is
+/// that authority's. Elsewhere ("the Russian-installed governor of Kherson region") it stays
+/// the installing state's.
+fn installed_by_holder(
+    list: &mut [Mention],
+    toks: &[Token<'_>],
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) {
+    for n in 0..list.len() {
+        let Some(m) = list.get(n) else { continue };
+        let installed = m.span.len() == 1
+            && toks.get(m.span.start).is_some_and(|t| {
+                t.text.rsplit(['-', '‑']).next().is_some_and(|tail| {
+                    ["installed", "appointed"].contains(&tail.to_lowercase().as_str())
+                })
+            });
+        if !installed {
+            continue;
+        }
+        let sentence = toks.get(m.span.start).map(|t| t.sentence);
+        let end = m.span.end;
+        let holder = list
+            .iter()
+            .skip(n + 1)
+            .take_while(|p| {
+                p.span.start <= end + 8 && toks.get(p.span.start).map(|t| t.sentence) == sentence
+            })
+            .filter(|p| p.kind == MentionKind::Place)
+            .find_map(|p| {
+                toks.get(p.span.clone())
+                    .and_then(|words| gazetteer.holder(words, date))
+            })
+            .filter(|&h| {
+                gazetteer
+                    .party(h)
+                    .is_some_and(|x| x.kind == PartyKind::Defacto)
+            });
+        if let (Some(h), Some(m)) = (holder, list.get_mut(n)) {
+            m.parties = vec![h];
+        }
+    }
 }
 
 /// "U.S.-backed", "Iranian-occupied", "pro-Iranian", "anti-Soviet", "former FARC": the name

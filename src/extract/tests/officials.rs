@@ -318,3 +318,35 @@ fn a_local_governor_speaks_for_the_ground() {
         "russia",
     )]);
 }
+
+/// An office a state installed in ground a de facto authority held is that authority's;
+/// elsewhere it is the installing state's.
+#[test]
+fn an_installed_office_is_the_holders_of_its_ground() {
+    assert_party_speaks(&[
+        (
+            &[
+                "“Today they shelled a busy area of the city,” the Russian-installed mayor of Donetsk, Alexey Kulemzin, wrote on his Telegram channel.",
+            ],
+            1,
+            "dpr",
+        ),
+        (
+            &[
+                "Power was cut in the region overnight, the Russian-installed governor of Kherson region, Vladimir Saldo, said.",
+            ],
+            1,
+            "russia",
+        ),
+    ]);
+    assert_eq!(
+        side_on(
+            "A senior Russian-installed official in occupied Luhansk Oblast was killed in an alleged attack against occupied Lysychansk on Feb. 3, said Leonid Pasechnik.",
+            2024,
+            2,
+            5
+        )
+        .as_deref(),
+        Some("lpr")
+    );
+}
