@@ -350,3 +350,37 @@ fn an_installed_office_is_the_holders_of_its_ground() {
         Some("lpr")
     );
 }
+
+/// Offices by their initials ("the MoD of Nagorno-Karabakh", "Kharkiv OMA", "the MFA's
+/// post") speak for the party that owns them, and an apology is a statement.
+#[test]
+fn offices_by_initials_and_apologies() {
+    assert_party_speaks(&[
+        (
+            &[
+                "In total, by November 2, the MoD of Nagorno-Karabakh reported about 1177 killed soldiers.",
+            ],
+            1,
+            "karabakh",
+        ),
+        (
+            &["On 17 May, Kharkiv OMA reported that Russian forces had struck the district twice."],
+            1,
+            "ukraine",
+        ),
+        (
+            &[
+                "Today, the MFA of Nagorno-Karabakh has posted nine photographs of the building. “The armed forces of Azerbaijan shelled the maternity hospital in Stepanakert,” states the MFA's post.",
+            ],
+            1,
+            "karabakh",
+        ),
+        (
+            &[
+                "President of Azerbaijan Ilham Aliyev apologised to his Russian counterpart for the death of the peacekeepers.",
+            ],
+            1,
+            "azerbaijan",
+        ),
+    ]);
+}
