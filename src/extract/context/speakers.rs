@@ -251,10 +251,21 @@ impl Context<'_> {
 /// Whether `surname` (normalised) names the person `name` introduced: a word of the name
 /// itself, before any apposition ("Alexey Smirnov, Kursk's acting governor" is Smirnov;
 /// "Governor Vyacheslav Gladkov" is Gladkov), or a misspelling of one that differs in a
-/// single letter of a long name ("Hajivev" for Hajiyev).
+/// single letter of a long name ("Hajivev" for Hajiyev). After a title set before it with
+/// a comma ("the spokeswoman for Armenia's Defense Ministry, Shushan Stepanian"), the name
+/// is the part that is all names.
 fn names_person(name: &str, surname: &str) -> bool {
-    let own = name.split(',').next().unwrap_or(name);
+    let mut parts = name.split(',');
+    let own = parts.next().unwrap_or(name);
+    let named_after = parts.map(str::trim).find(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        words.len() >= 2
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
     own.split(|c: char| c.is_whitespace() || c == '-')
+        .chain(named_after.into_iter().flat_map(|n| n.split([' ', '-'])))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
         .any(|w| w.eq_ignore_ascii_case(surname) || one_letter_apart(&w.to_lowercase(), surname))

@@ -207,6 +207,15 @@ fn people_named_with_an_apposition_speak_for_its_party_by_surname() {
             2,
             "azerbaijan",
         ),
+        // A title set before the name with a comma, and "she" after the surname.
+        (
+            &[
+                "The spokeswoman for Armenia's Defense Ministry, Shushan Stepanian, said the outpost was shelled. Stepanian said they suffered casualties.",
+                "“There are no casualties on the Armenian side,” she wrote on Facebook.",
+            ],
+            2,
+            "armenia",
+        ),
         // "the ethnic armed group" is the group the story named, not the state it fights in.
         (
             &[
