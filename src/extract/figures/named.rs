@@ -205,26 +205,24 @@ fn another_alone(toks: &[Token<'_>], k: usize) -> Option<Read> {
         return None;
     }
     let next = toks.get(k + 1).filter(|n| n.sentence == t.sentence)?;
-    let (status, voice) = if next.is_any(&["sustained", "suffered", "received"])
+    let injuries = next.is_any(&["sustained", "suffered", "received"])
         && toks
             .get(k + 2)
-            .is_some_and(|n| n.is_any(&["injuries", "wounds", "injury", "wound"]))
-    {
-        (Status::Injured, Voice::Passive)
-    } else if next.is("in")
+            .is_some_and(|n| n.is_any(&["injuries", "wounds", "injury", "wound"]));
+    let condition = next.is("in")
         && toks
             .get(k + 2)
             .is_some_and(|n| n.is_any(&["serious", "critical", "grave", "stable", "severe"]))
-        && toks.get(k + 3).is_some_and(|n| n.is("condition"))
-    {
-        (Status::Injured, Voice::Passive)
+        && toks.get(k + 3).is_some_and(|n| n.is("condition"));
+    let status = if injuries || condition {
+        Status::Injured
     } else {
         let (status, _) = predicate_after(toks, k + 1)?;
         // The verb must follow right away: "and another was wounded".
         if !(next.has(class::AUXILIARY) || status_word(next).is_some()) {
             return None;
         }
-        (status, Voice::Passive)
+        status
     };
     let victims = Victims {
         who: k..k + 1,
@@ -237,7 +235,7 @@ fn another_alone(toks: &[Token<'_>], k: usize) -> Option<Read> {
         toks,
         victims,
         status,
-        voice,
+        Voice::Passive,
         false,
     ))
 }

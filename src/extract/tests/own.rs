@@ -130,3 +130,30 @@ fn attackers_named_around_the_figure_are_the_groups() {
         Some("somalia"),
     )]);
 }
+
+/// "The Armenian Security Council reported that 207 were killed": a bare number a state at
+/// war reports lost, with no attacker and no people named, is its own; a number it says
+/// its forces killed is not.
+#[test]
+fn a_bare_number_a_state_at_war_reports_lost_is_its_own() {
+    let out = run_doc(
+        Some("Armenian soldiers killed in border fighting with Azerbaijan"),
+        chrono::NaiveDate::from_ymd_opt(2022, 9, 19),
+        None,
+        &[
+            "Yerevan, September 19 - Armenia's Security Council said more than 200 Armenian soldiers died last week in the border fighting with Azerbaijan.",
+            "The Armenian Security Council reported that 207, including three civilians, were killed, while 293 soldiers were wounded.",
+        ],
+    );
+    let lost = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(207))
+        .expect("207");
+    assert_eq!(lost.side.as_deref(), Some("armenia"), "{lost:?}");
+    let out = run(&[
+        "The Azerbaijani Defense Ministry said its forces killed 20 in the clashes with Armenia.",
+    ]);
+    let twenty = out.claims.iter().find(|c| c.count == Some(20)).expect("20");
+    assert_ne!(twenty.side.as_deref(), Some("azerbaijan"), "{twenty:?}");
+}

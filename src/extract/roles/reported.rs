@@ -1,0 +1,176 @@
+//! A party reporting what happened to people: its own people hit by another, soldiers an
+//! army reports lost, captives it says the other side took, and a bare number a state at
+//! war reports lost.
+
+use std::ops::Range;
+
+use super::*;
+
+/// What the side reader already knows about the figure's people.
+pub(super) struct Facts<'a> {
+    pub head: Option<&'a Token<'a>>,
+    pub agent: Option<String>,
+    pub agents: &'a [Range<usize>],
+    pub combatant: bool,
+    pub hostile: bool,
+    pub rebel: bool,
+    pub named_single: bool,
+    pub ranked: bool,
+}
+
+/// "Israel says 1,200 people were killed in the Hamas attack": its own people. "The
+/// Israeli military said two soldiers were killed": an army's own soldiers lost.
+pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Option<Side> {
+    let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+    let toks = s.scope.toks;
+    let Facts {
+        head,
+        ref agent,
+        agents,
+        combatant,
+        hostile,
+        rebel,
+        named_single,
+        ranked,
+    } = *f;
+    let own = c.party.clone().filter(|p| {
+        s.scope.gazetteer.get(p).is_some_and(|x| {
+            matches!(
+                x.kind,
+                PartyKind::State | PartyKind::Defacto | PartyKind::Group
+            )
+        })
+    });
+    // Insurgents, militants or gunmen killing soldiers a state reports: its own.
+    let hostile_agent = agent.is_none()
+        && combatant
+        && !hostile
+        && agents
+            .iter()
+            .any(|a| (a.start..a.end).any(|k| toks.get(k).is_some_and(|t| t.has(class::HOSTILE))));
+    if let (Some(own), true) = (own.clone(), hostile_agent)
+        && !rebel
+    {
+        return Some(Side::one(
+            own,
+            format!("soldiers hit by armed men, as {} reports it", c.name),
+        ));
+    }
+    // Only a side of the fight, or a party reporting on its own ground: "Ukraine says
+    // a Russian strike killed five" in a story set in Ukraine, "the Indian army said
+    // Pakistani shelling killed 15" in a story of Indian strikes. Russia's ministry
+    // reporting what Azerbaijani forces did to Karabakh police is no claim about
+    // Russians.
+    let at_home = own.as_deref().is_some_and(|o| {
+        s.cx.story_place().is_some_and(|(place, _)| place == o)
+            || s.cx.is_belligerent(o)
+            || s.scope
+                .gazetteer
+                .get(o)
+                .is_some_and(|p| p.kind == PartyKind::Group)
+    });
+    // "20 soldiers were captured by the Azerbaijani army", as Armenia's Security
+    // Council reports it: captives a party says the other side took are its own.
+    let captor_named = read.status == crate::extract::Status::Captured
+        && !hostile
+        && !rebel
+        && agent
+            .as_ref()
+            .is_some_and(|a| own.as_ref().is_some_and(|o| o != a));
+    if let (Some(own), true) = (own.clone(), captor_named)
+        && (at_home || military_voice(c))
+    {
+        return Some(Side::one(
+            own.clone(),
+            format!("captives {} says the other side took", c.name),
+        ));
+    }
+    // "Hamas has claimed that 22 hostages were killed in Israeli strikes": the
+    // captives a party holds are not its own people.
+    let held_by_speaker = head.is_some_and(|h| h.has(class::NOUN_CAPTURED))
+        && own.as_deref().is_some_and(|o| {
+            s.scope
+                .gazetteer
+                .get(o)
+                .is_some_and(|p| p.kind == PartyKind::Group)
+        });
+    if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
+        && own != agent
+        && at_home
+        && !rebel
+        && (!named_single || ranked)
+        && !held_by_speaker
+    {
+        return Some(Side::one(
+            own.clone(),
+            format!("hit by {agent}, as {} reports it", c.name),
+        ));
+    }
+    // An army, a border service, a security service: it reports its own people.
+    let military = military_voice(c)
+        // A state at war or at home speaking of soldiers, in any voice: "Ukraine said
+        // 264 soldiers, including 53 wounded, had left", "local authorities said a
+        // further eleven soldiers were injured".
+        || at_home
+            && own.as_deref().is_some_and(|o| {
+                s.scope
+                    .gazetteer
+                    .get(o)
+                    .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+            });
+    let passive = matches!(read.voice, crate::extract::figures::Voice::Passive);
+    // "five enemy fighters": the other side's, whoever counts them.
+    let enemy = toks
+        .get(read.victims.who.clone())
+        .is_some_and(|w| w.iter().any(|t| t.has(class::HOSTILE)));
+    // Its own operation named in the clause ("the first fatalities of Israel's
+    // ground operation") is no other attacker.
+    let other_agent = agent
+        .as_ref()
+        .is_some_and(|a| own.as_ref().is_none_or(|o| o != a));
+    // Soldiers a bomb or an unnamed attacker killed count the same as soldiers lost.
+    let unnamed_attacker = agent.is_none();
+    // "The Armenian Security Council reported that 207 were killed": a bare number a
+    // state at war reports, with no attacker and no people named, is its own loss.
+    let bare = read.victims.head.is_none()
+        && !read.detail
+        && toks.get(read.span.end).is_some_and(|t| {
+            t.has(class::AUXILIARY) || t.is_any(&["including", "among"]) || t.is_punct(',')
+        });
+    let state_at_war = own.as_deref().is_some_and(|o| {
+        (at_home || s.cx.other_state_fights(o))
+            && s.scope
+                .gazetteer
+                .get(o)
+                .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+    });
+    if bare
+        && state_at_war
+        && passive
+        && unnamed_attacker
+        && !enemy
+        && let Some(own) = own.clone()
+    {
+        return Some(Side::one(
+            own,
+            format!("a number {} reports lost, at war", c.name),
+        ));
+    }
+    if let (Some(own), true, true, true, false) = (
+        own,
+        combatant,
+        military,
+        passive || unnamed_attacker,
+        other_agent || enemy,
+    ) {
+        return Some(Side::one(
+            own,
+            format!(
+                "“{}” an army reports lost: {}",
+                head.map_or("", |h| h.text),
+                c.name
+            ),
+        ));
+    }
+    None
+}
