@@ -159,6 +159,9 @@ pub(super) fn claims(
             cx,
         };
         let side = side_of(&read, &surround);
+        // The figure's own side, with the parties it includes by name; the figures after it
+        // that take its side take the side before those.
+        let included = with_included(&read, &surround, side.clone());
         // "Ten people were killed and eight wounded": more of people who wait for the
         // story's place wait with them.
         let with_antecedent = read.victims.elliptical
@@ -204,6 +207,7 @@ pub(super) fn claims(
             side: side.clone(),
             claimant: surround.claimant.and_then(|c| c.party.clone()),
         });
+        let side = included;
         let sentence_range = t
             .sentences
             .get(sentence)

@@ -12,7 +12,7 @@ use super::figures::{self, Read};
 use super::knowledge::Gazetteer;
 use super::lexicon::class;
 use super::names::LearnedNames;
-use super::roles::{Earlier, Side, Surround, side_of, story_place_candidate};
+use super::roles::{Earlier, Side, Surround, side_of, story_place_candidate, with_included};
 use super::speech::{self, Speech, sentence_tokens};
 use super::tokens::{Token, Tokens, tokenize};
 use super::{Attribution, CasualtyClaim, DocText, Extraction, Statement, events};

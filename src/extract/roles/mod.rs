@@ -20,6 +20,7 @@ mod reported;
 use agents::{agent_party, agent_spans, left_behind};
 use attacks::{clash_side, target_side};
 pub(super) use people::statelike;
+pub(crate) use people::with_included;
 use people::{
     civilian_word, crew_side, described_after, martyrs, military_voice, of_the_group,
     others_of_hostile, phrase_side, possessive_side, received_side, same_kind_before, same_people,

@@ -563,3 +563,70 @@ pub(super) fn of_the_group(toks: &[Token<'_>], end: usize) -> bool {
         .take_while(|t| t.word && !t.capitalized())
         .any(|t| t.has(class::GROUP_NOUN))
 }
+
+/// "more than 2,700 people, including Hezbollah militants and medics, were wounded": a
+/// party whose fighters or soldiers a figure includes is of its side too, beside the side
+/// already found. With no side found, the part names no side for the whole. Figures that
+/// take this one's side later (its details) take the side before this.
+pub(crate) fn with_included(read: &Read, s: &Surround<'_>, mut side: Side) -> Side {
+    if !side.is_stated() || read.detail {
+        return side;
+    }
+    let toks = s.scope.toks;
+    let after = read.victims.who.end.max(read.span.end);
+    let Some(sentence) = toks.get(read.span.start).map(|t| t.sentence) else {
+        return side;
+    };
+    // "467 people in Lebanon, including": past a place after the people.
+    let Some(including) = (after..after + 5)
+        .take_while(|&k| {
+            toks.get(k).is_some_and(|t| {
+                t.sentence == sentence && !t.has(class::SPEECH_VERB | class::AUXILIARY)
+            })
+        })
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("including")))
+    else {
+        return side;
+    };
+    let end = (including + 1..including + 14)
+        .take_while(|&k| {
+            toks.get(k).is_some_and(|t| {
+                t.sentence == sentence
+                    && !t.has(class::SPEECH_VERB | class::AUXILIARY)
+                    && !t.is_punct(';')
+                    && !t.is("according")
+            })
+        })
+        .last()
+        .map_or(including, |k| k + 1);
+    for m in s
+        .scope
+        .mentions
+        .list
+        .iter()
+        .filter(|m| m.span.start > including && m.span.end < end && !m.stance)
+    {
+        let fighters = toks
+            .get(m.span.end)
+            .is_some_and(|t| t.has(class::COMBATANT | class::HOSTILE));
+        if !fighters {
+            continue;
+        }
+        let Some(party) = m.party().and_then(|p| s.scope.party_id(p)) else {
+            continue;
+        };
+        if !side.parties.contains(&party) {
+            let words = crate::extract::entities::phrase_text(
+                s.scope.text,
+                toks,
+                m.span.start..m.span.end + 1,
+            );
+            side.parties.push(party);
+            side.evidence = Some(format!(
+                "{}; and “{words}” among them",
+                side.evidence.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    side
+}

@@ -157,3 +157,34 @@ fn a_bare_number_a_state_at_war_reports_lost_is_its_own() {
     let twenty = out.claims.iter().find(|c| c.count == Some(20)).expect("20");
     assert_ne!(twenty.side.as_deref(), Some("azerbaijan"), "{twenty:?}");
 }
+
+/// "467 people in Lebanon, including 90 civilians and 304 Hezbollah fighters": a party whose
+/// fighters a figure includes is of its side too; the civilians among them are not.
+#[test]
+fn fighters_a_toll_includes_add_their_party() {
+    let out = run(&[
+        "The fighting has killed at least 467 people in Lebanon, including almost 90 civilians and at least 304 Hezbollah fighters, according to an AFP count.",
+    ]);
+    let side = |n: u64| {
+        out.claims
+            .iter()
+            .find(|c| c.count_min == Some(n) || c.count_max == Some(n))
+            .and_then(|c| c.side.clone())
+    };
+    assert_eq!(
+        side(467).as_deref(),
+        Some("lebanon+hezbollah"),
+        "{:?}",
+        out.claims
+    );
+    assert_eq!(side(90).as_deref(), Some("lebanon"), "{:?}", out.claims);
+    // With no side found for the whole, a part names none for it.
+    let out =
+        run(&["At least 20 people, including two Hezbollah fighters, were killed, medics said."]);
+    let twenty = out
+        .claims
+        .iter()
+        .find(|c| c.count_min == Some(20))
+        .expect("20");
+    assert_eq!(twenty.side, None, "{twenty:?}");
+}
