@@ -28,7 +28,13 @@ pub(super) fn agent_spans(
             && k.checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .is_some_and(|t| t.is_any(&["attributed", "blamed"]));
-        if toks.get(k).is_some_and(|t| t.is("by")) || attributed {
+        // "figures yet to be confirmed by Pakistani authorities", "as reported by the
+        // ministry": who confirms or reports a figure did not hit anyone.
+        let reporting = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| t.has(class::PASSIVE_REPORT) && !t.has(class::KILLED));
+        if toks.get(k).is_some_and(|t| t.is("by")) && !reporting || attributed {
             let end = (k + 1..(k + 12).min(sentence.end))
                 .find(|&j| {
                     toks.get(j).is_some_and(|t| {
@@ -58,8 +64,14 @@ pub(super) fn agent_spans(
         if m.span.start < sentence.start || m.span.end > sentence.end {
             continue;
         }
+        // "ten Pakistani hostages in retaliation": people or a preposition between end
+        // the owner's phrase.
         let attack = (m.span.end..(m.span.end + 3).min(sentence.end))
-            .take_while(|&j| toks.get(j).is_some_and(|t| t.word))
+            .take_while(|&j| {
+                toks.get(j).is_some_and(|t| {
+                    t.word && !t.has(class::PEOPLE | class::FOREIGN_PREP | class::LOCATIVE)
+                })
+            })
             .any(|j| {
                 toks.get(j)
                     .is_some_and(|t| t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE))

@@ -35,9 +35,11 @@ fn ends_target(t: &Token<'_>) -> bool {
     !t.word && !t.is_punct('-') && !t.is_punct('.')
         || t.is_any(&[
             "that", "which", "who", "killing", "leaving", "wounding", "injuring", "and", "by",
-            "from", "with", "as", "after", "when", "during", "on", "since",
+            "from", "with", "as", "after", "when", "during", "on", "since", "became", "becomes",
         ])
-        || t.has(class::SPEECH_VERB | class::KILLED | class::INJURED)
+        // "the attack on the village of Hroza became the bloodiest crime of Russians": the
+        // target ends at its verb.
+        || t.has(class::SPEECH_VERB | class::KILLED | class::INJURED | class::AUXILIARY)
 }
 
 /// Whose people were hit by the attack the figure's clause (or, for a sentence that only

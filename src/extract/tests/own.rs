@@ -188,3 +188,45 @@ fn fighters_a_toll_includes_add_their_party() {
         .expect("20");
     assert_eq!(twenty.side, None, "{twenty:?}");
 }
+
+/// Who confirms a figure did not hit anyone, and the forces an insurgent group says it hit
+/// at home are its state's; captives it holds are not its own.
+#[test]
+fn an_insurgents_victims_at_home_and_who_confirms_figures() {
+    let story: &[&str] = &[
+        "Militants of the Baloch Liberation Army hijacked a train in Balochistan on Tuesday.",
+        "The BLA claimed it is still holding 214 hostages and alleged that it had killed 30 security personnel, figures yet to be confirmed by Pakistani authorities.",
+        "The BLA has threatened to execute ten Pakistani hostages in retaliation for drone strikes carried out by security forces.",
+    ];
+    let out = run(story);
+    let side = |n: u64| {
+        out.claims
+            .iter()
+            .find(|c| c.count == Some(n))
+            .map(|c| c.side.clone())
+    };
+    assert_eq!(
+        side(30),
+        Some(Some("pakistan".to_string())),
+        "{:?}",
+        out.claims
+    );
+    assert_ne!(side(214), Some(Some("bla".to_string())), "{:?}", out.claims);
+    assert_eq!(
+        side(10),
+        Some(Some("pakistan".to_string())),
+        "{:?}",
+        out.claims
+    );
+}
+
+/// "The attack by the Russian military on the village of Hroza became the bloodiest crime
+/// of Russians": the target ends at its verb, and the attacker named after it is no target.
+#[test]
+fn the_target_of_an_attack_ends_at_its_verb() {
+    let out = run(&[
+        "The terrorist attack by the Russian military on the village of Hroza became the bloodiest crime of Russians in the region. The latest data shows that this crime claimed the lives of 51 civilians, and six people were injured.",
+    ]);
+    let dead = out.claims.iter().find(|c| c.count == Some(51)).expect("51");
+    assert_ne!(dead.side.as_deref(), Some("russia"), "{dead:?}");
+}
