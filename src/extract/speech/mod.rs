@@ -234,6 +234,9 @@ fn act_at(
     // "according to X": X's account of the rest of the sentence.
     if tok.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
         let np = np_after(toks, i + 2, sentence.end)?;
+        // "according to the latest data from the Ministry of Internal Affairs": whose
+        // the numbers are.
+        let np = data_source(toks, np.clone(), sentence.end).unwrap_or(np);
         let speaker = speaker_of(scope, np.clone(), cx, sentence.clone());
         // "according to a balance announced on Tuesday by the Government": the author
         // of the document.

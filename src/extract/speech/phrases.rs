@@ -504,3 +504,31 @@ pub(crate) fn content_after(toks: &[Token<'_>], verb: usize, sentence_end: usize
     }
     start..sentence_end
 }
+
+/// The source after numbers named as such: "the latest data from the ministry", "figures
+/// of the health ministry".
+pub(crate) fn data_source(
+    toks: &[Token<'_>],
+    np: Range<usize>,
+    end: usize,
+) -> Option<Range<usize>> {
+    let numbers = |t: &Token<'_>| {
+        t.is_any(&[
+            "data",
+            "figures",
+            "information",
+            "statistics",
+            "count",
+            "tally",
+            "estimates",
+            "numbers",
+        ])
+    };
+    let at = (np.start..np.end.min(np.start + 5)).find(|&k| {
+        toks.get(k).is_some_and(numbers)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_any(&["from", "of", "by"]))
+    })?;
+    np_after(toks, at + 2, end)
+}

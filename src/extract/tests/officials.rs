@@ -384,3 +384,17 @@ fn offices_by_initials_and_apologies() {
         ),
     ]);
 }
+
+/// "According to the latest data from the Ministry of Internal Affairs": the numbers are
+/// the ministry's account.
+#[test]
+fn data_from_an_institution_is_its_account() {
+    assert_party_speaks(&[(
+        &[
+            "Russian missiles hit the center of Chernihiv on Wednesday morning.",
+            "According to the latest data from the Ministry of Internal Affairs, 14 people have already died in Chernihiv.",
+        ],
+        2,
+        "ukraine",
+    )]);
+}
