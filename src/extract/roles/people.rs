@@ -578,11 +578,10 @@ pub(crate) fn with_included(read: &Read, s: &Surround<'_>, mut side: Side) -> Si
         return side;
     };
     // "467 people in Lebanon, including": past a place after the people.
-    let Some(including) = (after..after + 5)
+    let Some(including) = (after..after + 6)
         .take_while(|&k| {
-            toks.get(k).is_some_and(|t| {
-                t.sentence == sentence && !t.has(class::SPEECH_VERB | class::AUXILIARY)
-            })
+            toks.get(k)
+                .is_some_and(|t| t.sentence == sentence && !t.has(class::SPEECH_VERB))
         })
         .find(|&k| toks.get(k).is_some_and(|t| t.is("including")))
     else {
@@ -599,6 +598,49 @@ pub(crate) fn with_included(read: &Read, s: &Surround<'_>, mut side: Side) -> Si
         })
         .last()
         .map_or(including, |k| k + 1);
+    // "including two of its members", "including members of the group": the group's own
+    // people, by its claimant or by the group the story named.
+    let fighters_word = |t: &Token<'_>| {
+        t.has(class::COMBATANT | class::HOSTILE) || t.is_any(&["members", "member"])
+    };
+    for k in including + 1..end {
+        let Some(t) = toks.get(k) else { continue };
+        let owned = t.is_any(&["its", "their"]) && toks.get(k + 1).is_some_and(fighters_word);
+        let of_group = fighters_word(t) && of_the_group(toks, k + 1);
+        // "its" is the party named last before it in the sentence, or else the claimant.
+        let named_before = || {
+            s.scope
+                .mentions
+                .list
+                .iter()
+                .rev()
+                .filter(|m| {
+                    m.span.end <= k
+                        && toks
+                            .get(m.span.start)
+                            .is_some_and(|t| t.sentence == sentence)
+                        && !m.stance
+                        && m.kind != MentionKind::Place
+                })
+                .find_map(|m| m.party().and_then(|p| s.scope.party_id(p)))
+        };
+        let party = if owned {
+            named_before().or_else(|| s.claimant.and_then(|c| c.party.clone()))
+        } else if of_group {
+            s.cx.last_group().map(|(id, _)| id)
+        } else {
+            None
+        };
+        if let Some(party) = party.filter(|p| !side.parties.contains(p)) {
+            side.parties.push(party);
+            side.evidence = Some(format!(
+                "{}; and “{} {}” among them",
+                side.evidence.as_deref().unwrap_or(""),
+                t.text,
+                toks.get(k + 1).map_or("", |n| n.text)
+            ));
+        }
+    }
     for m in s
         .scope
         .mentions

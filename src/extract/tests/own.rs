@@ -230,3 +230,45 @@ fn the_target_of_an_attack_ends_at_its_verb() {
     let dead = out.claims.iter().find(|c| c.count == Some(51)).expect("51");
     assert_ne!(dead.side.as_deref(), Some("russia"), "{dead:?}");
 }
+
+/// "including two of its members": "its" is the party named last before it, or else the
+/// one that speaks; "including members of the group" is the group the story named.
+#[test]
+fn its_members_among_a_toll_are_its_party() {
+    let side = |paragraphs: &[&str], n: u64| {
+        run(paragraphs)
+            .claims
+            .iter()
+            .find(|c| c.count == Some(n) || c.count_min == Some(n))
+            .and_then(|c| c.side.clone())
+    };
+    assert_eq!(
+        side(
+            &["Hezbollah said that three people were killed in Beirut, including two of its members and a girl."],
+            3
+        )
+        .as_deref(),
+        Some("lebanon+hezbollah")
+    );
+    assert_eq!(
+        side(
+            &[
+                "The Hezbollah movement blamed Israel for the blasts.",
+                "A health official said at least 150 people were wounded in Beirut, including members of the group.",
+            ],
+            150
+        )
+        .as_deref(),
+        Some("lebanon+hezbollah")
+    );
+    let rakhine = side(
+        &[
+            "Myanmar's military has killed 70 people, including many of its troops in rebel captivity, in two airstrikes in Rakhine state, the Arakan Army said.",
+        ],
+        70,
+    );
+    assert!(
+        !rakhine.as_deref().unwrap_or("").contains("arakan-army"),
+        "{rakhine:?}"
+    );
+}
