@@ -233,6 +233,12 @@ impl Context<'_> {
                 .words
                 .iter()
                 .any(|w| super::super::lexicon::classes(w) & class::SECURITY != 0);
+        // "the country's Health Ministry": a country is a state, not an authority that
+        // holds ground within one.
+        let country = base
+            .words
+            .iter()
+            .any(|w| matches!(w.as_str(), "country" | "country's" | "nation" | "nation's"));
         // A person named in the sentence says who speaks, not where things happen.
         for m in scope
             .mentions
@@ -242,6 +248,14 @@ impl Context<'_> {
         {
             let Some(party) = m.party() else { continue };
             if !self.statelike(party) || m.span.start < np.end && m.span.end > np.start {
+                continue;
+            }
+            if country
+                && self
+                    .gazetteer
+                    .party(party)
+                    .is_some_and(|p| p.kind != PartyKind::State)
+            {
                 continue;
             }
             if m.kind == MentionKind::Place && self.stray_place(party) {

@@ -398,3 +398,16 @@ fn data_from_an_institution_is_its_account() {
         "ukraine",
     )]);
 }
+
+/// "the country's Health Ministry": a country is a state, not a de facto authority named
+/// beside it.
+#[test]
+fn the_countrys_ministry_is_a_states() {
+    assert_party_speaks(&[(
+        &[
+            "A total of 192 Azerbaijani troops were killed during Azerbaijan's offensive in Nagorno-Karabakh, the country's Health Ministry announced on Wednesday.",
+        ],
+        1,
+        "azerbaijan",
+    )]);
+}
