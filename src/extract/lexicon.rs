@@ -74,6 +74,7 @@ pub(crate) mod class {
     pub const MEDICAL_PLACE: u64 = 1 << 60;
     pub const RANK: u64 = 1 << 61;
     pub const MARTYR: u64 = 1 << 62;
+    pub const OFFICE_KIND: u64 = 1 << 63;
 
     /// Any verb taking the people hit as its object.
     pub const ACTIVE: u64 = ACTIVE_KILLED | ACTIVE_INJURED | ACTIVE_CAPTURED;
@@ -104,6 +105,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("nouns.combatants", class::COMBATANT),
     ("nouns.ranks", class::RANK),
     ("nouns.martyrs", class::MARTYR),
+    ("nouns.office_kinds", class::OFFICE_KIND),
     ("nouns.hostile", class::HOSTILE),
     ("nouns.rebels", class::REBELS),
     ("nouns.civilians", class::CIVILIAN),

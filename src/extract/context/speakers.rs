@@ -78,7 +78,18 @@ impl Context<'_> {
     /// "the ministry", "the spokesman", "Kharrazi": the latest speaker with the same head
     /// word (a spokesman fits a spokeswoman), or whose name ends with this one.
     pub fn same_head(&self, head: &str, person: bool) -> Option<Referent> {
-        self.same_head_heard(head, person).or_else(|| {
+        self.same_head_where(head, person, |_| true)
+    }
+
+    /// The same, among the speakers and institutions `keep` accepts: "the defence ministry"
+    /// passes over the foreign ministry heard since.
+    pub fn same_head_where(
+        &self,
+        head: &str,
+        person: bool,
+        keep: impl Fn(&Referent) -> bool,
+    ) -> Option<Referent> {
+        self.same_head_heard(head, person, &keep).or_else(|| {
             // Named before, though it did not speak: "the ministry stated" after "The
             // Azerbaijani Defence Ministry has made public ...".
             let want = family(head);
@@ -88,7 +99,7 @@ impl Context<'_> {
                         .iter()
                         .rev()
                         .take_while(|h| h.paragraph + 3 >= self.paragraph)
-                        .find(|h| family(&h.referent.head) == want)
+                        .find(|h| family(&h.referent.head) == want && keep(&h.referent))
                 })
                 .flatten()
                 .map(|h| h.referent.clone())
@@ -162,7 +173,12 @@ impl Context<'_> {
         }
     }
 
-    fn same_head_heard(&self, head: &str, person: bool) -> Option<Referent> {
+    fn same_head_heard(
+        &self,
+        head: &str,
+        person: bool,
+        keep: &dyn Fn(&Referent) -> bool,
+    ) -> Option<Referent> {
         let want = family(head);
         // "the spokesman" after "United Nations spokesman Farhan Haq": a title of the
         // person named.
@@ -170,6 +186,7 @@ impl Context<'_> {
         self.heard
             .iter()
             .rev()
+            .filter(|h| keep(&h.referent))
             .find(|h| {
                 let theirs = family(&h.referent.head);
                 theirs == want

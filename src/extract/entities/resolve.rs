@@ -357,10 +357,23 @@ pub(crate) fn resolve_one(
         ));
     }
 
+    // "the foreign ministry said" after "the defence ministry in Moscow": another office
+    // of the same kind of head.
+    let same_kind = |e: &Referent| {
+        let kind = |w: &str| crate::extract::lexicon::classes(w) & class::OFFICE_KIND != 0;
+        let same = |a: &str, b: &str| {
+            a == b || a.replace("defence", "defense") == b.replace("defence", "defense")
+        };
+        !e.words.iter().any(|w| kind(w))
+            || core
+                .iter()
+                .filter(|t| t.has(class::OFFICE_KIND))
+                .all(|t| e.words.iter().any(|w| same(w, t.norm.as_ref())))
+    };
     // "the ministry", "the spokesman", "the sources": someone named before.
     if definite
         && owner.is_none()
-        && let Some(earlier) = cx.same_head(&head, person_head)
+        && let Some(earlier) = cx.same_head_where(&head, person_head, same_kind)
     {
         return Some(earlier);
     }
@@ -654,7 +667,7 @@ pub(crate) fn resolve_one(
             .any(|t| t.has(class::OFFICE));
     if (definite || head_tok.capitalized())
         && let Some(earlier) = cx
-            .same_head(&head, person_head)
+            .same_head_where(&head, person_head, same_kind)
             .filter(|e| e.party.is_some() || !titled)
     {
         return Some(Referent {

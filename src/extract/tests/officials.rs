@@ -411,3 +411,16 @@ fn the_countrys_ministry_is_a_states() {
         "azerbaijan",
     )]);
 }
+
+/// "the foreign ministry said" after "the defence ministry in Moscow" is another ministry;
+/// "the defence ministry" after both is the one in Moscow again.
+#[test]
+fn a_ministry_of_another_kind_is_another_ministry() {
+    let story: &[&str] = &[
+        "A Russian military helicopter was shot down in Armenia near the border with Azerbaijan on Monday, the defence ministry in Moscow said.",
+        "Azerbaijan admitted it had shot down the helicopter and apologised.",
+        "“The Azerbaijani side offers an apology to the Russian side,” the foreign ministry said in a statement.",
+        "The defence ministry said that the helicopter was shot down near the village of Yeraskh.",
+    ];
+    assert_party_speaks(&[(story, 3, "azerbaijan"), (story, 4, "russia")]);
+}
