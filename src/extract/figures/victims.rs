@@ -421,9 +421,13 @@ pub(crate) fn names_before(
         }
         count += 1;
         // "Lieutenant Armen Babayan", "Maj. David Danielyan", "and corporal Elshad
-        // Mammadov": a rank before the name.
+        // Mammadov", "and soldier Elchin Mustafazade": a rank before the name.
         while b > 0
-            && at(b - 1).is_some_and(|t| t.word && t.has(class::PERSON_TITLE) || t.is_punct('.'))
+            && at(b - 1).is_some_and(|t| {
+                t.word && t.has(class::PERSON_TITLE | class::RANK)
+                    || t.is_any(&["soldier", "serviceman", "conscript", "policeman"])
+                    || t.is_punct('.')
+            })
             && b > 1
         {
             b -= 1;

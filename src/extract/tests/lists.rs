@@ -292,3 +292,16 @@ fn another_alone_is_one_more() {
         vec![Some(10)]
     );
 }
+
+/// "Major General A, Colonel B, ... and soldier G became martyrs": every ranked name of the
+/// list counts, a plain "soldier" before the last one too.
+#[test]
+fn a_list_of_ranked_names_counts_each() {
+    assert_eq!(
+        counts_with(
+            "Major General Polad Hashimov, Colonel Ilgar Mirzoyev, Major Namig Ahmadov, Ensign Yashar Babayev and soldier Elchin Mustafazade were killed during the battles.",
+            Status::Killed
+        ),
+        vec![Some(5)]
+    );
+}
