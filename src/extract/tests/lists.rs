@@ -305,3 +305,24 @@ fn a_list_of_ranked_names_counts_each() {
         vec![Some(5)]
     );
 }
+
+/// "180 soldiers, 12 service members of the Interior Ministry, and one civilian were
+/// killed": the first item of a list whose verb comes after its last item; a breakdown in
+/// brackets before another figure's verb takes its own.
+#[test]
+fn the_first_item_of_a_list_before_its_verb() {
+    assert_eq!(
+        counts_with(
+            "During the offensive, 180 Azerbaijani soldiers, 12 service members of the Interior Ministry, and one Azerbaijani civilian were killed, the ministry said.",
+            Status::Killed
+        ),
+        vec![Some(180), Some(12), Some(1)]
+    );
+    assert_eq!(
+        counts_with(
+            "In total, 93 civilians were killed (including 54 men, 27 women and 12 children), and 444 people were injured.",
+            Status::Injured
+        ),
+        vec![Some(444)]
+    );
+}

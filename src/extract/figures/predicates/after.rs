@@ -144,12 +144,22 @@ pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status
                         || n.is("and") && j > k + 2
                 })
             };
+            // "180 soldiers, 12 service members of the Interior Ministry, and one civilian
+            // were killed": the last item of a list, after "and", leads to the verb.
+            let last_item = |close: usize| {
+                toks.get(close + 1).is_some_and(|n| n.is("and"))
+                    && starts_number(toks, close + 2)
+                    && (k + 1..close).all(|j| {
+                        toks.get(j)
+                            .is_some_and(|n| !n.is("and") && !n.is_punct('(') && !n.is_punct(')'))
+                    })
+            };
             if let Some(close) = close.filter(|&j| {
                 j > k + 1
                     && toks.get(j).is_some_and(|n| n.sentence == sentence)
                     && (k + 1..j).all(plain)
-            }) && let Some(found) =
-                predicate_after(toks, close + 1).filter(|(_, at)| *at <= close + 3)
+            }) && let Some(found) = predicate_after(toks, close + 1)
+                .filter(|(_, at)| *at <= close + 3 || last_item(close))
             {
                 return Some(found);
             }
