@@ -313,6 +313,15 @@ fn word_end(text: &str, start: usize) -> usize {
             end = start + offset;
             prev = Some(char::from(rest.as_bytes()[offset - 1]));
         }
+        // Most words end at a space: an ASCII byte that no rule below keeps (the run took
+        // every letter and digit) ends the word with no decoding.
+        if rest
+            .as_bytes()
+            .get(offset)
+            .is_none_or(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b',' | b'.'))
+        {
+            break;
+        }
         let Some(c) = rest[offset..].chars().next() else {
             break;
         };
