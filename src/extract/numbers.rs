@@ -137,11 +137,13 @@ fn scale_value(word: &str) -> Option<u64> {
 
 /// "1,200" -> 1200. Decimals, ranges and anything over u64 are not plain counts.
 fn digits_value(norm: &str) -> Option<u64> {
-    let clean: String = norm.chars().filter(|&c| c != ',').collect();
-    if clean.is_empty() || !clean.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    clean.parse().ok()
+    // Read in place: no String of the digits without their commas.
+    let mut digits = norm.bytes().filter(|&b| b != b',').peekable();
+    digits.peek()?;
+    digits.try_fold(0u64, |value, b| {
+        let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        value.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// "10-12" -> (10, 12).
