@@ -64,6 +64,18 @@ const UNIT_FIRST_BYTES: [bool; 256] = {
     first
 };
 
+/// The lengths of `UNITS` by first byte, one bit per length.
+const UNIT_LENGTHS: [u32; 256] = {
+    let mut lengths = [0; 256];
+    let mut i = 0;
+    while i < UNITS.len() {
+        let word = UNITS[i].0.as_bytes();
+        lengths[word[0] as usize] |= 1 << word.len();
+        i += 1;
+    }
+    lengths
+};
+
 const SCALES: &[(&str, u64)] = &[
     ("hundred", 100),
     ("thousand", 1_000),
@@ -128,6 +140,11 @@ pub(crate) fn token_value(norm: &str) -> Option<u64> {
 }
 
 fn unit_value(word: &str) -> Option<u64> {
+    // Most words share no unit word's first letter and length: no comparison for them.
+    let first = usize::from(*word.as_bytes().first()?);
+    if word.len() >= 32 || UNIT_LENGTHS[first] & (1 << word.len()) == 0 {
+        return None;
+    }
     UNITS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
 
