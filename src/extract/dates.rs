@@ -40,21 +40,29 @@ pub(crate) struct DateMention {
 /// Every date `text` states that can be resolved to a day, in text order.
 pub(crate) fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
-    for c in ISO.captures_iter(text) {
+    // Each pattern scans the whole text: one that cannot match in it is not run.
+    let may = MayHold::of(text);
+    let scan = |re: &'static Regex, possible: bool| {
+        possible
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
+    for c in scan(&ISO, may.iso) {
         let date = ymd(num(c.get(1)), num(c.get(2)), num(c.get(3)));
         push(&mut found, c.get(0).map(|m| m.range()), date);
     }
-    for c in MONTH_DAY.captures_iter(text) {
+    for c in scan(&MONTH_DAY, may.month) {
         let month = c.get(1).and_then(|m| month_number(m.as_str()));
         let date = with_year(num(c.get(3)), month, num(c.get(2)), published);
         push(&mut found, c.get(0).map(|m| m.range()), date);
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for c in scan(&DAY_MONTH, may.month) {
         let month = c.get(2).and_then(|m| month_number(m.as_str()));
         let date = with_year(num(c.get(3)), month, num(c.get(1)), published);
         push(&mut found, c.get(0).map(|m| m.range()), date);
     }
-    for c in RELATIVE.captures_iter(text) {
+    for c in scan(&RELATIVE, may.relative) {
         let modifier = c.get(1).map(|m| m.as_str().to_lowercase());
         if matches!(modifier.as_deref(), Some("since" | "until" | "by")) {
             continue;
@@ -68,6 +76,71 @@ pub(crate) fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMe
     found.retain(|d| !bounds_a_period(text, d.range.start));
     found.sort_by_key(|d| d.range.start);
     found
+}
+
+/// Which of the patterns can match at all, from a cheap look at the bytes: most
+/// paragraphs name no month or weekday and give no ISO date. Exact for ASCII text, where
+/// `(?i)` folds only ASCII letters and `\b` and `\d` see only ASCII word characters and
+/// digits; any other text is scanned by them all.
+struct MayHold {
+    iso: bool,
+    month: bool,
+    relative: bool,
+}
+
+impl MayHold {
+    fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        if !bytes.is_ascii() {
+            return Self {
+                iso: true,
+                month: true,
+                relative: true,
+            };
+        }
+        let digit = bytes.iter().any(u8::is_ascii_digit);
+        Self {
+            // "2023-03-05": digits and hyphens.
+            iso: digit && memchr::memchr(b'-', bytes).is_some(),
+            // "March 5", "5 March": a digit, and a word opening with a month's first three
+            // letters.
+            month: digit && month_word(bytes),
+            // Every weekday, "today" and "yesterday" end in "day"; or "tonight".
+            relative: memchr::memchr2_iter(b'y', b'Y', bytes)
+                .any(|y| lower_before(bytes, y + 1, b"day"))
+                || memchr::memchr2_iter(b'g', b'G', bytes)
+                    .any(|g| lower_before(bytes, g + 3, b"tonight")),
+        }
+    }
+}
+
+/// Whether the bytes ending at `end` are `word`, in any case.
+fn lower_before(bytes: &[u8], end: usize, word: &[u8]) -> bool {
+    end.checked_sub(word.len())
+        .and_then(|start| bytes.get(start..end))
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A word (after a byte that is no letter, digit or underscore) opening with "jan",
+/// "feb", ... "dec", in any case.
+fn month_word(bytes: &[u8]) -> bool {
+    // The first three letters, lower-cased by setting the case bit (other bytes may be
+    // taken for letters, which only lets the patterns look).
+    const MONTHS: [[u8; 3]; 12] = [
+        *b"jan", *b"feb", *b"mar", *b"apr", *b"may", *b"jun", *b"jul", *b"aug", *b"sep", *b"oct",
+        *b"nov", *b"dec",
+    ];
+    let month_at = |i: usize| {
+        bytes
+            .get(i..i + 3)
+            .is_some_and(|w| MONTHS.contains(&[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20]))
+    };
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    month_at(0)
+        || bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| !word(b) && month_at(i + 1))
 }
 
 fn bounds_a_period(text: &str, start: usize) -> bool {
@@ -200,6 +273,15 @@ mod tests {
         assert_eq!(dates("on Friday"), vec![d(2023, 3, 3)]);
         assert_eq!(dates("yesterday"), vec![d(2023, 3, 5)]);
         assert_eq!(dates("next Friday"), vec![d(2023, 3, 10)]);
+    }
+
+    #[test]
+    fn dates_are_found_in_any_case_and_after_any_punctuation() {
+        assert_eq!(dates("TONIGHT"), vec![d(2023, 3, 6)]);
+        assert_eq!(dates("(YESTERDAY)"), vec![d(2023, 3, 5)]);
+        assert_eq!(dates("(MAR. 5)"), vec![d(2023, 3, 5)]);
+        assert_eq!(dates("on 5-DEC-2022, 2023-01-02"), vec![d(2023, 1, 2)]);
+        assert_eq!(dates("4 jan"), vec![d(2023, 1, 4)]);
     }
 
     #[test]

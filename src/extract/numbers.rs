@@ -64,6 +64,18 @@ const UNIT_FIRST_BYTES: [bool; 256] = {
     first
 };
 
+/// The lengths of `UNITS` by first byte, one bit per length.
+const UNIT_LENGTHS: [u32; 256] = {
+    let mut lengths = [0; 256];
+    let mut i = 0;
+    while i < UNITS.len() {
+        let word = UNITS[i].0.as_bytes();
+        lengths[word[0] as usize] |= 1 << word.len();
+        i += 1;
+    }
+    lengths
+};
+
 const SCALES: &[(&str, u64)] = &[
     ("hundred", 100),
     ("thousand", 1_000),
@@ -128,6 +140,11 @@ pub(crate) fn token_value(norm: &str) -> Option<u64> {
 }
 
 fn unit_value(word: &str) -> Option<u64> {
+    // Most words share no unit word's first letter and length: no comparison for them.
+    let first = usize::from(*word.as_bytes().first()?);
+    if word.len() >= 32 || UNIT_LENGTHS[first] & (1 << word.len()) == 0 {
+        return None;
+    }
     UNITS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
 
@@ -137,11 +154,13 @@ fn scale_value(word: &str) -> Option<u64> {
 
 /// "1,200" -> 1200. Decimals, ranges and anything over u64 are not plain counts.
 fn digits_value(norm: &str) -> Option<u64> {
-    let clean: String = norm.chars().filter(|&c| c != ',').collect();
-    if clean.is_empty() || !clean.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    clean.parse().ok()
+    // Read in place: no String of the digits without their commas.
+    let mut digits = norm.bytes().filter(|&b| b != b',').peekable();
+    digits.peek()?;
+    digits.try_fold(0u64, |value, b| {
+        let digit = u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+        value.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// "10-12" -> (10, 12).

@@ -186,30 +186,34 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
             at += c.len_utf8();
             continue;
         }
-        let end = if c.is_alphanumeric() {
+        let word = c.is_alphanumeric();
+        let end = if word {
             word_end(text, start)
         } else {
             start + c.len_utf8()
         };
         at = end;
         let slice = text.get(start..end).unwrap_or("");
-        // "Gov." and "Lt." are read as the titles "gov" and "lt".
-        let bare = slice
-            .strip_suffix('.')
-            .filter(|w| TITLE_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
-            .unwrap_or(slice);
-        let norm = Norm(mended(normal_form(bare)));
-        let class = if c.is_alphanumeric() {
-            lexicon::classes(&norm)
+        let norm = if word {
+            // "Gov." and "Lt." are read as the titles "gov" and "lt".
+            let bare = slice
+                .strip_suffix('.')
+                .filter(|w| TITLE_ABBREVIATIONS.contains(&w.to_lowercase().as_str()))
+                .unwrap_or(slice);
+            Norm(mended(normal_form(bare)))
+        } else if c.is_ascii() {
+            // An ASCII mark is its own normal form.
+            Norm(Cow::Borrowed(slice))
         } else {
-            0
+            Norm(normal_form(slice))
         };
+        let class = if word { lexicon::classes(&norm) } else { 0 };
         toks.push(Token {
             start,
             end,
             text: slice,
             norm,
-            word: c.is_alphanumeric(),
+            word,
             quoted: false,
             sentence: 0,
             class,
@@ -234,6 +238,9 @@ fn normal_form(word: &str) -> Cow<'_, str> {
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
         Cow::Borrowed(stem)
+    } else if stem.is_ascii() {
+        // What `normalize_word` gives ASCII, with the possessive already gone.
+        Cow::Owned(stem.to_ascii_lowercase())
     } else {
         Cow::Owned(normalize_word(word))
     }
@@ -312,6 +319,15 @@ fn word_end(text: &str, start: usize) -> usize {
             offset += run;
             end = start + offset;
             prev = Some(char::from(rest.as_bytes()[offset - 1]));
+        }
+        // Most words end at a space: an ASCII byte that no rule below keeps (the run took
+        // every letter and digit) ends the word with no decoding.
+        if rest
+            .as_bytes()
+            .get(offset)
+            .is_none_or(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b',' | b'.'))
+        {
+            break;
         }
         let Some(c) = rest[offset..].chars().next() else {
             break;

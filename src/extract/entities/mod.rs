@@ -180,9 +180,7 @@ impl Mentions {
             };
             // A person the story itself introduced ("Clementine Nkweta Salami, the UN
             // Resident Coordinator") is that person, whoever else bears the surname.
-            let learned_first = cx
-                .learned_at(toks, i)
-                .map(|(len, party)| (len, vec![party], MentionKind::Person));
+            let learned_first = cx.learned_at(toks, i);
             let found = gazetteer
                 .match_tokens_case(toks, i, date, lower_case)
                 .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
@@ -214,8 +212,7 @@ impl Mentions {
                 })
                 .map(|m| (m.len, vec![m.party], kind_of(m.kind)))
                 .or_else(|| {
-                    cx.learned_at(toks, i)
-                        .map(|(len, party)| (len, vec![party], MentionKind::Person))
+                    learned_first.map(|(len, party)| (len, vec![party], MentionKind::Person))
                 })
                 .or_else(|| {
                     cx.acronym_at(toks, i)

@@ -161,6 +161,9 @@ pub struct Gazetteer {
     extra_places: Vec<(String, String)>,
     /// Places held for a time by a party other than their state.
     held: FxHashMap<String, Vec<Holding>>,
+    /// The parties with successors (a few past states), in order: the only ones
+    /// `in_era` can answer with.
+    with_successors: Vec<usize>,
 }
 
 impl Clone for Gazetteer {
@@ -176,6 +179,7 @@ impl Clone for Gazetteer {
             places,
             extra_places: self.extra_places.clone(),
             held: self.held.clone(),
+            with_successors: self.with_successors.clone(),
         }
     }
 }
@@ -295,6 +299,9 @@ impl Gazetteer {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         let held = tables::builtin_held(&parties);
+        let with_successors = (0..parties.len())
+            .filter(|&i| !parties[i].successors.is_empty())
+            .collect();
         Self {
             parties,
             names: index_names,
@@ -302,6 +309,7 @@ impl Gazetteer {
             places: OnceLock::new(),
             extra_places,
             held,
+            with_successors,
         }
     }
 
@@ -354,9 +362,13 @@ impl Gazetteer {
         let Some(id) = self.parties.get(party).map(|p| p.id.as_str()) else {
             return party;
         };
-        self.parties
+        self.with_successors
             .iter()
-            .position(|p| p.successors.iter().any(|s| s == id) && p.current_on(Some(date)))
+            .copied()
+            .find(|&i| {
+                self.parties[i].successors.iter().any(|s| s == id)
+                    && self.parties[i].current_on(Some(date))
+            })
             .unwrap_or(party)
     }
 

@@ -43,8 +43,27 @@ pub(crate) fn status_word(t: &Token<'_>) -> Option<Status> {
     }
     FUZZY
         .iter()
-        .find(|(w, _)| n.get(..2) == w.get(..2) && strsim::levenshtein(n, w) <= 1)
+        .find(|(w, _)| n.get(..2) == w.get(..2) && within_one_edit(n, w))
         .map(|&(_, s)| s)
+}
+
+/// `strsim::levenshtein(typed, word) <= 1`, read in place for ASCII (one letter changed,
+/// added or dropped) rather than through a table of the whole distance.
+fn within_one_edit(typed: &str, word: &str) -> bool {
+    if !typed.is_ascii() || !word.is_ascii() {
+        return strsim::levenshtein(typed, word) <= 1;
+    }
+    let (a, b) = (typed.as_bytes(), word.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        prefix == short.len() || short.get(prefix + 1..) == long.get(prefix + 1..)
+    } else {
+        short.get(prefix..) == long.get(prefix + 1..)
+    }
 }
 
 fn active_status(t: &Token<'_>) -> Option<Status> {
@@ -286,4 +305,27 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
         return Some((status, Voice::Passive));
     }
     toll_before(toks, first, sentence).then_some((Status::Killed, Voice::Passive))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_one_edit;
+
+    #[test]
+    fn a_one_letter_slip_is_read_as_the_edit_distance_reads_it() {
+        let words = [
+            "", "k", "killed", "kiled", "killled", "kilLed", "klled", "kileld", "ikllde", "killer",
+            "skilled", "million", "missing", "misisng", "wounded", "woundes", "injured", "injure",
+            "captured", "capturde", "kílled", "kïlled",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    within_one_edit(a, b),
+                    strsim::levenshtein(a, b) <= 1,
+                    "{a} / {b}"
+                );
+            }
+        }
+    }
 }
