@@ -152,6 +152,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 || k >= 2
                     && toks.get(k - 1).is_some_and(|t| t.is_punct(','))
                     && toks.get(k - 2).is_some_and(|t| t.has(class::PEOPLE))
+                // "one more serviceman of Azerbaijani army - Nazim Ismayilov": a dash
+                // between the description and the name.
+                || k >= 2
+                    && toks
+                        .get(k - 1)
+                        .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'))
+                    && toks.get(k - 2).is_some_and(|t| t.word)
         };
         while k > sentence.start && read.victims.who.start - k < 6 && described(k) {
             k -= 1;

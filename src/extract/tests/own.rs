@@ -272,3 +272,16 @@ fn its_members_among_a_toll_are_its_party() {
         "{rakhine:?}"
     );
 }
+
+/// "one more serviceman of Azerbaijani army - Nazim Ismayilov was killed": the words
+/// before a dash describe the person named after it.
+#[test]
+fn a_description_before_a_dash_names_the_persons_side() {
+    assert_figures(&[(
+        "The battles continued on July 16, as one more serviceman of Azerbaijani army - Nazim Ismayilov was killed.",
+        1,
+        Status::Killed,
+        Some("azerbaijan"),
+        None,
+    )]);
+}
