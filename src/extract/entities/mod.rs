@@ -137,13 +137,16 @@ pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
         return 0;
     }
     let mut bracket = false;
+    // "ERBIL, Kurdistan Region of Iraq -": after a place in capitals, the region's name
+    // may hold an "of".
+    let in_capitals = head.first().is_some_and(capitals);
     let fits = !head.is_empty()
         && head.first().is_some_and(|t| t.word && t.capitalized())
         && head.iter().all(|t| {
             if t.is_punct('(') {
                 bracket = true;
             }
-            let ok = bracket || place_or_date(t);
+            let ok = bracket || place_or_date(t) || in_capitals && t.is_any(&["of", "the"]);
             if t.is_punct(')') {
                 bracket = false;
             }

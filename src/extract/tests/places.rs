@@ -451,3 +451,17 @@ fn held_towns_with_and_without_a_date() {
         plain.claims
     );
 }
+
+/// "ERBIL, Kurdistan Region of Iraq - ...": a dateline whose region's name holds an "of"
+/// is still only where the story was filed; a sentence is no dateline.
+#[test]
+fn a_dateline_with_a_regions_name_is_no_place_of_the_story() {
+    let toks = |text: &str| tokens::tokenize(text).toks.len();
+    let dateline = |text: &str| entities::dateline_len(&tokens::tokenize(text).toks);
+    let text = "ERBIL, Kurdistan Region of Iraq - At least 71 people were killed in Tehran.";
+    assert_eq!(dateline(text), toks("ERBIL, Kurdistan Region of Iraq -"));
+    assert_eq!(
+        dateline("Officials of the ministry said two were killed - a claim denied by Baku."),
+        0
+    );
+}
