@@ -457,12 +457,21 @@ pub(crate) fn np_after(
                 && end + 1 < sentence_end
                 // "..., said Lionel Lazarre, deputy spokesman for Haiti's National Police":
                 // a title after a name, in apposition, says whom the name speaks for.
+                // "said Dmitry Gendelman, an adviser in the Prime Minister's Office": and
+                // after an article, a word or two before the title.
                 || t.is_punct(',')
                     && end > start
                     && toks.get(end - 1).is_some_and(|p| p.word && p.capitalized())
-                    && toks
+                    && (toks
                         .get(end + 1)
                         .is_some_and(|n| n.word && n.has(class::PERSON_TITLE))
+                        || toks
+                            .get(end + 1)
+                            .is_some_and(|n| n.is_any(&["a", "an", "the"]))
+                            && (end + 2..end + 4).any(|j| {
+                                toks.get(j)
+                                    .is_some_and(|n| n.word && n.has(class::PERSON_TITLE))
+                            }))
         };
         if !ok {
             break;

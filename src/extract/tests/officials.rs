@@ -424,3 +424,23 @@ fn a_ministry_of_another_kind_is_another_ministry() {
     ];
     assert_party_speaks(&[(story, 3, "azerbaijan"), (story, 4, "russia")]);
 }
+
+/// "..., said Dmitry Gendelman, an adviser in the Israeli Prime Minister's Office": a title
+/// after an article, in apposition to a name after the verb, says whom the name speaks
+/// for; a director at a chamber of commerce speaks for no state.
+#[test]
+fn a_title_after_an_article_in_apposition_after_the_verb() {
+    assert_party_speaks(&[(
+        &[
+            "Iranian missile strikes have claimed the lives of 24 people in Israel, said Dmitry Gendelman, an adviser in the Israeli Prime Minister's Office.",
+        ],
+        1,
+        "israel",
+    )]);
+    assert_none_speaks_for(
+        &[
+            "More than 5,000 trucks are stuck on both sides, according to Ziaul Haq Sarhadi, a director at the Pakistan-Afghanistan Joint Chamber of Commerce and Industry.",
+        ],
+        "pakistan",
+    );
+}
