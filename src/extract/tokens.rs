@@ -35,6 +35,15 @@ impl Token<'_> {
     pub fn has(&self, bits: u64) -> bool {
         self.class & bits != 0
     }
+    /// A compound ending in one of `tails`: "Hamas-run", "Russian-installed", "US-led".
+    pub fn compound_tail_is(&self, tails: &[&str]) -> bool {
+        self.text.contains(['-', '‑'])
+            && self
+                .text
+                .rsplit(['-', '‑'])
+                .next()
+                .is_some_and(|tail| tails.iter().any(|w| tail.eq_ignore_ascii_case(w)))
+    }
 
     /// A year written in digits, 1900 to 2099.
     pub fn is_year(&self) -> bool {

@@ -178,10 +178,8 @@ impl Context<'_> {
         // "the UN rights office “has verified 148 killings”, spokesperson Ravina Shamdasani
         // said": a spokesperson speaks for the body her sentence names, a UN body too.
         let spokes = base
-            .words
-            .iter()
-            .chain(std::iter::once(&base.head))
-            .any(|w| matches!(w.as_str(), "spokesman" | "spokeswoman" | "spokesperson"))
+            .phrase_words()
+            .any(|w| matches!(w, "spokesman" | "spokeswoman" | "spokesperson"))
             // Not "Foreign Ministry spokesman": a ministry's is its state's.
             && !base.words.iter().any(|w| {
                 !matches!(w.as_str(), "spokesman" | "spokeswoman" | "spokesperson")
@@ -220,11 +218,7 @@ impl Context<'_> {
         let mut tiers: [HashMap<usize, (f32, String)>; 5] = Default::default();
         let toks = scope.toks;
         let sentence_start = sentence.start;
-        let domestic = base
-            .words
-            .iter()
-            .chain(std::iter::once(&base.head))
-            .any(|w| super::super::lexicon::classes(w) & class::DOMESTIC != 0);
+        let domestic = base.has_word_class(class::DOMESTIC);
         // A government or an army may speak for the attacker; police, a health service
         // or plain "officials" of no named state speak for the ground that was hit.
         let plain = ["officials", "official", "authorities", "sources"]
@@ -327,10 +321,8 @@ impl Context<'_> {
                 // for the state whose attack its sentence names.
                 let armed = np.len() <= 3
                     && base
-                        .words
-                        .iter()
-                        .chain(std::iter::once(&base.head))
-                        .any(|w| matches!(w.as_str(), "military" | "army" | "forces" | "troops"));
+                        .phrase_words()
+                        .any(|w| matches!(w, "military" | "army" | "forces" | "troops"));
                 let weight = if armed && attack_follows(toks, m.span.end) {
                     6.0
                 } else if opening && !locative {

@@ -653,11 +653,9 @@ fn installed_by_holder(
     for n in 0..list.len() {
         let Some(m) = list.get(n) else { continue };
         let installed = m.span.len() == 1
-            && toks.get(m.span.start).is_some_and(|t| {
-                t.text.rsplit(['-', '‑']).next().is_some_and(|tail| {
-                    ["installed", "appointed"].contains(&tail.to_lowercase().as_str())
-                })
-            });
+            && toks
+                .get(m.span.start)
+                .is_some_and(|t| t.compound_tail_is(&["installed", "appointed"]));
         if !installed {
             continue;
         }

@@ -42,6 +42,23 @@ pub(crate) struct Referent {
     pub evidence: String,
 }
 
+impl Referent {
+    /// The words of its phrase, its head last: "the Health Ministry" gives "health",
+    /// "ministry".
+    pub fn phrase_words(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(self.head.as_str()))
+    }
+
+    /// Whether a word of its phrase is in any of the lexicon classes `bits`.
+    pub fn has_word_class(&self, bits: u64) -> bool {
+        self.phrase_words()
+            .any(|w| super::super::lexicon::classes(w) & bits != 0)
+    }
+}
+
 /// The party a range of tokens names as an owner: the first mention in it that names a
 /// party (not a place, not a stance), with the words it came from.
 pub(crate) fn owner_in(
@@ -321,10 +338,7 @@ pub(crate) fn resolve_one(
             m.stance
                 && scope.party_kind(m.party().unwrap_or(usize::MAX)) == Some(PartyKind::Group)
                 && toks.get(m.span.start).is_some_and(|t| {
-                    t.text.rsplit(['-', '‑']).next().is_some_and(|tail| {
-                        ["run", "controlled", "led", "administered"]
-                            .contains(&tail.to_lowercase().as_str())
-                    })
+                    t.compound_tail_is(&["run", "controlled", "led", "administered"])
                 })
         })
         && let Some(party) = m.party()
@@ -341,12 +355,9 @@ pub(crate) fn resolve_one(
     if head_tok.is_any(&["coalition", "alliance"])
         && let Some(m) = scope.mentions.within(np.core.clone()).find(|m| {
             m.stance
-                && toks.get(m.span.end.saturating_sub(1)).is_some_and(|t| {
-                    t.text
-                        .rsplit(['-', '‑'])
-                        .next()
-                        .is_some_and(|tail| tail.eq_ignore_ascii_case("led"))
-                })
+                && toks
+                    .get(m.span.end.saturating_sub(1))
+                    .is_some_and(|t| t.compound_tail_is(&["led"]))
         })
         && let Some(party) = m.party()
     {

@@ -205,24 +205,14 @@ fn another_alone(toks: &[Token<'_>], k: usize) -> Option<Read> {
         return None;
     }
     let next = toks.get(k + 1).filter(|n| n.sentence == t.sentence)?;
-    let injuries = next.is_any(&["sustained", "suffered", "received"])
-        && toks
-            .get(k + 2)
-            .is_some_and(|n| n.is_any(&["injuries", "wounds", "injury", "wound"]));
-    let condition = next.is("in")
-        && toks
-            .get(k + 2)
-            .is_some_and(|n| n.is_any(&["serious", "critical", "grave", "stable", "severe"]))
-        && toks.get(k + 3).is_some_and(|n| n.is("condition"));
-    let status = if injuries || condition {
-        Status::Injured
-    } else {
-        let (status, _) = predicate_after(toks, k + 1)?;
-        // The verb must follow right away: "and another was wounded".
-        if !(next.has(class::AUXILIARY) || status_word(next).is_some()) {
-            return None;
+    // "and another sustained injuries", "and another in serious condition": an idiom of
+    // its own right after it; or its verb: "and another was wounded".
+    let status = match predicates::idiom_at(toks, k + 1, t.sentence) {
+        Some((status, _)) => status,
+        None if next.has(class::AUXILIARY) || status_word(next).is_some() => {
+            predicate_after(toks, k + 1)?.0
         }
-        status
+        None => return None,
     };
     let victims = Victims {
         who: k..k + 1,
@@ -326,9 +316,7 @@ pub(super) fn named_lists(
             Some(Status::Killed) if tok.is_any(&["died", "perished"]) => (Status::Killed, k),
             // "... received injuries", "... sustained wounds".
             _ if tok.is_any(&["received", "sustained", "suffered"])
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|t| t.is_any(&["injuries", "wounds", "injury", "wound"])) =>
+                && predicates::idiom_at(toks, k, tok.sentence).is_some() =>
             {
                 (Status::Injured, k)
             }

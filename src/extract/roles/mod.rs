@@ -535,9 +535,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 .get(p)
                 .is_some_and(|x| x.kind == PartyKind::Group)
         })
-        && c.words.iter().chain(std::iter::once(&c.head)).any(|w| {
+        && c.phrase_words().any(|w| {
             matches!(
-                w.as_str(),
+                w,
                 "authorities" | "government" | "administration" | "officials"
             )
         })

@@ -482,13 +482,8 @@ pub(super) fn martyrs(head: Option<&Token<'_>>, s: &Surround<'_>) -> Option<Side
     if kind == PartyKind::Intl {
         return None;
     }
-    let domestic = c
-        .words
-        .iter()
-        .chain(std::iter::once(&c.head))
-        .any(|w| crate::extract::lexicon::classes(w) & class::DOMESTIC != 0);
     if kind == PartyKind::Group
-        && domestic
+        && c.has_word_class(class::DOMESTIC)
         && let Some((state, words)) = s.cx.story_place()
     {
         return Some(Side::one(
@@ -598,49 +593,37 @@ pub(crate) fn with_included(read: &Read, s: &Surround<'_>, mut side: Side) -> Si
         })
         .last()
         .map_or(including, |k| k + 1);
+    let sentence_range = super::sentence_tokens(s.tokens, sentence);
+    let add = |side: &mut Side, party: String, words: &str| {
+        if !side.parties.contains(&party) {
+            side.parties.push(party);
+            side.evidence = Some(match side.evidence.take() {
+                Some(before) => format!("{before}; and “{words}” among them"),
+                None => format!("“{words}” among them"),
+            });
+        }
+    };
     // "including two of its members", "including members of the group": the group's own
-    // people, by its claimant or by the group the story named.
+    // people, by the party "its" stands for or by the group the story named.
     let fighters_word = |t: &Token<'_>| {
         t.has(class::COMBATANT | class::HOSTILE) || t.is_any(&["members", "member"])
     };
     for k in including + 1..end {
         let Some(t) = toks.get(k) else { continue };
-        let owned = t.is_any(&["its", "their"]) && toks.get(k + 1).is_some_and(fighters_word);
-        let of_group = fighters_word(t) && of_the_group(toks, k + 1);
-        // "its" is the party named last before it in the sentence, or else the claimant.
-        let named_before = || {
-            s.scope
-                .mentions
-                .list
-                .iter()
-                .rev()
-                .filter(|m| {
-                    m.span.end <= k
-                        && toks
-                            .get(m.span.start)
-                            .is_some_and(|t| t.sentence == sentence)
-                        && !m.stance
-                        && m.kind != MentionKind::Place
-                })
-                .find_map(|m| m.party().and_then(|p| s.scope.party_id(p)))
-        };
-        let party = if owned {
-            named_before().or_else(|| s.claimant.and_then(|c| c.party.clone()))
-        } else if of_group {
+        let party = if t.is_any(&["its", "their"]) && toks.get(k + 1).is_some_and(fighters_word) {
+            possessive_side(k, s, sentence_range.clone(), &|_| false)
+                .and_then(|found| found.parties.into_iter().next())
+        } else if fighters_word(t) && of_the_group(toks, k + 1) {
             s.cx.last_group().map(|(id, _)| id)
         } else {
             None
         };
-        if let Some(party) = party.filter(|p| !side.parties.contains(p)) {
-            side.parties.push(party);
-            side.evidence = Some(format!(
-                "{}; and “{} {}” among them",
-                side.evidence.as_deref().unwrap_or(""),
-                t.text,
-                toks.get(k + 1).map_or("", |n| n.text)
-            ));
+        if let Some(party) = party {
+            let words = crate::extract::entities::phrase_text(s.scope.text, toks, k..k + 2);
+            add(&mut side, party, &words);
         }
     }
+    // "including 304 Hezbollah fighters": a party named before its fighters.
     for m in s
         .scope
         .mentions
@@ -651,23 +634,17 @@ pub(crate) fn with_included(read: &Read, s: &Surround<'_>, mut side: Side) -> Si
         let fighters = toks
             .get(m.span.end)
             .is_some_and(|t| t.has(class::COMBATANT | class::HOSTILE));
-        if !fighters {
-            continue;
-        }
-        let Some(party) = m.party().and_then(|p| s.scope.party_id(p)) else {
-            continue;
-        };
-        if !side.parties.contains(&party) {
+        if let Some(party) = m
+            .party()
+            .and_then(|p| s.scope.party_id(p))
+            .filter(|_| fighters)
+        {
             let words = crate::extract::entities::phrase_text(
                 s.scope.text,
                 toks,
                 m.span.start..m.span.end + 1,
             );
-            side.parties.push(party);
-            side.evidence = Some(format!(
-                "{}; and “{words}” among them",
-                side.evidence.as_deref().unwrap_or("")
-            ));
+            add(&mut side, party, &words);
         }
     }
     side

@@ -256,20 +256,8 @@ fn act_at(
     let closing_per =
         tok.is("per") && i > sentence.start + 2 && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
     // "per UN data", "per health ministry figures": the owner of the numbers.
-    let numbers = |np: &Range<usize>| {
-        np.end > np.start + 1
-            && toks.get(np.end - 1).is_some_and(|t| {
-                t.is_any(&[
-                    "data",
-                    "figures",
-                    "statistics",
-                    "count",
-                    "tally",
-                    "estimates",
-                    "numbers",
-                ])
-            })
-    };
+    let numbers =
+        |np: &Range<usize>| np.end > np.start + 1 && toks.get(np.end - 1).is_some_and(numbers_word);
     if closing_per
         && let Some(np) = np_after(toks, i + 1, sentence.end)
         && (np.end..sentence.end).all(|k| toks.get(k).is_some_and(|t| !t.word))

@@ -521,23 +521,25 @@ pub(crate) fn data_source(
     np: Range<usize>,
     end: usize,
 ) -> Option<Range<usize>> {
-    let numbers = |t: &Token<'_>| {
-        t.is_any(&[
-            "data",
-            "figures",
-            "information",
-            "statistics",
-            "count",
-            "tally",
-            "estimates",
-            "numbers",
-        ])
-    };
     let at = (np.start..np.end.min(np.start + 5)).find(|&k| {
-        toks.get(k).is_some_and(numbers)
+        toks.get(k)
+            .is_some_and(|t| numbers_word(t) || t.is("information"))
             && toks
                 .get(k + 1)
                 .is_some_and(|t| t.is_any(&["from", "of", "by"]))
     })?;
     np_after(toks, at + 2, end)
+}
+
+/// A word for numbers someone gives: "UN data", "health ministry figures".
+pub(crate) fn numbers_word(t: &Token<'_>) -> bool {
+    t.is_any(&[
+        "data",
+        "figures",
+        "statistics",
+        "count",
+        "tally",
+        "estimates",
+        "numbers",
+    ])
 }

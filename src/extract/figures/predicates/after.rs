@@ -444,7 +444,7 @@ fn adverb(t: &Token<'_>) -> bool {
 }
 
 /// Casualty phrases of several words at `k`.
-fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, usize)> {
+pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<(Status, usize)> {
     let t = toks.get(k)?;
     let at = |j: usize| toks.get(j).filter(|n| n.sentence == sentence);
     let is = |j: usize, words: &[&str]| at(j).is_some_and(|n| n.is_any(words));
