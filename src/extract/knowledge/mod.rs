@@ -329,27 +329,30 @@ impl Gazetteer {
         self.parties.iter().position(|p| p.id == id)
     }
 
-    /// The party that held the place named by these words on `date`, when one other
-    /// than its state did ("Lysychansk" in 2024: the Luhansk People's Republic's). An
-    /// undated text names no holder.
-    /// Whether some party other than its state held the place at some time: with no
-    /// date, whose ground it was cannot be told.
-    pub(crate) fn ever_held(&self, words: &[Token<'_>]) -> bool {
-        let key: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
-        self.held.contains_key(&key.join(" "))
-    }
-
-    pub(crate) fn holder(&self, words: &[Token<'_>], date: Option<NaiveDate>) -> Option<usize> {
-        let date = date?;
+    /// Who other than its state held the place named by these words, and when.
+    fn holdings(&self, words: &[Token<'_>]) -> Option<&Vec<Holding>> {
         // One word, as most places are, needs no key built.
-        let holdings = match words {
+        match words {
             [one] => self.held.get(one.norm.as_str()),
             _ => {
                 let key: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
                 self.held.get(&key.join(" "))
             }
-        }?;
-        holdings.iter().find_map(|h| {
+        }
+    }
+
+    /// Whether some party other than its state held the place at some time: with no
+    /// date, whose ground it was cannot be told.
+    pub(crate) fn ever_held(&self, words: &[Token<'_>]) -> bool {
+        self.holdings(words).is_some()
+    }
+
+    /// The party that held the place named by these words on `date`, when one other
+    /// than its state did ("Lysychansk" in 2024: the Luhansk People's Republic's). An
+    /// undated text names no holder.
+    pub(crate) fn holder(&self, words: &[Token<'_>], date: Option<NaiveDate>) -> Option<usize> {
+        let date = date?;
+        self.holdings(words)?.iter().find_map(|h| {
             (h.from.is_none_or(|f| date >= f) && h.until.is_none_or(|u| date < u))
                 .then_some(h.party)
         })

@@ -602,21 +602,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                         (place, format!("forces where the story happens: “{words}”"))
                     })
             }
-            // "The BLA ... alleged that it had killed 30 security personnel": the forces an
-            // insurgent group says it hit at home are its state's.
-            None => s
-                .claimant
-                .filter(|_| matches!(read.voice, super::figures::Voice::Active { .. }))
-                .and_then(|c| c.party.as_deref())
-                .and_then(|p| s.scope.gazetteer.get(p))
-                .filter(|g| g.kind == PartyKind::Group)
-                .and_then(|g| {
-                    let (place, _) = s.cx.story_place()?;
-                    (g.country.as_deref() == Some(place.as_str())).then(|| {
-                        let why = format!("forces {} says it hit in its own country", g.name);
-                        (place, why)
-                    })
-                }),
+            None => reported::hit_by_insurgents_at_home(read, s),
         };
         if let Some((party, why)) = home {
             return Side::one(party, why);

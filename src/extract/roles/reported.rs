@@ -1,6 +1,6 @@
 //! A party reporting what happened to people: its own people hit by another, soldiers an
-//! army reports lost, captives it says the other side took, and a bare number a state at
-//! war reports lost.
+//! army reports lost, captives it says the other side took, a bare number a state at war
+//! reports lost, and forces an armed group says it hit in its own country.
 
 use std::ops::Range;
 
@@ -173,4 +173,22 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
         ));
     }
     None
+}
+
+/// "The BLA ... alleged that it had killed 30 security personnel": the forces an armed group
+/// says it hit in its own country are that state's; the state and why.
+pub(super) fn hit_by_insurgents_at_home(read: &Read, s: &Surround<'_>) -> Option<(String, String)> {
+    if !matches!(read.voice, crate::extract::figures::Voice::Active { .. }) {
+        return None;
+    }
+    let group = s
+        .claimant
+        .and_then(|c| c.party.as_deref())
+        .and_then(|p| s.scope.gazetteer.get(p))
+        .filter(|g| g.kind == PartyKind::Group)?;
+    let (place, _) = s.cx.story_place()?;
+    (group.country.as_deref() == Some(place.as_str())).then(|| {
+        let why = format!("forces {} says it hit in its own country", group.name);
+        (place, why)
+    })
 }

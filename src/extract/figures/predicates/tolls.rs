@@ -2,9 +2,8 @@
 //! "put the number at five", "estimates Azerbaijan's casualties at about 300"), and the
 //! party that owns the toll.
 
-use super::status_word;
+use super::{status_noun, status_word};
 use crate::extract::Status;
-use crate::extract::lexicon::class;
 use crate::extract::tokens::Token;
 
 /// Verbs that set a toll at its figure: "the death toll has reached 10". `TOLL_ABOVE`
@@ -76,15 +75,9 @@ pub(super) fn number_toll(toks: &[Token<'_>], first: usize, sentence: usize) -> 
         .iter()
         .take_while(|&&k| toks.get(k).is_some_and(|t| !t.is("and")))
         .find_map(|&k| {
-            toks.get(k).and_then(|t| {
-                if t.has(class::NOUN_INJURED) {
-                    Some(Status::Injured)
-                } else if t.has(class::NOUN_KILLED) {
-                    Some(Status::Killed)
-                } else {
-                    None
-                }
-            })
+            toks.get(k)
+                .and_then(status_noun)
+                .filter(|s| matches!(s, Status::Killed | Status::Injured))
         });
     if let Some(status) = own_noun {
         return Some(status);
