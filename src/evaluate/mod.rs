@@ -58,6 +58,8 @@ pub struct Evaluation {
     pub kind: Kind,
     pub documents: usize,
     pub missing: Vec<String>,
+    /// Documents whose paragraph count differs from the one the gold was written on.
+    pub misaligned: Vec<String>,
     pub report: Report,
 }
 
@@ -187,6 +189,7 @@ pub fn run_set(set: &Set, gazetteer: &Gazetteer, reuters: &Reuters) -> Result<Ev
         kind: set.kind,
         documents: gold.doc.len(),
         missing,
+        misaligned: misaligned(&gold, &documents),
         report: score(&gold, &predicted, &is_party),
         predicted,
     })
@@ -204,6 +207,7 @@ pub fn run_file(config: &Config, gold_path: &Path) -> Result<Evaluation> {
         kind: Kind::Fixture,
         documents: gold.doc.len(),
         missing,
+        misaligned: misaligned(&gold, &loaded.documents),
         report: score(&gold, &predicted, &is_party),
         predicted,
     })
@@ -253,6 +257,20 @@ fn predict(
     (predicted, missing)
 }
 
+/// The documents whose paragraph count is not the one the gold records, each as
+/// "file: N paragraphs, the gold's M".
+fn misaligned(gold: &GoldSet, documents: &[corpus::Document]) -> Vec<String> {
+    gold.doc
+        .iter()
+        .filter_map(|g| {
+            let want = g.paragraphs?;
+            let doc = documents.iter().find(|d| same_file(&d.source, &g.file))?;
+            let have = doc.paragraphs.len();
+            (have != want).then(|| format!("{}: {have} paragraphs, the gold's {want}", g.file))
+        })
+        .collect()
+}
+
 /// A gold `file` names a corpus source by its relative path or by its file name.
 fn same_file(source: &str, file: &str) -> bool {
     source == file
@@ -283,6 +301,7 @@ impl Evaluation {
             "kind": self.kind,
             "documents": self.documents,
             "missing": self.missing,
+            "misaligned": self.misaligned,
             "casualties": scores_json(&self.report.casualties),
             "statements": scores_json(&self.report.statements),
             "sides": {"right": self.report.sides_right, "judged": self.report.sides_judged},
@@ -350,6 +369,13 @@ pub fn render(evaluations: &[Evaluation], verbose: bool) -> String {
     for ev in evaluations {
         for file in &ev.missing {
             let _ = writeln!(out, "  {}: not in the corpus: {file}", ev.name);
+        }
+        for file in &ev.misaligned {
+            let _ = writeln!(
+                out,
+                "  {}: not the copy the gold was written on: {file}",
+                ev.name
+            );
         }
         if verbose {
             for detail in &ev.report.details {

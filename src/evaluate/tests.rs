@@ -97,6 +97,12 @@ fn every_gold_set_scores_at_least_its_floor() {
         else {
             continue;
         };
+        for file in &ev.misaligned {
+            low.push(format!(
+                "{}: {file}; re-create it as the set's README says",
+                ev.name
+            ));
+        }
         let r = &ev.report;
         if r.casualties.f1() + 1e-9 < casualties {
             low.push(format!(
@@ -121,6 +127,39 @@ fn every_gold_set_scores_at_least_its_floor() {
         }
     }
     assert!(low.is_empty(), "{}\n{table}", low.join("\n"));
+}
+
+#[test]
+fn a_copy_with_other_paragraphs_than_the_golds_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let passages = dir.path().join(PASSAGES);
+    std::fs::create_dir(&passages).unwrap();
+    let passage = |paragraphs: &str| format!("+++\ntitle = \"Strike\"\n+++\n\n{paragraphs}\n");
+    std::fs::write(
+        passages.join("whole.md"),
+        passage("Two soldiers were killed.\n\nThe army said so."),
+    )
+    .unwrap();
+    std::fs::write(
+        passages.join("cut.md"),
+        passage("Two soldiers were killed."),
+    )
+    .unwrap();
+    let gold = dir.path().join("gold.toml");
+    std::fs::write(
+        &gold,
+        "[[doc]]\nfile = \"whole.md\"\nparagraphs = 2\n\n[[doc]]\nfile = \"cut.md\"\nparagraphs = 2\n",
+    )
+    .unwrap();
+    let set = Set {
+        name: "round".into(),
+        kind: Kind::Round,
+        gold,
+        source: Source::Folder(passages),
+    };
+    let ev = run_set(&set, &Gazetteer::builtin(), &Reuters::new("none.jsonl")).unwrap();
+    assert_eq!(ev.misaligned, ["cut.md: 1 paragraphs, the gold's 2"]);
+    assert!(render(&[ev], false).contains("not the copy the gold was written on: cut.md"));
 }
 
 #[test]

@@ -13,6 +13,10 @@ pub struct GoldSet {
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct GoldDoc {
     pub file: String,
+    /// How many paragraphs the annotator's copy had: a copy re-created with another count
+    /// would have its rows scored against the wrong paragraphs.
+    #[serde(default)]
+    pub paragraphs: Option<usize>,
     #[serde(default)]
     pub casualty: Vec<GoldCasualty>,
     #[serde(default)]
