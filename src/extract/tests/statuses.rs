@@ -395,3 +395,40 @@ fn two_tolls_set_in_one_sentence() {
         Some(Status::KilledOrInjured)
     );
 }
+
+/// A bare number with the verb of its hurt, a condition "deemed" so, and the verb after
+/// "on their side" and a detail set off by commas.
+#[test]
+fn hurts_suffered_conditions_deemed_and_a_verb_past_their_side() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The casualties include 41 with moderate injuries and 755 suffering minor wounds.",
+            755,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Officials said 755 suffered minor wounds.",
+            755,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Six people were seriously wounded and another 22 were deemed to be in moderate condition.",
+            22,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Officials said 200 people on their side, including children, were killed.",
+            200,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

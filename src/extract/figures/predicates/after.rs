@@ -64,6 +64,9 @@ const PASSABLE: &[&str] = &[
     "beaten",
     "hacked",
     "or",
+    // "200 people on their side, including children, were killed".
+    "side",
+    "sides",
 ];
 
 /// The casualty verb after the phrase: "were killed", "died", "lost their lives", "were
