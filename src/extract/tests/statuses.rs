@@ -431,4 +431,13 @@ fn hurts_suffered_conditions_deemed_and_a_verb_past_their_side() {
         ),
     ];
     assert_figures(cases);
+    // A toll put above its figure is bounded by it.
+    let out = run(&["Opposition media outlets put the death toll above 200."]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count_min == Some(200) && c.status == Status::Killed),
+        "{:?}",
+        out.claims
+    );
 }

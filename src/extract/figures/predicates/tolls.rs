@@ -20,6 +20,8 @@ pub(crate) const TOLL_ABOVE: &[&str] = &[
     "exceeds",
     "crossed",
     "crosses",
+    // "put the death toll above 200".
+    "above",
 ];
 
 /// A verb that sets a toll at its figure, or bounds it from below.
