@@ -256,8 +256,12 @@ impl Mentions {
             let region = toks.get(i + len).is_some_and(|t| {
                 t.is_any(&["region", "oblast", "province", "governorate", "district"])
             });
+            // "the exiled Lysychansk military administration": the state's own, driven
+            // out by the holder.
+            let exiled = i > 0 && toks.get(i - 1).is_some_and(|t| t.is("exiled"));
             if matches!(kind, MentionKind::Place | MentionKind::Capital)
                 && !region
+                && !exiled
                 && let Some(holder) = toks
                     .get(i..i + len)
                     .and_then(|words| gazetteer.holder(words, date))

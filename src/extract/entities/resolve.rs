@@ -619,6 +619,18 @@ pub(crate) fn resolve_one(
         if let Some((party, words)) = owner {
             return Some(referent(Some(party), Voice::Party, words));
         }
+        // "a source from the Nagorno-Karabakh's Ministry of Defence", "sources in the
+        // ministry": a source inside an institution speaks from it.
+        let inside = np.owners.iter().chain(&np.places).find_map(|r| {
+            toks.get(r.clone())?
+                .iter()
+                .any(|t| t.has(class::INSTITUTION))
+                .then(|| owner_in(scope, r.start..np.span.end, true))
+                .flatten()
+        });
+        if let Some((party, words)) = inside {
+            return Some(referent(Some(party), Voice::Party, words));
+        }
         if has(class::STATE_SOURCES) {
             return Some(cx.home(
                 scope,

@@ -100,7 +100,7 @@ pub(crate) fn np_word(t: &Token<'_>) -> bool {
     if t.is_any(&[
         "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some",
         "several", "two", "three", "other", "another", "one", "both", "all", "of", "for", "to",
-        "in", "at", "and",
+        "in", "at", "and", "from",
     ]) {
         return true;
     }
@@ -215,7 +215,8 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
             ]);
             let prep_ok = match t.norm.as_str() {
                 "of" | "for" => true,
-                "in" | "to" | "at" => next.is_some_and(|n| {
+                // "a separatist official from the mountainous region claimed".
+                "in" | "to" | "at" | "from" => next.is_some_and(|n| {
                     n.capitalized()
                         || n.is_any(&[
                             "the", "a", "northern", "southern", "eastern", "western", "central",

@@ -444,3 +444,52 @@ fn a_title_after_an_article_in_apposition_after_the_verb() {
         "pakistan",
     );
 }
+
+/// An official "from" a region is a subject as one "in" it is; a source from, in or at an
+/// institution speaks from it; an exiled administration is its state's, not the holder's.
+#[test]
+fn officials_and_sources_from_a_place_or_an_institution() {
+    assert_party_speaks(&[
+        (
+            &[
+                "Azerbaijan launched operations in the Nagorno-Karabakh region on Tuesday.",
+                "A separatist official from the mountainous region claimed that at least 200 people were dead.",
+            ],
+            2,
+            "karabakh",
+        ),
+        (
+            &[
+                "Three drones were shot down over Stepanakert, a source from the Nagorno-Karabakh's Ministry of Defence (MoD) has added.",
+            ],
+            1,
+            "karabakh",
+        ),
+        (
+            &["Three drones were shot down, a source at the Ministry of Defence of Armenia said."],
+            1,
+            "armenia",
+        ),
+    ]);
+    // A source in a place, not an institution, is no one's.
+    let out = run(&["Three drones were shot down, a source in Stepanakert said."]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+    let exiled = run_published(
+        chrono::NaiveDate::from_ymd_opt(2024, 2, 5),
+        &[
+            "Suspilne Donbas wrote, citing a source in the exiled Lysychansk military administration, that the bakery opened after the occupation began.",
+        ],
+    );
+    assert!(
+        exiled
+            .statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("lpr")),
+        "{:?}",
+        exiled.statements
+    );
+}
