@@ -465,3 +465,13 @@ fn a_dateline_with_a_regions_name_is_no_place_of_the_story() {
         0
     );
 }
+
+/// The Golan Heights are Syria's, held by Israel since 1967: people hit there since are
+/// Israel's, whoever fired.
+#[test]
+fn the_golan_heights_are_held_by_israel() {
+    let text =
+        "A rocket fired from Lebanon killed 12 children on a football pitch in Majdal Shams.";
+    assert_eq!(side_on(text, 2024, 7, 28).as_deref(), Some("israel"));
+    assert_eq!(side_on(text, 1960, 7, 28).as_deref(), Some("syria"));
+}
