@@ -13,13 +13,13 @@ static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)\b{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+(\d{{4}})\b)?"
     ))
     .expect("static regex")
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+(\d{{4}})\b)?"
     ))
     .expect("static regex")
 });
@@ -257,6 +257,12 @@ mod tests {
             dates("agreement on Nov. 10, 2020, which"),
             vec![d(2020, 11, 10)]
         );
+        // A span of days is dated by its first, with the year after its last.
+        assert_eq!(
+            dates("the population of Artsakh on September 27-30, 2020. Below"),
+            vec![d(2020, 9, 27)]
+        );
+        assert_eq!(dates("on 19-20 September 2023"), vec![d(2023, 9, 19)]);
     }
 
     #[test]

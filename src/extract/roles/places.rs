@@ -206,10 +206,27 @@ pub(super) fn place_side(
             m.kind,
             MentionKind::Place | MentionKind::Name | MentionKind::Capital
         ) || m.kind == MentionKind::Demonym
-            && toks
+            && (toks
                 .get(m.span.end)
-                .is_some_and(|t| t.is_any(super::super::context::PLACE_NOUNS));
+                .is_some_and(|t| t.is_any(super::super::context::PLACE_NOUNS))
+                // "in Indian-administered Kashmir": the ground a state administers.
+                || toks
+                    .get(m.span.end - 1)
+                    .is_some_and(|t| t.compound_tail_is(&["administered"])));
         if !place_like {
+            continue;
+        }
+        // "a missile strike near Nagorno-Karabakh": near a country, or ground a de facto
+        // authority holds, is outside it or on either side of its line; near a town of a
+        // state is in that state.
+        let defacto = m
+            .party()
+            .and_then(|p| scope.gazetteer.party(p))
+            .is_some_and(|p| p.kind == PartyKind::Defacto);
+        let near_country = (m.kind == MentionKind::Name || defacto)
+            && m.span.start > 0
+            && toks.get(m.span.start - 1).is_some_and(|t| t.is("near"));
+        if near_country {
             continue;
         }
         let Some(party) = m.party() else { continue };

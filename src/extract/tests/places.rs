@@ -475,3 +475,16 @@ fn the_golan_heights_are_held_by_israel() {
     assert_eq!(side_on(text, 2024, 7, 28).as_deref(), Some("israel"));
     assert_eq!(side_on(text, 1960, 7, 28).as_deref(), Some("syria"));
 }
+
+/// Ground "Indian-administered" is India's; a strike "near" a country or a de facto
+/// authority's ground is not inside it.
+#[test]
+fn administered_ground_and_a_strike_near_a_country() {
+    let kashmir =
+        "The attack killed 26 civilians, mostly tourists, in Indian-administered Kashmir.";
+    assert_eq!(side_on(kashmir, 2025, 5, 8).as_deref(), Some("india"));
+    let near = "A missile strike near Nagorno-Karabakh killed 21 people in Barda.";
+    assert_eq!(side_on(near, 2020, 10, 28).as_deref(), Some("azerbaijan"));
+    let town = "Shelling near Kharkiv killed three civilians.";
+    assert_eq!(side_on(town, 2024, 5, 1).as_deref(), Some("ukraine"));
+}
