@@ -41,8 +41,17 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
             )
         })
     });
-    // Insurgents, militants or gunmen killing soldiers a state reports: its own.
-    let hostile_agent = agent.is_none()
+    // Insurgents, militants or gunmen killing soldiers a state reports: its own. Not
+    // an armed group's report: "attackers killed 15 soldiers", in al-Shabaab's words, are
+    // its own men's work.
+    let state_voice = own.as_deref().is_some_and(|o| {
+        s.scope
+            .gazetteer
+            .get(o)
+            .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
+    });
+    let hostile_agent = state_voice
+        && agent.is_none()
         && combatant
         && !hostile
         && agents
@@ -156,12 +165,31 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
             format!("a number {} reports lost, at war", c.name),
         ));
     }
-    if let (Some(own), true, true, true, false) = (
+    // An armed group's soldiers are the state's it fights: its own are fighters.
+    let state_troops = head.is_some_and(|h| {
+        h.is_any(&[
+            "soldiers",
+            "soldier",
+            "troops",
+            "servicemen",
+            "serviceman",
+            "policemen",
+            "policeman",
+        ])
+    });
+    let group_voice = own.as_deref().is_some_and(|o| {
+        s.scope
+            .gazetteer
+            .get(o)
+            .is_some_and(|p| p.kind == PartyKind::Group)
+    });
+    if let (Some(own), true, true, true, false, false) = (
         own,
         combatant,
         military,
         passive || unnamed_attacker,
         other_agent || enemy,
+        group_voice && state_troops,
     ) {
         return Some(Side::one(
             own,

@@ -289,3 +289,29 @@ fn a_description_before_a_dash_names_the_persons_side() {
         None,
     )]);
 }
+
+/// An armed group's spokesman counting soldiers counts the state's, not its own; an army
+/// counting jihadist fighters it killed counts the enemy's.
+#[test]
+fn soldiers_a_group_counts_and_jihadists_an_army_counts_are_not_their_own() {
+    let group = run(&[
+        "Al Shabaab claimed responsibility for the attack on a military base.",
+        "“We took the base,” Abdiasis Abu Musab, al Shabaab’s military operation spokesman, told Reuters.",
+        "He said attackers killed 15 soldiers.",
+    ]);
+    let soldiers = group
+        .claims
+        .iter()
+        .find(|c| c.count == Some(15))
+        .expect("the 15 soldiers");
+    assert_ne!(soldiers.side.as_deref(), Some("al-shabaab"), "{soldiers:?}");
+    let army = run(&[
+        "The Malian military has announced the killing of more than 80 jihadist fighters in response to assaults across the country.",
+    ]);
+    let jihadists = army
+        .claims
+        .iter()
+        .find(|c| c.count_min == Some(80))
+        .expect("the 80 fighters");
+    assert_ne!(jihadists.side.as_deref(), Some("mali"), "{jihadists:?}");
+}
