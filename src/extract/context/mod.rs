@@ -54,6 +54,21 @@ fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
         .map_while(|k| toks.get(k))
         .filter(|t| !super::tokens::is_quote_mark(t.text) && !t.is_punct(')'))
         .take_while(|t| t.word)
+        // "killed in Lebanon after Israeli airstrikes": the attack of another clause.
+        .take_while(|t| {
+            !t.is_any(&[
+                "after",
+                "before",
+                "following",
+                "amid",
+                "during",
+                "since",
+                "when",
+                "as",
+                "because",
+                "while",
+            ])
+        })
         .take(3)
         .any(|t| {
             t.has(class::ATTACK_NOUN) && !t.has(class::PEOPLE)

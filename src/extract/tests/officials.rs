@@ -493,3 +493,17 @@ fn officials_and_sources_from_a_place_or_an_institution() {
         exiled.statements
     );
 }
+
+/// "health officials in the country" are of the country their sentence names; an attack
+/// in a clause after it does not make that country the attacker.
+#[test]
+fn officials_in_the_country_of_a_clause_before_an_attack() {
+    assert_party_speaks(&[(
+        &[
+            "Hezbollah fired rockets at Metula in northern Israel, killing three Israelis.",
+            "Meanwhile, 24 people were killed in Lebanon after Israeli airstrikes targeted the Hezbollah militant group, the Associated Press reported, citing health officials in the country.",
+        ],
+        2,
+        "lebanon",
+    )]);
+}
