@@ -32,6 +32,17 @@ impl Context<'_> {
             .map(|h| h.referent.clone())
     }
 
+    /// A spokesman of a party heard in this paragraph or the one before, whose title
+    /// `title` repeats: "spokesperson Emmanuel Mlelemba" after "Malawi's military
+    /// spokesman".
+    pub fn spokesman_just_before(&self, title: &str) -> Option<Referent> {
+        let want = family(title);
+        self.latest_heard(1, |r| {
+            r.party.is_some()
+                && (family(&r.head) == want || r.words.iter().any(|w| family(w) == want))
+        })
+    }
+
     /// "NEMA said" after "the National Emergency Management Agency (NEMA) said": the
     /// speaker heard before whose name the initials spell.
     pub fn by_initials(&self, acronym: &str) -> Option<Referent> {

@@ -698,6 +698,21 @@ pub(crate) fn resolve_one(
             ..earlier
         });
     }
+    // "spokesperson Emmanuel Mlelemba said", after "Malawi's military spokesman
+    // confirmed": a bare title before a name no one placed is the spokesman heard just
+    // before, named now.
+    if head_tok.capitalized()
+        && let Some(title) = core
+            .iter()
+            .take(core.len().saturating_sub(1))
+            .find(|t| t.is_any(&["spokesman", "spokeswoman", "spokesperson"]))
+        && let Some(earlier) = cx.spokesman_just_before(title.norm.as_ref())
+    {
+        return Some(Referent {
+            name: name.clone(),
+            ..earlier
+        });
+    }
     // "Chief of the International Military Cooperation Department under the Defense
     // Ministry": the ministry named before, in its complement too.
     let complements: Vec<&Token<'_>> = np

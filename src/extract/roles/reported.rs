@@ -23,6 +23,13 @@ pub(super) struct Facts<'a> {
 pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Option<Side> {
     let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
     let toks = s.scope.toks;
+    // Peacekeepers are foreign troops: the authorities of the ground they keep do not
+    // report them as their own.
+    if f.head
+        .is_some_and(|h| h.is_any(&["peacekeepers", "peacekeeper"]))
+    {
+        return None;
+    }
     let Facts {
         head,
         ref agent,

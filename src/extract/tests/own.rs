@@ -315,3 +315,26 @@ fn soldiers_a_group_counts_and_jihadists_an_army_counts_are_not_their_own() {
         .expect("the 80 fighters");
     assert_ne!(jihadists.side.as_deref(), Some("mali"), "{jihadists:?}");
 }
+
+/// Peacekeepers are foreign troops: the host's authorities do not report them as their
+/// own. A spokesperson named after a party's spokesman is that spokesman.
+#[test]
+fn peacekeepers_are_not_the_hosts_and_a_spokesperson_named_next() {
+    let out = run(&[
+        "At least 12 peacekeepers have been killed in fighting in eastern Democratic Republic of Congo, authorities said.",
+    ]);
+    let peacekeepers = out.claims.first().expect("the 12 peacekeepers");
+    assert_ne!(
+        peacekeepers.side.as_deref(),
+        Some("drc"),
+        "{peacekeepers:?}"
+    );
+    assert_party_speaks(&[(
+        &[
+            "Malawi’s military spokesman confirmed that three of its peacekeepers had been killed in fighting with M23 rebels.",
+            "“We confirm the loss of three of our courageous soldiers,” spokesperson Emmanuel Mlelemba said.",
+        ],
+        2,
+        "malawi",
+    )]);
+}
