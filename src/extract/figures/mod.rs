@@ -74,7 +74,8 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
             .filter(|r| !more_of(toks, r) || counted_before)
             .or_else(|| detail_of(toks, &span, previous))
             .or_else(|| second_object(toks, &span, previous))
-            .or_else(|| inverted_toll(toks, &span));
+            .or_else(|| inverted_toll(toks, &span))
+            .or_else(|| in_brackets(toks, &span, &out));
         let read = read.or_else(|| elided(toks, &span, previous));
         if let Some(mut read) = read {
             // "killed at least 21 people, including three children, and injured dozens
@@ -119,6 +120,35 @@ pub(crate) fn read_all(toks: &[Token<'_>], is_name: &dyn Fn(usize) -> bool) -> V
     out.extend(ones);
     out.sort_by_key(|r| r.span.start);
     out
+}
+
+/// "45 citizens (35 civilians and 10 military servicemen) were killed": the figures in
+/// brackets after a figure's people break it down; they share its status.
+fn in_brackets(toks: &[Token<'_>], span: &FigureSpan, out: &[Read]) -> Option<Read> {
+    let parent = out.iter().rev().find(|p| {
+        p.victims.who.end < span.first
+            && toks.get(p.victims.who.end).is_some_and(|t| t.is_punct('('))
+    })?;
+    let open = parent.victims.who.end;
+    let close = (open + 1..open + 24)
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.sentence == toks[open].sentence)
+        })
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(')')))?;
+    if span.end > close {
+        return None;
+    }
+    let victims = victims_after(toks, span)?;
+    victims.head?;
+    Some(read(
+        span,
+        toks,
+        victims,
+        parent.status,
+        Voice::Passive,
+        true,
+    ))
 }
 
 /// "rescued 104 hostages", "104 hostages were released": captives already freed are no

@@ -441,3 +441,42 @@ fn hurts_suffered_conditions_deemed_and_a_verb_past_their_side() {
         out.claims
     );
 }
+
+/// Figures in brackets break down the figure before them and share its status; mines and
+/// blasts suffered or hit leave the dead and the hurt untold apart.
+#[test]
+fn breakdowns_in_brackets_and_mines_suffered_or_hit() {
+    let text = "As a result of the mine explosions, 45 citizens (35 civilians and 10 military servicemen) were killed, and 31 civilians (7 females and 24 males) suffered severe injuries.";
+    assert_eq!(
+        counts_with(text, Status::Killed),
+        vec![Some(45), Some(35), Some(10)]
+    );
+    assert_eq!(
+        counts_with(text, Status::Injured),
+        vec![Some(31), Some(7), Some(24)]
+    );
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Since the end of the war, 276 citizens have suffered from mine explosions.",
+            276,
+            Status::KilledOrInjured,
+            None,
+            None,
+        ),
+        (
+            "Eight people hit a landmine near the village.",
+            8,
+            Status::KilledOrInjured,
+            None,
+            None,
+        ),
+        (
+            "Two villagers stepped on an anti-personnel mine.",
+            2,
+            Status::KilledOrInjured,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

@@ -454,6 +454,44 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
     if t.is_any(&["embraced", "embraces", "attained"]) && is(k + 1, &["shahadat", "martyrdom"]) {
         return Some((Status::Killed, k + 2));
     }
+    // "have suffered from mine explosions", "hit a landmine", "stepped on an anti-tank
+    // mine": hurt or killed, the words do not say which.
+    let blast = |j: usize| {
+        is(
+            j,
+            &[
+                "explosion",
+                "explosions",
+                "blast",
+                "blasts",
+                "mine",
+                "mines",
+                "landmine",
+                "landmines",
+            ],
+        )
+    };
+    if t.is_any(&["suffered", "suffering"])
+        && is(k + 1, &["from"])
+        && let Some(end) = (k + 2..k + 7)
+            .take_while(|&j| at(j).is_some_and(|n| n.word))
+            .find(|&j| blast(j))
+    {
+        return Some((Status::KilledOrInjured, end + 1));
+    }
+    let on = usize::from(t.is_any(&["stepped", "stepping"]) && is(k + 1, &["on"]));
+    if t.is_any(&["hit", "stepped", "stepping"]) && (t.is("hit") || on == 1) {
+        let from = k + 1 + on;
+        let article = usize::from(is(from, &["a", "an"]));
+        let kind = usize::from(is(
+            from + article,
+            &["anti-tank", "anti-personnel", "antitank", "antipersonnel"],
+        ));
+        let noun = from + article + kind;
+        if is(noun, &["mine", "landmine"]) {
+            return Some((Status::KilledOrInjured, noun + 1));
+        }
+    }
     // "became martyrs", "became a martyr".
     if t.is_any(&["became", "become", "becomes", "becoming"]) {
         let a = usize::from(is(k + 1, &["a"]));
