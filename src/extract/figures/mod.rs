@@ -386,7 +386,8 @@ fn included_in(toks: &[Token<'_>], first: usize) -> Option<Status> {
         .rev()
         .map_while(|k| toks.get(k).filter(|t| t.sentence == sentence && t.word))
         .find_map(|t| {
-            if t.is_any(&["victims", "dead", "fatalities"]) {
+            // "The toll also includes 423 government forces members": a toll is of the dead.
+            if t.is_any(&["victims", "dead", "fatalities", "toll"]) {
                 Some(Status::Killed)
             } else {
                 status_word(t).or_else(|| status_noun(t))

@@ -477,6 +477,14 @@ fn breakdowns_in_brackets_and_mines_suffered_or_hit() {
             None,
             None,
         ),
+        // A toll, with no word of death, is of the dead.
+        (
+            "The toll also includes 423 government forces members.",
+            423,
+            Status::Killed,
+            None,
+            None,
+        ),
     ];
     assert_figures(cases);
 }
