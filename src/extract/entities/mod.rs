@@ -369,6 +369,7 @@ impl Mentions {
             }
         }
         installed_by_holder(&mut list, toks, gazetteer, date);
+        of_a_state(&mut list, toks, gazetteer);
         Self {
             list,
             at,
@@ -683,6 +684,37 @@ fn installed_by_holder(
             });
         if let (Some(h), Some(m)) = (holder, list.get_mut(n)) {
             m.parties = vec![h];
+        }
+    }
+}
+
+/// "the Security Council of Armenia": a body's name that an international body also
+/// bears is the state's when "of" and the state follow it.
+fn of_a_state(list: &mut [Mention], toks: &[Token<'_>], gazetteer: &Gazetteer) {
+    let kind = |m: &Mention| m.party().and_then(|p| gazetteer.party(p)).map(|p| p.kind);
+    for n in 0..list.len().saturating_sub(1) {
+        let (Some(m), Some(next)) = (list.get(n), list.get(n + 1)) else {
+            continue;
+        };
+        let gap = m.span.end..next.span.start;
+        let of = match gap.len() {
+            1 => toks.get(gap.start).is_some_and(|t| t.is("of")),
+            2 => {
+                toks.get(gap.start).is_some_and(|t| t.is("of"))
+                    && toks.get(gap.start + 1).is_some_and(|t| t.is("the"))
+            }
+            _ => false,
+        };
+        if of
+            && m.kind == MentionKind::Name
+            && kind(m) == Some(PartyKind::Intl)
+            && next.kind == MentionKind::Name
+            && kind(next) == Some(PartyKind::State)
+        {
+            let state = next.parties.clone();
+            if let Some(m) = list.get_mut(n) {
+                m.parties = state;
+            }
         }
     }
 }

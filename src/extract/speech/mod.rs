@@ -658,7 +658,13 @@ fn speaker_of(
             return resolve_speaker(scope, by + 1..np.end, cx, sentence);
         }
     }
-    resolve_speaker(scope, np, cx, sentence)
+    // "Ankara, a key Damascus ally, stressed": where the description after the comma
+    // names no speaker, the name before it does.
+    resolve_speaker(scope, np.clone(), cx, sentence.clone()).or_else(|| {
+        let comma =
+            (np.start + 1..np.end).find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
+        resolve_speaker(scope, np.start..comma, cx, sentence)
+    })
 }
 
 /// The phrase a participle before `np` describes: "M23 rebels fighting Congolese

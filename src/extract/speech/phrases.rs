@@ -346,7 +346,9 @@ pub(crate) fn parenthetical(
     let titled = inner
         .iter()
         .any(|t| t.has(class::PERSON_TITLE | class::INSTITUTION));
-    if (named || titled) && before.word {
+    // "Ankara, a key Damascus ally,": a description of the name before it.
+    let described = first.is_any(&["a", "an"]) && before.word && before.capitalized();
+    if (named || titled || described) && before.word {
         return Some(Paren::Apposition(open));
     }
     None

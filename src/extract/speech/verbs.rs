@@ -91,6 +91,21 @@ pub(super) fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
     if plural_noun_verb(toks, i) {
         return true;
     }
+    // "the Armenian leader pointed out that", "Pashinian continued, “...”": saying in a
+    // verb of two words, or before a quotation.
+    let after = |k: usize| toks.get(i + k);
+    if tok.is("pointed")
+        && after(1).is_some_and(|n| n.is("out"))
+        && after(2).is_some_and(|n| n.is("that"))
+    {
+        return true;
+    }
+    if tok.is_any(&["continued", "continues"])
+        && after(1).is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
+        && after(2).is_some_and(|n| is_quote_mark(n.text))
+    {
+        return true;
+    }
     if !tok.has(class::SPEECH_VERB) {
         return false;
     }

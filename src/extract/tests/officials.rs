@@ -507,3 +507,45 @@ fn officials_in_the_country_of_a_clause_before_an_attack() {
         "lebanon",
     )]);
 }
+
+/// A name described after a comma, a body of a state that shares an international body's
+/// name, and verbs of saying of two words or before a quotation.
+#[test]
+fn described_names_state_councils_and_verbs_before_quotations() {
+    assert_party_speaks(&[
+        (
+            &[
+                "Ankara, a key Damascus ally, stressed that the Israeli attacks “must be brought to an end.”",
+            ],
+            1,
+            "turkey",
+        ),
+        (
+            &[
+                "At least 207 people are dead or missing, the Security Council of Armenia said on Monday.",
+            ],
+            1,
+            "armenia",
+        ),
+        (
+            &[
+                "During a session of parliament, the Armenian leader pointed out that Baku has attacked Armenia in seven directions.",
+            ],
+            1,
+            "armenia",
+        ),
+        (
+            &[
+                "In the Belgian capital, Pashinian continued, “it became clear that they do not want to discuss our proposals.”",
+            ],
+            1,
+            "armenia",
+        ),
+    ]);
+    assert_none_speaks_for(
+        &[
+            "At least 207 people are dead or missing, the Security Council of Armenia said on Monday.",
+        ],
+        "un",
+    );
+}
