@@ -549,3 +549,17 @@ fn described_names_state_councils_and_verbs_before_quotations() {
         "un",
     );
 }
+
+/// A commissioner is an office: a district commissioner no text places is of the state
+/// the story names.
+#[test]
+fn a_district_commissioner_is_an_office_of_the_state() {
+    assert_party_speaks(&[(
+        &[
+            "Al-Shabaab attacked a military base in Somalia on Saturday.",
+            "Guriel District Commissioner Farah Abdi Moalim told reporters on Sunday that five soldiers were killed.",
+        ],
+        2,
+        "somalia",
+    )]);
+}
