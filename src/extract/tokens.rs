@@ -411,7 +411,7 @@ fn word_end(text: &str, start: usize) -> usize {
         // with no decoding.
         let run = rest.as_bytes()[offset..]
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
+            .take_while(|&&b| ASCII_ALNUM[usize::from(b)])
             .count();
         if run > 0 {
             offset += run;
@@ -469,6 +469,17 @@ fn word_end(text: &str, start: usize) -> usize {
     }
     end
 }
+
+/// The ASCII letters and digits, by byte: one load per byte of every word.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Three digits then no further digit: "1,200" but not "3,45" or "12,3456".
 fn thousands_group(text: &str, at: usize) -> bool {
