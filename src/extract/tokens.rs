@@ -269,6 +269,28 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     }
 }
 
+/// Whether any word of `text` is in one of the lexicon classes `bits`, read as `tokenize`
+/// reads it, without building the paragraph's tokens: for a pass that reads only the
+/// paragraphs holding such a word.
+pub(crate) fn any_word_has(text: &str, bits: u64) -> bool {
+    READINGS.with_borrow_mut(|readings| {
+        let mut at = 0;
+        while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+            // Spaces and marks are one character each, as `tokenize` steps over them.
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+            let end = word_end(text, at);
+            if readings.read(text.get(at..end).unwrap_or("")).1 & bits != 0 {
+                return true;
+            }
+            at = end;
+        }
+        false
+    })
+}
+
 /// A word's normal form and lexicon classes, as `read_word` gives them: its normal form
 /// is the word's first `n` bytes (most words) or a string of its own.
 #[derive(Clone)]
