@@ -713,6 +713,7 @@ fn find_quotes(toks: &mut [Token<'_>]) -> Vec<Quote> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::class;
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
@@ -810,6 +811,47 @@ mod tests {
             norms("killer wounds peoples soldier prisoner"),
             vec!["killer", "wounds", "peoples", "soldier", "prisoner"]
         );
+    }
+
+    #[test]
+    fn a_spelling_read_again_reads_as_it_did_the_first_time() {
+        let text =
+            "Gov. Smith’s aide, the gov., Ministry's kiled KILLED killed Ministry's Gov. aide";
+        let once: Vec<(String, u64)> = tokenize(text)
+            .toks
+            .iter()
+            .map(|t| (t.norm.to_string(), t.class))
+            .collect();
+        let again: Vec<(String, u64)> = tokenize(text)
+            .toks
+            .iter()
+            .map(|t| (t.norm.to_string(), t.class))
+            .collect();
+        assert_eq!(once, again);
+        let words: Vec<&str> = once.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            words,
+            vec![
+                "gov", "smith", "aide", ",", "the", "gov", ".", ",", "ministry", "killed",
+                "killed", "killed", "ministry", "gov", "aide"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_has_a_class_exactly_when_one_of_its_tokens_has_it() {
+        for text in [
+            "The presdent’s envoy said",
+            "Spokesman-elect Lt. Col. Ali Hassan, 45, said.",
+            "Prices rose 5.93 pct in U.S. markets",
+            "“We won,” said the minister's aide",
+            "",
+        ] {
+            for bits in [class::PERSON_TITLE, class::SPEECH_VERB, class::COMBATANT] {
+                let tokens = tokenize(text).toks.iter().any(|t| t.has(bits));
+                assert_eq!(any_word_has(text, bits), tokens, "{text:?} {bits:#x}");
+            }
+        }
     }
 
     #[test]
