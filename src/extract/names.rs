@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::entities::{MentionKind, Mentions};
 use super::knowledge::{Gazetteer, PartyKind};
 use super::lexicon::class;
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, any_word_has, tokenize};
 
 /// One learned name, as the catalog keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -162,10 +162,11 @@ pub fn lessons(
         if !text.bytes().any(|b| b.is_ascii_uppercase()) {
             continue;
         }
-        let t = tokenize(text);
-        if !t.toks.iter().any(|x| x.has(class::PERSON_TITLE)) {
+        // Most paragraphs hold no title: they are ruled out without building their tokens.
+        if !any_word_has(text, class::PERSON_TITLE) {
             continue;
         }
+        let t = tokenize(text);
         let mentions = Mentions::find(&t.toks, gazetteer, &cx, date);
         // "Iraqi Foreign Minister Tareq Aziz", a person the gazetteer knows: "Aziz" alone
         // is him from here on.

@@ -132,6 +132,10 @@ pub(crate) fn token_value(norm: &str) -> Option<u64> {
     {
         return None;
     }
+    // Most number words have no hyphen: no search for one in them.
+    if !norm.bytes().any(|b| b == b'-') {
+        return unit_value(norm);
+    }
     let mut total: u64 = 0;
     for part in norm.split('-') {
         total = total.checked_add(unit_value(part)?)?;

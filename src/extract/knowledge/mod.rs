@@ -515,7 +515,9 @@ impl Gazetteer {
         if let Some(found) = self.match_normed(toks, i, date, any_case) {
             return Some(found);
         }
-        if !tok.text.contains(['-', '‑']) {
+        // Asked of most tokens, which hold neither hyphen: a byte test rules them out with no
+        // decoding ('‑' is the bytes E2 80 91).
+        if !tok.text.bytes().any(|b| b == b'-' || b == 0xE2) || !tok.text.contains(['-', '‑']) {
             return None;
         }
         let words: Vec<&str> = tok
