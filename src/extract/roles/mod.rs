@@ -388,6 +388,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return e.side.carried(before_evidence);
     }
 
+    // "the ongoing conflict in Gaza, which has claimed over 45,000 lives": a figure of a
+    // relative clause is of what "which" stands for, not of the rest of its sentence.
+    let sentence = relative_clause(toks, read, sentence.clone()).unwrap_or(sentence);
     // 6. Civilians where they were hit: "in Ganja", "in a village in Sagaing"; and the
     //    police of the place they police ("injuring four policemen" in Amritsar).
     // "policemen", and "police officers" too: the force named before the head.
@@ -695,6 +698,45 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
 }
 
 /// The evidence of a side taken from the figure before, said once however long the chain.
+/// The words from the phrase ", which" stands for to the end of the sentence, when the
+/// figure is the object of that relative clause's verb ("..., which has so far claimed
+/// more than 15,550 lives", "..., which killed 26 civilians").
+fn relative_clause(
+    toks: &[Token<'_>],
+    read: &Read,
+    sentence: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let which = (read.span.start.saturating_sub(6).max(sentence.start)..read.span.start)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("which")))?;
+    if !which
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_punct(','))
+    {
+        return None;
+    }
+    // Only a verb between: "which has so far claimed", "which left".
+    let verb_only = (which + 1..read.span.start).all(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.word && !t.has(class::PEOPLE) && !t.capitalized())
+    });
+    if !verb_only {
+        return None;
+    }
+    // The phrase before it begins after the comma before it, a date's comma aside.
+    let year = |k: usize| toks.get(k).is_some_and(Token::is_year);
+    let start = (sentence.start..which - 1)
+        .rev()
+        .find(|&k| {
+            toks.get(k).is_some_and(|t| t.is_punct(','))
+                && !year(k + 1)
+                && !k.checked_sub(1).is_some_and(year)
+        })
+        .map_or(sentence.start, |k| k + 1);
+    Some(start..sentence.end)
+}
+
 fn before_evidence(w: &str) -> String {
     const BEFORE: &str = "the people of the figure before: ";
     if w.starts_with(BEFORE) {

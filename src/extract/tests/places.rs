@@ -488,3 +488,11 @@ fn administered_ground_and_a_strike_near_a_country() {
     let town = "Shelling near Kharkiv killed three civilians.";
     assert_eq!(side_on(town, 2024, 5, 1).as_deref(), Some("ukraine"));
 }
+
+/// A figure of a relative clause ("..., which has claimed over 45,000 lives") is of the
+/// phrase "which" stands for, not of an attack elsewhere in its sentence.
+#[test]
+fn a_relative_clause_counts_what_which_stands_for() {
+    let text = "The Houthi attacks on Israel and Israeli-linked shipping in the Red Sea have intensified in recent months, presented as a show of solidarity with Palestinians during the ongoing conflict in Gaza, which has claimed over 45,000 lives.";
+    assert_eq!(side_on(text, 2024, 12, 20).as_deref(), Some("palestine"));
+}
