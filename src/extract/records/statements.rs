@@ -68,7 +68,7 @@ pub(super) fn statements(
             reported_words(scope.text, toks, frame)
         };
         seen.push(key);
-        out.push(Statement {
+        let statement = Statement {
             paragraph,
             speaker: frame.speaker.name.clone(),
             party: frame.speaker.party.clone(),
@@ -77,7 +77,26 @@ pub(super) fn statements(
             text,
             excerpt: excerpt_of(t, &covered),
             evidence: Some(frame.speaker.evidence.clone()).filter(|e| !e.is_empty()),
+        };
+        // "Russia and Ukraine have accused each other", "British and US officials say":
+        // the party named after "and" speaks too.
+        let joint = joint_party(scope, frame).filter(|other| {
+            !seen
+                .iter()
+                .any(|(_, p)| p.as_deref() == Some(other.0.as_str()))
         });
+        if let Some((party, words)) = joint {
+            seen.push((frame.speaker.name.to_lowercase(), Some(party.clone())));
+            let with = statement.clone();
+            out.push(statement);
+            out.push(Statement {
+                party: Some(party),
+                evidence: Some(format!("“{words}”, named with {}", with.speaker)),
+                ..with
+            });
+        } else {
+            out.push(statement);
+        }
     }
     if let Some(whole) = &speech.whole {
         let first_sentence = t.sentences.first().cloned().unwrap_or(0..scope.text.len());
@@ -103,6 +122,59 @@ pub(super) fn statements(
         });
     }
     out
+}
+
+/// The party of the second of two speakers joined by "and", when it is another party
+/// than the frame's, with the words that name it.
+fn joint_party(scope: &Scope<'_>, frame: &speech::Frame) -> Option<(String, String)> {
+    let toks = scope.toks;
+    let own = frame.speaker.party.as_deref()?;
+    let and = frame
+        .np
+        .clone()
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("and")))?;
+    // Two parties that agree together are not two statements: "India and Pakistan have
+    // agreed". Nor is "the UN Resident and Humanitarian Coordinator in Sudan" two
+    // speakers: the names must stand on both sides of "and", in one phrase.
+    // Nor is a claim to a thing ("Both Thailand and Cambodia claim the site").
+    let agreeing = toks
+        .get(frame.act.start)
+        .is_some_and(|v| v.is_any(&["agreed", "agree", "agrees", "signed"]))
+        || toks
+            .get(frame.act.start)
+            .is_some_and(|v| v.is_any(&["claim", "claims", "claimed"]))
+            && toks
+                .get(frame.act.end)
+                .is_some_and(|n| n.is_any(&["the", "a", "an", "responsibility", "credit"]));
+    let comma = frame
+        .np
+        .clone()
+        .any(|k| toks.get(k).is_some_and(|t| t.is_punct(',')));
+    if agreeing || comma {
+        return None;
+    }
+    let named = |at: &dyn Fn(&super::super::entities::Mention) -> bool| {
+        scope
+            .mentions
+            .within(frame.np.clone())
+            .filter(|m| !m.stance && matches!(m.kind, MentionKind::Name | MentionKind::Demonym))
+            .filter(|m| at(m))
+            .find_map(|m| {
+                let party = scope.party_id(m.party()?)?;
+                Some((
+                    party,
+                    super::super::entities::phrase_text(scope.text, toks, m.span.clone()),
+                ))
+            })
+    };
+    let after = if toks.get(and + 1).is_some_and(|t| t.is("the")) {
+        and + 2
+    } else {
+        and + 1
+    };
+    // "Russia and Ukraine", "British and US officials".
+    named(&|m| m.span.end == and)?;
+    named(&|m| m.span.start == after).filter(|(party, _)| party != own)
 }
 
 /// What a frame reports, as a reader would quote it: the clause after a verb of saying

@@ -563,3 +563,34 @@ fn a_district_commissioner_is_an_office_of_the_state() {
         "somalia",
     )]);
 }
+
+/// Two parties joined by "and" before a verb of saying both speak; two that agree, a
+/// claim to a thing, and one office with "and" in its title do not make two speakers.
+#[test]
+fn two_parties_joined_by_and_both_speak() {
+    assert_party_speaks(&[
+        (
+            &["Russia and Ukraine have accused each other of carrying out the attack."],
+            1,
+            "ukraine",
+        ),
+        (
+            &["Three sailors have been killed in the Houthi attack, British and US officials say."],
+            1,
+            "us",
+        ),
+    ]);
+    assert_none_speaks_for(
+        &[
+            "India and Pakistan have agreed to stop all firing, Foreign Secretary Vikram Misri announced.",
+        ],
+        "pakistan",
+    );
+    assert_none_speaks_for(&["Both Thailand and Cambodia claim the site."], "cambodia");
+    assert_none_speaks_for(
+        &[
+            "Clementine Nkweta Salami, the UN Resident and Humanitarian Coordinator in Sudan, said in a statement that she was shocked.",
+        ],
+        "sudan",
+    );
+}
