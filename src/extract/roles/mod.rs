@@ -572,6 +572,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     if let Some(side) = reported::reported_side(read, s, &facts) {
         return side;
     }
+    // "The BLA ... claimed it is still holding 214 hostages": captives an armed group
+    // holds in its own country.
+    if read.status == super::Status::Captured
+        && let Some((party, why)) = reported::hit_by_insurgents_at_home(read, s)
+    {
+        return Side::one(party, why);
+    }
 
     // 10a. Forces named by their institution and no party ("four army auxiliaries", "two
     //     police officers"): the state whose voice reports them, or, in the outlet's

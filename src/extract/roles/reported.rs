@@ -213,7 +213,10 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
 /// "The BLA ... alleged that it had killed 30 security personnel": the forces an armed group
 /// says it hit in its own country are that state's; the state and why.
 pub(super) fn hit_by_insurgents_at_home(read: &Read, s: &Surround<'_>) -> Option<(String, String)> {
-    if !matches!(read.voice, crate::extract::figures::Voice::Active { .. }) {
+    // "The BLA ... claimed it is still holding 214 hostages": the captives an armed group
+    // holds in its own country are that state's people, in any voice.
+    let captives = read.status == crate::extract::Status::Captured;
+    if !captives && !matches!(read.voice, crate::extract::figures::Voice::Active { .. }) {
         return None;
     }
     let group = s
@@ -222,8 +225,16 @@ pub(super) fn hit_by_insurgents_at_home(read: &Read, s: &Surround<'_>) -> Option
         .and_then(|p| s.scope.gazetteer.get(p))
         .filter(|g| g.kind == PartyKind::Group)?;
     let (place, _) = s.cx.story_place()?;
+    // Not where another state fights: the hostages Hamas holds in Gaza are Israel's.
+    if captives && s.cx.other_state_fights(&place) {
+        return None;
+    }
     (group.country.as_deref() == Some(place.as_str())).then(|| {
-        let why = format!("forces {} says it hit in its own country", group.name);
+        let why = if captives {
+            format!("captives {} says it holds in its own country", group.name)
+        } else {
+            format!("forces {} says it hit in its own country", group.name)
+        };
         (place, why)
     })
 }

@@ -338,3 +338,35 @@ fn peacekeepers_are_not_the_hosts_and_a_spokesperson_named_next() {
         "malawi",
     )]);
 }
+
+/// The captives an armed group says it holds in its own country are that state's people;
+/// not where another state fights (the hostages Hamas holds in Gaza).
+#[test]
+fn captives_an_armed_group_holds_at_home_are_the_states() {
+    let hijack = run_published(
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 12),
+        &[
+            "Baloch separatists hijacked the Jaffar Express in Pakistan's Balochistan province on Tuesday.",
+            "The BLA, which seeks independence for Balochistan, claimed it is still holding 214 hostages.",
+        ],
+    );
+    let hostages = hijack
+        .claims
+        .iter()
+        .find(|c| c.count == Some(214))
+        .expect("the 214 hostages");
+    assert_eq!(hostages.side.as_deref(), Some("pakistan"), "{hostages:?}");
+    let gaza = run_published(
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 12),
+        &[
+            "Israeli strikes hit Gaza City overnight, killing 20 people.",
+            "Hamas said it is still holding 136 hostages in Gaza.",
+        ],
+    );
+    let held = gaza
+        .claims
+        .iter()
+        .find(|c| c.count == Some(136))
+        .expect("the 136 hostages");
+    assert_ne!(held.side.as_deref(), Some("palestine"), "{held:?}");
+}
