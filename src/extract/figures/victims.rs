@@ -48,7 +48,7 @@ pub(crate) fn is_people(t: &Token<'_>) -> bool {
     }
     let n = t.norm.as_str();
     let suffix = [
-        "men", "ians", "ists", "ics", "ees", "ans", "ards", "ers", "is",
+        "men", "ians", "ists", "ics", "ees", "ans", "ards", "ers", "is", "ese",
     ]
     .iter()
     .any(|s| n.ends_with(s) && n.len() > s.len() + 2);

@@ -443,9 +443,10 @@ fn hurts_suffered_conditions_deemed_and_a_verb_past_their_side() {
 }
 
 /// Figures in brackets break down the figure before them and share its status; mines and
-/// blasts suffered or hit leave the dead and the hurt untold apart.
+/// blasts suffered or hit leave the dead and the hurt untold apart; a toll includes its
+/// dead; injuries caused and the wounded a hospital treats are hurt.
 #[test]
-fn breakdowns_in_brackets_and_mines_suffered_or_hit() {
+fn breakdowns_mines_tolls_and_injuries_caused_or_treated() {
     let text = "As a result of the mine explosions, 45 citizens (35 civilians and 10 military servicemen) were killed, and 31 civilians (7 females and 24 males) suffered severe injuries.";
     assert_eq!(
         counts_with(text, Status::Killed),
@@ -474,6 +475,29 @@ fn breakdowns_in_brackets_and_mines_suffered_or_hit() {
             "Two villagers stepped on an anti-personnel mine.",
             2,
             Status::KilledOrInjured,
+            None,
+            None,
+        ),
+        // A demonym in "-ese" after a number is people.
+        (
+            "The ministry reported four Syrians killed and five Lebanese wounded.",
+            5,
+            Status::Injured,
+            Some("lebanon"),
+            None,
+        ),
+        // Injuries caused to people, and the wounded a hospital treats.
+        (
+            "One rocket hit a building, causing injuries to three people.",
+            3,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Hospitals in the city were on Monday treating 367 people wounded in the clashes.",
+            367,
+            Status::Injured,
             None,
             None,
         ),

@@ -193,8 +193,16 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     }
     // "Hospitals have admitted 69 people", "the hospital received 40 wounded": treated
     // in hospital is hurt. The people are the patients, not the hospital's.
+    // "causing injuries to at least three people".
+    if verb.is_any(&["injuries", "injury", "wounds"])
+        && prev(back + 1)
+            .is_some_and(|t| t.is_any(&["causing", "caused", "causes", "inflicting", "inflicted"]))
+    {
+        return Some((Status::Injured, Voice::Active { verb: verb_index }));
+    }
+    // "Hospitals in the city were on Monday treating 367 people".
     if verb.is_any(&["admitted", "received", "treated", "treating", "admitting"])
-        && (back + 1..back + 5)
+        && (back + 1..back + 9)
             .any(|b| prev(b).is_some_and(|t| t.is_any(&["hospital", "hospitals"])))
         && after_status.is_none_or(|s| s == Status::Injured)
     {
