@@ -20,6 +20,7 @@ use super::tokens::Token;
 mod nonparty;
 mod np;
 mod offices;
+mod outlets;
 mod resolve;
 pub(crate) use np::*;
 pub use resolve::Voice;

@@ -7,6 +7,7 @@ use super::super::context::Context;
 use super::super::knowledge::PartyKind;
 use super::super::lexicon::class;
 use super::super::tokens::Token;
+use super::outlets::{self, Phrase};
 use super::*;
 
 /// Whom a phrase speaks for.
@@ -327,7 +328,6 @@ pub(crate) fn resolve_one(
     }
 
     let core: Vec<&Token<'_>> = toks.get(np.core.clone())?.iter().collect();
-    let has = |bits: u64| core.iter().any(|t| t.has(bits));
     let owner = core_owner(scope, np.core.clone());
 
     // "the Hamas-run health ministry", "the Houthi-controlled government": an office an
@@ -521,80 +521,19 @@ pub(crate) fn resolve_one(
     if core.iter().any(|t| t.is_any(&["former", "ex"])) {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
-    // Media: a state's agency, radio or television speaks for it; a newspaper or an
-    // agency of no party is media.
-    // "the National Emergency Management Agency": a named agency with no word of news
-    // is a state's office, not a wire service.
-    let office_agency = head_tok.is("agency")
-        && head_tok.capitalized()
-        && core.len() >= 3
-        && !core.iter().any(|t| {
-            t.is_any(&[
-                "news",
-                "press",
-                "wire",
-                "information",
-                "telegraph",
-                "state",
-                "official",
-                "semi-official",
-            ])
-        });
-    if office_agency && owner.is_none() {
-        return Some(cx.home(
-            scope,
-            np.span.clone(),
-            sentence,
-            referent(None, Voice::Party, String::new()),
-        ));
+    let phrase = Phrase {
+        scope,
+        np: &np,
+        core: &core,
+        head: head_tok,
+        owner: owner.as_ref(),
+        cx,
+        sentence: sentence.clone(),
+        referent: &referent,
+    };
+    if let Some(found) = outlets::media(&phrase) {
+        return Some(found);
     }
-    if head_tok.has(class::MEDIA) && !head_tok.has(class::INSTITUTION) || head_tok.is("agency") {
-        if let Some((party, words)) = owner.clone() {
-            let state = matches!(
-                scope.party_kind(party),
-                Some(PartyKind::State | PartyKind::Defacto | PartyKind::Group)
-            );
-            let official = core.iter().any(|t| {
-                t.is_any(&[
-                    "state",
-                    "official",
-                    "government",
-                    "state-run",
-                    "state-owned",
-                    "government-run",
-                    "semi-official",
-                ])
-            });
-            if state && (head_tok.has(class::STATE_MEDIA) || official) {
-                return Some(referent(
-                    Some(party),
-                    Voice::Party,
-                    format!("{words} {}", head_tok.text),
-                ));
-            }
-        }
-        // "state media reported", "state television said": a state's own voice, of the
-        // state its context names.
-        let state_run = core.iter().take(core.len().saturating_sub(1)).any(|t| {
-            t.is_any(&[
-                "state",
-                "state-run",
-                "state-owned",
-                "government-run",
-                "official",
-            ])
-        });
-        if owner.is_none() && state_run {
-            return Some(cx.home(
-                scope,
-                np.span.clone(),
-                sentence,
-                referent(None, Voice::Party, String::new()),
-            ));
-        }
-        return Some(referent(None, Voice::Media, String::new()));
-    }
-
     // "According to the same source": the speaker heard last.
     if head_tok.is_any(&["source", "sources"])
         && core.iter().any(|t| t.is("same"))
@@ -611,35 +550,8 @@ pub(crate) fn resolve_one(
             referent(None, Voice::Party, String::new()),
         ));
     }
-    // Sources: "military sources" are a state's, "shipping sources" no party's.
-    if head_tok.is_any(&["sources", "source"]) {
-        if has(class::NONPARTY_SOURCES) {
-            return Some(referent(None, Voice::NonParty, String::new()));
-        }
-        if let Some((party, words)) = owner {
-            return Some(referent(Some(party), Voice::Party, words));
-        }
-        // "a source from the Nagorno-Karabakh's Ministry of Defence", "sources in the
-        // ministry": a source inside an institution speaks from it.
-        let inside = np.owners.iter().chain(&np.places).find_map(|r| {
-            toks.get(r.clone())?
-                .iter()
-                .any(|t| t.has(class::INSTITUTION))
-                .then(|| owner_in(scope, r.start..np.span.end, true))
-                .flatten()
-        });
-        if let Some((party, words)) = inside {
-            return Some(referent(Some(party), Voice::Party, words));
-        }
-        if has(class::STATE_SOURCES) {
-            return Some(cx.home(
-                scope,
-                np.span.clone(),
-                sentence,
-                referent(None, Voice::Party, String::new()),
-            ));
-        }
-        return Some(referent(None, Voice::NonParty, String::new()));
+    if let Some(found) = outlets::sources(&phrase) {
+        return Some(found);
     }
 
     // No party: witnesses, diplomats, analysts, doctors, companies, "another local".
