@@ -40,23 +40,20 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
         named_single,
         ranked,
     } = *f;
-    let own = c.party.clone().filter(|p| {
-        s.scope.gazetteer.get(p).is_some_and(|x| {
-            matches!(
-                x.kind,
-                PartyKind::State | PartyKind::Defacto | PartyKind::Group
-            )
-        })
-    });
+    // The claimant's party, when it is a state, a de facto authority or an armed group,
+    // and which of them.
+    let own_kind = c
+        .party
+        .as_deref()
+        .and_then(|p| s.scope.gazetteer.get(p))
+        .map(|x| x.kind)
+        .filter(|k| matches!(k, PartyKind::State | PartyKind::Defacto | PartyKind::Group));
+    let own = c.party.clone().filter(|_| own_kind.is_some());
+    let state_voice = matches!(own_kind, Some(PartyKind::State | PartyKind::Defacto));
+    let group_voice = own_kind == Some(PartyKind::Group);
     // Insurgents, militants or gunmen killing soldiers a state reports: its own. Not
     // an armed group's report: "attackers killed 15 soldiers", in al-Shabaab's words, are
     // its own men's work.
-    let state_voice = own.as_deref().is_some_and(|o| {
-        s.scope
-            .gazetteer
-            .get(o)
-            .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
-    });
     let hostile_agent = state_voice
         && agent.is_none()
         && combatant
@@ -80,10 +77,7 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
     let at_home = own.as_deref().is_some_and(|o| {
         s.cx.story_place().is_some_and(|(place, _)| place == o)
             || s.cx.is_belligerent(o)
-            || s.scope
-                .gazetteer
-                .get(o)
-                .is_some_and(|p| p.kind == PartyKind::Group)
+            || group_voice
     });
     // "20 soldiers were captured by the Azerbaijani army", as Armenia's Security
     // Council reports it: captives a party says the other side took are its own.
@@ -103,13 +97,7 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
     }
     // "Hamas has claimed that 22 hostages were killed in Israeli strikes": the
     // captives a party holds are not its own people.
-    let held_by_speaker = head.is_some_and(|h| h.has(class::NOUN_CAPTURED))
-        && own.as_deref().is_some_and(|o| {
-            s.scope
-                .gazetteer
-                .get(o)
-                .is_some_and(|p| p.kind == PartyKind::Group)
-        });
+    let held_by_speaker = head.is_some_and(|h| h.has(class::NOUN_CAPTURED)) && group_voice;
     if let (Some(own), Some(agent)) = (own.clone(), agent.clone())
         && own != agent
         && at_home
@@ -127,13 +115,7 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
         // A state at war or at home speaking of soldiers, in any voice: "Ukraine said
         // 264 soldiers, including 53 wounded, had left", "local authorities said a
         // further eleven soldiers were injured".
-        || at_home
-            && own.as_deref().is_some_and(|o| {
-                s.scope
-                    .gazetteer
-                    .get(o)
-                    .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
-            });
+        || at_home && state_voice;
     let passive = matches!(read.voice, crate::extract::figures::Voice::Passive);
     // "five enemy fighters": the other side's, whoever counts them.
     let enemy = toks
@@ -153,13 +135,10 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
         && toks.get(read.span.end).is_some_and(|t| {
             t.has(class::AUXILIARY) || t.is_any(&["including", "among"]) || t.is_punct(',')
         });
-    let state_at_war = own.as_deref().is_some_and(|o| {
-        (at_home || s.cx.other_state_fights(o))
-            && s.scope
-                .gazetteer
-                .get(o)
-                .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
-    });
+    let state_at_war = state_voice
+        && own
+            .as_deref()
+            .is_some_and(|o| at_home || s.cx.other_state_fights(o));
     if bare
         && state_at_war
         && passive
@@ -183,12 +162,6 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
             "policemen",
             "policeman",
         ])
-    });
-    let group_voice = own.as_deref().is_some_and(|o| {
-        s.scope
-            .gazetteer
-            .get(o)
-            .is_some_and(|p| p.kind == PartyKind::Group)
     });
     if let (Some(own), true, true, true, false, false) = (
         own,
