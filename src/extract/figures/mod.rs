@@ -16,7 +16,7 @@ use super::tokens::Token;
 
 use joined::{detail_of, elided, inverted_toll, second_object};
 use named::{named_lists, singles};
-pub(crate) use predicates::status_word;
+pub(crate) use predicates::{date_comma, status_word};
 use predicates::{predicate_after, verb_before};
 pub(crate) use victims::Victims;
 use victims::victims_after;
@@ -130,11 +130,9 @@ fn in_brackets(toks: &[Token<'_>], span: &FigureSpan, out: &[Read]) -> Option<Re
             && toks.get(p.victims.who.end).is_some_and(|t| t.is_punct('('))
     })?;
     let open = parent.victims.who.end;
+    let sentence = toks.get(open)?.sentence;
     let close = (open + 1..open + 24)
-        .take_while(|&k| {
-            toks.get(k)
-                .is_some_and(|t| t.sentence == toks[open].sentence)
-        })
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.sentence == sentence))
         .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(')')))?;
     if span.end > close {
         return None;

@@ -5,7 +5,7 @@
 
 use super::context::Context;
 use super::entities::{MentionKind, Referent, Scope, Voice};
-use super::figures::Read;
+use super::figures::{Read, date_comma};
 use super::knowledge::PartyKind;
 use super::lexicon::class;
 use super::speech::sentence_tokens;
@@ -732,14 +732,9 @@ fn relative_clause(
         return None;
     }
     // The phrase before it begins after the comma before it, a date's comma aside.
-    let year = |k: usize| toks.get(k).is_some_and(Token::is_year);
     let start = (sentence.start..which - 1)
         .rev()
-        .find(|&k| {
-            toks.get(k).is_some_and(|t| t.is_punct(','))
-                && !year(k + 1)
-                && !k.checked_sub(1).is_some_and(year)
-        })
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')) && !date_comma(toks, k))
         .map_or(sentence.start, |k| k + 1);
     Some(start..sentence.end)
 }

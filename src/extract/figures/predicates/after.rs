@@ -479,9 +479,9 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
     {
         return Some((Status::KilledOrInjured, end + 1));
     }
-    let on = usize::from(t.is_any(&["stepped", "stepping"]) && is(k + 1, &["on"]));
-    if t.is_any(&["hit", "stepped", "stepping"]) && (t.is("hit") || on == 1) {
-        let from = k + 1 + on;
+    let stepped_on = t.is_any(&["stepped", "stepping"]) && is(k + 1, &["on"]);
+    if t.is("hit") || stepped_on {
+        let from = k + 1 + usize::from(stepped_on);
         let article = usize::from(is(from, &["a", "an"]));
         let kind = usize::from(is(
             from + article,

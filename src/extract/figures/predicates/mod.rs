@@ -7,7 +7,7 @@ mod after;
 mod tolls;
 
 pub(crate) use after::{idiom_at, predicate_after};
-pub(crate) use tolls::{TOLL_ABOVE, toll_owner};
+pub(crate) use tolls::{TOLL_ABOVE, date_comma, toll_owner};
 use tolls::{number_toll, toll_before};
 
 use super::super::Status;

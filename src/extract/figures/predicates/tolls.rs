@@ -226,9 +226,9 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
         .any(|(n, t)| t.is_any(&["toll", "tally"]) || n < 12 && t.is_any(TOLL_WORDS))
 }
 
-/// A comma of a date ("since October 7, 2023, to 54,470"): it does not end a toll's
-/// clause.
-fn date_comma(toks: &[Token<'_>], k: usize) -> bool {
+/// A comma of a date ("since October 7, 2023, to 54,470"): it ends no toll's clause, nor
+/// the phrase a relative clause hangs on.
+pub(crate) fn date_comma(toks: &[Token<'_>], k: usize) -> bool {
     let year = |j: usize| toks.get(j).is_some_and(Token::is_year);
     k.checked_sub(1).is_some_and(year) || year(k + 1)
 }
