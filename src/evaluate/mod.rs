@@ -182,14 +182,14 @@ pub fn run_set(set: &Set, gazetteer: &Gazetteer, reuters: &Reuters) -> Result<Ev
         Source::Folder(dir) => corpus::load(std::slice::from_ref(dir)).documents,
         Source::Reuters(ids) => reuters.documents(ids)?,
     };
-    let (predicted, missing) = predict(&gold, &documents, gazetteer);
+    let (predicted, missing, misaligned) = predict(&gold, &documents, gazetteer);
     let is_party = |id: &str| is_party(gazetteer, id);
     Ok(Evaluation {
         name: set.name.clone(),
         kind: set.kind,
         documents: gold.doc.len(),
         missing,
-        misaligned: misaligned(&gold, &documents),
+        misaligned,
         report: score(&gold, &predicted, &is_party),
         predicted,
     })
@@ -200,14 +200,14 @@ pub fn run_file(config: &Config, gold_path: &Path) -> Result<Evaluation> {
     let gold = read_gold(gold_path)?;
     let gazetteer = Gazetteer::with_config(&config.parties)?;
     let loaded = corpus::load(&config.corpus.folders);
-    let (predicted, missing) = predict(&gold, &loaded.documents, &gazetteer);
+    let (predicted, missing, misaligned) = predict(&gold, &loaded.documents, &gazetteer);
     let is_party = |id: &str| is_party(&gazetteer, id);
     Ok(Evaluation {
         name: gold_path.display().to_string(),
         kind: Kind::Fixture,
         documents: gold.doc.len(),
         missing,
-        misaligned: misaligned(&gold, &loaded.documents),
+        misaligned,
         report: score(&gold, &predicted, &is_party),
         predicted,
     })
@@ -221,11 +221,14 @@ fn is_party(gazetteer: &Gazetteer, id: &str) -> bool {
             .is_some_and(|c| gazetteer.get(c).is_some())
 }
 
+/// Each gold document's records; the gold documents not in the corpus; and those whose
+/// paragraph count is not the one the gold records, each as "file: N paragraphs, the
+/// gold's M".
 fn predict(
     gold: &GoldSet,
     documents: &[corpus::Document],
     gazetteer: &Gazetteer,
-) -> (BTreeMap<String, Extraction>, Vec<String>) {
+) -> (BTreeMap<String, Extraction>, Vec<String>, Vec<String>) {
     let wanted: Vec<&corpus::Document> = gold
         .doc
         .iter()
@@ -237,9 +240,14 @@ fn predict(
     }
     let mut predicted = BTreeMap::new();
     let mut missing = Vec::new();
+    let mut misaligned = Vec::new();
     for g in &gold.doc {
         match documents.iter().find(|d| same_file(&d.source, &g.file)) {
             Some(doc) => {
+                let have = doc.paragraphs.len();
+                if let Some(want) = g.paragraphs.filter(|&want| want != have) {
+                    misaligned.push(format!("{}: {have} paragraphs, the gold's {want}", g.file));
+                }
                 let text = DocText {
                     title: Some(doc.meta.title.as_str()),
                     published: doc.meta.published,
@@ -254,21 +262,7 @@ fn predict(
             }
         }
     }
-    (predicted, missing)
-}
-
-/// The documents whose paragraph count is not the one the gold records, each as
-/// "file: N paragraphs, the gold's M".
-fn misaligned(gold: &GoldSet, documents: &[corpus::Document]) -> Vec<String> {
-    gold.doc
-        .iter()
-        .filter_map(|g| {
-            let want = g.paragraphs?;
-            let doc = documents.iter().find(|d| same_file(&d.source, &g.file))?;
-            let have = doc.paragraphs.len();
-            (have != want).then(|| format!("{}: {have} paragraphs, the gold's {want}", g.file))
-        })
-        .collect()
+    (predicted, missing, misaligned)
 }
 
 /// A gold `file` names a corpus source by its relative path or by its file name.
