@@ -174,6 +174,16 @@ fn counts_with(text: &str, status: Status) -> Vec<Option<u64>> {
         .collect()
 }
 
+/// The side of the figure the story gives as (count, at least).
+fn side_of_figure(out: &Extraction, (count, min): (Option<u64>, Option<u64>)) -> Option<&str> {
+    out.claims
+        .iter()
+        .find(|c| c.count == count && c.count_min == min)
+        .unwrap_or_else(|| panic!("no figure {count:?}/{min:?}: {:?}", out.claims))
+        .side
+        .as_deref()
+}
+
 /// (text, figure, status, side, claimant's party).
 type FigureCase<'a> = (&'a str, u64, Status, Option<&'a str>, Option<&'a str>);
 
