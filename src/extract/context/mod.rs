@@ -147,6 +147,8 @@ pub(crate) struct Context<'a> {
     pub outlet: Option<String>,
     /// Armed groups and movements the document has named, latest last.
     groups: Vec<usize>,
+    /// Armed groups and de facto authorities the document has named, each once.
+    insurgents: Vec<usize>,
     /// What the document calls a group's people ("Hamas militants", "M23 rebels"): the
     /// noun, singular, to the group and the words; None once two groups share a noun.
     labels: HashMap<String, Option<(usize, String)>>,
@@ -191,6 +193,7 @@ impl<'a> Context<'a> {
             place_words: HashMap::new(),
             outlet: None,
             groups: Vec::new(),
+            insurgents: Vec::new(),
             labels: HashMap::new(),
             headline: None,
             acronyms: HashMap::new(),
@@ -327,11 +330,20 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|m| !m.stance && !affiliation(m.span.start))
         {
-            if let Some(party) = m.party().filter(|&p| {
-                self.gazetteer
-                    .party(p)
-                    .is_some_and(|x| x.kind == PartyKind::Group)
-            }) {
+            let kind = m
+                .party()
+                .and_then(|p| self.gazetteer.party(p))
+                .map(|x| x.kind);
+            if let Some(party) = m
+                .party()
+                .filter(|p| kind == Some(PartyKind::Defacto) && !self.insurgents.contains(p))
+            {
+                self.insurgents.push(party);
+            }
+            if let Some(party) = m.party().filter(|_| kind == Some(PartyKind::Group)) {
+                if !self.insurgents.contains(&party) {
+                    self.insurgents.push(party);
+                }
                 self.groups.retain(|&g| g != party);
                 self.groups.push(party);
                 let Some(noun) = scope
@@ -365,6 +377,23 @@ impl<'a> Context<'a> {
                 .gazetteer
                 .party(*one)
                 .map(|p| (p.id.clone(), p.name.clone())),
+            _ => None,
+        }
+    }
+
+    /// Whom unnamed rebels or separatists in `state` mean: the one armed group or de facto
+    /// authority of that state the story has named so far ("the rebel militia" after the
+    /// Rapid Support Forces, "the separatist region's soldiers" after Nagorno-Karabakh's
+    /// military), with its name; none where it named two, or none. A group that fights in
+    /// many states (the Islamic State) may be the one meant anywhere.
+    pub fn rebels_of(&self, state: &str) -> Option<(String, String)> {
+        let mut theirs = self
+            .insurgents
+            .iter()
+            .filter_map(|&g| self.gazetteer.party(g))
+            .filter(|p| p.country.as_deref().is_none_or(|c| c == state));
+        match (theirs.next(), theirs.next()) {
+            (Some(p), None) => Some((p.id.clone(), p.name.clone())),
             _ => None,
         }
     }

@@ -444,6 +444,18 @@ pub(crate) fn resolve_one(
                 }
             });
         if let Some((Some(state), words)) = country {
+            // "the rebel militia" after the Rapid Support Forces; not a body of its own
+            // name ("Madani Resistance Committee").
+            if let Some((party, name)) = cx
+                .rebels_of(&state)
+                .filter(|_| !core.iter().any(|t| t.capitalized()))
+            {
+                return Some(referent(
+                    scope.gazetteer.index_of(&party),
+                    Voice::Party,
+                    format!("rebels of {state} ({words}), in a story that names {name}"),
+                ));
+            }
             let id = format!("{state}-rebels");
             return Some(Referent {
                 party: scope.gazetteer.get(&id).map(|p| p.id.clone()),

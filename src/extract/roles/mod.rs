@@ -292,11 +292,15 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     // 4. Unnamed rebels are their country's rebels.
     if rebel {
         if let Some(country) = country_of_sentence(s, sentence.clone(), &is_agent) {
+            let words = head.map_or("rebels", |h| h.text);
+            if let Some((party, name)) = s.cx.rebels_of(&country.0) {
+                return Side::one(
+                    party,
+                    format!("“{words}” in {}, in a story that names {name}", country.1),
+                );
+            }
             let id = format!("{}-rebels", country.0);
-            return Side::one(
-                id,
-                format!("“{}” in {}", head.map_or("rebels", |h| h.text), country.1),
-            );
+            return Side::one(id, format!("“{words}” in {}", country.1));
         }
         return Side::default();
     }
@@ -326,13 +330,16 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         })
         && s.cx.story_place().is_some_and(|(place, _)| place == state)
     {
+        let words = head.map_or("", |h| h.text);
+        if let Some((party, name)) = s.cx.rebels_of(&state) {
+            return Side::one(
+                party,
+                format!("“{words}” {} reports on its own ground, of {name}", c.name),
+            );
+        }
         return Side::one(
             format!("{state}-rebels"),
-            format!(
-                "“{}” {} reports on its own ground",
-                head.map_or("", |h| h.text),
-                c.name
-            ),
+            format!("“{words}” {} reports on its own ground", c.name),
         );
     }
 

@@ -4,6 +4,7 @@ use super::*;
 
 mod accounts;
 mod figures;
+mod insurgents;
 mod lists;
 mod nonparty;
 mod officials;

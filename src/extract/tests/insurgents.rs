@@ -1,0 +1,57 @@
+//! Whose rebels, separatists and militia: the armed group or de facto authority the story
+//! has named, where it named one of that country, else the country's unnamed rebels.
+
+use super::*;
+
+/// "the rebel militia ... more than 80 rebels killed" after the Rapid Support Forces: the
+/// rebels are the one group of that country the story names.
+#[test]
+fn unnamed_rebels_are_the_one_group_the_story_names() {
+    let story = [
+        "The Sudanese army said it had repelled an attack by the paramilitary Rapid Support Forces on El Fasher, in western Sudan.",
+        "\"The rebels suffered losses, with more than 80 rebels killed and over 150 injured,\" the army said.",
+    ];
+    let out = run(&story);
+    assert_eq!(side_of_figure(&out, (None, Some(80))), Some("rsf"));
+    assert_eq!(side_of_figure(&out, (None, Some(150))), Some("rsf"));
+}
+
+/// "two of the separatist region's soldiers were wounded" after Nagorno-Karabakh's
+/// military: the de facto authority's, not Azerbaijan's rebels.
+#[test]
+fn separatists_are_the_de_facto_authority_the_story_names() {
+    let story = [
+        "A spokesman for the Nagorno-Karabakh Defense Army said Azerbaijani forces attacked its positions in the Mardakert district of Azerbaijan.",
+        "The spokesman said eight Azerbaijani soldiers were killed and two of the separatist region's soldiers were wounded.",
+    ];
+    let out = run_published(chrono::NaiveDate::from_ymd_opt(2008, 3, 4), &story);
+    assert_eq!(side_of_figure(&out, (Some(2), None)), Some("karabakh"));
+}
+
+/// Two groups named, or a group that fights anywhere beside one of the country: the
+/// rebels stay the country's unnamed rebels.
+#[test]
+fn rebels_of_a_story_of_two_groups_stay_unnamed() {
+    let story = [
+        "The attacks in Borno state bore the hallmarks of Boko Haram and the Islamic State West Africa Province.",
+        "Nigeria's army said troops had repelled an attack on a base in Bama, killing 11 insurgents in Nigeria.",
+    ];
+    let out = run(&story);
+    assert_eq!(
+        side_of_figure(&out, (Some(11), None)),
+        Some("nigeria-rebels")
+    );
+}
+
+/// A body of its own name with a rebel word in it ("Madani Resistance Committee") is not
+/// the group the story names.
+#[test]
+fn a_named_committee_is_not_the_storys_group() {
+    assert_none_speaks_for(
+        &[
+            "Sudan's council accused the Rapid Support Forces of a massacre in Wad al Noora, in Sudan's Gezira state.",
+            "Madani Resistance Committee, a local group, put the toll in Sudan at \"more than 104\".",
+        ],
+        "rsf",
+    );
+}
