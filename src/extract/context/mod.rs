@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::entities::{MentionKind, Referent, Scope, Voice};
+use super::entities::{MentionKind, Mentions, Referent, Scope, Voice};
 use super::knowledge::{Gazetteer, PartyKind};
 use super::lexicon::class;
 use super::names::LearnedNames;
@@ -160,6 +160,10 @@ pub(crate) struct Context<'a> {
     /// Cities' names the document uses as a person's surname ("Police spokesperson
     /// Abdifatah Aden"): alone later ("Aden said") they are still the person.
     surnames: HashSet<String>,
+    /// The surnames of people the document named in full ("UN Human Rights Chief Volker
+    /// Türk"), to their party: alone later ("said Türk") they are that person, not the
+    /// people or place the word also names. None once two parties' people share one.
+    people: HashMap<String, Option<usize>>,
     /// Institutions the story has named with their state, speaking or not ("The
     /// Azerbaijani Defence Ministry has made public ..."): "the ministry" later is one.
     named: Vec<Heard>,
@@ -198,6 +202,7 @@ impl<'a> Context<'a> {
             headline: None,
             acronyms: HashMap::new(),
             surnames: HashSet::new(),
+            people: HashMap::new(),
             recent_places: (0, Vec::new()),
             named: Vec::new(),
             open_quote: None,
@@ -241,13 +246,49 @@ impl<'a> Context<'a> {
         self.surnames.contains(word)
     }
 
-    /// Remembers the surnames a paragraph's names showed; returns whether any was new.
-    pub fn note_surnames(&mut self, mentions: &super::entities::Mentions) -> bool {
+    /// Remembers the surnames a paragraph's names showed, and those of the people it named
+    /// in full; returns whether any was new.
+    pub fn note_surnames(&mut self, toks: &[Token<'_>], mentions: &Mentions) -> bool {
         let mut learned = false;
         for word in &mentions.surnames {
             learned |= self.surnames.insert(word.clone());
         }
+        for m in mentions
+            .list
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+        {
+            let Some(last) = toks
+                .get(m.span.end.wrapping_sub(1))
+                .filter(|t| m.span.len() >= 2 && t.word && t.capitalized())
+            else {
+                continue;
+            };
+            let party = m.party();
+            match self.people.get(last.text) {
+                None => {
+                    self.people.insert(last.text.to_string(), party);
+                    learned = true;
+                }
+                Some(known) if *known != party => {
+                    self.people.insert(last.text.to_string(), None);
+                }
+                Some(_) => {}
+            }
+        }
         learned
+    }
+
+    /// The party of the person whose surname, alone, is token `i`: someone the document
+    /// named in full, not another of the same surname after a first name of their own.
+    pub fn named_person_at(&self, toks: &[Token<'_>], i: usize) -> Option<usize> {
+        let tok = toks.get(i).filter(|t| t.word && t.capitalized())?;
+        let party = (*self.people.get(tok.text)?)?;
+        let other_first_name = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
+            p.word && p.capitalized() && !p.has(class::PERSON_TITLE | class::OFFICE)
+        });
+        let name_goes_on = toks.get(i + 1).is_some_and(|n| n.word && n.capitalized());
+        (!other_first_name && !name_goes_on).then_some(party)
     }
 
     /// Learns the short forms a paragraph defines: a party's name followed by an acronym

@@ -186,8 +186,12 @@ impl Mentions {
             // A person the story itself introduced ("Clementine Nkweta Salami, the UN
             // Resident Coordinator") is that person, whoever else bears the surname.
             let learned_first = cx.learned_at(toks, i);
+            // "said Türk" after "UN Human Rights Chief Volker Türk": the person, not the
+            // people the word also names.
+            let named_person = cx.named_person_at(toks, i);
             let found = gazetteer
                 .match_tokens_case(toks, i, date, lower_case)
+                .filter(|m| named_person.is_none() || m.len > 1)
                 .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
                 // A known surname after another first name is someone else's.
                 .filter(|m| {
@@ -216,6 +220,7 @@ impl Mentions {
                     !surname
                 })
                 .map(|m| (m.len, vec![m.party], kind_of(m.kind)))
+                .or_else(|| named_person.map(|party| (1, vec![party], MentionKind::Person)))
                 .or_else(|| {
                     learned_first.map(|(len, party)| (len, vec![party], MentionKind::Person))
                 })

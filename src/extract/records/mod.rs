@@ -67,7 +67,7 @@ pub(crate) fn read_document(
             if cx.note_acronyms(&t.toks, &mentions) {
                 mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
             }
-            cx.note_surnames(&mentions);
+            cx.note_surnames(&t.toks, &mentions);
             (t, mentions)
         })
         .collect();
@@ -76,10 +76,12 @@ pub(crate) fn read_document(
     for (t, mentions) in &mut read {
         let stale = mentions.list.iter().any(|m| {
             m.span.len() == 1
-                && matches!(m.kind, MentionKind::Place | MentionKind::Capital)
-                && t.toks
-                    .get(m.span.start)
-                    .is_some_and(|w| cx.is_surname(w.text))
+                && (matches!(m.kind, MentionKind::Place | MentionKind::Capital)
+                    && t.toks
+                        .get(m.span.start)
+                        .is_some_and(|w| cx.is_surname(w.text))
+                    || m.kind != MentionKind::Person
+                        && cx.named_person_at(&t.toks, m.span.start).is_some())
         });
         if stale {
             *mentions = Mentions::find(&t.toks, gazetteer, &cx, era);

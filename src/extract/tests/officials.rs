@@ -594,3 +594,15 @@ fn two_parties_joined_by_and_both_speak() {
         "sudan",
     );
 }
+
+/// "said Türk" after "UN Human Rights Chief Volker Türk": a surname alone is the person the
+/// story named in full, not the people the word also names.
+#[test]
+fn a_surname_alone_is_the_person_named_before() {
+    let story: &[&str] = &[
+        "UN Human Rights Chief Volker Türk said today that the crisis in Haiti has plummeted to a new low.",
+        "“Numbers cannot express the horrors Haitians are being forced to endure,” said Türk.",
+    ];
+    assert_party_speaks(&[(story, 2, "un")]);
+    assert_none_speaks_for(story, "turkey");
+}
