@@ -233,6 +233,10 @@ impl Context<'_> {
             .words
             .iter()
             .any(|w| matches!(w.as_str(), "country" | "country's" | "nation" | "nation's"));
+        // States the sentence sets against the speaker ("calls to Thailand's Prime
+        // Minister ... and his Cambodian counterpart", "accused Israel"): no evidence for
+        // them is the speaker's, however much the story names them.
+        let mut others = Vec::new();
         // A person named in the sentence says who speaks, not where things happen.
         for m in scope
             .mentions
@@ -256,7 +260,19 @@ impl Context<'_> {
                 continue;
             }
             let before = m.span.start.checked_sub(1).and_then(|k| toks.get(k));
+            let in_sentence = m.span.start >= sentence.start && m.span.end <= sentence.end;
             if before.is_some_and(|t| t.is_any(&["by", "against", "with", "to", "from"])) {
+                // "calls to Thailand's Prime Minister": a leader spoken to is another's.
+                let leader = |t: &Token<'_>| {
+                    t.has(class::PERSON_TITLE | class::OFFICE) || t.is_any(&["leader", "leaders"])
+                };
+                let addressed = before.is_some_and(|t| t.is_any(&["to", "with"]))
+                    && (m.span.end..m.span.end + 3)
+                        .map_while(|k| toks.get(k).filter(|t| t.word))
+                        .any(leader);
+                if in_sentence && addressed {
+                    others.push(party);
+                }
                 continue;
             }
             // "accused Israel of a massacre", "blame the Armed Forces of Ukraine": whom a
@@ -282,7 +298,39 @@ impl Context<'_> {
                         "warned",
                     ])
                 });
+            // "calls to ... his Cambodian counterpart": a counterpart is of another state.
+            let counterpart = toks
+                .get(m.span.end)
+                .is_some_and(|t| t.is_any(&["counterpart", "counterparts"]));
+            // "has called on Thailand and Cambodia to cease": those called on are others.
+            let called_on = before.is_some_and(|t| t.is_any(&["on"]))
+                && m.span
+                    .start
+                    .checked_sub(2)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|t| t.is_any(&["called", "calls", "call", "calling"]));
+            // "Thailand and Cambodia": each state of a pair the sentence sets apart.
+            let paired = |k: usize| {
+                scope
+                    .mentions
+                    .at(k)
+                    .and_then(|x| x.party())
+                    .filter(|p| *p != party)
+            };
+            if called_on || counterpart {
+                others.push(party);
+                if called_on
+                    && toks.get(m.span.end).is_some_and(|t| t.is_any(&["and"]))
+                    && let Some(second) = paired(m.span.end + 1)
+                {
+                    others.push(second);
+                }
+                continue;
+            }
             if accused {
+                if in_sentence {
+                    others.push(party);
+                }
                 continue;
             }
             // "A Russian missile strike on Odesa killed 21, Governor Oleh Kiper said": the
@@ -300,7 +348,6 @@ impl Context<'_> {
                 continue;
             }
             let words = super::super::entities::phrase_text(scope.text, toks, m.span.clone());
-            let in_sentence = m.span.start >= sentence.start && m.span.end <= sentence.end;
             let locative = matches!(m.kind, MentionKind::Place)
                 || before.is_some_and(|t| t.has(class::LOCATIVE));
             // "MANILA - ...": a dateline says where the story was filed, little more.
@@ -361,8 +408,11 @@ impl Context<'_> {
             );
         }
         for tier in tiers {
-            let mut ranked: Vec<(usize, f32, String)> =
-                tier.into_iter().map(|(p, (w, why))| (p, w, why)).collect();
+            let mut ranked: Vec<(usize, f32, String)> = tier
+                .into_iter()
+                .filter(|(p, _)| !others.contains(p))
+                .map(|(p, (w, why))| (p, w, why))
+                .collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let unique = match ranked.as_slice() {
                 [(party, w, why)] => Some((*party, *w, why.clone())),

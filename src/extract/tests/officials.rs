@@ -606,3 +606,16 @@ fn a_surname_alone_is_the_person_named_before() {
     assert_party_speaks(&[(story, 2, "un")]);
     assert_none_speaks_for(story, "turkey");
 }
+
+/// A leader who calls another state's leader, "his Cambodian counterpart", or "called on
+/// Thailand and Cambodia" speaks for neither state, however much the story names them.
+#[test]
+fn states_a_leader_calls_on_are_not_his() {
+    let story: &[&str] = &[
+        "Prime Minister Anwar Ibrahim said he made the appeal in calls to Thailand’s Prime Minister Anutin Charnvirakul and his Cambodian counterpart, Hun Manet.",
+        "Prime Minister Anwar Ibrahim has called on Thailand and Cambodia to cease hostilities by 10pm.",
+        "He said the mission would be supported by satellite monitoring.",
+    ];
+    assert_none_speaks_for(story, "thailand");
+    assert_none_speaks_for(story, "cambodia");
+}
