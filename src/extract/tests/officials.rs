@@ -550,18 +550,36 @@ fn described_names_state_councils_and_verbs_before_quotations() {
     );
 }
 
-/// A commissioner is an office: a district commissioner no text places is of the state
-/// the story names.
+/// A commissioner, a police superintendent or an inspector is an office: one no text
+/// places is of the state the story names.
 #[test]
-fn a_district_commissioner_is_an_office_of_the_state() {
-    assert_party_speaks(&[(
-        &[
-            "Al-Shabaab attacked a military base in Somalia on Saturday.",
-            "Guriel District Commissioner Farah Abdi Moalim told reporters on Sunday that five soldiers were killed.",
-        ],
-        2,
-        "somalia",
-    )]);
+fn police_and_district_offices_are_of_the_state() {
+    assert_party_speaks(&[
+        (
+            &[
+                "Al-Shabaab attacked a military base in Somalia on Saturday.",
+                "Guriel District Commissioner Farah Abdi Moalim told reporters on Sunday that five soldiers were killed.",
+            ],
+            2,
+            "somalia",
+        ),
+        (
+            &[
+                "At least eight people were killed in two attacks in Pakistan's Balochistan province.",
+                "The attack occurred late on Wednesday, said Senior Superintendent of Police Hafeez Khan.",
+            ],
+            2,
+            "pakistan",
+        ),
+        (
+            &[
+                "Gunmen killed 17 villagers in Nigeria's Borno state on Tuesday.",
+                "Police Inspector Musa Bello said the attackers came on motorcycles.",
+            ],
+            2,
+            "nigeria",
+        ),
+    ]);
 }
 
 /// Two parties joined by "and" before a verb of saying both speak; two that agree, a
