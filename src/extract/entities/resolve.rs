@@ -292,7 +292,17 @@ pub(crate) fn resolve_one(
             && toks
                 .get(np.core.clone())
                 .is_some_and(|c| c.iter().any(|t| t.is_any(&["official", "government"])));
+    // "the military's media wing": a wing of a state's army is the army's.
+    // Not "the group's armed wing".
+    let army_wing = head_tok.is("wing")
+        && toks.get(np.span.start..np.head).is_some_and(|w| {
+            w.iter().any(|t| t.has(class::SECURITY) && !t.is("armed"))
+                && !w
+                    .iter()
+                    .any(|t| t.has(class::GROUP_NOUN | class::HOSTILE | class::REBELS))
+        });
     let speaker_like = official_count
+        || army_wing
         || scope.mentions.at(np.head).is_some()
         || head_tok.capitalized()
         || head_tok.has(
@@ -662,6 +672,14 @@ pub(crate) fn resolve_one(
     // "the ethnic armed group said": a group is the one the story named, never the state
     // it fights in; a bare "the statement" is no one's until its issuer is known.
     // "In a statement, the militants said": armed men speak for the group named.
+    if army_wing {
+        return Some(cx.home(
+            scope,
+            np.span.clone(),
+            sentence,
+            referent(None, Voice::Party, String::new()),
+        ));
+    }
     if head_tok.has(class::GROUP_NOUN) || definite && head_tok.has(class::HOSTILE) {
         let unknown = referent(None, Voice::Unknown, String::new());
         return Some(if definite {

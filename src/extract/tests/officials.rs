@@ -637,3 +637,19 @@ fn states_a_leader_calls_on_are_not_his() {
     assert_none_speaks_for(story, "thailand");
     assert_none_speaks_for(story, "cambodia");
 }
+
+/// "the military's media wing said": the wing of a state's army speaks as the army does; a
+/// group's armed wing stays the group's.
+#[test]
+fn an_armys_media_wing_is_the_armys() {
+    let story: &[&str] = &[
+        "A suicide bomber attacked a convoy in Balochistan’s Noskhi district, leaving three soldiers dead, the military’s media wing said in a statement.",
+    ];
+    assert_party_speaks(&[(story, 1, "pakistan")]);
+    assert_none_speaks_for(
+        &[
+            "A suicide bomber attacked a convoy in Balochistan’s Noskhi district, the group's armed wing said in a statement.",
+        ],
+        "pakistan",
+    );
+}
