@@ -152,6 +152,9 @@ pub(crate) struct Context<'a> {
     /// What the document calls a group's people ("Hamas militants", "M23 rebels"): the
     /// noun, singular, to the group and the words; None once two groups share a noun.
     labels: HashMap<String, Option<(usize, String)>>,
+    /// The same for states' forces ("nine Turkish soldiers"): None once two states' forces
+    /// share a noun.
+    forces: HashMap<String, Option<(usize, String)>>,
     /// The one state the headline names, with its words: what the story is about.
     headline: Option<(usize, String)>,
     /// Short forms the document defines ("the Arakan Army, or AA,", "the Syrian
@@ -199,6 +202,7 @@ impl<'a> Context<'a> {
             groups: Vec::new(),
             insurgents: Vec::new(),
             labels: HashMap::new(),
+            forces: HashMap::new(),
             headline: None,
             acronyms: HashMap::new(),
             surnames: HashSet::new(),
@@ -381,6 +385,26 @@ impl<'a> Context<'a> {
             {
                 self.insurgents.push(party);
             }
+            if kind == Some(PartyKind::State)
+                && let Some(party) = m.party()
+                && let Some(noun) = scope
+                    .toks
+                    .get(m.span.end)
+                    .filter(|t| t.has(class::COMBATANT) && t.has(class::PEOPLE))
+            {
+                let words = super::entities::phrase_text(
+                    scope.text,
+                    scope.toks,
+                    m.span.start..m.span.end + 1,
+                );
+                let entry = self
+                    .forces
+                    .entry(singular(&noun.norm).to_string())
+                    .or_insert(Some((party, words)));
+                if entry.as_ref().is_some_and(|(p, _)| *p != party) {
+                    *entry = None;
+                }
+            }
             if let Some(party) = m.party().filter(|_| kind == Some(PartyKind::Group)) {
                 if !self.insurgents.contains(&party) {
                     self.insurgents.push(party);
@@ -443,6 +467,13 @@ impl<'a> Context<'a> {
     /// militants"), with the words that said so.
     pub fn labelled(&self, noun: &str) -> Option<(String, String)> {
         let (party, words) = self.labels.get(singular(noun))?.as_ref()?;
+        Some((self.gazetteer.party(*party)?.id.clone(), words.clone()))
+    }
+
+    /// The one state whose forces the document has called by this noun ("soldiers" after
+    /// "nine Turkish soldiers"), with the words that said so.
+    pub fn forces_called(&self, noun: &str) -> Option<(String, String)> {
+        let (party, words) = self.forces.get(singular(noun))?.as_ref()?;
         Some((self.gazetteer.party(*party)?.id.clone(), words.clone()))
     }
 

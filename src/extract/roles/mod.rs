@@ -708,6 +708,44 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return side;
     }
 
+    // 13. Soldiers of no stated side in a story that has called one state's forces so
+    //     ("nine Turkish soldiers" ... "attackers ... killing five soldiers"): that state's,
+    //     unless it is the one attacking.
+    //     Not "fighters", who may be anyone's, nor across a list of other states ("across
+    //     Mali, Niger and Burkina Faso"); one place where it happened is no list ("a base in
+    //     northern Iraq").
+    let other_states = |index: usize| {
+        let mut others: Vec<usize> = s
+            .scope
+            .mentions
+            .list
+            .iter()
+            .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
+            .filter_map(|m| m.party())
+            .filter(|&p| {
+                p != index
+                    && s.scope
+                        .gazetteer
+                        .party(p)
+                        .is_some_and(|x| x.kind == PartyKind::State)
+            })
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        others.len()
+    };
+    if let Some(h) = head.filter(|h| {
+        h.has(class::COMBATANT) && h.has(class::PEOPLE) && !h.is_any(&["fighter", "fighters"])
+    }) && !hostile
+        && !complement
+        && let Some((party, words)) = s.cx.forces_called(&h.norm)
+        && let Some(index) = s.scope.gazetteer.index_of(&party)
+        && agent.as_deref() != Some(party.as_str())
+        && other_states(index) < 2
+    {
+        return Side::one(party, format!("“{}” as in “{words}”", h.text));
+    }
+
     Side::default()
 }
 

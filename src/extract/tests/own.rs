@@ -340,3 +340,23 @@ fn captives_an_armed_group_holds_at_home_are_the_states() {
     );
     assert_ne!(side_of_figure(&gaza, (Some(136), None)), Some("palestine"));
 }
+
+/// "nine Turkish soldiers" and then "attackers ... killing five soldiers": soldiers of no
+/// stated side are of the one state whose soldiers the story named; not across a list of
+/// states, and not fighters, who may be anyone's.
+#[test]
+fn soldiers_are_of_the_one_state_whose_soldiers_the_story_named() {
+    let story = [
+        "Turkey carried out airstrikes in Iraq on Saturday, a day after an attack on a Turkish military base killed nine Turkish soldiers.",
+        "On Friday night, attackers attempted to infiltrate a military base in northern Iraq’s Kurdish region, killing five soldiers.",
+    ];
+    let out = run(&story);
+    assert_eq!(side_of_figure(&out, (Some(5), None)), Some("turkey"));
+
+    let across = [
+        "Insurgents killed 20 Malian soldiers near Boulkessi on Tuesday.",
+        "In total, more than 400 soldiers have been killed by insurgents since May across Mali, Niger and Burkina Faso.",
+    ];
+    let out = run(&across);
+    assert_ne!(side_of_figure(&out, (None, Some(400))), Some("mali"));
+}
