@@ -1,6 +1,7 @@
 //! Figures as reporters write them: digits, number words, dozens, and the bounds around
 //! them ("at least", "up to", "between N and M").
 
+use super::lexicon::class;
 use super::tokens::Token;
 
 /// A figure read from the text. `count` is exact (or approximate: "about 30");
@@ -242,6 +243,12 @@ pub(crate) fn figure_at(toks: &[Token<'_>], i: usize) -> Option<FigureSpan> {
                 max: None,
             };
             first = i - len;
+        } else if shares_lower_bound(toks, i, end) {
+            figure = Figure {
+                count: None,
+                min: Some(value),
+                max: None,
+            };
         } else if let Some(len) = bound_before(toks, i, MAX_BOUNDS) {
             figure = Figure {
                 count: None,
@@ -367,6 +374,42 @@ fn between(toks: &[Token<'_>], i: usize, low: u64) -> Option<(u64, usize)> {
 }
 
 /// The length of a bound phrase ending just before token `i`.
+/// "At least 23 people were killed and 28 wounded": the second figure of a pair joined by
+/// "and", with a status word of its own and none between, shares the first one's lower
+/// bound.
+fn shares_lower_bound(toks: &[Token<'_>], i: usize, end: usize) -> bool {
+    const STATUS: &[&str] = &[
+        "killed",
+        "dead",
+        "died",
+        "wounded",
+        "injured",
+        "hurt",
+        "missing",
+        "kidnapped",
+        "abducted",
+        "captured",
+    ];
+    let word = |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| t.is_any(words));
+    if i < 3 || !word(i - 1, &["and"]) || !word(i - 2, STATUS) || !word(end, STATUS) {
+        return false;
+    }
+    // Not "more than 40 injured and 10 killed civilians": a status before its noun.
+    let attributive = toks
+        .get(end + 1)
+        .is_some_and(|t| t.word && t.has(class::PEOPLE));
+    if attributive {
+        return false;
+    }
+    (i.saturating_sub(9)..i - 2)
+        .rev()
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+        .any(|k| {
+            number_at(toks, k).is_some_and(|(_, after)| after <= i - 2)
+                && bound_before(toks, k, MIN_BOUNDS).is_some()
+        })
+}
+
 fn bound_before(toks: &[Token<'_>], i: usize, bounds: &[&[&str]]) -> Option<usize> {
     // "At least, 50 people": a stray comma after the bound.
     let comma = i > 2
@@ -433,6 +476,46 @@ mod tests {
         assert_eq!(read("a soldier"), None);
         assert_eq!(read("the 44-day war"), None);
         assert_eq!(read("5.5 million"), None);
+    }
+
+    /// The figures of a text, each as read where its number starts.
+    fn read_all(text: &str) -> Vec<Figure> {
+        let t = tokenize(text);
+        (0..t.toks.len())
+            .filter(|&i| starts_number(&t.toks, i))
+            .filter_map(|i| figure_at(&t.toks, i).map(|s| s.figure))
+            .collect()
+    }
+
+    #[test]
+    fn the_second_figure_of_a_pair_shares_the_lower_bound() {
+        let at_least = |n| Figure {
+            min: Some(n),
+            ..Figure::default()
+        };
+        let cases: &[(&str, &[Figure])] = &[
+            (
+                "At least 23 people were killed and 28 wounded in a missile strike.",
+                &[at_least(23), at_least(28)],
+            ),
+            (
+                "More than 2,680 people were killed and 316 kidnapped for ransom.",
+                &[at_least(2680), at_least(316)],
+            ),
+            // A status before its noun is a figure of its own.
+            (
+                "It includes more than 40 injured and 10 killed civilians.",
+                &[at_least(40), exact(10).unwrap()],
+            ),
+            // With no bound on the first, none on the second.
+            (
+                "23 people were killed and 28 wounded.",
+                &[exact(23).unwrap(), exact(28).unwrap()],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read_all(text), *want, "{text}");
+        }
     }
 
     #[test]
