@@ -471,10 +471,14 @@ pub(crate) fn np_after(
                         || toks
                             .get(end + 1)
                             .is_some_and(|n| n.is_any(&["a", "an", "the"]))
-                            && (end + 2..end + 4).any(|j| {
-                                toks.get(j)
-                                    .is_some_and(|n| n.word && n.has(class::PERSON_TITLE))
-                            }))
+                            // "the outgoing U.N. humanitarian coordinator": up to
+                            // four words, an acronym's stops among them.
+                            && (end + 2..end + 8)
+                                .map_while(|j| {
+                                    toks.get(j).filter(|n| n.word || n.is_punct('.'))
+                                })
+                                .take_while(|n| !n.is_any(&["said", "says", "told"]))
+                                .any(|n| n.word && n.has(class::PERSON_TITLE)))
         };
         if !ok {
             break;

@@ -653,3 +653,16 @@ fn an_armys_media_wing_is_the_armys() {
         "pakistan",
     );
 }
+
+/// "said Ulrika Richardson, the outgoing U.N. humanitarian coordinator for Haiti": an
+/// apposition of up to four words before its title says whom the name speaks for.
+#[test]
+fn a_longer_apposition_after_a_name_places_it() {
+    assert_party_speaks(&[(
+        &[
+            "The force has less than 1,000 personnel, said Ulrika Richardson, the outgoing U.N. humanitarian coordinator for Haiti.",
+        ],
+        1,
+        "un",
+    )]);
+}
