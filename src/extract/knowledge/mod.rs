@@ -535,6 +535,13 @@ impl Gazetteer {
             - toks
                 .get(i + 1..(i + 4).min(toks.len()))
                 .map_or(0, <[_]>::len);
+        // "Twelve-year-old": a number is no name ("the Twelve" of the 1980s' EC).
+        if words
+            .first()
+            .is_some_and(|w| super::numbers::token_value(&w.to_lowercase()).is_some())
+        {
+            return None;
+        }
         // A name in the first part only: "Iranian-backed", "Moscow-brokered".
         let found = self.match_plain(&words, 0, date, false)?;
         Some(NameMatch {

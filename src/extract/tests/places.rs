@@ -496,3 +496,18 @@ fn a_relative_clause_counts_what_which_stands_for() {
     let text = "The Houthi attacks on Israel and Israeli-linked shipping in the Red Sea have intensified in recent months, presented as a show of solidarity with Palestinians during the ongoing conflict in Gaza, which has claimed over 45,000 lives.";
     assert_eq!(side_on(text, 2024, 12, 20).as_deref(), Some("palestine"));
 }
+
+/// "Twelve-year-old Vagharshak Grigoryan": a number in a hyphenated word is no name, not
+/// even one an alias spells ("the Twelve" of the European Community).
+#[test]
+fn a_number_in_a_hyphenated_word_is_no_name() {
+    let out = run(&[
+        "Twelve-year-old Vagharshak Grigoryan lost his life on his way to school because of a Grad rocket.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.side.as_deref() != Some("eu")),
+        "{:?}",
+        out.claims
+    );
+    assert!(!out.claims.is_empty());
+}
