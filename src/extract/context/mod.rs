@@ -167,6 +167,9 @@ pub(crate) struct Context<'a> {
     /// Türk"), to their party: alone later ("said Türk") they are that person, not the
     /// people or place the word also names. None once two parties' people share one.
     people: HashMap<String, Option<usize>>,
+    /// Acronyms of armed groups named for a state the story never names, in a story set
+    /// in another ("SNA" in Somalia is its army, not Syria's National Army): no party.
+    stray_acronyms: HashSet<String>,
     /// Institutions the story has named with their state, speaking or not ("The
     /// Azerbaijani Defence Ministry has made public ..."): "the ministry" later is one.
     named: Vec<Heard>,
@@ -207,6 +210,7 @@ impl<'a> Context<'a> {
             acronyms: HashMap::new(),
             surnames: HashSet::new(),
             people: HashMap::new(),
+            stray_acronyms: HashSet::new(),
             recent_places: (0, Vec::new()),
             named: Vec::new(),
             open_quote: None,
@@ -281,6 +285,55 @@ impl<'a> Context<'a> {
             }
         }
         learned
+    }
+
+    /// Sets aside, once the whole story's places are known, the acronyms its mentions took
+    /// for an armed group named for a state it never names while it happens in another;
+    /// returns whether any was set aside.
+    pub fn set_aside_stray_acronyms(&mut self, toks: &[Token<'_>], mentions: &Mentions) -> bool {
+        let Some(home) = Self::dominant(&self.story_places) else {
+            return false;
+        };
+        let mut any = false;
+        for m in mentions.list.iter().filter(|m| m.span.len() == 1) {
+            let Some(tok) = toks
+                .get(m.span.start)
+                .filter(|t| t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase()))
+            else {
+                continue;
+            };
+            let Some(party) = m.party().and_then(|p| self.gazetteer.party(p)) else {
+                continue;
+            };
+            let Some(country) = party
+                .country
+                .as_deref()
+                .and_then(|c| self.gazetteer.index_of(c))
+            else {
+                continue;
+            };
+            // Only a group named for its state ("Syrian National Army"): others cross
+            // borders (JNIM fights in Mali and Burkina Faso alike).
+            let named_for_it = self.gazetteer.party(country).is_some_and(|c| {
+                party.name.contains(c.name.as_str())
+                    || c.demonyms
+                        .first()
+                        .is_some_and(|d| party.name.contains(d.as_str()))
+            });
+            if party.kind == PartyKind::Group
+                && named_for_it
+                && country != home
+                && !self.story_places.contains_key(&country)
+            {
+                any |= self.stray_acronyms.insert(tok.text.to_string());
+            }
+        }
+        any
+    }
+
+    /// Whether the story set this acronym aside (see `set_aside_stray_acronyms`).
+    pub fn is_stray_acronym(&self, word: &str) -> bool {
+        self.stray_acronyms.contains(word)
     }
 
     /// The party of the person whose surname, alone, is token `i`: someone the document

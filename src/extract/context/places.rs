@@ -445,7 +445,7 @@ impl Context<'_> {
             })
     }
 
-    fn dominant(places: &HashMap<usize, usize>) -> Option<usize> {
+    pub(super) fn dominant(places: &HashMap<usize, usize>) -> Option<usize> {
         let mut ranked: Vec<(usize, usize)> = places.iter().map(|(&p, &n)| (p, n)).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         match ranked.as_slice() {

@@ -192,6 +192,7 @@ impl Mentions {
             let found = gazetteer
                 .match_tokens_case(toks, i, date, lower_case)
                 .filter(|m| named_person.is_none() || m.len > 1)
+                .filter(|m| m.len > 1 || !cx.is_stray_acronym(tok.text))
                 .filter(|m| !longer_name_before(toks, i, &at, gazetteer, m.party))
                 // A known surname after another first name is someone else's.
                 .filter(|m| {

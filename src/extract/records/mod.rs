@@ -111,6 +111,18 @@ pub(crate) fn read_document(
             gazetteer,
         });
     }
+    // "the SNA base" in a story set in Somalia: not Syria's National Army.
+    let mut stray = false;
+    for (t, mentions) in &read {
+        stray |= cx.set_aside_stray_acronyms(&t.toks, mentions);
+    }
+    if stray {
+        for (t, mentions) in &mut read {
+            if t.toks.iter().any(|w| cx.is_stray_acronym(w.text)) {
+                *mentions = Mentions::find(&t.toks, gazetteer, &cx, era);
+            }
+        }
+    }
     for (index, ((t, mentions), text)) in read.iter().zip(doc.paragraphs).enumerate() {
         let paragraph = index + 1;
         cx.paragraph = paragraph;

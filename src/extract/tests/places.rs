@@ -511,3 +511,24 @@ fn a_number_in_a_hyphenated_word_is_no_name() {
     );
     assert!(!out.claims.is_empty());
 }
+
+/// "the SNA base" in a story set in Somalia: an acronym of a group named for a state the
+/// story never names (the Syrian National Army) is no party there; a group that crosses
+/// borders keeps its acronym.
+#[test]
+fn an_acronym_of_another_states_group_is_no_party() {
+    let somalia = [
+        "Al-Shabaab militants attacked an army base in Somalia's Lower Shabelle region on Monday, officials in Mogadishu said.",
+        "Al-Shabab militants claimed responsibility for the attack on the SNA base in the region, saying its fighters killed 61 soldiers.",
+    ];
+    let out = run(&somalia);
+    assert_ne!(side_of_figure(&out, (Some(61), None)), Some("sna"));
+    assert_party_speaks(&[(
+        &[
+            "Burkina Faso's army said on Sunday that attacks in Djibo had been repelled.",
+            "JNIM said in a statement that its fighters had killed 200 soldiers in Djibo, Burkina Faso.",
+        ],
+        2,
+        "jnim",
+    )]);
+}
