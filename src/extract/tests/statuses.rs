@@ -512,3 +512,32 @@ fn breakdowns_mines_tolls_and_injuries_caused_or_treated() {
     ];
     assert_figures(cases);
 }
+
+/// "fatally wounded", "mortally wounded": killed, not injured.
+#[test]
+fn fatally_wounded_is_killed() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "As a result of the shoot-out, one Armenian serviceman was fatally wounded.",
+            1,
+            Status::Killed,
+            Some("armenia"),
+            None,
+        ),
+        (
+            "Two soldiers were mortally wounded in the attack.",
+            2,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "Two soldiers were seriously wounded in the attack.",
+            2,
+            Status::Injured,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

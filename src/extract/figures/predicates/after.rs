@@ -71,8 +71,22 @@ const PASSABLE: &[&str] = &[
 
 /// The casualty verb after the phrase: "were killed", "died", "lost their lives", "were
 /// taken prisoner", "were shot to death"; with the token after it. A relative clause ("who
-/// had been ... were taken captive") is stepped over.
+/// had been ... were taken captive") is stepped over. "Fatally wounded" and "mortally
+/// wounded" are killed.
 pub(crate) fn predicate_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
+    let (status, end) = casualty_verb_after(toks, from)?;
+    let fatal = status == Status::Injured
+        && end >= 2
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.is_any(&["wounded", "injured"]))
+        && toks
+            .get(end - 2)
+            .is_some_and(|t| t.is_any(&["fatally", "mortally"]));
+    Some((if fatal { Status::Killed } else { status }, end))
+}
+
+fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize)> {
     let sentence = toks.get(from.checked_sub(1)?).map(|t| t.sentence)?;
     let mut aux = false;
     let mut relative = false;
