@@ -68,10 +68,20 @@ impl Speech {
         if quoted.is_some() {
             return quoted;
         }
+        // "The clashes, which killed a soldier, come after Azerbaijan said on Friday that
+        // ...": a saying set in a clause of time says nothing of the words before it.
+        let of_another_time = |f: &Frame| {
+            at < f.np.start
+                && f.np
+                    .start
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|t| t.is_any(&["after", "before", "since", "until"]))
+        };
         let same: Vec<&Frame> = self
             .frames
             .iter()
-            .filter(|f| f.sentence == sentence)
+            .filter(|f| f.sentence == sentence && !of_another_time(f))
             .collect();
         same.iter()
             .rev()

@@ -158,6 +158,27 @@ fn a_speaker_after_the_verb_behind_a_comma() {
     );
 }
 
+/// "The clashes, which led to the death of a soldier, come after Azerbaijan said on Friday
+/// that ...": a saying in a clause of time does not claim the figures before it.
+#[test]
+fn a_saying_in_a_clause_of_time_claims_only_its_own_words() {
+    let out = run(&[
+        "The fresh confrontations on Saturday, which also led to the death of an ethnic Armenian soldier, come after Azerbaijan said on Friday that eight troops had been killed.",
+    ]);
+    let soldier = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(1))
+        .expect("the soldier");
+    assert_eq!(soldier.according_to.party, None, "{soldier:?}");
+    let troops = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(8))
+        .expect("the troops");
+    assert_eq!(troops.according_to.party.as_deref(), Some("azerbaijan"));
+}
+
 /// "This was stated by the head of the regional military administration": a passive of
 /// saying names its speaker after "by".
 #[test]
