@@ -38,13 +38,6 @@
 //! Everything a reader sees is read at index time; answering is a lookup and at most one
 //! tantivy query. Nothing outside the Discord adapter names Discord.
 
-/// mimalloc for every binary that runs the bot, the benches too: the extractor makes
-/// many small short-lived allocations per paragraph (tokens, mentions, phrases), and
-/// mimalloc's per-thread free lists serve them in a fraction of glibc malloc's
-/// instructions, with no lock between the extracting threads.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod answer;
 pub mod briefings;
 pub mod cli;
