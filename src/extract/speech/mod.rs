@@ -95,13 +95,23 @@ impl Speech {
 pub(crate) fn read(scope: &Scope<'_>, t: &Tokens<'_>, cx: &mut Context<'_>) -> Speech {
     let toks = scope.toks;
     let mut frames: Vec<Frame> = Vec::new();
+    // The range of the sentence the last token was in: the tokens are walked in order, so
+    // it is looked up once per sentence rather than once per word.
+    let mut current: Option<(usize, Range<usize>)> = None;
     let mut i = 0;
     while i < toks.len() {
         let Some(tok) = toks.get(i).filter(|x| x.word && !x.quoted) else {
             i += 1;
             continue;
         };
-        let sentence = sentence_tokens(t, tok.sentence);
+        let sentence = match &current {
+            Some((s, range)) if *s == tok.sentence => range.clone(),
+            _ => {
+                let range = sentence_tokens(t, tok.sentence);
+                current = Some((tok.sentence, range.clone()));
+                range
+            }
+        };
         if let Some(frame) = act_at(scope, t, i, sentence.clone(), &frames, cx) {
             cx.hear(&frame.speaker);
             if frame.act == (0..2) && toks.first().is_some_and(|x| x.is("source")) {

@@ -302,8 +302,30 @@ enum Reading {
 /// The readings of the words this thread has tokenized, keyed by the word as written. A
 /// word's reading depends on its spelling alone, and a few thousand spellings make most
 /// of any text, so each is worked out once rather than once per token.
+///
+/// A word of up to 15 bytes, nearly every word, is keyed by its bytes packed in two
+/// machine words: every token is looked up, and hashing and comparing two integers costs
+/// a fraction of hashing and comparing a string. Longer words are keyed by their text.
 #[derive(Default)]
-struct Readings(FxHashMap<Box<str>, Reading>);
+struct Readings {
+    short: FxHashMap<(u64, u64), Reading>,
+    long: FxHashMap<Box<str>, Reading>,
+}
+
+/// A word of up to 15 bytes as two integers: its bytes, zero after them, and its length
+/// in the last byte, so that equal keys are equal spellings.
+fn packed(word: &str) -> Option<(u64, u64)> {
+    let bytes = word.as_bytes();
+    let len = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[15] = len;
+    let (low, high) = buf.split_at(8);
+    Some((
+        u64::from_le_bytes(low.try_into().ok()?),
+        u64::from_le_bytes(high.try_into().ok()?),
+    ))
+}
 
 /// Spellings kept before the cache starts afresh: a few MB at most, per thread.
 const READINGS_KEPT: usize = 1 << 15;
@@ -314,21 +336,33 @@ thread_local! {
 
 impl Readings {
     fn read<'a>(&mut self, word: &'a str) -> (Norm<'a>, u64) {
-        let reading = match self.0.get(word) {
+        let key = packed(word);
+        let known = match key {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        let reading = match known {
             Some(reading) => reading.clone(),
-            None => {
-                let reading = read_word(word);
-                if self.0.len() >= READINGS_KEPT {
-                    self.0.clear();
-                }
-                self.0.insert(Box::from(word), reading.clone());
-                reading
-            }
+            None => self.remember(key, word),
         };
         match reading {
             Reading::Prefix(n, class) => (Norm(Repr::Text(word.get(..n).unwrap_or(word))), class),
             Reading::Shared(norm, class) => (Norm(Repr::Shared(norm)), class),
         }
+    }
+
+    /// Reads a word not seen before and keeps its reading.
+    fn remember(&mut self, key: Option<(u64, u64)>, word: &str) -> Reading {
+        let reading = read_word(word);
+        if self.short.len() + self.long.len() >= READINGS_KEPT {
+            self.short.clear();
+            self.long.clear();
+        }
+        match key {
+            Some(key) => self.short.insert(key, reading.clone()),
+            None => self.long.insert(Box::from(word), reading.clone()),
+        };
+        reading
     }
 }
 

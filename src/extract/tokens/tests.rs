@@ -124,6 +124,23 @@ fn a_spelling_read_again_reads_as_it_did_the_first_time() {
 }
 
 #[test]
+fn spellings_alike_but_for_their_length_are_read_apart() {
+    // Around the 15 bytes a key holds in place: each word is read as itself, before and
+    // after its neighbours are known.
+    let text = "state states statement statements representative representatives \
+        Representatives counterinsurgency counterinsurgencies statements state";
+    for _ in 0..2 {
+        let norms: Vec<String> = tokenize(text)
+            .toks
+            .iter()
+            .map(|t| t.norm.to_string())
+            .collect();
+        let expected: Vec<String> = text.split_whitespace().map(normalize_word).collect();
+        assert_eq!(norms, expected);
+    }
+}
+
+#[test]
 fn a_paragraph_has_a_class_exactly_when_one_of_its_tokens_has_it() {
     for text in [
         "The presdent’s envoy said",
