@@ -18,7 +18,7 @@ mod phrases;
 mod verbs;
 use carry::{carried_over, carry_on, own_quotes};
 pub(crate) use phrases::*;
-use verbs::{is_speech_verb, issued_venue, outlet_tail};
+use verbs::{author_of_document, is_speech_verb, issued_venue, outlet_tail};
 
 /// An act of saying and what it reports.
 #[derive(Debug, Clone)]
@@ -754,52 +754,4 @@ fn bound_contents(toks: &[Token<'_>], t: &Tokens<'_>, frames: &mut [Frame]) {
             }
         }
     }
-}
-
-/// "a balance announced on Tuesday by the Government", "a report released by the
-/// ministry": a document's author, named after "by", with the words that name it.
-fn author_of_document(
-    scope: &Scope<'_>,
-    np: Range<usize>,
-    cx: &Context<'_>,
-    sentence: Range<usize>,
-) -> Option<(Range<usize>, Referent)> {
-    let toks = scope.toks;
-    let head = toks.get(np.end.checked_sub(1)?)?;
-    if !head.is_any(&[
-        "balance",
-        "toll",
-        "tally",
-        "report",
-        "statement",
-        "count",
-        "assessment",
-        "figures",
-        "data",
-        "estimate",
-        "estimates",
-        "bulletin",
-        "communique",
-    ]) {
-        return None;
-    }
-    let issued = (np.end..(np.end + 3).min(sentence.end)).find(|&k| {
-        toks.get(k).is_some_and(|t| {
-            t.is_any(&[
-                "announced",
-                "released",
-                "published",
-                "issued",
-                "provided",
-                "compiled",
-                "given",
-                "made",
-            ])
-        })
-    })?;
-    let by = (issued + 1..(issued + 10).min(sentence.end))
-        .find(|&k| toks.get(k).is_some_and(|t| t.is("by")))?;
-    let author = np_after(toks, by + 1, sentence.end)?;
-    let speaker = speaker_of(scope, author.clone(), cx, sentence)?;
-    speaker.party.is_some().then_some((author, speaker))
 }

@@ -1,10 +1,13 @@
 //! Verbs of saying: whether a word is one as used, and what the words around it say of
-//! who speaks (the document issued, the outlet that closes a sentence).
+//! who speaks (the document issued and its author, the outlet that closes a sentence).
 
 use std::ops::Range;
 
+use super::super::context::Context;
+use super::super::entities::{Referent, Scope};
 use super::super::lexicon::class;
 use super::super::tokens::{Token, is_quote_mark};
+use super::{np_after, speaker_of};
 
 /// Verbs of issuing a document or giving figures: "issued a statement", "provided
 /// information", "made a statement".
@@ -207,4 +210,52 @@ pub(super) fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
         }),
         _ => true,
     }
+}
+
+/// "a balance announced on Tuesday by the Government", "a report released by the
+/// ministry": a document's author, named after "by", with the words that name it.
+pub(super) fn author_of_document(
+    scope: &Scope<'_>,
+    np: Range<usize>,
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+) -> Option<(Range<usize>, Referent)> {
+    let toks = scope.toks;
+    let head = toks.get(np.end.checked_sub(1)?)?;
+    if !head.is_any(&[
+        "balance",
+        "toll",
+        "tally",
+        "report",
+        "statement",
+        "count",
+        "assessment",
+        "figures",
+        "data",
+        "estimate",
+        "estimates",
+        "bulletin",
+        "communique",
+    ]) {
+        return None;
+    }
+    let issued = (np.end..(np.end + 3).min(sentence.end)).find(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.is_any(&[
+                "announced",
+                "released",
+                "published",
+                "issued",
+                "provided",
+                "compiled",
+                "given",
+                "made",
+            ])
+        })
+    })?;
+    let by = (issued + 1..(issued + 10).min(sentence.end))
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("by")))?;
+    let author = np_after(toks, by + 1, sentence.end)?;
+    let speaker = speaker_of(scope, author.clone(), cx, sentence)?;
+    speaker.party.is_some().then_some((author, speaker))
 }
