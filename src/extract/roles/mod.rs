@@ -394,6 +394,18 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return e.side.carried(before_evidence);
     }
+    // "This number allegedly includes more than 40 injured and 10 killed civilians": the
+    // people of a sentence that opens on what the last toll includes are of that toll.
+    if toll_includes(toks, sentence.start)
+        && let Some(e) = s
+            .earlier
+            .last()
+            .filter(|e| e.paragraph + 1 >= s.paragraph && e.side.is_stated())
+    {
+        return e
+            .side
+            .carried(|w| format!("what the toll before includes: {w}"));
+    }
 
     // "the ongoing conflict in Gaza, which has claimed over 45,000 lives": a figure of a
     // relative clause is of what "which" stands for, not of the rest of its sentence.
@@ -791,4 +803,25 @@ fn before_evidence(w: &str) -> String {
     } else {
         format!("{BEFORE}{w}")
     }
+}
+
+/// Whether the sentence at `start` opens on what a toll before it includes: "This number
+/// (allegedly) includes", "The figure also included".
+fn toll_includes(toks: &[Token<'_>], start: usize) -> bool {
+    let word = |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| t.is_any(words));
+    word(start, &["this", "that", "the", "these"])
+        && word(
+            start + 1,
+            &[
+                "number", "figure", "figures", "toll", "tally", "count", "total",
+            ],
+        )
+        && (start + 2..start + 5)
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                word(
+                    k,
+                    &["includes", "included", "include", "comprises", "comprised"],
+                )
+            })
 }

@@ -360,3 +360,15 @@ fn soldiers_are_of_the_one_state_whose_soldiers_the_story_named() {
     let out = run(&across);
     assert_ne!(side_of_figure(&out, (None, Some(400))), Some("mali"));
 }
+
+/// "This number allegedly includes more than 40 injured and 10 killed civilians": the
+/// people of a sentence on what the toll before includes are of that toll's side.
+#[test]
+fn what_a_toll_includes_is_of_its_side() {
+    let out = run(&[
+        "The authorities of the self-proclaimed Nagorno-Karabakh Republic said that at least 200 people were killed and 400 wounded as a result of Baku's offensive.",
+        "This number allegedly includes more than 40 injured and 10 killed civilians.",
+    ]);
+    assert_eq!(side_of_figure(&out, (Some(10), None)), Some("karabakh"));
+    assert_eq!(side_of_figure(&out, (None, Some(40))), Some("karabakh"));
+}
