@@ -1,0 +1,61 @@
+//! The words of a figure's sentence that say whose its people are: the relative clause
+//! ", which" opens, and a sentence on what the toll before it includes.
+
+use super::super::figures::{Read, date_comma};
+use super::super::lexicon::class;
+use super::super::tokens::Token;
+
+/// The words from the phrase ", which" stands for to the end of the sentence, when the
+/// figure is the object of that relative clause's verb ("..., which has so far claimed
+/// more than 15,550 lives", "..., which killed 26 civilians").
+pub(super) fn relative_clause(
+    toks: &[Token<'_>],
+    read: &Read,
+    sentence: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let which = (read.span.start.saturating_sub(6).max(sentence.start)..read.span.start)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("which")))?;
+    if !which
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.is_punct(','))
+    {
+        return None;
+    }
+    // Only a verb between: "which has so far claimed", "which left".
+    let verb_only = (which + 1..read.span.start).all(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.word && !t.has(class::PEOPLE) && !t.capitalized())
+    });
+    if !verb_only {
+        return None;
+    }
+    // The phrase before it begins after the comma before it, a date's comma aside.
+    let start = (sentence.start..which - 1)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')) && !date_comma(toks, k))
+        .map_or(sentence.start, |k| k + 1);
+    Some(start..sentence.end)
+}
+
+/// Whether the sentence at `start` opens on what a toll before it includes: "This number
+/// (allegedly) includes", "The figure also included".
+pub(super) fn toll_includes(toks: &[Token<'_>], start: usize) -> bool {
+    let word = |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| t.is_any(words));
+    word(start, &["this", "that", "the", "these"])
+        && word(
+            start + 1,
+            &[
+                "number", "figure", "figures", "toll", "tally", "count", "total",
+            ],
+        )
+        && (start + 2..start + 5)
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.word))
+            .any(|k| {
+                word(
+                    k,
+                    &["includes", "included", "include", "comprises", "comprised"],
+                )
+            })
+}
