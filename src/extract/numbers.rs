@@ -95,6 +95,7 @@ const MIN_BOUNDS: &[&[&str]] = &[
     &["upwards", "of"],
     &["in", "excess", "of"],
     &["no", "fewer", "than"],
+    &["not", "fewer", "than"],
     &["no", "less", "than"],
     &["a", "minimum", "of"],
     &["not", "less", "than"],

@@ -600,7 +600,15 @@ fn negated_before(toks: &[Token<'_>], first: usize) -> bool {
         {
             break;
         }
-        if (step < 2 && t.has(class::NEGATION)) || t.has(class::DENIAL | class::DOUBT) {
+        // "at their disputed border": a denial's participle as an adjective denies nothing.
+        let adjective = t.has(class::DENIAL)
+            && k.checked_sub(2).and_then(|p| toks.get(p)).is_some_and(|d| {
+                d.is_any(&[
+                    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+                ])
+            });
+        if (step < 2 && t.has(class::NEGATION)) || t.has(class::DENIAL | class::DOUBT) && !adjective
+        {
             return true;
         }
         k -= 1;

@@ -541,3 +541,27 @@ fn fatally_wounded_is_killed() {
     ];
     assert_figures(cases);
 }
+
+/// "Not fewer than 17 villagers" is at least 17; "at their disputed border" denies
+/// nothing, so the figure after it stands.
+#[test]
+fn not_fewer_than_and_a_disputed_border() {
+    let out =
+        run(&["Not fewer than 17 villagers have been killed in the southern part of Borno State."]);
+    assert!(
+        out.claims
+            .iter()
+            .any(|c| c.count_min == Some(17) && c.status == Status::Killed),
+        "{:?}",
+        out.claims
+    );
+    let out =
+        run(&["Clashes at the disputed border have resulted in the deaths of at least 12 people."]);
+    assert!(
+        out.claims.iter().any(|c| c.count_min == Some(12)),
+        "{:?}",
+        out.claims
+    );
+    let out = run(&["Azerbaijan's ministry disputed that two soldiers were killed."]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}
