@@ -565,3 +565,27 @@ fn not_fewer_than_and_a_disputed_border() {
     let out = run(&["Azerbaijan's ministry disputed that two soldiers were killed."]);
     assert!(out.claims.is_empty(), "{:?}", out.claims);
 }
+
+/// "resulting in 21 civilian deaths and injuries to 83 others": the noun before "to" gives
+/// the status of its own figure, not the figure before; "fatal injuries to two women" are
+/// deaths.
+#[test]
+fn injuries_to_others_after_deaths() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The attack caused 21 civilian deaths and injuries to 83 others.",
+            83,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Russian troops attacked the house, which resulted in fatal injuries to two elderly women.",
+            2,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

@@ -163,6 +163,20 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     }
     let verb_index = first.checked_sub(back)?;
     let verb = prev(back)?;
+    // "and injuries to 83 others": the noun before "to" gives the status ("to" was
+    // stepped over as a bound's word); "fatal injuries to two women" are deaths.
+    if back >= 2
+        && verb.is_any(&["injuries", "injury", "wounds"])
+        && prev(back - 1).is_some_and(|t| t.is("to"))
+    {
+        let fatal = prev(back + 1).is_some_and(|t| t.is_any(&["fatal", "mortal", "deadly"]));
+        let status = if fatal {
+            Status::Killed
+        } else {
+            Status::Injured
+        };
+        return Some((status, Voice::Passive));
+    }
     let after = toks.get(end).filter(|t| t.sentence == sentence);
     let after_status = after
         .and_then(status_word)
