@@ -589,3 +589,16 @@ fn injuries_to_others_after_deaths() {
     ];
     assert_figures(cases);
 }
+
+/// "took away three others": the people taken away are captives.
+#[test]
+fn people_taken_away_are_captives() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Armed men killed six passengers after checking their ID cards and took away three others.",
+        3,
+        Status::Captured,
+        None,
+        None,
+    )];
+    assert_figures(cases);
+}

@@ -177,6 +177,16 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
         };
         return Some((status, Voice::Passive));
     }
+    // "took away three others", "dragged away two men": captives.
+    if verb.is("away")
+        && prev(back + 1).is_some_and(|t| {
+            t.is_any(&[
+                "took", "taken", "taking", "take", "carried", "dragged", "led", "whisked",
+            ])
+        })
+    {
+        return Some((Status::Captured, Voice::Active { verb: verb_index }));
+    }
     let after = toks.get(end).filter(|t| t.sentence == sentence);
     let after_status = after
         .and_then(status_word)
