@@ -379,20 +379,12 @@ fn between(toks: &[Token<'_>], i: usize, low: u64) -> Option<(u64, usize)> {
 /// "and", with a status word of its own and none between, shares the first one's lower
 /// bound.
 fn shares_lower_bound(toks: &[Token<'_>], i: usize, end: usize) -> bool {
-    const STATUS: &[&str] = &[
-        "killed",
-        "dead",
-        "died",
-        "wounded",
-        "injured",
-        "hurt",
-        "missing",
-        "kidnapped",
-        "abducted",
-        "captured",
-    ];
-    let word = |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| t.is_any(words));
-    if i < 3 || !word(i - 1, &["and"]) || !word(i - 2, STATUS) || !word(end, STATUS) {
+    let status = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.has(class::KILLED | class::INJURED | class::MISSING | class::CAPTURED)
+        })
+    };
+    if i < 3 || !toks.get(i - 1).is_some_and(|t| t.is("and")) || !status(i - 2) || !status(end) {
         return false;
     }
     // Not "more than 40 injured and 10 killed civilians": a status before its noun.

@@ -290,45 +290,53 @@ impl<'a> Context<'a> {
     /// Sets aside, once the whole story's places are known, the acronyms its mentions took
     /// for an armed group named for a state it never names while it happens in another;
     /// returns whether any was set aside.
-    pub fn set_aside_stray_acronyms(&mut self, toks: &[Token<'_>], mentions: &Mentions) -> bool {
+    pub fn set_aside_stray_acronyms<'t, 'w: 't>(
+        &mut self,
+        paragraphs: impl Iterator<Item = (&'t [Token<'w>], &'t Mentions)>,
+    ) -> bool {
         let Some(home) = Self::dominant(&self.story_places) else {
             return false;
         };
         let mut any = false;
-        for m in mentions.list.iter().filter(|m| m.span.len() == 1) {
-            let Some(tok) = toks
-                .get(m.span.start)
-                .filter(|t| t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase()))
-            else {
-                continue;
-            };
-            let Some(party) = m.party().and_then(|p| self.gazetteer.party(p)) else {
-                continue;
-            };
-            let Some(country) = party
-                .country
-                .as_deref()
-                .and_then(|c| self.gazetteer.index_of(c))
-            else {
-                continue;
-            };
-            // Only a group named for its state ("Syrian National Army"): others cross
-            // borders (JNIM fights in Mali and Burkina Faso alike).
-            let named_for_it = self.gazetteer.party(country).is_some_and(|c| {
-                party.name.contains(c.name.as_str())
-                    || c.demonyms
-                        .first()
-                        .is_some_and(|d| party.name.contains(d.as_str()))
-            });
-            if party.kind == PartyKind::Group
-                && named_for_it
-                && country != home
-                && !self.story_places.contains_key(&country)
-            {
-                any |= self.stray_acronyms.insert(tok.text.to_string());
+        for (toks, mentions) in paragraphs {
+            for m in mentions.list.iter().filter(|m| m.span.len() == 1) {
+                let Some(tok) = toks.get(m.span.start).filter(|t| {
+                    t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase())
+                }) else {
+                    continue;
+                };
+                if self.stray_group(m.party(), home) {
+                    any |= self.stray_acronyms.insert(tok.text.to_string());
+                }
             }
         }
         any
+    }
+
+    /// Whether `party` is an armed group named for a state the story never names, while it
+    /// happens in `home`. Only a group named for its state ("Syrian National Army"):
+    /// others cross borders (JNIM fights in Mali and Burkina Faso alike).
+    fn stray_group(&self, party: Option<usize>, home: usize) -> bool {
+        let Some(group) = party
+            .and_then(|p| self.gazetteer.party(p))
+            .filter(|g| g.kind == PartyKind::Group)
+        else {
+            return false;
+        };
+        let Some(country) = group
+            .country
+            .as_deref()
+            .and_then(|c| self.gazetteer.index_of(c))
+        else {
+            return false;
+        };
+        let named_for_it = self.gazetteer.party(country).is_some_and(|c| {
+            group.name.contains(c.name.as_str())
+                || c.demonyms
+                    .first()
+                    .is_some_and(|d| group.name.contains(d.as_str()))
+        });
+        named_for_it && country != home && !self.story_places.contains_key(&country)
     }
 
     /// Whether the story set this acronym aside (see `set_aside_stray_acronyms`).
@@ -445,18 +453,7 @@ impl<'a> Context<'a> {
                     .get(m.span.end)
                     .filter(|t| t.has(class::COMBATANT) && t.has(class::PEOPLE))
             {
-                let words = super::entities::phrase_text(
-                    scope.text,
-                    scope.toks,
-                    m.span.start..m.span.end + 1,
-                );
-                let entry = self
-                    .forces
-                    .entry(singular(&noun.norm).to_string())
-                    .or_insert(Some((party, words)));
-                if entry.as_ref().is_some_and(|(p, _)| *p != party) {
-                    *entry = None;
-                }
+                remember_noun(&mut self.forces, scope, m.span.clone(), noun, party);
             }
             if let Some(party) = m.party().filter(|_| kind == Some(PartyKind::Group)) {
                 if !self.insurgents.contains(&party) {
@@ -471,18 +468,7 @@ impl<'a> Context<'a> {
                 else {
                     continue;
                 };
-                let words = super::entities::phrase_text(
-                    scope.text,
-                    scope.toks,
-                    m.span.start..m.span.end + 1,
-                );
-                let entry = self
-                    .labels
-                    .entry(singular(&noun.norm).to_string())
-                    .or_insert(Some((party, words)));
-                if entry.as_ref().is_some_and(|(p, _)| *p != party) {
-                    *entry = None;
-                }
+                remember_noun(&mut self.labels, scope, m.span.clone(), noun, party);
             }
         }
     }
@@ -594,4 +580,22 @@ fn singular(noun: &str) -> &str {
     noun.strip_suffix('s')
         .filter(|w| w.len() > 2)
         .unwrap_or(noun)
+}
+
+/// Remembers that the document calls `party`'s people by `noun` (the word after the
+/// mention at `span`), with the words; two parties with one noun leave it to neither.
+fn remember_noun(
+    nouns: &mut HashMap<String, Option<(usize, String)>>,
+    scope: &Scope<'_>,
+    span: Range<usize>,
+    noun: &Token<'_>,
+    party: usize,
+) {
+    let words = super::entities::phrase_text(scope.text, scope.toks, span.start..span.end + 1);
+    let entry = nouns
+        .entry(singular(&noun.norm).to_string())
+        .or_insert(Some((party, words)));
+    if entry.as_ref().is_some_and(|(p, _)| *p != party) {
+        *entry = None;
+    }
 }

@@ -29,6 +29,16 @@ impl Phrase<'_, '_, '_> {
     fn has(&self, bits: u64) -> bool {
         self.core.iter().any(|t| t.has(bits))
     }
+
+    /// A speaker of no party named in the phrase: of the state its context names.
+    fn at_home(&self) -> Referent {
+        self.cx.home(
+            self.scope,
+            self.np.span.clone(),
+            self.sentence.clone(),
+            (self.referent)(None, Voice::Party, String::new()),
+        )
+    }
 }
 
 /// An agency, a newspaper, radio or television: whose voice it is, if the head is one.
@@ -53,12 +63,7 @@ pub(super) fn media(p: &Phrase<'_, '_, '_>) -> Option<Referent> {
             ])
         });
     if office_agency && p.owner.is_none() {
-        return Some(p.cx.home(
-            p.scope,
-            p.np.span.clone(),
-            p.sentence.clone(),
-            (p.referent)(None, Voice::Party, String::new()),
-        ));
+        return Some(p.at_home());
     }
     if p.head.has(class::MEDIA) && !p.head.has(class::INSTITUTION) || p.head.is("agency") {
         if let Some((party, words)) = p.owner.cloned() {
@@ -97,12 +102,7 @@ pub(super) fn media(p: &Phrase<'_, '_, '_>) -> Option<Referent> {
             ])
         });
         if p.owner.is_none() && state_run {
-            return Some(p.cx.home(
-                p.scope,
-                p.np.span.clone(),
-                p.sentence.clone(),
-                (p.referent)(None, Voice::Party, String::new()),
-            ));
+            return Some(p.at_home());
         }
         return Some((p.referent)(None, Voice::Media, String::new()));
     }
@@ -135,12 +135,7 @@ pub(super) fn sources(p: &Phrase<'_, '_, '_>) -> Option<Referent> {
             return Some((p.referent)(Some(party), Voice::Party, words));
         }
         if p.has(class::STATE_SOURCES) {
-            return Some(p.cx.home(
-                p.scope,
-                p.np.span.clone(),
-                p.sentence.clone(),
-                (p.referent)(None, Voice::Party, String::new()),
-            ));
+            return Some(p.at_home());
         }
         return Some((p.referent)(None, Voice::NonParty, String::new()));
     }

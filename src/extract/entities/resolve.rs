@@ -197,6 +197,15 @@ pub(crate) fn resolve_one(
         words: words.clone(),
         evidence,
     };
+    // A speaker of no party named in the phrase: of the state its context names.
+    let at_home = || {
+        cx.home(
+            scope,
+            np.span.clone(),
+            sentence.clone(),
+            referent(None, Voice::Party, String::new()),
+        )
+    };
 
     // "Report informs", "Trend reports": the outlet speaking in its own name.
     if cx.is_outlet(&name) {
@@ -565,12 +574,7 @@ pub(crate) fn resolve_one(
     }
     // "according to an official toll", "government figures": the state the context names.
     if official_count && owner.is_none() {
-        return Some(cx.home(
-            scope,
-            np.span.clone(),
-            sentence,
-            referent(None, Voice::Party, String::new()),
-        ));
+        return Some(at_home());
     }
     if let Some(found) = outlets::sources(&phrase) {
         return Some(found);
@@ -669,17 +673,12 @@ pub(crate) fn resolve_one(
             });
         }
     }
+    if army_wing {
+        return Some(at_home());
+    }
     // "the ethnic armed group said": a group is the one the story named, never the state
     // it fights in; a bare "the statement" is no one's until its issuer is known.
     // "In a statement, the militants said": armed men speak for the group named.
-    if army_wing {
-        return Some(cx.home(
-            scope,
-            np.span.clone(),
-            sentence,
-            referent(None, Voice::Party, String::new()),
-        ));
-    }
     if head_tok.has(class::GROUP_NOUN) || definite && head_tok.has(class::HOSTILE) {
         let unknown = referent(None, Voice::Unknown, String::new());
         return Some(if definite {
@@ -706,12 +705,7 @@ pub(crate) fn resolve_one(
         return Some(referent(None, Voice::NonParty, String::new()));
     }
     if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::VENUE) {
-        return Some(cx.home(
-            scope,
-            np.span.clone(),
-            sentence,
-            referent(None, Voice::Party, String::new()),
-        ));
+        return Some(at_home());
     }
     // "information minister Marco Lara": an office with no party named takes the state
     // its context names.
@@ -732,12 +726,7 @@ pub(crate) fn resolve_one(
                 "general",
             ])
     }) {
-        return Some(cx.home(
-            scope,
-            np.span.clone(),
-            sentence,
-            referent(None, Voice::Party, String::new()),
-        ));
+        return Some(at_home());
     }
     if core.len() == 1
         && let Some(earlier) = cx.by_initials(head_tok.text)

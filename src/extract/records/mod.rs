@@ -112,10 +112,7 @@ pub(crate) fn read_document(
         });
     }
     // "the SNA base" in a story set in Somalia: not Syria's National Army.
-    let mut stray = false;
-    for (t, mentions) in &read {
-        stray |= cx.set_aside_stray_acronyms(&t.toks, mentions);
-    }
+    let stray = cx.set_aside_stray_acronyms(read.iter().map(|(t, m)| (t.toks.as_slice(), m)));
     if stray {
         for (t, mentions) in &mut read {
             if t.toks.iter().any(|w| cx.is_stray_acronym(w.text)) {
