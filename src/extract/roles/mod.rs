@@ -151,9 +151,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         let described = |k: usize| {
             toks.get(k - 1)
                 .is_some_and(|t| t.word && !t.has(class::NP_STOP | class::SPEECH_VERB))
+                // "the senior lieutenant of the Azerbaijani army, Rashid Mahmudov": or
+                // the force he served in.
                 || k >= 2
                     && toks.get(k - 1).is_some_and(|t| t.is_punct(','))
-                    && toks.get(k - 2).is_some_and(|t| t.has(class::PEOPLE))
+                    && toks
+                        .get(k - 2)
+                        .is_some_and(|t| t.has(class::PEOPLE | class::SECURITY))
                 // "one more serviceman of Azerbaijani army - Nazim Ismayilov": a dash
                 // between the description and the name.
                 || k >= 2

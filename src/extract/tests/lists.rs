@@ -127,16 +127,26 @@ fn one_person_and_those_after_her_and_people_a_figure_includes() {
 }
 
 /// "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed": the words a
-/// comma sets before a named person's rank say whose he is.
+/// comma sets before a named person's rank say whose he is, as does the force his rank
+/// is of.
 #[test]
 fn a_named_person_is_of_the_noun_before_his_rank() {
-    let cases: &[FigureCase<'_>] = &[(
-        "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed during the battles.",
-        1,
-        Status::Killed,
-        Some("azerbaijan"),
-        None,
-    )];
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed during the battles.",
+            1,
+            Status::Killed,
+            Some("azerbaijan"),
+            None,
+        ),
+        (
+            "During the battles, the senior lieutenant of the Azerbaijani army, Rashid Mahmudov was killed.",
+            1,
+            Status::Killed,
+            Some("azerbaijan"),
+            None,
+        ),
+    ];
     assert_figures(cases);
 }
 
