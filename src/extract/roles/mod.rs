@@ -703,8 +703,11 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     // 12. Nothing of their own: more people of the same account and sentence as a figure
     //     whose side is stated ("Lieutenant A ... were killed and Lieutenant B suffered a
     //     gunshot wound", "received 105 injuries and 52 deaths"). Never across enemies:
-    //     "six terrorists were killed and two soldiers wounded" are not one side.
+    //     "six terrorists were killed and two soldiers wounded" are not one side, nor
+    //     "three members of the Fano militia group and a woman selling liquor": civilians
+    //     are no armed group's people.
     let enemy_word = |w: &str| super::lexicon::classes(w) & class::HOSTILE != 0;
+    let civilian_head = head.is_some_and(|h| h.has(class::CIVILIAN));
     if !hostile
         && let Some(e) = s
             .earlier
@@ -715,6 +718,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 e.claimant == claimant
                     && e.side.is_stated()
                     && !e.head.as_deref().is_some_and(enemy_word)
+                    && !(civilian_head
+                        && e.side.parties.iter().all(|p| {
+                            s.scope
+                                .gazetteer
+                                .get(p)
+                                .is_some_and(|g| g.kind == PartyKind::Group)
+                        }))
             })
     {
         return e.side.carried(|w| format!("more of the same account: {w}"));

@@ -126,6 +126,20 @@ fn one_person_and_those_after_her_and_people_a_figure_includes() {
     }
 }
 
+/// "Two journalists and a local official died": a person after "and a" shares the verb
+/// of the figure before him, whatever words describe him.
+#[test]
+fn a_person_joined_after_a_figure_shares_its_verb() {
+    let out = run(&["Two journalists and a local official died in a mine blast on Tuesday."]);
+    let counts: Vec<_> = out.claims.iter().map(|c| (c.count, c.status)).collect();
+    assert_eq!(
+        counts,
+        [(Some(2), Status::Killed), (Some(1), Status::Killed)],
+        "{:?}",
+        out.claims
+    );
+}
+
 /// "Azerbaijani serviceman, senior lieutenant Rashad Mahmudov was killed": the words a
 /// comma sets before a named person's rank say whose he is, as does the force his rank
 /// is of.

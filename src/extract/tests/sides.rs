@@ -520,6 +520,20 @@ fn more_people_of_the_same_account_share_its_side() {
     assert_story_figures(cases);
 }
 
+/// Civilians listed beside an armed group's members are not that group's people.
+#[test]
+fn civilians_beside_a_groups_members_are_not_its_people() {
+    let out = run(&[
+        "Three members of the Fano militia group and a woman selling liquor were also among the casualties.",
+    ]);
+    assert_eq!(
+        side_of_figure(&out, (Some(3), None)),
+        Some("fano"),
+        "{out:?}"
+    );
+    assert_eq!(side_of_figure(&out, (Some(1), None)), None, "{out:?}");
+}
+
 /// "50 deaths among its troops" are the speaker's; an attack's author after "by", in
 /// quotation marks or not, is never the place it struck.
 #[test]

@@ -181,9 +181,13 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
                 return Some(found);
             }
         }
-        // "31 soldiers and three army auxiliaries were killed": a second figure of people
-        // coordinated with the first shares its verb.
-        if t.is("and") && starts_number(toks, k + 1) {
+        // "31 soldiers and three army auxiliaries were killed", "Two journalists and a
+        // local official died": a second figure of people coordinated with the first
+        // shares its verb.
+        if t.is("and")
+            && (starts_number(toks, k + 1)
+                || toks.get(k + 1).is_some_and(|n| n.is_any(&["a", "an"])))
+        {
             let verb = (k + 2..k + 10)
                 .take_while(|&j| {
                     toks.get(j)
