@@ -603,10 +603,17 @@ fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
             .all(|c| c.is_uppercase() || !c.is_alphabetic())
         // "Similarly, Arif Aliyev, head of ...": after a comma too, not only inside a
         // sentence's words.
-        && i >= 2
-        && toks.get(i - 2).is_some_and(|t| {
-            t.sentence == prev.sentence && (t.word || t.is_punct(',') || t.is_punct('('))
-        });
+        && (i >= 2
+            && toks.get(i - 2).is_some_and(|t| {
+                t.sentence == prev.sentence && (t.word || t.is_punct(',') || t.is_punct('('))
+            })
+            // "Getachew Reda, the president of ...": opening the sentence, a word the
+            // lexicon does not know.
+            || prev.class == 0
+                && prev.norm.len() >= 3
+                && i.checked_sub(2)
+                    .and_then(|k| toks.get(k))
+                    .is_none_or(|t| t.sentence != prev.sentence));
     let titled = prev.word && prev.has(class::PERSON_TITLE) && prev.capitalized();
     // "Acting Kursk governor": a word before an office names where the office is.
     let office_follows = toks

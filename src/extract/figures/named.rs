@@ -41,13 +41,36 @@ pub(super) fn singles(
                 })
             })
             .flatten();
-        if t.is_any(&["a", "an", "another"]) && !covered(k) && !apposition && !another_figure {
-            let Some(mut victims) = victims::single_after(toks, k + 1) else {
+        // "Armenia claimed its soldier was killed": one of the owner's fighters.
+        // Not "one of its soldier": the figure before counts them.
+        let owned = t.is_any(&["its", "our"]) && !(k > 0 && toks[k - 1].is("of"));
+        if (t.is_any(&["a", "an", "another"]) || owned)
+            && !covered(k)
+            && !apposition
+            && !another_figure
+        {
+            let single = victims::single_after(toks, k + 1).filter(|v| {
+                !owned
+                    || v.head.and_then(|h| toks.get(h)).is_some_and(|h| {
+                        // One of them: "its soldier", not "our servicemen".
+                        h.has(class::COMBATANT)
+                            && !h.norm.ends_with('s')
+                            && !h.norm.ends_with("men")
+                            && !h.is("personnel")
+                    })
+            });
+            let Some(mut victims) = single else {
+                if owned {
+                    continue;
+                }
                 if let Some(one) = another_alone(toks, k) {
                     out.push(one);
                 }
                 continue;
             };
+            if owned {
+                victims.possessive = Some(k);
+            }
             let mut span = one_person(k, k + 1);
             // "a 16-year-old girl and an 18-year-old boy", "a mother and daughter": two
             // people joined by "and" are two.

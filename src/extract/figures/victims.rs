@@ -157,17 +157,30 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     let mut start = j;
     while j - start < 7 {
         let Some(t) = in_sentence(j) else { break };
-        // "Two Somali National Army (SNA) soldiers": a short form in brackets.
+        // "Two Somali National Army (SNA) soldiers": a short form in brackets; "four
+        // Artsakh (Karabakh) army servicemen": another name for the name before.
         if t.is_punct('(')
             && j > start
             && in_sentence(j + 1).is_some_and(|a| {
                 a.word
                     && a.capitalized()
-                    && a.text.chars().filter(char::is_ascii_uppercase).count() >= 2
+                    && (a.text.chars().filter(char::is_ascii_uppercase).count() >= 2
+                        || toks.get(j - 1).is_some_and(|p| p.word && p.capitalized()))
             })
             && in_sentence(j + 2).is_some_and(|c| c.is_punct(')'))
         {
             j += 3;
+            continue;
+        }
+        // "30 Azerbaijani and Armenian soldiers": two peoples' words before one noun.
+        if t.is("and")
+            && j > start
+            && toks
+                .get(j - 1)
+                .is_some_and(|p| p.word && p.capitalized() && !is_people(p))
+            && in_sentence(j + 1).is_some_and(|n| n.word && n.capitalized() && !is_people(n))
+        {
+            j += 1;
             continue;
         }
         // "6,300 reported fatalities": a word of record, not a verb.
@@ -244,7 +257,21 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     // "with eight more injured": more of the people already counted.
     let more = head_tok.is_any(&["others", "more", "additional", "other", "further"]);
     if !is_people(head_tok) && !more {
-        return None;
+        // "one Armenian and one Azeri civilian": the people noun of the figure joined after
+        // is this figure's too.
+        let shared = head_tok.capitalized()
+            && in_sentence(j).is_some_and(|t| t.is("and"))
+            && super::super::numbers::starts_number(toks, j + 1);
+        let head = (j + 2..j + 6)
+            .take_while(|&k| in_sentence(k).is_some_and(|t| t.word && !t.has(class::NP_STOP)))
+            .find(|&k| in_sentence(k).is_some_and(is_people))
+            .filter(|_| shared)?;
+        return Some(Victims {
+            who: start..j,
+            head: Some(head),
+            possessive,
+            elliptical: false,
+        });
     }
     let elliptical = more;
     // "50 deaths among its troops": whose people a status noun counts.

@@ -65,6 +65,31 @@ pub(super) fn carried_over(t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent>
         .or_else(released)
 }
 
+/// "... so far. — Getachew K Reda (@reda_getachew) January 8, 2022": a post reproduced
+/// with its signature, its author's name before the handle, is the author's words.
+pub(super) fn signed_post(scope: &Scope<'_>, t: &Tokens<'_>, cx: &Context<'_>) -> Option<Referent> {
+    let toks = t.toks.as_slice();
+    let dash = toks
+        .iter()
+        .rposition(|x| x.is_punct('—') || x.is_punct('–'))?;
+    let name_end = (dash + 1..(dash + 7).min(toks.len()))
+        .find(|&k| toks.get(k).is_some_and(|x| !(x.word && x.capitalized())))?;
+    let handle = toks.get(name_end).is_some_and(|x| x.is_punct('('))
+        && toks
+            .get(name_end + 1)
+            .is_some_and(|x| x.text.starts_with('@'));
+    // The post's words before the signature: a signature alone on its line signs the
+    // paragraph above, which has been read already.
+    let words_before = toks
+        .get(..dash)
+        .is_some_and(|w| w.iter().filter(|x| x.word).count() >= 3);
+    if name_end == dash + 1 || !handle || !words_before {
+        return None;
+    }
+    let sentence = sentence_tokens(t, toks.get(dash + 1)?.sentence);
+    speaker_of(scope, dash + 1..name_end, cx, sentence)
+}
+
 /// Gives each quotation to the frame it belongs to.
 pub(super) fn own_quotes(
     toks: &[Token<'_>],

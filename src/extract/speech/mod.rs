@@ -16,7 +16,7 @@ use super::tokens::{Quote, Token, Tokens, is_quote_mark};
 mod carry;
 mod phrases;
 mod verbs;
-use carry::{carried_over, carry_on, own_quotes};
+use carry::{carried_over, carry_on, own_quotes, signed_post};
 pub(crate) use phrases::*;
 use verbs::{author_of_document, is_speech_verb, issued_venue, outlet_tail};
 
@@ -70,13 +70,19 @@ impl Speech {
         }
         // "The clashes, which killed a soldier, come after Azerbaijan said on Friday that
         // ...": a saying set in a clause of time says nothing of the words before it.
+        // "... left 30 soldiers dead as Russia and the West urged an immediate
+        // ceasefire": nor does an appeal made as it happened.
         let of_another_time = |f: &Frame| {
+            let before = f.np.start.checked_sub(1).and_then(|k| toks.get(k));
+            let appeal = toks.get(f.act.start).is_some_and(|v| {
+                v.is_any(&[
+                    "urged", "called", "demanded", "appealed", "pressed", "warned",
+                ])
+            });
             at < f.np.start
-                && f.np
-                    .start
-                    .checked_sub(1)
-                    .and_then(|k| toks.get(k))
-                    .is_some_and(|t| t.is_any(&["after", "before", "since", "until"]))
+                && before.is_some_and(|t| {
+                    t.is_any(&["after", "before", "since", "until"]) || t.is("as") && appeal
+                })
         };
         let same: Vec<&Frame> = self
             .frames
@@ -145,7 +151,7 @@ pub(crate) fn read(scope: &Scope<'_>, t: &Tokens<'_>, cx: &mut Context<'_>) -> S
     }
     bound_contents(toks, t, &mut frames);
     let whole = if frames.is_empty() {
-        carried_over(t, cx)
+        signed_post(scope, t, cx).or_else(|| carried_over(t, cx))
     } else {
         None
     };

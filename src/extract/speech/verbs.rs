@@ -91,12 +91,20 @@ fn plural_noun_verb(toks: &[Token<'_>], i: usize) -> bool {
 /// Whether token `i` is a finite verb of saying used as one.
 pub(super) fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
     let Some(tok) = toks.get(i) else { return false };
+    let after = |k: usize| toks.get(i + k);
+    // "The war claimed the lives of 30 civilians": a toll taken, not words said.
+    let lives = |k: usize| after(k).is_some_and(|n| n.is_any(&["lives", "life"]));
+    if tok.is_any(&["claimed", "claims", "claim", "claiming"])
+        && (lives(1)
+            || after(1).is_some_and(|n| n.is_any(&["the", "their", "his", "her"])) && lives(2))
+    {
+        return false;
+    }
     if plural_noun_verb(toks, i) {
         return true;
     }
     // "the Armenian leader pointed out that", "Pashinian continued, “...”": saying in a
     // verb of two words, or before a quotation.
-    let after = |k: usize| toks.get(i + k);
     if tok.is("pointed")
         && after(1).is_some_and(|n| n.is("out"))
         && after(2).is_some_and(|n| n.is("that"))
@@ -202,6 +210,7 @@ pub(super) fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
         }),
         // "ruled out" speaks; "ruled the country" does not.
         "ruled" => next.is_some_and(|n| n.is("out")),
+
         // "offered to", "offered talks": an offer is made in words; "offered for sale" is not.
         "agreed" => next.is_some_and(|n| n.is_any(&["to", "that", "on"])),
         // "offered to reopen" proposes in words; "offered grain" gives.

@@ -3,8 +3,10 @@
 use super::*;
 
 mod accounts;
+mod attribution;
 mod figures;
 mod insurgents;
+mod joined;
 mod lists;
 mod nonparty;
 mod officials;

@@ -1,0 +1,49 @@
+//! Who gives the words: a post reproduced with its signature, a name that opens a
+//! sentence, and an appeal made while the fighting went on.
+
+use super::*;
+
+/// "... — Peter Kovacs (@pkovacs) January 8, 2022": a signed post is its author's words.
+#[test]
+fn a_signed_post_is_its_authors() {
+    assert_party_speaks(&[(
+        &[
+            "Hungarian Foreign Minister Peter Kovacs said on Twitter that the camp had been hit.",
+            "Another attack on the camp has killed 12 civilians so far. A tragedy! — Peter Kovacs (@pkovacs) January 8, 2022",
+        ],
+        2,
+        "hungary",
+    )]);
+    // A signature alone on its line adds no statement of its own.
+    let out = run(&[
+        "Peacekeepers evacuated the wounded, the ministry wrote.",
+        "– MFA Russia (@mfa_russia) September 21, 2023",
+    ]);
+    assert!(
+        out.statements.iter().all(|s| s.paragraph != 2),
+        "{:?}",
+        out.statements
+    );
+}
+
+/// A city's name after a first name that opens the sentence is a surname, not the place
+/// the speaker is of.
+#[test]
+fn a_citys_name_after_a_first_name_opening_a_sentence_is_a_surname() {
+    assert_none_speaks_for(
+        &["Abdifatah Aden, a police spokesman, said two people were killed."],
+        "yemen",
+    );
+}
+
+/// "left 30 soldiers dead as Russia urged a ceasefire": an appeal made meanwhile does not
+/// give the figure.
+#[test]
+fn an_appeal_made_meanwhile_gives_no_figure() {
+    let out = run(&[
+        "Fierce clashes left 30 soldiers dead on Saturday as Russia urged an immediate ceasefire.",
+    ]);
+    let claim = out.claims.first().expect("the 30 killed");
+    assert_eq!(claim.count, Some(30));
+    assert_eq!(claim.according_to.party, None, "{claim:?}");
+}
