@@ -200,11 +200,15 @@ pub(super) fn elided(
     previous: Option<&Read>,
 ) -> Option<Read> {
     let sentence = toks.get(span.first)?.sentence;
-    let in_place = toks
-        .get(span.end)
-        .is_some_and(|t| t.is_any(&["in", "from"]))
+    // "36 militants were killed in Iraq, and nine others in Syria".
+    let others = usize::from(
+        toks.get(span.end)
+            .is_some_and(|t| t.is_any(&["others", "more"])),
+    );
+    let at = span.end + others;
+    let in_place = toks.get(at).is_some_and(|t| t.is_any(&["in", "from"]))
         && toks
-            .get(span.end + 1)
+            .get(at + 1)
             .is_some_and(|t| t.word && t.capitalized() && t.sentence == sentence);
     if !in_place {
         return None;
@@ -224,10 +228,10 @@ pub(super) fn elided(
         }
     };
     let victims = Victims {
-        who: span.end..span.end,
+        who: span.end..at,
         head: None,
         possessive: None,
-        elliptical: false,
+        elliptical: others == 1,
     };
     Some(read(span, toks, victims, status, Voice::Passive, false))
 }

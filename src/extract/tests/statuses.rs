@@ -602,3 +602,33 @@ fn people_taken_away_are_captives() {
     )];
     assert_figures(cases);
 }
+
+/// "passed away", an idiom after a complement ("sons of soil embraced Shahadat"), and a
+/// second figure whose verb the first gave ("and nine others in Syria").
+#[test]
+fn passed_away_an_idiom_after_a_complement_and_others_elsewhere() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Five passengers were killed instantly while one survivor passed away later in hospital.",
+            1,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "Resultantly, 13 brave sons of soil embraced Shahadat.",
+            13,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "The Turkish government said that 36 militants were killed in Iraq, and nine others in Syria, in the 24 hours after the attack.",
+            9,
+            Status::Killed,
+            None,
+            Some("turkey"),
+        ),
+    ];
+    assert_figures(cases);
+}

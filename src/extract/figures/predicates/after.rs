@@ -390,12 +390,15 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
                         && status_word(n).is_none()
                         && !n.has(class::SPEECH_VERB)
                 })
+                && idiom_at(toks, j, sentence).is_none()
             {
                 j += 1;
             }
+            // "13 brave sons of soil embraced Shahadat": or at an idiom of several words.
             if toks
                 .get(j)
                 .is_some_and(|n| n.has(class::AUXILIARY) || status_word(n).is_some())
+                || idiom_at(toks, j, sentence).is_some()
             {
                 // Resume at the verb.
                 return predicate_after(toks, j);
@@ -470,6 +473,10 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
     let at = |j: usize| toks.get(j).filter(|n| n.sentence == sentence);
     let is = |j: usize, words: &[&str]| at(j).is_some_and(|n| n.is_any(words));
     if t.is_any(&["embraced", "embraces", "attained"]) && is(k + 1, &["shahadat", "martyrdom"]) {
+        return Some((Status::Killed, k + 2));
+    }
+    // "one survivor passed away later in hospital".
+    if t.is_any(&["passed", "pass", "passes", "passing"]) && is(k + 1, &["away"]) {
         return Some((Status::Killed, k + 2));
     }
     // "have suffered from mine explosions", "hit a landmine", "stepped on an anti-tank
