@@ -668,6 +668,10 @@ fn stance_at(toks: &[Token<'_>], i: usize, len: usize) -> bool {
     if i > 0 && toks.get(i - 1).is_some_and(|t| t.is_any(&["former", "ex"])) {
         return true;
     }
+    // "148 pro Assad fighters", "anti Kremlin": the prefix written apart.
+    if i > 0 && toks.get(i - 1).is_some_and(|t| t.is_any(&["pro", "anti"])) {
+        return true;
+    }
     let parts: Vec<&str> = tok.text.split(['-', '‑']).collect();
     // A name of several words that opens with a compound is the compound's own
     // ("Inter-Services Public Relations"), not a stance.

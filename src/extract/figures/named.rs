@@ -160,7 +160,14 @@ pub(super) fn singles(
             while end < toks.len() && is_name(end) {
                 end += 1;
             }
+            // "Arakan Rohingya Army (ARA) ... were taken as prisoners": a body's name
+            // counts no one person.
+            let body = toks.get(end - 1..=end).is_some_and(|w| {
+                w.iter()
+                    .any(|n| n.capitalized() && n.has(class::INSTITUTION | class::GROUP_NOUN))
+            });
             if end - k < 2
+                || body
                 || toks.get(end).is_some_and(|n| {
                     n.is("and") || n.is_punct(',') && toks.get(end + 2).is_some_and(|x| x.is("and"))
                 })

@@ -325,7 +325,11 @@ fn complement(toks: &[Token<'_>], j: usize, sentence: usize) -> usize {
                 && !verbal
                 && !t.has(class::NP_STOP | class::SPEECH_VERB | class::AUXILIARY | class::TIME)
                 && !t.is_month();
-        if !fits || status_word(t).is_some() {
+        // "79 residents of Barda fell victim to the strike": the predicate ends it.
+        if !fits
+            || status_word(t).is_some()
+            || super::predicates::idiom_at(toks, k, sentence).is_some()
+        {
             break;
         }
         k += 1;

@@ -708,6 +708,13 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     //     are no armed group's people.
     let enemy_word = |w: &str| super::lexicon::classes(w) & class::HOSTILE != 0;
     let civilian_head = head.is_some_and(|h| h.has(class::CIVILIAN));
+    // "125 members of the government’s security forces and 148 pro Assad fighters": people
+    // named for a stance are told apart from the figure before.
+    let stance_phrase = s
+        .scope
+        .mentions
+        .within(read.victims.who.clone())
+        .any(|m| m.stance);
     if !hostile
         && let Some(e) = s
             .earlier
@@ -718,6 +725,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 e.claimant == claimant
                     && e.side.is_stated()
                     && !e.head.as_deref().is_some_and(enemy_word)
+                    && !stance_phrase
                     && !(civilian_head
                         && e.side.parties.iter().all(|p| {
                             s.scope

@@ -64,3 +64,52 @@ fn the_speakers_own_in_the_plural_are_no_one_person() {
     let out = run(&["The ministry said at least one of its soldier died in the clashes."]);
     assert!(out.claims.len() <= 1, "{:?}", out.claims);
 }
+
+/// "125 members of the government’s security forces and 148 pro Assad fighters have been
+/// killed": the first figure of a list reaches the verb over its complement, and people
+/// named for a stance take no side from the figure before.
+#[test]
+fn a_list_over_a_complement_and_people_named_for_a_stance() {
+    let out = run(&[
+        "Syria's new government sent troops to Latakia on Thursday.",
+        "SOHR said that 125 members of the government’s security forces and 148 pro Assad fighters have been killed since Thursday.",
+    ]);
+    let killed: Vec<_> = out
+        .claims
+        .iter()
+        .map(|c| (c.count, c.status, c.side.as_deref()))
+        .collect();
+    assert_eq!(killed.len(), 2, "{:?}", out.claims);
+    assert_eq!(killed[0], (Some(125), Status::Killed, Some("syria")));
+    assert_eq!((killed[1].0, killed[1].1), (Some(148), Status::Killed));
+    assert_ne!(killed[1].2, Some("syria"), "{:?}", out.claims);
+}
+
+/// A body's name is no person: "Arakan Rohingya Army (ARA) ... were taken as prisoners"
+/// counts no one.
+#[test]
+fn a_bodys_name_counts_no_one() {
+    let out = run(&[
+        "Militants instructed by the Arakan Rohingya Salvation Army (ARSA) were also taken as prisoners of war.",
+    ]);
+    assert!(out.claims.is_empty(), "{:?}", out.claims);
+}
+
+/// "pro Assad fighters", the prefix written apart, are not told as the people of the
+/// security forces counted before them.
+#[test]
+fn a_stance_prefix_written_apart_names_no_owner() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 9),
+        &[
+            "Hundreds were killed in clashes between Syrian security forces and remnants linked to ousted President Bashar al-Assad, a monitor said.",
+            "The Syrian Observatory for Human Rights said that 125 members of the government’s security forces and 148 pro Assad fighters have been killed since Thursday, when loyalists attacked security points in Latakia province.",
+        ],
+    );
+    assert_ne!(
+        side_of_figure(&out, (Some(148), None)),
+        Some("syria"),
+        "{:?}",
+        out.claims
+    );
+}

@@ -632,3 +632,32 @@ fn passed_away_an_idiom_after_a_complement_and_others_elsewhere() {
     ];
     assert_figures(cases);
 }
+
+/// "fell victim to", "held as hostages", "killings": statuses in words of their own.
+#[test]
+fn fell_victim_held_as_hostages_and_killings() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "About 79 residents of Barda fell victim to the missile strike.",
+            79,
+            Status::KilledOrInjured,
+            Some("azerbaijan"),
+            None,
+        ),
+        (
+            "The Israeli military said it had confirmed 126 people held as hostages by Hamas.",
+            126,
+            Status::Captured,
+            Some("israel"),
+            Some("israel"),
+        ),
+        (
+            "The UN rights office has verified 148 killings, spokesperson Ravina Shamdasani said.",
+            148,
+            Status::Killed,
+            None,
+            Some("un"),
+        ),
+    ];
+    assert_figures(cases);
+}

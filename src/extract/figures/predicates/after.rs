@@ -344,6 +344,13 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
         if t.is_any(&["taken", "held", "being"]) && captive {
             return Some((Status::Captured, k + 2));
         }
+        // "126 people held as hostages by Hamas".
+        if t.is_any(&["taken", "held", "kept"])
+            && next.is_some_and(|n| n.is("as"))
+            && toks.get(k + 2).is_some_and(|n| n.is_any(CAPTIVE))
+        {
+            return Some((Status::Captured, k + 3));
+        }
         if t.is("unaccounted") {
             return Some((Status::Missing, k + 1));
         }
@@ -389,10 +396,16 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
                         && !n.has(class::AUXILIARY)
                         && status_word(n).is_none()
                         && !n.has(class::SPEECH_VERB)
+                        // "125 members of the government’s security forces and 148 pro
+                        // Assad fighters have been killed": the next figure of the list.
+                        && !(n.is("and") && starts_number(toks, j + 1))
                 })
                 && idiom_at(toks, j, sentence).is_none()
             {
                 j += 1;
+            }
+            if toks.get(j).is_some_and(|n| n.is("and")) && starts_number(toks, j + 1) {
+                return predicate_after(toks, j);
             }
             // "13 brave sons of soil embraced Shahadat": or at an idiom of several words.
             if toks
@@ -474,6 +487,14 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
     let is = |j: usize, words: &[&str]| at(j).is_some_and(|n| n.is_any(words));
     if t.is_any(&["embraced", "embraces", "attained"]) && is(k + 1, &["shahadat", "martyrdom"]) {
         return Some((Status::Killed, k + 2));
+    }
+    // "About 79 residents of Barda fell victim to the missile strike": hit, killed or
+    // hurt, the words do not say which.
+    if t.is_any(&["fell", "fallen", "fall", "falls", "falling"])
+        && is(k + 1, &["victim", "victims", "prey"])
+        && is(k + 2, &["to", "of"])
+    {
+        return Some((Status::KilledOrInjured, k + 2));
     }
     // "one survivor passed away later in hospital".
     if t.is_any(&["passed", "pass", "passes", "passing"]) && is(k + 1, &["away"]) {
