@@ -125,6 +125,7 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
         let owner = |t: &Token<'_>| {
             t.is_any(&["our", "its", "their", "it"]) || t.possessive() && t.capitalized()
         };
+
         if in_sentence(j + 1).is_some_and(|t| owner(t) || t.is("the")) {
             if in_sentence(j + 1).is_some_and(owner) {
                 possessive = Some(j + 1);
@@ -369,7 +370,16 @@ pub(crate) fn single_after(toks: &[Token<'_>], start: usize) -> Option<Victims> 
                 "wounded",
                 "elderly",
             ]);
-        if singular
+        // "Another Palestinian was killed": a people's word alone, right before the verb.
+        let demonym = j == start + 1
+            && t.capitalized()
+            && ["an", "i", "ese", "ish"]
+                .iter()
+                .any(|e| t.norm.ends_with(e))
+            && toks
+                .get(j)
+                .is_some_and(|n| n.has(class::AUXILIARY) || status_word(n).is_some());
+        if (singular || demonym)
             && !toks
                 .get(j)
                 .is_some_and(|n| n.word && n.has(class::PEOPLE) && !n.has(class::NP_STOP))

@@ -661,3 +661,67 @@ fn fell_victim_held_as_hostages_and_killings() {
     ];
     assert_figures(cases);
 }
+
+/// Deaths in words the figures had missed: militias and constables are people, "died" in
+/// a relative clause, a people's word alone, "had fallen", and one death.
+#[test]
+fn deaths_in_words_of_their_own() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "He added that two Somali soldiers and three local clan militias fighting alongside the army were killed.",
+            3,
+            Status::Killed,
+            Some("somalia"),
+            None,
+        ),
+        (
+            "Five Naxalites were killed in the operation and one DRG head constable also lost his life.",
+            1,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "The embassy sent condolences to the families of the eleven military who died Friday.",
+            11,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "Another Palestinian was killed hours earlier at the Tulkarem camp.",
+            1,
+            Status::Killed,
+            Some("palestine"),
+            None,
+        ),
+        (
+            "Haitian police said six officers had fallen.",
+            6,
+            Status::Killed,
+            Some("haiti"),
+            Some("haiti"),
+        ),
+        (
+            "Attacks from junta troops caused one civilian death and two others injured.",
+            1,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}
+
+/// "leaving 58 soldiers dead" after a name is no death of the named man.
+#[test]
+fn a_spokesman_named_before_a_toll_is_no_victim() {
+    let out = run(&[
+        "The chief spokesman, Zabihullah Mujahid, said Afghan forces had captured 25 army posts, leaving 58 soldiers dead.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(1)),
+        "{:?}",
+        out.claims
+    );
+}

@@ -308,7 +308,10 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
             if qualifies {
                 return Some((status, k + 2));
             }
-            if (transitive && !aux && object_follows) || (relative && !aux) {
+            // "the eleven military who died Friday": a death in a relative clause needs no
+            // auxiliary; "gunmen who killed ..." is the killers'.
+            let died = t.is_any(&["died", "perished"]);
+            if (transitive && !aux && object_follows) || (relative && !aux && !died) {
                 return None;
             }
             // "killed or wounded": both at once.
@@ -495,6 +498,18 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
         && is(k + 2, &["to", "of"])
     {
         return Some((Status::KilledOrInjured, k + 2));
+    }
+    // "six of their own had fallen": killed, with the clause ending there.
+    if t.is("fallen")
+        && k > 0
+        && toks
+            .get(k - 1)
+            .is_some_and(|p| p.is_any(&["had", "have", "has"]))
+        && at(k + 1).is_none_or(|n| {
+            n.is_punct('.') || n.is_punct(',') || n.is_any(&["in", "while", "during"])
+        })
+    {
+        return Some((Status::Killed, k + 1));
     }
     // "one survivor passed away later in hospital".
     if t.is_any(&["passed", "pass", "passes", "passing"]) && is(k + 1, &["away"]) {
