@@ -277,6 +277,25 @@ fn act_at(
         };
         return Some(frame(speaker, np, i..i + 2, content, false));
     }
+    // "In the words of the Ombudsman, “...”": the words after are the speaker's.
+    let words_of = tok.is("in")
+        && toks.get(i + 1).is_some_and(|n| n.is("the"))
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.is_any(&["words", "view"]))
+        && toks.get(i + 3).is_some_and(|n| n.is("of"));
+    if words_of
+        && let Some(np) = np_after(toks, i + 4, sentence.end)
+        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
+    {
+        return Some(frame(
+            speaker,
+            np.clone(),
+            i..i + 4,
+            np.end..sentence.end,
+            false,
+        ));
+    }
     // "..., per UN data.": the source after "per" closing a sentence gives its account
     // (not "per day", "per cent").
     let closing_per =
@@ -638,6 +657,10 @@ fn act_at(
         let np = described(toks, np.clone(), sentence.start).unwrap_or(np);
         if let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone()) {
             let content = content_after(toks, i, sentence.end);
+            let (np, speaker) = match office_before_name(scope, np.clone(), cx, sentence.clone()) {
+                Some(found) if speaker.party.is_none() => found,
+                _ => (np, speaker),
+            };
             return Some(frame(speaker, np, i..i + 1, content, denial));
         }
         return None;
@@ -693,25 +716,26 @@ fn speaker_of(
     })
 }
 
-/// The phrase a participle before `np` describes: "M23 rebels fighting Congolese
-/// government forces" for the forces.
-fn described(toks: &[Token<'_>], np: Range<usize>, sentence_start: usize) -> Option<Range<usize>> {
-    let p = np.start.checked_sub(1)?;
-    let participle = toks.get(p).is_some_and(|t| {
-        t.word
-            && !t.capitalized()
-            && t.norm.ends_with("ing")
-            && !t.has(class::PARTICIPLE | class::SPEECH_VERB)
-    });
-    if !participle || p <= sentence_start {
+/// "Chairman of the Dnipropetrovsk regional council, Mykola Lukashuk stated": the office
+/// that opens the sentence, set before the name by a comma, says whose he is.
+fn office_before_name(
+    scope: &Scope<'_>,
+    np: Range<usize>,
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+) -> Option<(Range<usize>, Referent)> {
+    let toks = scope.toks;
+    let comma = np.start.checked_sub(1)?;
+    let opens = toks
+        .get(sentence.start)
+        .is_some_and(|t| t.has(class::PERSON_TITLE | class::OFFICE));
+    let short = comma > sentence.start + 1 && comma - sentence.start <= 10;
+    if !toks.get(comma).is_some_and(|t| t.is_punct(',')) || !opens || !short {
         return None;
     }
-    let start = np_start(toks, p, sentence_start)?;
-    let before = trim_np(toks, start..p)?;
-    // Only a phrase naming someone: a capitalised name or a people noun at its end.
-    toks.get(before.end - 1)
-        .is_some_and(|t| t.capitalized() || t.has(class::PEOPLE | class::INSTITUTION))
-        .then_some(before)
+    let whole = sentence.start..np.end;
+    let speaker = speaker_of(scope, whole.clone(), cx, sentence)?;
+    speaker.party.is_some().then_some((whole, speaker))
 }
 
 /// Ends each frame's reported words where the next act of another speaker in the sentence

@@ -550,3 +550,28 @@ pub(crate) fn numbers_word(t: &Token<'_>) -> bool {
         "numbers",
     ])
 }
+
+/// The phrase a participle before `np` describes: "M23 rebels fighting Congolese
+/// government forces" for the forces.
+pub(super) fn described(
+    toks: &[Token<'_>],
+    np: Range<usize>,
+    sentence_start: usize,
+) -> Option<Range<usize>> {
+    let p = np.start.checked_sub(1)?;
+    let participle = toks.get(p).is_some_and(|t| {
+        t.word
+            && !t.capitalized()
+            && t.norm.ends_with("ing")
+            && !t.has(class::PARTICIPLE | class::SPEECH_VERB)
+    });
+    if !participle || p <= sentence_start {
+        return None;
+    }
+    let start = np_start(toks, p, sentence_start)?;
+    let before = trim_np(toks, start..p)?;
+    // Only a phrase naming someone: a capitalised name or a people noun at its end.
+    toks.get(before.end - 1)
+        .is_some_and(|t| t.capitalized() || t.has(class::PEOPLE | class::INSTITUTION))
+        .then_some(before)
+}

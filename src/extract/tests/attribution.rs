@@ -47,3 +47,42 @@ fn an_appeal_made_meanwhile_gives_no_figure() {
     assert_eq!(claim.count, Some(30));
     assert_eq!(claim.according_to.party, None, "{claim:?}");
 }
+
+/// Speakers the statements had missed: "hinted", two states that "have both expressed"
+/// concern, "In the words of X", and an office that opens the sentence before the name.
+#[test]
+fn hints_joint_concern_words_of_and_an_office_before_the_name() {
+    assert_party_speaks(&[
+        (
+            &[
+                "Armenian Prime Minister Nikol Pashinyan hinted on Sept. 24 that his country can no longer rely on its allies.",
+            ],
+            1,
+            "armenia",
+        ),
+        (
+            &["Russia and the US have both expressed concern over the violence."],
+            1,
+            "russia",
+        ),
+        (
+            &["Russia and the US have both expressed concern over the violence."],
+            1,
+            "us",
+        ),
+        (
+            &[
+                "In the words of the Ombudsman of Colombia, \"What the ELN has committed are war crimes.\"",
+            ],
+            1,
+            "colombia",
+        ),
+        (
+            &[
+                "Chairman of the Dnipropetrovsk regional council, Mykola Lukashuk stated on Telegram that 21 were dead.",
+            ],
+            1,
+            "ukraine",
+        ),
+    ]);
+}

@@ -4,9 +4,11 @@
 //! 105").
 
 mod after;
+mod idioms;
 mod tolls;
 
-pub(crate) use after::{idiom_at, predicate_after};
+pub(crate) use after::predicate_after;
+pub(crate) use idioms::idiom_at;
 pub(crate) use tolls::{TOLL_ABOVE, date_comma, toll_owner};
 use tolls::{number_toll, toll_before};
 
