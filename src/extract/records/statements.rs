@@ -85,17 +85,37 @@ pub(super) fn statements(
                 .iter()
                 .any(|(_, p)| p.as_deref() == Some(other.0.as_str()))
         });
-        if let Some((party, words)) = joint {
+        // "The European Union, France, the United Nations, and the United States have
+        // called on both sides": every party of the list before the last speaks.
+        let mut with: Vec<(String, String, bool)> =
+            joint.into_iter().map(|(p, w)| (p, w, false)).collect();
+        with.extend(
+            listed_before(scope, frame)
+                .into_iter()
+                .map(|(p, w)| (p, w, true)),
+        );
+        let with: Vec<(String, String, bool)> = with
+            .into_iter()
+            .filter(|(party, _, _)| {
+                frame.speaker.party.as_deref() != Some(party.as_str())
+                    && !seen
+                        .iter()
+                        .any(|(_, p)| p.as_deref() == Some(party.as_str()))
+            })
+            .collect();
+        for (party, _, _) in &with {
             seen.push((frame.speaker.name.to_lowercase(), Some(party.clone())));
-            let with = statement.clone();
-            out.push(statement);
+        }
+        let first = statement.clone();
+        out.push(statement);
+        for (party, words, listed) in with {
             out.push(Statement {
                 party: Some(party),
-                evidence: Some(format!("“{words}”, named with {}", with.speaker)),
-                ..with
+                evidence: Some(format!("“{words}”, named with {}", first.speaker)),
+                // A party of a list speaks under its own name.
+                speaker: if listed { words } else { first.speaker.clone() },
+                ..first.clone()
             });
-        } else {
-            out.push(statement);
         }
     }
     if let Some(whole) = &speech.whole {
@@ -175,6 +195,62 @@ fn joint_party(scope: &Scope<'_>, frame: &speech::Frame) -> Option<(String, Stri
     // "Russia and Ukraine", "British and US officials".
     named(&|m| m.span.end == and)?;
     named(&|m| m.span.start == after).filter(|(party, _)| party != own)
+}
+
+/// The parties listed before a speaker named last: "The European Union, France, the United
+/// Nations, and the United States have called": each named alone, with commas between
+/// them and "and" before the last.
+fn listed_before(scope: &Scope<'_>, frame: &speech::Frame) -> Vec<(String, String)> {
+    let toks = scope.toks;
+    let mut out = Vec::new();
+    let is = |k: usize, word: &str| toks.get(k).is_some_and(|t| t.is(word));
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(','));
+    let Some(mut k) = frame.np.start.checked_sub(1) else {
+        return out;
+    };
+    if !is(k, "and") {
+        return out;
+    }
+    k = k.saturating_sub(1);
+    if comma(k) {
+        k = k.saturating_sub(1);
+    }
+    let party_ending_at = |end: usize| {
+        scope
+            .mentions
+            .list
+            .iter()
+            .filter(|m| m.span.end == end && !m.stance && m.kind != MentionKind::Place)
+            .find_map(|m| {
+                let party = scope.party_id(m.party()?)?;
+                Some((
+                    m.span.start,
+                    party,
+                    super::super::entities::phrase_text(scope.text, toks, m.span.clone()),
+                ))
+            })
+    };
+    while let Some((start, party, words)) = party_ending_at(k + 1) {
+        out.push((party, words));
+        let Some(before) = start.checked_sub(1) else {
+            break;
+        };
+        k = before;
+        if is(k, "the") {
+            let Some(b) = k.checked_sub(1) else { break };
+            k = b;
+        }
+        if !comma(k) {
+            break;
+        }
+        let Some(b) = k.checked_sub(1) else { break };
+        k = b;
+    }
+    // A list of at least three: "A and B" is the joint speaker's own rule.
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
 }
 
 /// What a frame reports, as a reader would quote it: the clause after a verb of saying

@@ -61,7 +61,10 @@ pub(super) fn outlet_tail(toks: &[Token<'_>], from: usize, end: usize) -> bool {
 fn plural_noun_verb(toks: &[Token<'_>], i: usize) -> bool {
     let Some(tok) = toks.get(i) else { return false };
     // Lower case only: "the United States that" is a name, not a verb.
-    if !tok.is_any(&["claims", "reports", "states"]) || tok.capitalized() {
+    // "..., the Ministry of Defence and the Ministry for Emergencies of Armenia report.":
+    // the plural verb too, closing the sentence.
+    let plural_verb = tok.is("report");
+    if !tok.is_any(&["claims", "reports", "states", "report"]) || tok.capitalized() {
         return false;
     }
     let prev = i.checked_sub(1).and_then(|k| toks.get(k));
@@ -80,6 +83,10 @@ fn plural_noun_verb(toks: &[Token<'_>], i: usize) -> bool {
             toks.get(k)
                 .is_some_and(|t| t.is_punct(',') && t.sentence == tok.sentence)
         });
+    // Not "the Houthis' report": a noun after its owner.
+    if plural_verb {
+        return subject && closing && !prev.is_some_and(|p| p.possessive());
+    }
     let object = closing
         || next.is_some_and(|n| {
             n.is_any(&["that", "the", "a", "an", "death", "responsibility"])

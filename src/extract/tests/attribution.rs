@@ -86,3 +86,43 @@ fn hints_joint_concern_words_of_and_an_office_before_the_name() {
         ),
     ]);
 }
+
+/// "The European Union, France, the United Nations, and the United States have called":
+/// each party of the list speaks; "reminded" and "reaffirmed" are verbs of saying; and a
+/// plural "report" closing the sentence attributes it.
+#[test]
+fn a_list_of_speakers_and_verbs_of_reminding_and_reporting() {
+    let list = [
+        "The European Union, France, the United Nations, and the United States have called on both sides to de-escalate tensions.",
+    ];
+    for party in ["eu", "france", "un", "us"] {
+        assert_party_speaks(&[(&list, 1, party)]);
+    }
+    assert_party_speaks(&[
+        (
+            &[
+                "Kherson governor Oleksandr Prokudin said three were hurt.",
+                "Prokudin reminded that Russians had attacked the house.",
+            ],
+            2,
+            "ukraine",
+        ),
+        (
+            &[
+                "Governor Dauda Lawal of Nigeria's Zamfara State has reaffirmed his stance against negotiating with bandits.",
+            ],
+            1,
+            "nigeria",
+        ),
+        (
+            &["The troops shelled a bus in Vardenis, Armenian officials report."],
+            1,
+            "armenia",
+        ),
+    ]);
+    // Not a noun after its owner: "responding to the Houthis' report."
+    assert_none_speaks_for(
+        &["The embassy published a statement, responding to the Houthis' report."],
+        "houthis",
+    );
+}
