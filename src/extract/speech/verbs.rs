@@ -69,14 +69,21 @@ fn plural_noun_verb(toks: &[Token<'_>], i: usize) -> bool {
     }
     let prev = i.checked_sub(1).and_then(|k| toks.get(k));
     let next = toks.get(i + 1);
-    let subject = prev.is_some_and(|p| {
-        p.word
+    // "denied Azeri claims that": after a verb or a determiner, the word before is an
+    // adjective and "claims" its noun.
+    let modified = i.checked_sub(2).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.has(class::DENIAL | class::SPEECH_VERB)
+            || t.is_any(&["the", "these", "those", "such", "its", "their"])
+    }) && prev.is_some_and(|p| p.word && !p.has(class::INSTITUTION | class::MEDIA));
+    let subject = !modified
+        && prev.is_some_and(|p| {
+            p.word
             && (p.capitalized() || p.has(class::INSTITUTION | class::MEDIA))
             && !p.is_any(&["the", "a", "its", "their"])
             || p.is("also")
             // "the Syrian Observatory for Human Rights (SOHR) reports."
             || p.is_punct(')')
-    });
+        });
     // "..., the Syrian Observatory reports.": a clause of attribution ending the sentence.
     let closing = next.is_none_or(|n| n.is_punct('.') || n.sentence != tok.sentence)
         && (i.saturating_sub(12)..i).any(|k| {
@@ -168,7 +175,10 @@ pub(super) fn is_speech_verb(toks: &[Token<'_>], i: usize) -> bool {
         (1..=3)
             .map_while(|back| at.checked_sub(back).and_then(|k| toks.get(k)))
             .take_while(|t| t.word)
-            .take_while(|t| t.has(class::NEGATION) || t.has(class::AUXILIARY))
+            // "have not yet commented".
+            .take_while(|t| {
+                t.has(class::NEGATION) || t.has(class::AUXILIARY) || t.is_any(&["yet", "still"])
+            })
             .any(|t| t.has(class::NEGATION))
     };
     // "did not deny or confirm": the verb joined to a negated one is negated too.

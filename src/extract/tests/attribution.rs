@@ -126,3 +126,24 @@ fn a_list_of_speakers_and_verbs_of_reminding_and_reporting() {
         "houthis",
     );
 }
+
+/// "have not yet commented" says nothing, and in "denied Azeri claims that" the claims are
+/// a noun; "the ministry reports that" still speaks.
+#[test]
+fn nothing_said_yet_and_claims_as_a_noun() {
+    assert_none_speaks_for(
+        &["The Ukrainian authorities have not yet commented."],
+        "ukraine",
+    );
+    assert_none_speaks_for(
+        &[
+            "The Armenian defense ministry denied Azeri claims that its forces had shelled the town.",
+        ],
+        "azerbaijan",
+    );
+    assert_party_speaks(&[(
+        &["The Armenian defense ministry reports that the situation is stable."],
+        1,
+        "armenia",
+    )]);
+}
