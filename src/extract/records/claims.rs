@@ -88,6 +88,34 @@ pub(super) fn claims(
         if denied {
             continue;
         }
+        // "Azerbaijan has apologized for shooting down a helicopter, which killed two
+        // servicemen", "organisations have condemned the killing of over 100 civilians":
+        // what a speaker condemns, mourns or apologises for is not a figure it gives.
+        let judged = frame.is_some_and(|f| {
+            let verb = toks.get(f.act.start);
+            let judging = verb.is_some_and(|v| {
+                v.is_any(&[
+                    "condemned",
+                    "condemns",
+                    "apologized",
+                    "apologised",
+                    "apologizes",
+                    "apologises",
+                    "mourned",
+                    "mourns",
+                    "deplored",
+                    "denounced",
+                    "lamented",
+                    "regretted",
+                    "decried",
+                ])
+            });
+            // "Iraq condemned the strikes, saying they had killed one": words said after all.
+            let reported = toks.get(f.act.end).is_some_and(|n| n.is("that"))
+                || (f.act.end..at).any(|k| toks.get(k).is_some_and(|x| x.has(class::PARTICIPLE)));
+            judging && !reported && at > f.act.end && !toks.get(at).is_some_and(|x| x.quoted)
+        });
+        let frame = if judged { None } else { frame };
         // A sentence with no attribution of its own that goes on from an attributed one
         // ("According to the ministry's statement, 20 soldiers were killed. 4 civilians
         // were killed.") is the outlet's words, but it continues that account: whose

@@ -147,3 +147,24 @@ fn nothing_said_yet_and_claims_as_a_noun() {
         "armenia",
     )]);
 }
+
+/// What a speaker apologises for or condemns is not a figure it gives; what it says while
+/// condemning is.
+#[test]
+fn a_figure_apologised_for_is_not_the_apologisers() {
+    let out = run(&[
+        "Azerbaijan has apologized for accidentally shooting down a Russian helicopter, which killed two Russian servicemen.",
+    ]);
+    let claim = out.claims.first().expect("the two killed");
+    assert_eq!(claim.count, Some(2));
+    assert_eq!(claim.according_to.party, None, "{claim:?}");
+    let out = run(&[
+        "Iraq condemned the US strikes, saying they had killed one member of the security forces.",
+    ]);
+    let claim = out.claims.first().expect("the one killed");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("iraq"),
+        "{claim:?}"
+    );
+}
