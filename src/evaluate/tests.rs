@@ -47,7 +47,9 @@ const FLOORS: &[(&str, f64, f64, f64)] = &[
     ("pages-round-24", 0.63, 0.90, 0.84),
     ("pages-round-25", 0.69, 0.91, 0.89),
     ("pages-round-26", 0.63, 0.75, 0.87),
-    ("pages-round-27", 0.56, 0.85, 0.83),
+    // Round 27's side share fell from its first run's 0.83 when "leaving eight corpses"
+    // began to be read: a missed row became a matched one whose side is left unstated.
+    ("pages-round-27", 0.56, 0.85, 0.82),
     ("pages-round-28", 0.48, 0.78, 0.73),
     // Texts written for the tests, in the styles of other outlets: they pin behaviour.
     ("extract", 0.65, 0.90, 0.65),

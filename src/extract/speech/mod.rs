@@ -496,6 +496,13 @@ fn act_at(
     }
     if tok.has(class::PASSIVE_REPORT) && !picture && toks.get(i + 1).is_some_and(|n| n.is("by")) {
         let np = np_after(toks, i + 2, sentence.end)?;
+        // "the toll released by the ministry was 32": the agent ends at the main verb.
+        let np = (np.start + 1..np.end)
+            .find(|&k| {
+                toks.get(k)
+                    .is_some_and(|t| t.is_any(&["was", "were", "is", "are"]))
+            })
+            .map_or(np.clone(), |verb| np.start..verb);
         let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
         return Some(frame(
             speaker,

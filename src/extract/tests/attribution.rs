@@ -168,3 +168,13 @@ fn a_figure_apologised_for_is_not_the_apologisers() {
         "{claim:?}"
     );
 }
+
+/// "the toll released by the Syrian health ministry was 32": the agent after "by" ends at
+/// the main verb.
+#[test]
+fn the_agent_of_a_released_toll_ends_at_the_verb() {
+    let out = run(&["The death toll released by the Syrian health ministry was 32 people."]);
+    let claim = out.claims.first().expect("the 32 killed");
+    assert_eq!(claim.according_to.speaker, "Syrian health ministry");
+    assert_eq!(claim.according_to.party.as_deref(), Some("syria"));
+}

@@ -725,3 +725,33 @@ fn a_spokesman_named_before_a_toll_is_no_victim() {
         out.claims
     );
 }
+
+/// Tolls and losses in longer words: a toll named with who released it, past an aside in
+/// brackets; "lost a total of"; and corpses left behind.
+#[test]
+fn tolls_released_losses_in_total_and_corpses() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The official death toll released by the prosecutor (tallies were compiled from lists of named victims) was 32 people.",
+            32,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "To date, South Africa has lost a total of four soldiers in the clashes.",
+            4,
+            Status::Killed,
+            Some("south-africa"),
+            None,
+        ),
+        (
+            "The attackers fled leaving eight corpses and ammunition.",
+            8,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

@@ -163,6 +163,13 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
     }) {
         back += 1;
     }
+    // "has lost a total of four soldiers".
+    if prev(back).is_some_and(|t| t.is("of"))
+        && prev(back + 1).is_some_and(|t| t.is("total"))
+        && prev(back + 2).is_some_and(|t| t.is_any(&["a", "the"]))
+    {
+        back += 3;
+    }
     let verb_index = first.checked_sub(back)?;
     let verb = prev(back)?;
     // "and injuries to 83 others": the noun before "to" gives the status ("to" was

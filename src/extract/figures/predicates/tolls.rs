@@ -4,6 +4,7 @@
 
 use super::{status_noun, status_word};
 use crate::extract::Status;
+use crate::extract::lexicon::class;
 use crate::extract::tokens::Token;
 
 /// Verbs that set a toll at its figure: "the death toll has reached 10". `TOLL_ABOVE`
@@ -201,13 +202,34 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
         .is_some_and(|t| t.is_any(&["to", "at", "of"]) || toll_verb(t));
     // "the death toll was 30", "the toll could be as high as 30": a copula right after
     // the toll.
+    // "The official death toll released by the Procurator General of the USSR was 32":
+    // or further back, where the toll is followed by who released it.
     let copula = first.checked_sub(1).is_some_and(|k| {
-        toks.get(k).is_some_and(|t| t.is_any(COPULAS))
-            && (2..=4)
+        // "... of the USSR (tallies were compiled from lists of named victims) was 32":
+        // past an aside in brackets.
+        let aside = k
+            .checked_sub(1)
+            .filter(|&j| toks.get(j).is_some_and(|t| t.is_punct(')')))
+            .and_then(|j| {
+                (j.saturating_sub(20)..j)
+                    .rev()
+                    .find(|&o| toks.get(o).is_some_and(|t| t.is_punct('(')))
+            });
+        let k = aside.unwrap_or(k);
+        toks.get(first - 1).is_some_and(|t| t.is_any(COPULAS))
+            && (2..=12)
                 .map_while(|back| k.checked_sub(back - 1))
-                .filter_map(|j| toks.get(j))
-                .take_while(|t| t.sentence == sentence && t.word)
-                .any(|t| t.is_any(&["toll", "tally"]))
+                .take_while(|&j| {
+                    toks.get(j)
+                        .is_some_and(|t| t.sentence == sentence && t.word)
+                })
+                .any(|j| {
+                    toks.get(j).is_some_and(|t| t.is_any(&["toll", "tally"]))
+                        && (k - j <= 3
+                            || toks
+                                .get(j + 1)
+                                .is_some_and(|n| n.has(class::PASSIVE_REPORT)))
+                })
     });
     if !linked && !copula {
         return false;
