@@ -559,17 +559,19 @@ pub(super) fn described(
     sentence_start: usize,
 ) -> Option<Range<usize>> {
     let p = np.start.checked_sub(1)?;
+    // Not a compound adjective: "A high-ranking Burundian officer".
     let participle = toks.get(p).is_some_and(|t| {
         t.word
             && !t.capitalized()
             && t.norm.ends_with("ing")
+            && !t.norm.contains('-')
             && !t.has(class::PARTICIPLE | class::SPEECH_VERB)
     });
     if !participle || p <= sentence_start {
         return None;
     }
     let start = np_start(toks, p, sentence_start)?;
-    let before = trim_np(toks, start..p)?;
+    let before = trim_np(toks, start..p).filter(|b| !b.is_empty())?;
     // Only a phrase naming someone: a capitalised name or a people noun at its end.
     toks.get(before.end - 1)
         .is_some_and(|t| t.capitalized() || t.has(class::PEOPLE | class::INSTITUTION))

@@ -178,3 +178,19 @@ fn the_agent_of_a_released_toll_ends_at_the_verb() {
     assert_eq!(claim.according_to.speaker, "Syrian health ministry");
     assert_eq!(claim.according_to.party.as_deref(), Some("syria"));
 }
+
+/// "A high-ranking Burundian military officer told AFP about 30 soldiers were killed": a
+/// compound adjective is no participle, so the officer speaks, and the soldiers an army's
+/// officer reports lost are his army's.
+#[test]
+fn a_high_ranking_officer_speaks_for_his_army() {
+    let out =
+        run(&["A high-ranking Burundian military officer told AFP about 30 soldiers were killed."]);
+    let claim = out.claims.first().expect("the 30 killed");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("burundi"),
+        "{claim:?}"
+    );
+    assert_eq!(claim.side.as_deref(), Some("burundi"));
+}
