@@ -194,3 +194,16 @@ fn a_high_ranking_officer_speaks_for_his_army() {
     );
     assert_eq!(claim.side.as_deref(), Some("burundi"));
 }
+
+/// A voice of no named state, on Indian firing across the Line of Control, speaks for the
+/// side it hit: Azad Jammu and Kashmir is Pakistan's, not the Indian territory whose name
+/// it holds.
+#[test]
+fn azad_jammu_and_kashmir_is_pakistans() {
+    for text in [
+        "Two civilians were killed in the Neelum valley after Indian troops resorted to \"unprovoked\" firing, the military's media wing said.",
+        "A teenager was among two civilians killed in Azad Jammu and Kashmir after Indian border troops resorted to firing, the police said.",
+    ] {
+        assert_party_speaks(&[(&[text], 1, "pakistan")]);
+    }
+}
