@@ -76,6 +76,31 @@ fn attack_follows(toks: &[Token<'_>], end: usize) -> bool {
                     && (t.norm.ends_with("ed") || t.is_any(&["struck", "shot", "overran"]))
                     && !t.has(class::PEOPLE)
         })
+        || progressive_attack(toks, end)
+}
+
+/// "Israeli forces “are currently attacking Hezbollah targets”": a force noun after the
+/// name, then an attack in the progressive.
+fn progressive_attack(toks: &[Token<'_>], end: usize) -> bool {
+    let words: Vec<&Token<'_>> = (end..end + 6)
+        .map_while(|k| toks.get(k))
+        .filter(|t| !super::tokens::is_quote_mark(t.text))
+        .take(4)
+        .collect();
+    let [force, aux, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    let verb = match rest {
+        [v, ..] if v.norm.ends_with("ing") => Some(v),
+        [adverb, v, ..] if adverb.norm.ends_with("ly") => Some(v),
+        _ => None,
+    };
+    force_follows(toks, end)
+        && force.word
+        && aux.is_any(&["are", "is", "were", "was"])
+        && verb.is_some_and(|v| {
+            v.has(class::ATTACK_VERB) && v.norm.ends_with("ing") && !v.has(class::PEOPLE)
+        })
 }
 
 /// Whether a noun of armed force follows a party's name at `end`: "the Ukrainian Army",

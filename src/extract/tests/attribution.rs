@@ -207,3 +207,17 @@ fn azad_jammu_and_kashmir_is_pakistans() {
         assert_party_speaks(&[(&[text], 1, "pakistan")]);
     }
 }
+
+/// "The army spokesman said that Israeli forces “are currently attacking” targets in
+/// Lebanon": an army speaks for the state whose attack its sentence names, in the
+/// progressive too.
+#[test]
+fn an_army_speaks_for_the_forces_attacking_in_the_progressive() {
+    assert_party_speaks(&[(
+        &[
+            "The army spokesman said that Israeli forces “are currently attacking Hezbollah targets in southern Lebanon.”",
+        ],
+        1,
+        "israel",
+    )]);
+}
