@@ -121,6 +121,15 @@ pub(super) fn place_side(
     is_agent: &dyn Fn(usize) -> bool,
 ) -> Option<Side> {
     let toks = scope.toks;
+    // "25,105 people have died ... since Hamas launched its assault in southern Israel":
+    // a clause of time with a party for its subject tells of another event, and where
+    // that happened is not where these people were hit.
+    let other_event = (read.span.end.max(read.victims.who.end)..sentence.end).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["since", "after", "before", "until"]))
+            && (k + 1..(k + 4).min(sentence.end))
+                .any(|j| scope.mentions.at(j).is_some_and(|m| m.party().is_some()))
+    });
     let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
     for m in &scope.mentions.list {
         if m.span.start < sentence.start
@@ -128,6 +137,7 @@ pub(super) fn place_side(
             || m.stance
             || is_agent(m.span.start)
             || m.span.start < scope.mentions.dateline
+            || other_event.is_some_and(|k| m.span.start > k)
         {
             continue;
         }
@@ -241,7 +251,6 @@ pub(super) fn place_side(
             candidates.push((party, m.span.clone()));
         }
     }
-    let _ = read;
     let first = candidates.first()?.0;
     if candidates.iter().any(|(p, _)| *p != first) {
         // Places of two states in one clause: the text does not say where.

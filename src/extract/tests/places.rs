@@ -532,3 +532,29 @@ fn an_acronym_of_another_states_group_is_no_party() {
         "jnim",
     )]);
 }
+
+/// "25,105 people have died ... since Hamas launched its assault in southern Israel": a
+/// clause of time whose subject is a party tells of another event; its place is not where
+/// the dead were hit. "when Turkish airstrikes targeted a protest in northern Syria" tells
+/// of the same one.
+#[test]
+fn a_place_in_a_clause_of_another_time_is_not_where_people_were_hit() {
+    let out = run(&[
+        "The Gaza Health Ministry said 25,105 people have died in the coastal enclave since Hamas launched its assault in southern Israel on Oct. 7.",
+    ]);
+    assert_ne!(
+        side_of_figure(&out, (Some(25105), None)),
+        Some("israel"),
+        "{:?}",
+        out.claims
+    );
+    let out = run(&[
+        "Two civilians were killed when Turkish airstrikes targeted a protest at the dam in northern Syria on Tuesday.",
+    ]);
+    assert_eq!(
+        side_of_figure(&out, (Some(2), None)),
+        Some("syria"),
+        "{:?}",
+        out.claims
+    );
+}
