@@ -78,6 +78,21 @@ pub(crate) fn subject_before(
         return Some(end - 1..end);
     }
     let start = np_start(toks, end, sentence_start)?;
+    // "The UN report seen by Reuters on Friday said": the document speaks, not the outlet
+    // that saw it.
+    let seen = start >= 2
+        && toks.get(start - 1).is_some_and(|t| t.is("by"))
+        && toks.get(start - 2).is_some_and(|t| {
+            t.is_any(&[
+                "seen", "obtained", "reviewed", "viewed", "accessed", "received",
+            ])
+        });
+    if seen
+        && let Some(document) = np_start(toks, start - 2, sentence_start)
+        && let Some(np) = trim_np(toks, document..start - 2)
+    {
+        return Some(np);
+    }
     trim_np(toks, start..end)
 }
 

@@ -221,3 +221,16 @@ fn an_army_speaks_for_the_forces_attacking_in_the_progressive() {
         "israel",
     )]);
 }
+
+/// "The UN report seen by Reuters on Friday said": the document speaks, not the outlet that
+/// saw it.
+#[test]
+fn a_document_seen_by_an_outlet_speaks() {
+    assert_party_speaks(&[(
+        &[
+            "The UN report seen by Reuters on Friday said 15,000 people were killed last year in El Geneina.",
+        ],
+        1,
+        "un",
+    )]);
+}
