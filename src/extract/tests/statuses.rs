@@ -755,3 +755,32 @@ fn tolls_released_losses_in_total_and_corpses() {
     ];
     assert_figures(cases);
 }
+
+/// A list of people nouns after a figure ("Eleven children, teenagers and young adults
+/// were killed"), injuries of any seriousness ("non life threatening injuries"), and a toll
+/// named before a place set in apposition ("in Libya's capital, Tripoli, has climbed to").
+#[test]
+fn a_list_of_nouns_injuries_of_any_kind_and_a_toll_over_an_apposition() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Eleven children, teenagers and young adults were killed when a rocket struck.",
+            11,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "Two soldiers were killed, while two other soldiers sustained non life threatening injuries.",
+            2,
+            Status::Injured,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    let out = run(&[
+        "The death toll from weeks of fighting in Libya’s capital, Tripoli, has climbed to at least 96 people, the Health Ministry said Friday.",
+    ]);
+    let claim = out.claims.first().expect("the 96 killed");
+    assert_eq!((claim.count_min, claim.status), (Some(96), Status::Killed));
+}

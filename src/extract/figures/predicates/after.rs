@@ -129,6 +129,34 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
                 return predicate_after(toks, j);
             }
         }
+        // "Eleven children, teenagers and young adults were killed": more people nouns of
+        // one list, then the verb.
+        if k == from && t.is_punct(',') {
+            let list_end = (k + 1..k + 9)
+                .take_while(|&j| {
+                    toks.get(j).is_some_and(|n| {
+                        n.sentence == sentence
+                            && n.word
+                            && !n.has(class::AUXILIARY | class::SPEECH_VERB)
+                            && status_word(n).is_none()
+                            && (is_people(n) || n.is("and") || !n.capitalized())
+                    })
+                })
+                .last()
+                .map(|j| j + 1);
+            let listed = list_end.is_some_and(|end| {
+                (k + 1..end).any(|j| toks.get(j).is_some_and(|n| n.is("and")))
+                    && toks.get(end - 1).is_some_and(is_people)
+            });
+            if let Some(end) = list_end.filter(|_| listed)
+                && toks
+                    .get(end)
+                    .is_some_and(|n| n.has(class::AUXILIARY) || status_word(n).is_some())
+                && let Some(found) = predicate_after(toks, end)
+            {
+                return Some(found);
+            }
+        }
         // "ten soldiers, nine enlisted men and one officer, had died", "Two sisters, both
         // age 14, died": an apposition between commas, then the verb.
         if k == from && t.is_punct(',') {

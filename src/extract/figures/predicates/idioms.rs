@@ -263,6 +263,13 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
                     "various",
                     "varying",
                     "life-threatening",
+                    // "non life threatening injuries", "non-life-threatening".
+                    "non",
+                    "non-life-threatening",
+                    "life",
+                    "threatening",
+                    "moderate",
+                    "grave",
                 ],
             )
         });

@@ -234,12 +234,19 @@ pub(super) fn toll_before(toks: &[Token<'_>], first: usize, sentence: usize) -> 
     if !linked && !copula {
         return false;
     }
+    // "The death toll from weeks of fighting in Libya's capital, Tripoli, has climbed to":
+    // the commas around a name set in apposition end no clause.
+    let apposed = |k: usize| {
+        let name = |j: usize| toks.get(j).is_some_and(|t| t.word && t.capitalized());
+        let comma = |j: usize| toks.get(j).is_some_and(|t| t.is_punct(','));
+        k >= 2 && name(k - 1) && comma(k - 2) || name(k + 1) && comma(k + 2)
+    };
     (1..=32)
         .map_while(|back| first.checked_sub(back))
         .take_while(|&k| {
             toks.get(k).is_some_and(|t| {
                 t.sentence == sentence
-                    && (!t.is_punct(',') || date_comma(toks, k))
+                    && (!t.is_punct(',') || date_comma(toks, k) || apposed(k))
                     && !t.is_punct(';')
             })
         })
