@@ -365,6 +365,15 @@ pub(super) fn named_lists(
         if list_end > 0 && toks.get(list_end - 1).is_some_and(|t| t.is_punct(',')) {
             list_end -= 1;
         }
+        // "the soldiers -- Hrach Sargsian, Zohrab Balabekian and Karen Davtian -- died":
+        // the dash closing a list set off by dashes.
+        while list_end > 0
+            && toks
+                .get(list_end - 1)
+                .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'))
+        {
+            list_end -= 1;
+        }
         if list_end > 0
             && toks.get(list_end - 1).is_some_and(|t| t.is_punct(')'))
             && let Some(open) = (list_end.saturating_sub(8)..list_end - 1)
@@ -392,9 +401,22 @@ pub(super) fn named_lists(
             first: start,
             end: start,
         };
+        // "the soldiers -- A, B and C -- died": the noun the dash sets the names after
+        // says who they were.
+        let dash = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'))
+        };
+        let mut before = start;
+        while before > 0 && dash(before - 1) {
+            before -= 1;
+        }
+        let noun = (before < start && before > 0)
+            .then(|| before - 1)
+            .filter(|&j| toks.get(j).is_some_and(victims::is_people));
         let victims = Victims {
-            who: start..list_end,
-            head: None,
+            who: noun.unwrap_or(start)..list_end,
+            head: noun,
             possessive: None,
             elliptical: false,
         };

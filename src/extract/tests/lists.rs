@@ -350,3 +350,22 @@ fn the_first_item_of_a_list_before_its_verb() {
         vec![Some(444)]
     );
 }
+
+/// "the soldiers -- A, B and C -- died": names set off by dashes count them all, and the
+/// noun before the dash says who they were.
+#[test]
+fn names_set_off_by_dashes_count_and_keep_their_noun() {
+    for text in [
+        "The Armenian Defense Ministry said the soldiers -- Hrach Sargsian, Zohrab Balabekian and Karen Davtian -- died while fighting.",
+        "The Armenian Defense Ministry said the soldiers — Hrach Sargsian, Zohrab Balabekian and Karen Davtian — died while fighting.",
+    ] {
+        let out = run(&[text]);
+        let claim = out.claims.first().expect("the three killed");
+        assert_eq!(
+            (claim.count, claim.status),
+            (Some(3), Status::Killed),
+            "{text}"
+        );
+        assert_eq!(claim.side.as_deref(), Some("armenia"), "{text}");
+    }
+}
