@@ -627,9 +627,20 @@ fn act_at(
         }
         // "the ministry raised its toll to 135 and said ...": the subject of the clause
         // the verb is coordinated with.
-        if let Some(np) = clause_subject(toks, sentence.start, i)
-            && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
-        {
+        // "Azerbaijani authorities kept quiet but said": a verb the subject phrase took
+        // in ("kept") is cut off until the phrase ends on a speaker's noun. Not "The
+        // Iranian push ... and reported": a people's word alone is no subject.
+        let subject = clause_subject(toks, sentence.start, i).and_then(|whole| {
+            (whole.start + 1..=whole.end).rev().find_map(|end| {
+                let head = toks.get(end - 1)?;
+                let noun =
+                    end == whole.end || head.has(class::INSTITUTION | class::PEOPLE | class::MEDIA);
+                let np = whole.start..end;
+                let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
+                (noun && (end == whole.end || speaker.party.is_some())).then_some((np, speaker))
+            })
+        });
+        if let Some((np, speaker)) = subject {
             let content = content_after(toks, i, sentence.end);
             return Some(frame(speaker, np, i..i + 1, content, denial));
         }
@@ -721,28 +732,6 @@ fn speaker_of(
             (np.start + 1..np.end).find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
         resolve_speaker(scope, np.start..comma, cx, sentence)
     })
-}
-
-/// "Chairman of the Dnipropetrovsk regional council, Mykola Lukashuk stated": the office
-/// that opens the sentence, set before the name by a comma, says whose he is.
-fn office_before_name(
-    scope: &Scope<'_>,
-    np: Range<usize>,
-    cx: &Context<'_>,
-    sentence: Range<usize>,
-) -> Option<(Range<usize>, Referent)> {
-    let toks = scope.toks;
-    let comma = np.start.checked_sub(1)?;
-    let opens = toks
-        .get(sentence.start)
-        .is_some_and(|t| t.has(class::PERSON_TITLE | class::OFFICE));
-    let short = comma > sentence.start + 1 && comma - sentence.start <= 10;
-    if !toks.get(comma).is_some_and(|t| t.is_punct(',')) || !opens || !short {
-        return None;
-    }
-    let whole = sentence.start..np.end;
-    let speaker = speaker_of(scope, whole.clone(), cx, sentence)?;
-    speaker.party.is_some().then_some((whole, speaker))
 }
 
 /// Ends each frame's reported words where the next act of another speaker in the sentence

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::super::entities::trim_np;
+use super::super::context::Context;
+use super::super::entities::{Referent, Scope, trim_np};
 use super::super::lexicon::class;
 use super::super::tokens::{Token, is_quote_mark};
 
@@ -591,4 +592,26 @@ pub(super) fn described(
     toks.get(before.end - 1)
         .is_some_and(|t| t.capitalized() || t.has(class::PEOPLE | class::INSTITUTION))
         .then_some(before)
+}
+
+/// "Chairman of the Dnipropetrovsk regional council, Mykola Lukashuk stated": the office
+/// that opens the sentence, set before the name by a comma, says whose he is.
+pub(super) fn office_before_name(
+    scope: &Scope<'_>,
+    np: Range<usize>,
+    cx: &Context<'_>,
+    sentence: Range<usize>,
+) -> Option<(Range<usize>, Referent)> {
+    let toks = scope.toks;
+    let comma = np.start.checked_sub(1)?;
+    let opens = toks
+        .get(sentence.start)
+        .is_some_and(|t| t.has(class::PERSON_TITLE | class::OFFICE));
+    let short = comma > sentence.start + 1 && comma - sentence.start <= 10;
+    if !toks.get(comma).is_some_and(|t| t.is_punct(',')) || !opens || !short {
+        return None;
+    }
+    let whole = sentence.start..np.end;
+    let speaker = super::speaker_of(scope, whole.clone(), cx, sentence)?;
+    speaker.party.is_some().then_some((whole, speaker))
 }

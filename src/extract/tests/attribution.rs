@@ -234,3 +234,25 @@ fn a_document_seen_by_an_outlet_speaks() {
         "un",
     )]);
 }
+
+/// "Azerbaijani authorities haven't disclosed their losses, but say the fighting has
+/// killed 90 civilians": the subject of the clause a verb of saying is coordinated with
+/// speaks, its own verb cut off; a people's word alone is no subject.
+#[test]
+fn the_subject_of_a_coordinated_clause_speaks() {
+    let out = run(&[
+        "Azerbaijani authorities kept quiet on their losses but said the fighting had killed 90 civilians.",
+    ]);
+    let claim = out.claims.first().expect("the 90 killed");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("azerbaijan"),
+        "{claim:?}"
+    );
+    assert_none_speaks_for(
+        &[
+            "The Iranian push that captured the territory and reported in the press was not a major offensive, a U.S. spokesman said.",
+        ],
+        "iran",
+    );
+}
