@@ -784,3 +784,28 @@ fn a_list_of_nouns_injuries_of_any_kind_and_a_toll_over_an_apposition() {
     let claim = out.claims.first().expect("the 96 killed");
     assert_eq!((claim.count_min, claim.status), (Some(96), Status::Killed));
 }
+
+/// "Three of them are in city hospitals. Four were treated at the scene": hurt; "900
+/// others are in hospital morgues": dead.
+#[test]
+fn people_in_hospital_treated_at_the_scene_or_in_morgues() {
+    let statuses = |text: &str| -> Vec<(Option<u64>, Status)> {
+        run(&[text])
+            .claims
+            .iter()
+            .map(|c| (c.count, c.status))
+            .collect()
+    };
+    assert_eq!(
+        statuses(
+            "\"Three of them are in city hospitals. Four were treated at the scene,\" he said."
+        ),
+        [(Some(3), Status::Injured), (Some(4), Status::Injured)]
+    );
+    assert_eq!(
+        statuses(
+            "She said 2,000 bodies have been retrieved and 900 others are in hospital morgues."
+        ),
+        [(Some(2000), Status::Killed), (Some(900), Status::Killed)]
+    );
+}

@@ -143,6 +143,8 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
                     "institutions",
                     "clinics",
                     "clinic",
+                    // "Four were treated at the scene".
+                    "scene",
                 ],
             )
         })?;
@@ -162,6 +164,21 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
             )
         });
         return between.then_some((Status::Injured, end + 1));
+    }
+    // "Three of them are in city hospitals", "remain in hospital": hurt; "900 others are
+    // in hospital morgues": dead.
+    if t.is_any(&["are", "is", "were", "was", "remain", "remains", "remained"])
+        && is(k + 1, &["in"])
+        && let Some(end) =
+            (k + 2..k + 5).find(|&j| is(j, &["hospital", "hospitals", "morgue", "morgues"]))
+        && (k + 2..end).all(|j| is(j, &["a", "the", "city", "local", "nearby", "critical"]))
+    {
+        let morgue = |j: usize| is(j, &["morgue", "morgues"]);
+        return Some(if morgue(end) || morgue(end + 1) {
+            (Status::Killed, end + 1 + usize::from(morgue(end + 1)))
+        } else {
+            (Status::Injured, end + 1)
+        });
     }
     if t.is("treated") {
         let end = (k + 1..k + 5).find(|&j| is(j, &["injuries", "wounds", "burns", "injury"]))?;
