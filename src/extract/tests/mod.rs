@@ -4,6 +4,7 @@ use super::*;
 
 mod accounts;
 mod attribution;
+mod care;
 mod figures;
 mod insurgents;
 mod joined;
