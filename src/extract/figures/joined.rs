@@ -143,7 +143,7 @@ fn breakdown_item(toks: &[Token<'_>], span: &FigureSpan, status: Status) -> Read
 }
 
 /// An em or en dash, as newsrooms set off a breakdown.
-fn is_dash(t: &Token<'_>) -> bool {
+pub(super) fn is_dash(t: &Token<'_>) -> bool {
     t.is_punct('—') || t.is_punct('–')
 }
 

@@ -14,7 +14,7 @@ use super::lexicon::class;
 use super::numbers::{Figure, FigureSpan, figure_at, starts_number, token_value};
 use super::tokens::Token;
 
-use joined::{detail_of, elided, inverted_toll, second_object};
+use joined::{detail_of, elided, inverted_toll, is_dash, second_object};
 use named::{named_lists, singles};
 pub(crate) use predicates::{date_comma, status_word};
 use predicates::{predicate_after, verb_before};

@@ -367,11 +367,7 @@ pub(super) fn named_lists(
         }
         // "the soldiers -- Hrach Sargsian, Zohrab Balabekian and Karen Davtian -- died":
         // the dash closing a list set off by dashes.
-        while list_end > 0
-            && toks
-                .get(list_end - 1)
-                .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'))
-        {
+        while list_end > 0 && toks.get(list_end - 1).is_some_and(set_off) {
             list_end -= 1;
         }
         if list_end > 0
@@ -403,12 +399,8 @@ pub(super) fn named_lists(
         };
         // "the soldiers -- A, B and C -- died": the noun the dash sets the names after
         // says who they were.
-        let dash = |j: usize| {
-            toks.get(j)
-                .is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'))
-        };
         let mut before = start;
-        while before > 0 && dash(before - 1) {
+        while before > 0 && toks.get(before - 1).is_some_and(set_off) {
             before -= 1;
         }
         let noun = (before < start && before > 0)
@@ -423,4 +415,9 @@ pub(super) fn named_lists(
         out.push(read(&span, toks, victims, status, Voice::Passive, false));
     }
     out
+}
+
+/// A dash that sets names off: an em or en dash, or the hyphens of "--".
+fn set_off(t: &Token<'_>) -> bool {
+    t.is_punct('-') || is_dash(t)
 }
