@@ -9,7 +9,7 @@ use super::context::Context;
 use super::dates::find_dates;
 use super::entities::{MentionKind, Mentions, Referent, Scope, Voice};
 use super::figures::{self, Read};
-use super::knowledge::Gazetteer;
+use super::knowledge::{Gazetteer, PartyKind};
 use super::lexicon::class;
 use super::names::LearnedNames;
 use super::roles::{Earlier, Side, Surround, side_of, story_place_candidate, with_included};
@@ -159,21 +159,50 @@ pub(crate) fn read_document(
             // hits people somewhere else.
             let from_here = agent.as_deref().is_some_and(|a| {
                 gazetteer.get(a).is_some_and(|p| {
-                    p.kind == super::knowledge::PartyKind::Group
-                        && p.country.as_deref() == Some(id.as_str())
+                    p.kind == PartyKind::Group && p.country.as_deref() == Some(id.as_str())
                 })
             });
             if from_here {
                 continue;
             }
-            if let Some(c) = out.claims.get_mut(i) {
-                c.side = Some(id.clone());
-                c.side_evidence = Some(format!("hit where the story happens: “{words}”"));
-            }
+            let Some(c) = out.claims.get_mut(i) else {
+                continue;
+            };
+            let (side, why) = match own_count(c, agent.as_deref(), &id, gazetteer) {
+                Some(party) => {
+                    let why = format!(
+                        "counted by {}, a party that counts its own",
+                        c.according_to.speaker
+                    );
+                    (party, why)
+                }
+                None => (
+                    id.clone(),
+                    format!("hit where the story happens: “{words}”"),
+                ),
+            };
+            c.side = Some(side);
+            c.side_evidence = Some(why);
         }
     }
     named_elsewhere(&mut out);
     out
+}
+
+/// The party whose own people a figure with no side counts: a state or de facto
+/// authority that gives it ("Azerbaijani authorities ... say the fighting has killed 90
+/// civilians"), other than the one where the story happens and other than whoever hit
+/// them. A warring party gives its own losses; the land it fights over is weaker
+/// evidence.
+fn own_count(
+    claim: &CasualtyClaim,
+    agent: Option<&str>,
+    place: &str,
+    gazetteer: &Gazetteer,
+) -> Option<String> {
+    let party = gazetteer.get(claim.according_to.party.as_deref()?)?;
+    let warring = matches!(party.kind, PartyKind::State | PartyKind::Defacto);
+    (warring && party.id != place && agent != Some(party.id.as_str())).then(|| party.id.clone())
 }
 
 /// A person the story names without a party in one paragraph and with one in another

@@ -206,6 +206,29 @@ fn people_counted_with_placed_people_share_their_place() {
             Some("russia"),
             Some("russia"),
         ),
+        // A warring party's count of people with no side is of its own people, over the
+        // land it fights for where the story happens ...
+        (
+            &[
+                "Fighting goes on in Nagorno-Karabakh.",
+                "Azerbaijani authorities haven't disclosed their military losses, but say the fighting has killed 90 civilians.",
+            ],
+            (Some(90), None),
+            Status::Killed,
+            Some("azerbaijan"),
+            Some("azerbaijan"),
+        ),
+        // ... but not of people it says it hit itself.
+        (
+            &[
+                "Fighting goes on in Nagorno-Karabakh.",
+                "Azerbaijan said its shelling killed 12 civilians.",
+            ],
+            (Some(12), None),
+            Status::Killed,
+            Some("karabakh"),
+            Some("azerbaijan"),
+        ),
     ];
     assert_story_figures(cases);
     // A complement says whose members they are, over what the story calls its members.
