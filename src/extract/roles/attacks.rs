@@ -188,13 +188,18 @@ pub(super) fn clash_side(
     let from = (clash + 1..clash + 4)
         .find(|&j| toks.get(j).is_some_and(|t| t.is("between")))
         .map_or(clash + 2, |j| j + 1);
+    // "between Azerbaijan and Armenia in September over Nagorno-Karabakh": the parties
+    // end where the when and the what about begin, after the last one; before it, a place
+    // belongs to the party ("between ethnic Armenian police in Nagorno-Karabakh and
+    // Azerbaijani soldiers").
+    let and =
+        (from..(from + 14).min(sentence.end)).find(|&j| toks.get(j).is_some_and(|t| t.is("and")));
     let to = (from..(from + 14).min(sentence.end))
         .find(|&j| {
             toks.get(j).is_some_and(|t| {
                 !t.word && !t.is_punct('-') && !t.is_punct('(') && !t.is_punct(')')
-                    // "between Azerbaijan and Armenia in September over Nagorno-Karabakh":
-                    // the parties end where the when and the what about begin.
-                    || t.is_any(&["in", "over", "on", "since", "during", "after", "along"])
+                    || and.is_some_and(|a| j > a)
+                        && t.is_any(&["in", "over", "on", "since", "during", "after", "along"])
             })
         })
         .unwrap_or((from + 14).min(sentence.end));

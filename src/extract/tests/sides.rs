@@ -174,6 +174,16 @@ fn attacks_clashes_and_sides_named_before_a_figure() {
             Some("karabakh+azerbaijan"),
             None,
         ),
+        // A place may belong to the first side; after the last, it says where.
+        (
+            &[
+                "Two security personnel were killed in a shootout between ethnic Armenian police in Nagorno-Karabakh and Azerbaijani soldiers in the breakaway region.",
+            ],
+            (Some(2), None),
+            Status::Killed,
+            Some("karabakh+azerbaijan"),
+            None,
+        ),
     ];
     assert_story_figures(cases);
 }
