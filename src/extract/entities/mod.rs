@@ -572,8 +572,18 @@ fn longer_name_before(
         )
         && !prev.is_month()
         && !prev.is_any(&["the", "a", "an", "pro", "anti"])
+        // "the Kurdish-dominated Syrian Democratic Forces": a compound adjective before a
+        // name describes it.
+        && !adjective_compound(prev)
         && super::numbers::token_value(&prev.norm).is_none()
         && toks.get(i).is_some_and(|t| t.start == prev.end + 1)
+}
+
+/// A capitalised compound with a lower-case tail: "Kurdish-dominated", "Iranian-made".
+fn adjective_compound(t: &Token<'_>) -> bool {
+    t.text
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether the word at `i` ends a longer name joined by a particle: "Santander" in "Norte

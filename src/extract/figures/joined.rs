@@ -171,7 +171,9 @@ fn list_open(toks: &[Token<'_>], previous: &Read, sentence: usize) -> bool {
 /// as well as seven women".
 fn listed_after(toks: &[Token<'_>], previous: &Read, span: &FigureSpan) -> bool {
     let mut k = previous.victims.who.end.max(previous.span.end);
-    if previous.victims.head.is_none() {
+    // Nothing to list after, unless "85 from the Syrian National Army": no noun, but a
+    // phrase.
+    if previous.victims.head.is_none() && previous.victims.who.is_empty() {
         return false;
     }
     // "aged three": an age after the people.

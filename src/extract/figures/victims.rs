@@ -247,6 +247,16 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
                 elliptical: false,
             });
         }
+        // "101 deaths, including 85 from the Turkish-backed Syrian factions": the people
+        // of the figure before, from the group the complement names.
+        let from = in_sentence(start).is_some_and(|t| t.is("from"))
+            && in_sentence(start + 1).is_some_and(|t| t.is("the") || t.capitalized());
+        if from {
+            return Some(Victims {
+                who: start..complement(toks, start, sentence),
+                ..Victims::of_earlier(start, possessive)
+            });
+        }
         return Some(Victims::of_earlier(start, possessive));
     }
     let head = j - 1;

@@ -369,3 +369,14 @@ fn names_set_off_by_dashes_count_and_keep_their_noun() {
         assert_eq!(claim.side.as_deref(), Some("armenia"), "{text}");
     }
 }
+
+#[test]
+fn parts_of_a_toll_from_the_groups_that_lost_them() {
+    let text = "The fighting near Manbij has resulted in 101 deaths, including 85 from the Syrian National Army and 16 from the Kurdish-dominated Syrian Democratic Forces (SDF).";
+    let cases: &[FigureCase<'_>] = &[
+        (text, 85, Status::Killed, Some("sna"), None),
+        (text, 16, Status::Killed, Some("kurds"), None),
+        (text, 101, Status::Killed, Some("sna+kurds"), None),
+    ];
+    assert_figures(cases);
+}
