@@ -501,3 +501,31 @@ fn a_list_of_nouns_injuries_of_any_kind_and_a_toll_over_an_apposition() {
     let claim = out.claims.first().expect("the 96 killed");
     assert_eq!((claim.count_min, claim.status), (Some(96), Status::Killed));
 }
+
+#[test]
+fn people_left_dead_and_quoted_people_before_their_verb() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "A local official said 20 people were left dead.",
+            20,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "One person has been left injured after the port was hit.",
+            1,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "A resident said \"20 civilians including children\" had been killed in the strikes.",
+            20,
+            Status::Killed,
+            None,
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}

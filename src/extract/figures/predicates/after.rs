@@ -281,12 +281,16 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
         }
         // "21 “terrorists” had been killed": the mark closing the quoted noun; "had
         // “laid down their weapons”": the mark opening a quoted predicate.
+        let next = toks.get(k + 1).filter(|n| n.sentence == sentence);
+        // "said “at least 20 civilians including children” had been killed": the mark
+        // closing quoted people before their verb.
         if is_quote_mark(t.text)
-            && (k == from || toks.get(k - 1).is_some_and(|p| p.has(class::AUXILIARY)))
+            && (k == from
+                || toks.get(k - 1).is_some_and(|p| p.has(class::AUXILIARY))
+                || next.is_some_and(|n| n.has(class::AUXILIARY)))
         {
             continue;
         }
-        let next = toks.get(k + 1).filter(|n| n.sentence == sentence);
         if t.is("missing") && next.is_some_and(|n| n.is_any(&["through", "out"])) {
             return None;
         }
@@ -305,6 +309,15 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
             if next.is_some_and(|n| n.is("to")) && toks.get(k + 2).is_some_and(|n| n.is("death")) {
                 return Some((Status::Killed, k + 3));
             }
+        }
+        // "at least 20 people were left dead": the state they were left in.
+        if t.is("left")
+            && aux
+            && let Some(status) = next
+                .filter(|n| n.is_any(&["dead", "wounded", "injured"]))
+                .and_then(status_word)
+        {
+            return Some((status, k + 2));
         }
         if let Some(status) = status_word(t) {
             let undone = relative
