@@ -538,6 +538,8 @@ pub(crate) fn resolve_one(
             && !t.has(class::INSTITUTION | class::STATE_SOURCES)
             && !own_ground(t)
             && (!t.capitalized()
+                // "a local NGO official": a common noun's initials, not a name.
+                || t.text.chars().all(|c| c.is_ascii_uppercase())
                 || opens_sentence(k) && !t.has(class::OFFICE | class::PERSON_TITLE))
     });
     // Reporters, witnesses, cause bodies and hospital staff, whatever their country.
@@ -547,9 +549,9 @@ pub(crate) fn resolve_one(
     if modifier_nonparty && owner.is_none() {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
-    // "Former Minister of Foreign Affairs Mariam El Sadig El Mahdi": out of office, a
-    // person speaks for no state.
-    if core.iter().any(|t| t.is_any(&["former", "ex"])) {
+    // "Former Minister of Foreign Affairs Mariam El Sadig El Mahdi", "a retired local
+    // official": out of office, a person speaks for no state.
+    if core.iter().any(|t| t.is_any(&["former", "ex", "retired"])) {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
     let phrase = Phrase {

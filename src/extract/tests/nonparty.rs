@@ -63,3 +63,16 @@ fn hospital_officials_are_medics() {
     )];
     assert_figures(cases);
 }
+
+#[test]
+fn officials_of_an_ngo_or_out_of_office_speak_for_no_state() {
+    for text in [
+        "A local NGO official said \"at least 20 civilians\" had been killed in the drone strikes in Mali.",
+        "A retired local official told AFP at least 20 people were killed in the drone strikes in Mali.",
+    ] {
+        assert_none_speaks_for(&["Drone strikes in Mali kill civilians.", text], "mali");
+        let out = run(&[text]);
+        let claim = out.claims.first().expect("the 20 killed");
+        assert_eq!(claim.according_to.party, None, "{text}");
+    }
+}
