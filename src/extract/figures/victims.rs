@@ -270,13 +270,16 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     if !is_people(head_tok) && !more {
         // "one Armenian and one Azeri civilian": the people noun of the figure joined after
         // is this figure's too.
-        let shared = head_tok.capitalized()
+        // "four female and two male employees": the same in lower case.
+        let shared = head_tok.word
             && in_sentence(j).is_some_and(|t| t.is("and"))
             && super::super::numbers::starts_number(toks, j + 1);
         let head = (j + 2..j + 6)
             .take_while(|&k| in_sentence(k).is_some_and(|t| t.word && !t.has(class::NP_STOP)))
             .find(|&k| in_sentence(k).is_some_and(is_people))
-            .filter(|_| shared)?;
+            .filter(|_| shared)
+            // "35 tanks and 31 armored personnel carriers": a people word naming a thing.
+            .filter(|&k| !in_sentence(k + 1).is_some_and(|n| n.word && n.has(class::NOT_PEOPLE)))?;
         return Some(Victims {
             who: start..j,
             head: Some(head),

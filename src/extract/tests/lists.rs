@@ -380,3 +380,49 @@ fn parts_of_a_toll_from_the_groups_that_lost_them() {
     ];
     assert_figures(cases);
 }
+
+#[test]
+fn people_nouns_joined_and_adjectives_sharing_a_noun() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "Seven people were killed and 21 children and young adults were kidnapped.",
+            21,
+            Status::Captured,
+            None,
+            None,
+        ),
+        (
+            "A missile attack started a fire, injuring four female and two male employees.",
+            4,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "A missile attack started a fire, injuring four female and two male employees.",
+            2,
+            Status::Injured,
+            None,
+            None,
+        ),
+        (
+            "Six servicemen of the Armenian Armed Forces were surrounded and captured.",
+            6,
+            Status::Captured,
+            Some("armenia"),
+            None,
+        ),
+    ];
+    assert_figures(cases);
+    // Guards: people words that name things, and two statuses of one verb phrase.
+    let out = run(&[
+        "Ukraine has lost up to 2,030 servicemen, 35 tanks and 31 armored personnel carriers.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(35)),
+        "{:?}",
+        out.claims
+    );
+    let out = run(&["More than 100 servicemen were wounded and killed during the fights."]);
+    assert_eq!(out.claims.first().map(|c| c.status), Some(Status::Injured));
+}

@@ -129,9 +129,9 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
                 return predicate_after(toks, j);
             }
         }
-        // "Eleven children, teenagers and young adults were killed": more people nouns of
-        // one list, then the verb.
-        if k == from && t.is_punct(',') {
+        // "Eleven children, teenagers and young adults were killed", "21 children and
+        // young adults were kidnapped": more people nouns of one list, then the verb.
+        if k == from && (t.is_punct(',') || t.is("and")) {
             let list_end = (k + 1..k + 9)
                 .take_while(|&j| {
                     toks.get(j).is_some_and(|n| {
@@ -145,7 +145,7 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
                 .last()
                 .map(|j| j + 1);
             let listed = list_end.is_some_and(|end| {
-                (k + 1..end).any(|j| toks.get(j).is_some_and(|n| n.is("and")))
+                (k..end).any(|j| toks.get(j).is_some_and(|n| n.is("and")))
                     && toks.get(end - 1).is_some_and(is_people)
             });
             if let Some(end) = list_end.filter(|_| listed)
@@ -309,6 +309,19 @@ fn casualty_verb_after(toks: &[Token<'_>], from: usize) -> Option<(Status, usize
             if next.is_some_and(|n| n.is("to")) && toks.get(k + 2).is_some_and(|n| n.is("death")) {
                 return Some((Status::Killed, k + 3));
             }
+        }
+        // "were surrounded and captured": the last of two verbs says what became of them.
+        if aux
+            && t.word
+            && t.norm.ends_with("ed")
+            && status_word(t).is_none()
+            && next.is_some_and(|n| n.is("and"))
+            && let Some(status) = toks
+                .get(k + 2)
+                .filter(|n| n.sentence == sentence)
+                .and_then(status_word)
+        {
+            return Some((status, k + 3));
         }
         // "at least 20 people were left dead": the state they were left in.
         if t.is("left")
