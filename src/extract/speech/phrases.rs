@@ -54,7 +54,7 @@ pub(crate) fn subject_before(
                 }
                 Some(Paren::Apposition(open)) => {
                     // "The official, Kamal Kharrazi, said": the name and what it stands for.
-                    let head_end = open;
+                    let head_end = name_end(toks, open);
                     let start = np_start(toks, head_end, sentence_start)?;
                     return Some(start..end - 1);
                 }
@@ -355,7 +355,8 @@ pub(crate) fn parenthetical(
     if first.is_any(&skip_words) || first.has(class::TIME) || participle {
         return Some(Paren::Skip(open));
     }
-    let before = toks.get(open.checked_sub(1)?)?;
+    // "The Arakan Army (AA), an armed group,": the name before its short form.
+    let before = toks.get(name_end(toks, open).checked_sub(1)?)?;
     let named = inner
         .iter()
         .all(|t| t.word && (t.capitalized() || t.is_any(&["al", "bin", "de", "the", "of", "and"])));
@@ -368,6 +369,16 @@ pub(crate) fn parenthetical(
         return Some(Paren::Apposition(open));
     }
     None
+}
+
+/// Where the name before `at` ends: before a short form in brackets ("The Arakan Army
+/// (AA)"), or at `at`.
+fn name_end(toks: &[Token<'_>], at: usize) -> usize {
+    let bracketed = at >= 3
+        && toks.get(at - 1).is_some_and(|t| t.is_punct(')'))
+        && toks.get(at - 2).is_some_and(|t| t.word && t.capitalized())
+        && toks.get(at - 3).is_some_and(|t| t.is_punct('('));
+    if bracketed { at - 3 } else { at }
 }
 
 /// The subject that opens a sentence, after an opening adverb or phrase ("Later, the

@@ -256,3 +256,12 @@ fn the_subject_of_a_coordinated_clause_speaks() {
         "iran",
     );
 }
+
+#[test]
+fn a_name_with_its_short_form_and_a_description_speaks() {
+    assert_party_speaks(&[(
+        &["The Arakan Army (AA), an armed group, said 200 soldiers were killed."],
+        1,
+        "arakan-army",
+    )]);
+}
