@@ -533,6 +533,28 @@ fn act_at(
     {
         return Some(frame(speaker, np, i..i + 2, i + 2..sentence.end, false));
     }
+    // "Hamas fired rockets, saying they had killed 12 soldiers": a participle of saying
+    // after a comma gives the words of the clause's subject, when no one else has spoken
+    // in the sentence.
+    // Not the subject of a passive: "Fano fighters are accused of arresting 80 people,
+    // alleging ...".
+    if tok.is_any(&["saying", "stating", "claiming"])
+        && i > sentence.start
+        && toks.get(i - 1).is_some_and(|p| p.is_punct(','))
+        && !earlier.iter().any(|f| f.sentence == sentence_no)
+        && let Some(np) = phrases::clause_subject(toks, sentence.start, i)
+        && !toks
+            .get(np.end)
+            .is_some_and(|v| v.is_any(&["is", "are", "was", "were", "been", "being"]))
+        && scope.mentions.within(np.clone()).any(|m| {
+            !m.stance && m.kind != super::entities::MentionKind::Place && m.party().is_some()
+        })
+        && let Some(speaker) =
+            speaker_of(scope, np.clone(), cx, sentence.clone()).filter(|r| r.party.is_some())
+    {
+        let content = content_after(toks, i, sentence.end);
+        return Some(frame(speaker, np, i..i + 1, content, false));
+    }
     // "..., with Azerbaijan reporting seven more troops killed, and Armenia saying it
     // has lost two": a subject after "with", or after "and" in such a list, speaks.
     if tok.has(class::PARTICIPLE)

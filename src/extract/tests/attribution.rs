@@ -265,3 +265,20 @@ fn a_name_with_its_short_form_and_a_description_speaks() {
         "arakan-army",
     )]);
 }
+
+#[test]
+fn a_participle_of_saying_gives_the_words_of_its_clauses_subject() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Hamas fired rockets at the base, saying they killed 12 soldiers.",
+        12,
+        Status::Killed,
+        None,
+        Some("hamas"),
+    )];
+    assert_figures(cases);
+    // Not the subject of a passive: others accuse it.
+    assert_none_speaks_for(
+        &["Fano fighters are accused of arresting 80 individuals, claiming they were informants."],
+        "fano",
+    );
+}
