@@ -156,7 +156,9 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
         j += 1;
     }
     let mut start = j;
-    while j - start < 7 {
+    // Words of the phrase, not counting a short form in brackets.
+    let mut bracketed = 0;
+    while j - start - bracketed < 7 {
         let Some(t) = in_sentence(j) else { break };
         // "Two Somali National Army (SNA) soldiers": a short form in brackets; "four
         // Artsakh (Karabakh) army servicemen": another name for the name before.
@@ -171,6 +173,7 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
             && in_sentence(j + 2).is_some_and(|c| c.is_punct(')'))
         {
             j += 3;
+            bracketed += 3;
             continue;
         }
         // "30 Azerbaijani and Armenian soldiers": two peoples' words before one noun.

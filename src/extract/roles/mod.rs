@@ -255,13 +255,34 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     // 2. The speaker's own forces in its own words: "two servicemen were killed," the
     //    ministry's statement said.
     //    Not the soldiers the speaker's own fighters killed: "they killed 107 soldiers".
+    //    A state does not call its own forces "fighters" or "militants": those it names
+    //    so are an armed group's.
     let killed_by_them = matches!(read.voice, super::figures::Voice::Active { .. });
+    let irregular = head.is_some_and(|h| {
+        h.is_any(&[
+            "fighter",
+            "fighters",
+            "militant",
+            "militants",
+            "guerrillas",
+            "gunmen",
+        ])
+    });
+    let state_voice = s
+        .claimant
+        .filter(|c| c.voice == Voice::Party)
+        .and_then(|c| c.party.as_deref())
+        .and_then(|p| s.scope.gazetteer.get(p))
+        .is_some_and(|x| x.kind == PartyKind::State);
     if combatant
         && !rebel
         && s.own_words
         && !killed_by_them
         && let Some(c) = s.claimant.filter(|c| c.voice == Voice::Party)
-        && let Some(party) = c.party.clone().filter(|p| statelike(s.scope, p))
+        && let Some(party) = c
+            .party
+            .clone()
+            .filter(|p| statelike(s.scope, p) && !(irregular && state_voice))
     {
         let word = head.map_or("", |h| h.text);
         return Side::one(party, format!("“{word}” in {}'s own words", c.name));
@@ -589,7 +610,8 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         agent: agent.clone(),
         agents: &agents,
         combatant,
-        hostile,
+        // Fighters a state reports are no more its own than militants are.
+        hostile: hostile || irregular && state_voice,
         rebel,
         named_single,
         ranked,

@@ -104,6 +104,7 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
         && !rebel
         && (!named_single || ranked)
         && !held_by_speaker
+        && !hostile
     {
         return Some(Side::one(
             own.clone(),

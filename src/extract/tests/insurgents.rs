@@ -55,3 +55,34 @@ fn a_named_committee_is_not_the_storys_group() {
         "rsf",
     );
 }
+
+/// A state's report of fighters a third party killed: not its own men, and the name of
+/// their party read through a short form and a stray accent.
+#[test]
+fn fighters_a_state_reports_are_no_soldiers_of_its_own() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "“A senior official from the Kurdistan Workers´ Party and three fighters were killed when a Turkish army drone targeted their vehicle,” Iraq's counter-terrorism service said.",
+            3,
+            Status::Killed,
+            Some("kurds"),
+            Some("iraq"),
+        ),
+        (
+            "A Turkish drone strike killed four suspected Kurdistan Workers Party (PKK) militants in Sulaimaniya, Iraq's counterterrorism service said.",
+            4,
+            Status::Killed,
+            Some("kurds"),
+            Some("iraq"),
+        ),
+        // Whose fighters the sentence does not say.
+        (
+            "Iraq's counter-terrorism service said three fighters were killed when a Turkish drone targeted their vehicle in northern Iraq.",
+            3,
+            Status::Killed,
+            None,
+            Some("iraq"),
+        ),
+    ];
+    assert_figures(cases);
+}

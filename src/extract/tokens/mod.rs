@@ -415,15 +415,15 @@ pub fn normalize_word(word: &str) -> String {
 
 /// "Armenia's" and "Armenia’s" -> "Armenia"; "Forces'" -> "Forces".
 pub fn strip_possessive(word: &str) -> &str {
-    // Each suffix ends in s, S, an apostrophe or the last byte of ’.
+    // Each suffix ends in s, S, an apostrophe or the last byte of ’, ´ or ʼ.
     if !word
         .as_bytes()
         .last()
-        .is_some_and(|b| matches!(b, b's' | b'S' | b'\'' | 0x99))
+        .is_some_and(|b| matches!(b, b's' | b'S' | b'\'' | 0x99 | 0xB4 | 0xBC))
     {
         return word;
     }
-    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+    for suffix in ["'s", "’s", "'S", "’S", "'", "’", "´s", "´", "ʼs", "ʼ"] {
         if let Some(stem) = word.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             return stem;
         }
@@ -449,7 +449,7 @@ pub(crate) fn fold_char(c: char) -> char {
         'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ů' | 'ū' => 'u',
         'ý' | 'ÿ' => 'y',
         'ž' | 'ź' | 'ż' => 'z',
-        '’' | '‘' | 'ʼ' => '\'',
+        '’' | '‘' | 'ʼ' | '´' => '\'',
         other => other,
     }
 }
@@ -495,7 +495,9 @@ fn word_end(text: &str, start: usize) -> usize {
             match c {
                 '-' | '‑' => between,
                 // "Hamas’ armed wing", "doctors' union": a plural possessive.
-                '\'' | '’' => {
+                // Also the acute accent and the modifier letter some sites type for it
+                // ("Kurdistan Workers´ Party").
+                '\'' | '’' | '´' | 'ʼ' => {
                     between
                         || (prev.is_some_and(|p| p == 's' || p == 'S')
                             && next.is_none_or(char::is_whitespace)
