@@ -171,7 +171,15 @@ static WORDS: LazyLock<FxHashMap<String, u64>> = LazyLock::new(|| {
 
 /// The class bits of a normalised word (0 for a word in no class).
 pub(crate) fn classes(norm: &str) -> u64 {
-    WORDS.get(norm).copied().unwrap_or(0)
+    if let Some(&found) = WORDS.get(norm) {
+        return found;
+    }
+    // "co-leader", "vice-chairman": the office shared or deputised is still an office.
+    ["co-", "vice-"]
+        .iter()
+        .find_map(|prefix| norm.strip_prefix(prefix))
+        .and_then(|office| WORDS.get(office))
+        .map_or(0, |&found| found & (class::PERSON_TITLE | class::OFFICE))
 }
 
 #[cfg(test)]

@@ -495,9 +495,13 @@ pub(crate) fn np_after(
                     && (toks
                         .get(end + 1)
                         .is_some_and(|n| n.word && n.has(class::PERSON_TITLE))
+                        // "said Murat Karayilan, PKK co-leader": or after a name.
                         || toks
                             .get(end + 1)
-                            .is_some_and(|n| n.is_any(&["a", "an", "the"]))
+                            .is_some_and(|n| {
+                                n.is_any(&["a", "an", "the"])
+                                    || n.word && n.capitalized() && !n.possessive()
+                            })
                             // "the outgoing U.N. humanitarian coordinator": up to
                             // four words, an acronym's stops among them.
                             && (end + 2..end + 8)

@@ -282,3 +282,28 @@ fn a_participle_of_saying_gives_the_words_of_its_clauses_subject() {
         "fano",
     );
 }
+
+#[test]
+fn a_shared_office_and_an_office_after_a_name_say_whose() {
+    assert_party_speaks(&[
+        (
+            &["Fighting has killed 30 members of the PKK, the PKK co-leader claimed on Friday."],
+            1,
+            "kurds",
+        ),
+        (
+            &["“We have 30 martyrs,” said Murat Karayilan, PKK co-leader and top commander."],
+            1,
+            "kurds",
+        ),
+    ]);
+    // A body of no party owns the office after the name: it does not take the story's
+    // state.
+    assert_none_speaks_for(
+        &[
+            "Sudan paramilitaries shelled a hospital in El Fasher.",
+            "\"We are receiving patients every hour,\" said Michel-Olivier Lacharite, MSF's head of emergency operations.",
+        ],
+        "sudan",
+    );
+}
