@@ -497,15 +497,24 @@ fn is_count(toks: &[Token<'_>], span: &FigureSpan) -> bool {
     if one_person_before && span.figure.count.is_some_and(|n| n < 120) {
         return false;
     }
-    if after.is_some_and(|t| {
+    // "at 10:30", "a 3:1 vote": a colon with a number right after it. "The toll was 71:
+    // 66 soldiers, ..." opens a breakdown.
+    let clock = after.is_some_and(|t| {
         t.is_punct(':')
-            || t.is_punct('%')
-            || t.is_any(&[
-                "percent", "pct", "per", "a.m", "p.m", "am", "pm", "gmt", "utc", "hours", "hrs",
-                "mln", "billion", "dlrs", "dollars", "stg", "years", "year", "days", "km", "miles",
-                "kms",
-            ])
-    }) {
+            && toks
+                .get(span.end + 1)
+                .is_none_or(|n| n.start == t.end || !n.word)
+    });
+    if clock
+        || after.is_some_and(|t| {
+            t.is_punct('%')
+                || t.is_any(&[
+                    "percent", "pct", "per", "a.m", "p.m", "am", "pm", "gmt", "utc", "hours",
+                    "hrs", "mln", "billion", "dlrs", "dollars", "stg", "years", "year", "days",
+                    "km", "miles", "kms",
+                ])
+        })
+    {
         return false;
     }
     // "aged below 18", "aged between five and 14", "under the age of 10": an age.

@@ -426,3 +426,20 @@ fn people_nouns_joined_and_adjectives_sharing_a_noun() {
     let out = run(&["More than 100 servicemen were wounded and killed during the fights."]);
     assert_eq!(out.claims.first().map(|c| c.status), Some(Status::Injured));
 }
+
+#[test]
+fn a_toll_broken_down_after_a_colon_but_no_clock() {
+    let text = "The cumulative Israeli fatality toll was 71: 66 soldiers, one security coordinator, and four civilians.";
+    let cases: &[FigureCase<'_>] = &[
+        (text, 71, Status::Killed, Some("israel"), None),
+        (text, 66, Status::Killed, Some("israel"), None),
+        (text, 4, Status::Killed, Some("israel"), None),
+    ];
+    assert_figures(cases);
+    let out = run(&["Shelling began at 10:30 and three people were killed."]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(10)),
+        "{:?}",
+        out.claims
+    );
+}
