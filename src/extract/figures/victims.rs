@@ -540,12 +540,28 @@ pub(crate) fn toll_people(toks: &[Token<'_>], first: usize) -> Option<Victims> {
                 .is_some_and(|t| t.sentence == sentence && !t.is_punct(';'))
         })
         .find(|&k| {
-            toks.get(k).is_some_and(|t| t.is("of"))
+            toks.get(k).is_some_and(|t| t.is_any(&["of", "among"]))
                 && k.checked_sub(1)
                     .and_then(|p| toks.get(p))
                     .is_some_and(|t| t.is_any(&["number", "toll", "figure", "tally"]))
         })?;
     let start = of + 1;
+    // "the death toll among Palestinians was 2,189": the people the toll is of.
+    if toks.get(of).is_some_and(|t| t.is("among")) {
+        let head = (start..first)
+            .take_while(|&k| {
+                toks.get(k)
+                    .is_some_and(|t| t.word && !t.has(class::NP_STOP))
+            })
+            .filter(|&k| toks.get(k).is_some_and(is_people))
+            .last()?;
+        return Some(Victims {
+            who: start..head + 1,
+            head: Some(head),
+            possessive: None,
+            elliptical: false,
+        });
+    }
     let status = (start..first).find(|&k| toks.get(k).and_then(status_word).is_some())?;
     let head = (start..status).find(|&k| toks.get(k).is_some_and(is_people))?;
     // "revised up their number of fighters killed": whose toll it is.

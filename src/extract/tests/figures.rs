@@ -756,3 +756,24 @@ fn a_third_person_is_one_more_of_those_counted_before() {
     )];
     assert_story_figures(cases);
 }
+
+#[test]
+fn a_toll_among_a_people_with_its_source_after_it() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "The death toll among Palestinians was 2,189 according to preliminary data collected by the Protection Cluster.",
+            2_189,
+            Status::Killed,
+            Some("palestine"),
+            None,
+        ),
+        (
+            "The death toll among Palestinian civilians rose to 2,189.",
+            2_189,
+            Status::Killed,
+            Some("palestine"),
+            None,
+        ),
+    ];
+    assert_figures(cases);
+}
