@@ -142,7 +142,9 @@ pub(crate) fn np_word(t: &Token<'_>) -> bool {
         return true;
     }
     let n = t.norm.as_str();
-    let verb_like = n.ends_with("ed")
+    // "state-owned television", "Iranian-backed militia": a compound adjective.
+    let compound = n.contains('-') && n.starts_with(|c: char| c.is_alphabetic());
+    let verb_like = !compound && n.ends_with("ed")
         || n.ends_with("ing") && !n.ends_with("ring")
         || t.has(
             class::AUXILIARY

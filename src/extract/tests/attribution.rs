@@ -307,3 +307,15 @@ fn a_shared_office_and_an_office_after_a_name_say_whose() {
         "sudan",
     );
 }
+
+#[test]
+fn state_owned_television_speaks_for_the_state_its_sentence_names() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Eritrean officials could not be reached for comment, but state-owned television said that Eritreans had killed 2,300 Ethiopians.",
+        2_300,
+        Status::Killed,
+        Some("ethiopia"),
+        Some("eritrea"),
+    )];
+    assert_figures(cases);
+}
