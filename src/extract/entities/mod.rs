@@ -140,7 +140,8 @@ pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
     }
     let mut bracket = false;
     // "ERBIL, Kurdistan Region of Iraq -": after a place in capitals, the region's name
-    // may hold an "of".
+    // may hold an "of", and the bylines an "and" ("ISTANBUL/BEIRUT, Ergin Hava and Weedah
+    // Hamzah (dpa)-").
     let in_capitals = head.first().is_some_and(capitals);
     let fits = !head.is_empty()
         && head.first().is_some_and(|t| t.word && t.capitalized())
@@ -148,7 +149,7 @@ pub(crate) fn dateline_len(toks: &[Token<'_>]) -> usize {
             if t.is_punct('(') {
                 bracket = true;
             }
-            let ok = bracket || place_or_date(t) || in_capitals && t.is_any(&["of", "the"]);
+            let ok = bracket || place_or_date(t) || in_capitals && t.is_any(&["of", "the", "and"]);
             if t.is_punct(')') {
                 bracket = false;
             }

@@ -124,11 +124,18 @@ pub(super) fn place_side(
     // "25,105 people have died ... since Hamas launched its assault in southern Israel":
     // a clause of time with a party for its subject tells of another event, and where
     // that happened is not where these people were hit.
+    // So does a phrase of time that names an operation: "on the second day of an
+    // offensive in north-eastern Syria" says when, not where these people were.
     let other_event = (read.span.end.max(read.victims.who.end)..sentence.end).find(|&k| {
         toks.get(k)
             .is_some_and(|t| t.is_any(&["since", "after", "before", "until"]))
             && (k + 1..(k + 4).min(sentence.end))
                 .any(|j| scope.mentions.at(j).is_some_and(|m| m.party().is_some()))
+            || toks.get(k).is_some_and(|t| t.is("day"))
+                && toks.get(k + 1).is_some_and(|t| t.is("of"))
+                && k.checked_sub(2)
+                    .and_then(|j| toks.get(j))
+                    .is_some_and(|t| t.is("the"))
     });
     let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
     for m in &scope.mentions.list {

@@ -581,3 +581,25 @@ fn a_place_in_a_clause_of_another_time_is_not_where_people_were_hit() {
         out.claims
     );
 }
+
+/// A dateline with the reporters' names is still a dateline; and the place of an
+/// operation named in a phrase of time is not where people were hit.
+#[test]
+fn a_dateline_with_bylines_and_the_day_of_an_offensive() {
+    let out = run(&[
+        "ISTANBUL/BEIRUT, Ergin Hava and Weedah Hamzah (dpa)- Two crew members were killed when the helicopter came down.",
+    ]);
+    let claim = out
+        .claims
+        .first()
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(claim.side, None, "{claim:?}");
+    let out = run(&[
+        "Four people were killed when mortar fire hit a town on the second day of an offensive in north-eastern Syria.",
+    ]);
+    let claim = out
+        .claims
+        .first()
+        .unwrap_or_else(|| panic!("{:?}", out.claims));
+    assert_eq!(claim.side, None, "{claim:?}");
+}
