@@ -52,7 +52,20 @@ pub(super) fn clause_party(
             || toks.get(m.span.end).is_some_and(|t| t.has(class::VENUE))
             || (m.span.start.saturating_sub(3).max(sentence.start)..m.span.start)
                 .any(|k| toks.get(k).is_some_and(|t| t.has(class::SPEECH_VERB)));
-        if in_frame {
+        // "According to ISWAP in a post seen by ...": the source, not whose forces.
+        let source = (m.span.start.saturating_sub(2).max(sentence.start)..m.span.start)
+            .any(|k| toks.get(k).is_some_and(|t| t.is("according")));
+        // "terrorists belonging to the Islamic State group killed six soldiers": a party
+        // on the subject's side of the verb that killed them.
+        // Not the object of an earlier verb: "struck a gathering point of Ukrainian
+        // special forces and killed up to 30".
+        let subject_side = matches!(read.voice, super::super::figures::Voice::Active { verb }
+        if m.span.end <= verb
+            && verb < read.span.start
+            && (m.span.end..verb).all(|k| {
+                toks.get(k).is_some_and(|t| !t.is("and") && !t.has(class::ATTACK_VERB))
+            }));
+        if in_frame || source || subject_side {
             continue;
         }
         // It must own something a force is in: "navy ship", "army headquarters", "troops".

@@ -450,6 +450,12 @@ pub(crate) fn np_after(
     {
         return None;
     }
+    // "ISWAP in a post seen by SaharaReporters": the outlet that saw it is not the source.
+    let seen_by = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_any(&["seen", "obtained", "reviewed", "viewed", "received"]))
+            && toks.get(k + 1).is_some_and(|n| n.is("by"))
+    };
     let mut end = start;
     while end < sentence_end && end - start < 14 {
         let t = &toks[end];
@@ -474,6 +480,7 @@ pub(crate) fn np_after(
                     "saying",
                 ])
                 && !t.has(class::SPEECH_VERB | class::PARTICIPLE | class::TIME)
+                && !seen_by(end)
                 || t.is_any(&["of", "for", "to", "in"])
                     && toks
                         .get(end + 1)

@@ -86,3 +86,25 @@ fn fighters_a_state_reports_are_no_soldiers_of_its_own() {
     ];
     assert_figures(cases);
 }
+
+/// The party of the killers, or of the source, is not the soldiers' side.
+#[test]
+fn the_attackers_or_the_source_name_no_side_of_the_dead() {
+    let cases: &[FigureCase<'_>] = &[
+        (
+            "According to AFP, terrorists belonging to the Islamic State group killed six soldiers during a raid on a military base.",
+            6,
+            Status::Killed,
+            None,
+            None,
+        ),
+        (
+            "According to ISWAP in a post seen by SaharaReporters, 30 soldiers were killed during the attack on the military facilities.",
+            30,
+            Status::Killed,
+            None,
+            Some("isis"),
+        ),
+    ];
+    assert_figures(cases);
+}
