@@ -711,10 +711,13 @@ fn stance_at(toks: &[Token<'_>], i: usize, len: usize) -> bool {
 /// The words of `range` in the paragraph, trimmed of an article and punctuation.
 pub(crate) fn phrase_text(text: &str, toks: &[Token<'_>], range: Range<usize>) -> String {
     let mut range = range;
+    // "[Armenian] soldiers": an editor's bracket that closes inside the phrase stays.
+    let closes =
+        |r: &Range<usize>| (r.start..r.end).any(|k| toks.get(k).is_some_and(|t| t.is_punct(']')));
     while range.start < range.end
-        && toks
-            .get(range.start)
-            .is_some_and(|t| !t.word || t.is_any(&["the", "a", "an"]))
+        && toks.get(range.start).is_some_and(|t| {
+            (!t.word || t.is_any(&["the", "a", "an"])) && !(t.is_punct('[') && closes(&range))
+        })
     {
         range.start += 1;
     }

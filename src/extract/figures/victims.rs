@@ -160,6 +160,15 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
     let mut bracketed = 0;
     while j - start - bracketed < 7 {
         let Some(t) = in_sentence(j) else { break };
+        // "killing four [Armenian] soldiers": a word an editor put in square brackets.
+        if t.is_punct('[')
+            && in_sentence(j + 1).is_some_and(|a| a.word && a.capitalized())
+            && in_sentence(j + 2).is_some_and(|c| c.is_punct(']'))
+        {
+            j += 3;
+            bracketed += 2;
+            continue;
+        }
         // "Two Somali National Army (SNA) soldiers": a short form in brackets; "four
         // Artsakh (Karabakh) army servicemen": another name for the name before.
         if t.is_punct('(')

@@ -443,3 +443,18 @@ fn a_toll_broken_down_after_a_colon_but_no_clock() {
         out.claims
     );
 }
+
+#[test]
+fn a_word_an_editor_put_in_square_brackets() {
+    let text = "The Armed Forces retaliated with artillery strikes, killing four [Armenian] soldiers and wounding 16 more.";
+    let cases: &[FigureCase<'_>] = &[
+        (text, 4, Status::Killed, Some("armenia"), None),
+        (text, 16, Status::Injured, Some("armenia"), None),
+    ];
+    assert_figures(cases);
+    let out = run(&[text]);
+    assert_eq!(
+        out.claims.first().map(|c| c.who.as_str()),
+        Some("[Armenian] soldiers")
+    );
+}
