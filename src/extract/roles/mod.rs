@@ -677,10 +677,15 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             .filter(|x| x.kind == PartyKind::Group)
             .map(|x| (x.id.clone(), x.country.clone()))
     };
+    // In its account, a group's own are fighters, not "soldiers": "According to ISWAP ...,
+    // over 30 soldiers were killed" are the soldiers it fought.
+    let state_forces = head
+        .is_some_and(|h| h.is_any(&["soldiers", "troops", "servicemen", "policemen", "personnel"]));
     let claimed = s
         .claimant
         .filter(|c| {
-            c.voice == Voice::Party && matches!(read.voice, super::figures::Voice::Active { .. })
+            c.voice == Voice::Party
+                && (matches!(read.voice, super::figures::Voice::Active { .. }) || state_forces)
         })
         .and_then(|c| c.party.as_deref())
         .and_then(group_of);

@@ -108,3 +108,15 @@ fn the_attackers_or_the_source_name_no_side_of_the_dead() {
     ];
     assert_figures(cases);
 }
+
+/// Soldiers an armed group counts dead, in any voice, are the soldiers of the state
+/// where the story happens.
+#[test]
+fn soldiers_in_an_armed_groups_account_are_the_states() {
+    let story = [
+        "Insurgents attacked a military base in Malam Fatori in Borno State, Nigeria.",
+        "According to ISWAP, over 30 soldiers were killed during the attack on the base.",
+    ];
+    let out = run(&story);
+    assert_eq!(side_of_figure(&out, (None, Some(30))), Some("nigeria"));
+}
