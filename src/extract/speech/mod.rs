@@ -718,6 +718,14 @@ fn speaker_of(
     sentence: Range<usize>,
 ) -> Option<Referent> {
     let toks = scope.toks;
+    // "The officially registered number": an article alone names no one.
+    let named = (np.start..np.end).any(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.word && !t.is_any(&["the", "a", "an"]))
+    });
+    if !named {
+        return None;
+    }
     // "the statement said", "it added": the statement of the institution named before.
     let head = toks.get(np.end.checked_sub(1)?)?;
     // "The paper quoted U.S. intelligence sources ... It said": "it" is the last

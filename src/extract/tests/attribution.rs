@@ -319,3 +319,21 @@ fn state_owned_television_speaks_for_the_state_its_sentence_names() {
     )];
     assert_figures(cases);
 }
+
+#[test]
+fn an_article_alone_is_no_speaker() {
+    let cases: &[FigureCase<'_>] = &[(
+        "The officially registered number of Georgian soldiers killed in the conflict is 156, Givi Targamadze, a senior lawmaker from the ruling party, said.",
+        156,
+        Status::Killed,
+        Some("georgia"),
+        Some("georgia"),
+    )];
+    assert_figures(cases);
+    let out = run(&[cases[0].0]);
+    assert!(
+        out.statements.iter().all(|s| !s.speaker.trim().is_empty()),
+        "{:?}",
+        out.statements
+    );
+}
