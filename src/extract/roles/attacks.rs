@@ -231,11 +231,21 @@ pub(super) fn both_sides(scope: &Scope<'_>, read: &Read, sentence: Range<usize>)
     let toks = scope.toks;
     let from = read.victims.who.end.max(read.span.end);
     let at = |k: usize| toks.get(k).filter(|_| k < sentence.end);
-    let both = (from..from + 3).any(|k| {
+    let both_at = |k: usize| {
         at(k).is_some_and(|t| t.is_any(&["on", "from", "among"]))
             && at(k + 1).is_some_and(|t| t.is_any(&["both", "each", "either"]))
             && at(k + 2).is_some_and(|t| t.is_any(&["sides", "side"]))
-    });
+    };
+    // "raising the number of dead on both sides to eight": or in the toll before it.
+    let toll_before = read.span.start.saturating_sub(8).max(sentence.start)..read.span.start;
+    let both = (from..from + 3).any(both_at)
+        || toll_before.clone().any(|k| {
+            both_at(k)
+                && (toll_before.start..k).any(|j| {
+                    toks.get(j)
+                        .is_some_and(|t| t.is_any(&["number", "toll", "tally", "dead"]))
+                })
+        });
     if !both {
         return None;
     }

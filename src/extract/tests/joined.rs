@@ -113,3 +113,17 @@ fn a_stance_prefix_written_apart_names_no_owner() {
         out.claims
     );
 }
+
+/// "raising the number of dead on both sides to eight": the toll's own words say it is of
+/// both parties the sentence names.
+#[test]
+fn a_toll_of_the_dead_on_both_sides() {
+    let cases: &[FigureCase<'_>] = &[(
+        "Fresh fighting between Thai and Cambodian troops on Saturday killed at last one Thai soldier, raising the number of dead on both sides to eight in two days.",
+        8,
+        Status::Killed,
+        Some("thailand+cambodia"),
+        None,
+    )];
+    assert_figures(cases);
+}
