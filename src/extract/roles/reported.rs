@@ -212,3 +212,51 @@ pub(super) fn hit_by_insurgents_at_home(read: &Read, s: &Surround<'_>) -> Option
         (place, why)
     })
 }
+
+/// 10b. Soldiers an armed group hit, by its own report ("The group said it had killed more
+/// than 20 soldiers") or as the text says ("An attack attributed to the ELN left ten
+/// soldiers dead"): the soldiers of the state where the story happens, unless the group
+/// fights from that very state.
+pub(super) fn soldiers_a_group_hit(
+    read: &Read,
+    s: &Surround<'_>,
+    head: Option<&Token<'_>>,
+    agent: Option<&str>,
+) -> Option<Side> {
+    let group_of = |id: &str| {
+        s.scope
+            .gazetteer
+            .get(id)
+            .filter(|x| x.kind == PartyKind::Group)
+            .map(|x| (x.id.clone(), x.country.clone()))
+    };
+    // In its account, a group's own are fighters, not "soldiers": "According to ISWAP ...,
+    // over 30 soldiers were killed" are the soldiers it fought.
+    let state_forces = head
+        .is_some_and(|h| h.is_any(&["soldiers", "troops", "servicemen", "policemen", "personnel"]));
+    let claimed = s
+        .claimant
+        .filter(|c| {
+            c.voice == Voice::Party
+                && (matches!(read.voice, crate::extract::figures::Voice::Active { .. })
+                    || state_forces)
+        })
+        .and_then(|c| c.party.as_deref())
+        .and_then(group_of);
+    let (group, country) = claimed.or_else(|| agent.and_then(group_of))?;
+    let (place, words) =
+        s.cx.story_place()
+            // A group fighting its own state (al-Shabaab and Somalia's troops) hits that
+            // state's soldiers; one attacking from its land while another state's forces fight
+            // there (Hamas in Gaza, with Israel's) hits someone else's.
+            .filter(|(place, _)| {
+                *place != group
+                    && (country.as_deref() != Some(place.as_str())
+                        || s.cx.is_belligerent(place)
+                        || !s.cx.other_state_fights(place))
+            })?;
+    Some(Side::one(
+        place,
+        format!("soldiers {group} hit, where the story happens: “{words}”"),
+    ))
+}

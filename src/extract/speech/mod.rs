@@ -13,9 +13,11 @@ use super::entities::{Referent, Scope, Voice, resolve_speaker, trim_np};
 use super::lexicon::class;
 use super::tokens::{Quote, Token, Tokens, is_quote_mark};
 
+mod bounds;
 mod carry;
 mod phrases;
 mod verbs;
+use bounds::bound_contents;
 use carry::{carried_over, carry_on, own_quotes, signed_post};
 pub(crate) use phrases::*;
 use verbs::{author_of_document, is_speech_verb, issued_venue, outlet_tail};
@@ -762,52 +764,4 @@ fn speaker_of(
             (np.start + 1..np.end).find(|&k| toks.get(k).is_some_and(|t| t.is_punct(',')))?;
         resolve_speaker(scope, np.start..comma, cx, sentence)
     })
-}
-
-/// Ends each frame's reported words where the next act of another speaker in the sentence
-/// begins, and gives a trailing attribution ("..., the ministry said.") the words before it.
-fn bound_contents(toks: &[Token<'_>], t: &Tokens<'_>, frames: &mut [Frame]) {
-    let acts: Vec<(usize, usize, String)> = frames
-        .iter()
-        .map(|f| {
-            (
-                f.sentence,
-                f.np.start.min(f.act.start),
-                f.speaker.name.clone(),
-            )
-        })
-        .collect();
-    for (index, frame) in frames.iter_mut().enumerate() {
-        let sentence = sentence_tokens(t, frame.sentence);
-        if frame.content.is_empty() || frame.content.start >= sentence.end {
-            let start = acts
-                .iter()
-                .take(index)
-                .rev()
-                .find(|(s, _, _)| *s == frame.sentence)
-                .map_or(sentence.start, |(_, a, _)| *a);
-            let start = if start < frame.np.start.min(frame.act.start) {
-                sentence.start.max(start)
-            } else {
-                sentence.start
-            };
-            frame.content = start..frame.np.start.min(frame.act.start);
-            continue;
-        }
-        let next = acts
-            .iter()
-            .skip(index + 1)
-            .find(|(s, a, name)| {
-                *s == frame.sentence && *a > frame.act.start && *name != frame.speaker.name
-            })
-            .map(|(_, a, _)| *a);
-        if let Some(next) = next.filter(|&n| n > frame.content.start && n < frame.content.end) {
-            // "..., the ministry said, adding ..." stays the ministry's; a later speaker's
-            // own act ends the words.
-            let trailing = toks.get(next).is_some_and(|x| x.sentence == frame.sentence);
-            if trailing {
-                frame.content.end = next;
-            }
-        }
-    }
 }
