@@ -464,6 +464,17 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
                 .is_some_and(|t| t.is_any(&["remain", "remains", "remained", "still", "held"]))
         });
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED)) || held;
+    // "The reported death toll in clashes between Armenian and Azerbaijani forces over
+    // ... Nagorno-Karabakh has reached about 600": a toll of people its clash names the
+    // sides of is of both, wherever the clash was.
+    let undescribed =
+        head.is_none_or(|h| h.is_any(&["people", "persons", "deaths", "lives", "dead"]));
+    if undescribed
+        && !captive
+        && let Some(side) = clash_side(s.scope, read, sentence.clone(), &is_agent)
+    {
+        return side;
+    }
     if (civilian || police)
         && !captive
         && !head.is_some_and(|h| h.has(class::HOSTILE))

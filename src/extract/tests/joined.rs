@@ -127,3 +127,17 @@ fn a_toll_of_the_dead_on_both_sides() {
     )];
     assert_figures(cases);
 }
+
+/// A toll of people a clash between named sides killed is of both, even where a place
+/// of one of them is named.
+#[test]
+fn a_toll_of_a_clash_between_named_sides() {
+    let cases: &[FigureCase<'_>] = &[(
+        "The reported death toll in clashes between Armenian and Azerbaijani forces over the separatist territory of Nagorno-Karabakh has reached about 600.",
+        600,
+        Status::Killed,
+        Some("armenia+azerbaijan"),
+        None,
+    )];
+    assert_figures(cases);
+}
