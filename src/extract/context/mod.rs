@@ -90,16 +90,17 @@ fn progressive_attack(toks: &[Token<'_>], end: usize) -> bool {
     let [force, aux, rest @ ..] = words.as_slice() else {
         return false;
     };
+    // "are attacking", or "are currently attacking".
     let verb = match rest {
-        [v, ..] if v.norm.ends_with("ing") => Some(v),
         [adverb, v, ..] if adverb.norm.ends_with("ly") => Some(v),
-        _ => None,
+        [v, ..] => Some(v),
+        [] => None,
     };
     force_follows(toks, end)
         && force.word
         && aux.is_any(&["are", "is", "were", "was"])
         && verb.is_some_and(|v| {
-            v.has(class::ATTACK_VERB) && v.norm.ends_with("ing") && !v.has(class::PEOPLE)
+            v.norm.ends_with("ing") && v.has(class::ATTACK_VERB) && !v.has(class::PEOPLE)
         })
 }
 

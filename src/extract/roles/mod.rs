@@ -6,7 +6,7 @@
 use super::context::Context;
 use super::entities::{MentionKind, Referent, Scope, Voice};
 use super::figures::Read;
-use super::knowledge::PartyKind;
+use super::knowledge::{Party, PartyKind};
 use super::lexicon::class;
 use super::speech::sentence_tokens;
 use super::tokens::{Token, Tokens};
@@ -88,6 +88,15 @@ pub(crate) struct Surround<'a> {
     pub earlier: &'a [Earlier],
     /// What the document has read so far.
     pub cx: &'a Context<'a>,
+}
+
+impl Surround<'_> {
+    /// The party a claimant speaking in a party's voice speaks for, as the gazetteer
+    /// knows it.
+    fn voiced_party(&self) -> Option<&Party> {
+        let c = self.claimant.filter(|c| c.voice == Voice::Party)?;
+        self.scope.gazetteer.get(c.party.as_deref()?)
+    }
 }
 
 /// Whose people `read` counts.
@@ -268,12 +277,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
             "gunmen",
         ])
     });
-    let state_voice = s
-        .claimant
-        .filter(|c| c.voice == Voice::Party)
-        .and_then(|c| c.party.as_deref())
-        .and_then(|p| s.scope.gazetteer.get(p))
-        .is_some_and(|x| x.kind == PartyKind::State);
+    let state_voice = s.voiced_party().is_some_and(|x| x.kind == PartyKind::State);
     if combatant
         && !rebel
         && s.own_words
@@ -467,12 +471,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     // "The reported death toll in clashes between Armenian and Azerbaijani forces over
     // ... Nagorno-Karabakh has reached about 600": a toll of people its clash names the
     // sides of is of both, wherever the clash was.
-    let undescribed =
-        head.is_none_or(|h| h.is_any(&["people", "persons", "deaths", "lives", "dead"]));
-    if undescribed
-        && !captive
-        && let Some(side) = clash_side(s.scope, read, sentence.clone(), &is_agent)
-    {
+    let clash_first = !captive
+        && head.is_none_or(|h| h.is_any(&["people", "persons", "deaths", "lives", "dead"]));
+    if clash_first && let Some(side) = clash_side(s.scope, read, sentence.clone(), &is_agent) {
         return side;
     }
     if (civilian || police)
@@ -483,8 +484,10 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return side;
     }
 
-    // 6b. The dead of a clash between named sides are of both.
-    if (civilian || combatant)
+    // 6b. The dead of a clash between named sides are of both (read above already for
+    //     people the text does not describe).
+    if !clash_first
+        && (civilian || combatant)
         && !head.is_some_and(|h| h.has(class::HOSTILE))
         && let Some(side) = clash_side(s.scope, read, sentence.clone(), &is_agent)
     {
@@ -649,15 +652,9 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     });
     if combatant && institutional && !hostile && !rebel {
         let reporter = s
-            .claimant
-            .filter(|c| c.voice == Voice::Party)
-            .and_then(|c| c.party.clone())
-            .filter(|p| {
-                s.scope
-                    .gazetteer
-                    .get(p)
-                    .is_some_and(|x| matches!(x.kind, PartyKind::State | PartyKind::Defacto))
-            });
+            .voiced_party()
+            .filter(|x| matches!(x.kind, PartyKind::State | PartyKind::Defacto))
+            .map(|x| x.id.clone());
         let home = match reporter {
             Some(state) => Some((
                 state.clone(),

@@ -59,12 +59,17 @@ pub(super) fn clause_party(
         // on the subject's side of the verb that killed them.
         // Not the object of an earlier verb: "struck a gathering point of Ukrainian
         // special forces and killed up to 30".
-        let subject_side = matches!(read.voice, super::super::figures::Voice::Active { verb }
-        if m.span.end <= verb
-            && verb < read.span.start
-            && (m.span.end..verb).all(|k| {
-                toks.get(k).is_some_and(|t| !t.is("and") && !t.has(class::ATTACK_VERB))
-            }));
+        let subject_side = match read.voice {
+            super::super::figures::Voice::Active { verb } => {
+                m.span.end <= verb
+                    && verb < read.span.start
+                    && (m.span.end..verb).all(|k| {
+                        toks.get(k)
+                            .is_some_and(|t| !t.is("and") && !t.has(class::ATTACK_VERB))
+                    })
+            }
+            _ => false,
+        };
         if in_frame || source || subject_side {
             continue;
         }

@@ -42,10 +42,8 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
     } = *f;
     // The claimant's party, when it is a state, a de facto authority or an armed group,
     // and which of them.
-    let own_kind = c
-        .party
-        .as_deref()
-        .and_then(|p| s.scope.gazetteer.get(p))
+    let own_kind = s
+        .voiced_party()
         .map(|x| x.kind)
         .filter(|k| matches!(k, PartyKind::State | PartyKind::Defacto | PartyKind::Group));
     let own = c.party.clone().filter(|_| own_kind.is_some());

@@ -548,9 +548,7 @@ fn act_at(
         && !toks
             .get(np.end)
             .is_some_and(|v| v.is_any(&["is", "are", "was", "were", "been", "being"]))
-        && scope.mentions.within(np.clone()).any(|m| {
-            !m.stance && m.kind != super::entities::MentionKind::Place && m.party().is_some()
-        })
+        && names_party(scope, np.clone())
         && let Some(speaker) =
             speaker_of(scope, np.clone(), cx, sentence.clone()).filter(|r| r.party.is_some())
     {
@@ -567,14 +565,9 @@ fn act_at(
                 || w.is("and")
                     && (sentence.start..np.start).any(|k| toks.get(k).is_some_and(|x| x.is("with")))
         })
-        // A party named as such ("Azerbaijan", "the Israeli military"), not one its context
-        // would have to supply.
-        && scope
-            .mentions
-            .within(np.clone())
-            .any(|m| !m.stance && m.kind != super::entities::MentionKind::Place && m.party().is_some())
-        && let Some(speaker) = speaker_of(scope, np.clone(), cx, sentence.clone())
-            .filter(|r| r.party.is_some())
+        && names_party(scope, np.clone())
+        && let Some(speaker) =
+            speaker_of(scope, np.clone(), cx, sentence.clone()).filter(|r| r.party.is_some())
     {
         // The words run to the next speaker of the list.
         let end = (i + 1..sentence.end)
@@ -711,6 +704,15 @@ fn act_at(
     let np = np_after(toks, i + 1, sentence.end)?;
     let speaker = speaker_of(scope, np.clone(), cx, sentence.clone())?;
     Some(frame(speaker, np, i..i + 1, sentence.start..i, denial))
+}
+
+/// Whether `np` names a party as such ("Azerbaijan", "the Israeli military"), not one its
+/// context would have to supply: no place, no stance.
+fn names_party(scope: &Scope<'_>, np: Range<usize>) -> bool {
+    scope
+        .mentions
+        .within(np)
+        .any(|m| !m.stance && m.kind != super::entities::MentionKind::Place && m.party().is_some())
 }
 
 fn speaker_of(

@@ -81,14 +81,8 @@ pub(crate) fn subject_before(
     let start = np_start(toks, end, sentence_start)?;
     // "The UN report seen by Reuters on Friday said": the document speaks, not the outlet
     // that saw it.
-    let seen = start >= 2
-        && toks.get(start - 1).is_some_and(|t| t.is("by"))
-        && toks.get(start - 2).is_some_and(|t| {
-            t.is_any(&[
-                "seen", "obtained", "reviewed", "viewed", "accessed", "received",
-            ])
-        });
-    if seen
+    if start >= 2
+        && seen_by(toks, start - 2)
         && let Some(document) = np_start(toks, start - 2, sentence_start)
         && let Some(np) = trim_np(toks, document..start - 2)
     {
@@ -373,6 +367,16 @@ pub(crate) fn parenthetical(
     None
 }
 
+/// "seen by", "obtained by" at `k`: a document named before it, an outlet after that saw
+/// it.
+fn seen_by(toks: &[Token<'_>], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.is_any(&[
+            "seen", "obtained", "reviewed", "viewed", "accessed", "received",
+        ])
+    }) && toks.get(k + 1).is_some_and(|n| n.is("by"))
+}
+
 /// Where the name before `at` ends: before a short form in brackets ("The Arakan Army
 /// (AA)"), or at `at`.
 fn name_end(toks: &[Token<'_>], at: usize) -> usize {
@@ -450,12 +454,6 @@ pub(crate) fn np_after(
     {
         return None;
     }
-    // "ISWAP in a post seen by SaharaReporters": the outlet that saw it is not the source.
-    let seen_by = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.is_any(&["seen", "obtained", "reviewed", "viewed", "received"]))
-            && toks.get(k + 1).is_some_and(|n| n.is("by"))
-    };
     let mut end = start;
     while end < sentence_end && end - start < 14 {
         let t = &toks[end];
@@ -480,7 +478,9 @@ pub(crate) fn np_after(
                     "saying",
                 ])
                 && !t.has(class::SPEECH_VERB | class::PARTICIPLE | class::TIME)
-                && !seen_by(end)
+                // "ISWAP in a post seen by SaharaReporters": the outlet that saw it is
+                // not the source.
+                && !seen_by(toks, end)
                 || t.is_any(&["of", "for", "to", "in"])
                     && toks
                         .get(end + 1)

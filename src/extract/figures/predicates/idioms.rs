@@ -24,18 +24,6 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
     {
         return Some((Status::KilledOrInjured, k + 2));
     }
-    // "six of their own had fallen": killed, with the clause ending there.
-    if t.is("fallen")
-        && k > 0
-        && toks
-            .get(k - 1)
-            .is_some_and(|p| p.is_any(&["had", "have", "has"]))
-        && at(k + 1).is_none_or(|n| {
-            n.is_punct('.') || n.is_punct(',') || n.is_any(&["in", "while", "during"])
-        })
-    {
-        return Some((Status::Killed, k + 1));
-    }
     // "one survivor passed away later in hospital".
     if t.is_any(&["passed", "pass", "passes", "passing"]) && is(k + 1, &["away"]) {
         return Some((Status::Killed, k + 2));
@@ -110,6 +98,7 @@ pub(crate) fn idiom_at(toks: &[Token<'_>], k: usize, sentence: usize) -> Option<
     {
         return Some((status, j + 1));
     }
+    // "six of their own had fallen": killed.
     if t.is("fallen") && k > 0 && is(k - 1, &["had", "have", "has"]) {
         return Some((Status::Killed, k + 1));
     }
