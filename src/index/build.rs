@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::Utc;
 use tantivy::index::SegmentId;
-use tantivy::indexer::NoMergePolicy;
+use tantivy::indexer::{NoMergePolicy, UserOperation};
 use tantivy::{Index, ReloadPolicy, TantivyDocument};
 
 use super::catalog::{self, CatalogDoc, Contents};
@@ -30,6 +30,9 @@ use crate::ingest::dedup;
 const INDEXING_HEAP: usize = 1024 * 1024 * 1024;
 /// Documents a worker takes at a time.
 const CHUNK: usize = 16;
+/// Paragraphs handed to tantivy's indexing thread at a time: one at a time, the thread
+/// sleeps and is woken for each, and the waking cost more than the indexing.
+const BATCH: usize = 256;
 
 /// What a build wrote: the catalog's documents, for its summary.
 pub(super) struct Written {
@@ -235,6 +238,7 @@ fn add_paragraphs(
 ) -> Result<()> {
     let total = documents.len();
     let mut pid = 0u64;
+    let mut batch = Vec::with_capacity(BATCH);
     for (ordinal, document) in documents.iter().enumerate() {
         // Formatted once for all the document's paragraphs.
         let published = document
@@ -243,8 +247,11 @@ fn add_paragraphs(
             .map(|date| date.format("%Y-%m-%d").to_string());
         for paragraph in &document.paragraphs {
             let doc = paragraph_doc(fields, pid, document, published.as_deref(), paragraph);
-            writer.add_document(doc)?;
+            batch.push(UserOperation::Add(doc));
             pid += 1;
+        }
+        if batch.len() >= BATCH {
+            writer.run(std::mem::take(&mut batch))?;
         }
         if !progress(Progress {
             done: ordinal + 1,
@@ -253,6 +260,7 @@ fn add_paragraphs(
             return Err(Error::Cancelled);
         }
     }
+    writer.run(batch)?;
     Ok(())
 }
 
