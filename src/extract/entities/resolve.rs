@@ -582,8 +582,10 @@ pub(crate) fn resolve_one(
         return Some(found);
     }
 
-    // No party: witnesses, diplomats, analysts, doctors, companies, "another local".
-    if head_tok.has(class::NONPARTY) && !head_tok.has(class::INSTITUTION)
+    // No party: witnesses, diplomats, analysts, doctors, companies, "another local". A
+    // rank in a force is an officer, though: "a Somali military captain", not a ship's.
+    let ranked = head_tok.has(class::OFFICE) && core.iter().any(|t| t.has(class::SECURITY));
+    if head_tok.has(class::NONPARTY) && !head_tok.has(class::INSTITUTION) && !ranked
         || head_tok.is_any(&["local", "locals"])
     {
         return Some(referent(None, Voice::NonParty, String::new()));

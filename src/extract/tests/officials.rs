@@ -666,3 +666,29 @@ fn a_longer_apposition_after_a_name_places_it() {
         "un",
     )]);
 }
+
+/// A rank in a force speaks for the force's state; a ship's captain for no one.
+#[test]
+fn a_rank_in_a_force_is_an_officer_and_a_ships_captain_no_party() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "According to a Somali military captain who identified himself only as Abdullahi, the militants assaulted a base.",
+            ],
+            1,
+            "somalia",
+        ),
+        (
+            &["An Armenian army captain said the village was shelled overnight."],
+            1,
+            "armenia",
+        ),
+    ];
+    assert_party_speaks(cases);
+    let out = run(&["The Greek captain of the tanker said the ship was hit by a missile."]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
