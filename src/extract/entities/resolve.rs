@@ -351,8 +351,9 @@ pub(crate) fn resolve_one(
 
     // "the Hamas-run health ministry", "the Houthi-controlled government": an office an
     // armed group runs speaks for the group.
-    // "the health minister in the Hamas-run government of Gaza" too.
-    if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::OFFICE)
+    // "the health minister in the Hamas-run government of Gaza" too, and "a Houthi-run
+    // news outlet", its voice.
+    if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::OFFICE | class::MEDIA)
         && let Some(m) = scope.mentions.within(np.span.clone()).find(|m| {
             m.stance
                 && scope.party_kind(m.party().unwrap_or(usize::MAX)) == Some(PartyKind::Group)

@@ -692,3 +692,41 @@ fn a_rank_in_a_force_is_an_officer_and_a_ships_captain_no_party() {
         out.statements
     );
 }
+
+/// An outlet an armed group runs speaks for it, as its offices do; forces and bodies
+/// known by their short forms speak for their party.
+#[test]
+fn an_outlet_a_group_runs_and_short_forms_of_forces() {
+    let cases: &[(&[&str], usize, &str)] = &[
+        (
+            &[
+                "Al Masirah TV, a Houthi-run news outlet, reported seven deaths in an attack on the port.",
+            ],
+            1,
+            "houthis",
+        ),
+        (
+            &["According to the RF Defense Ministry, 10 peacekeepers were killed."],
+            1,
+            "russia",
+        ),
+        (
+            &["The SANDF reported that 13 other soldiers were wounded."],
+            1,
+            "south-africa",
+        ),
+        (
+            &["The United League of Arakan said 14 junta soldiers were killed."],
+            1,
+            "arakan-army",
+        ),
+    ];
+    assert_party_speaks(cases);
+    // A compound that says where an outlet is says nothing of whose voice it is.
+    let out = run(&["A US-based news outlet reported seven deaths."]);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
