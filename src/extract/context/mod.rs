@@ -181,8 +181,9 @@ pub(crate) struct Context<'a> {
     /// The same for states' forces ("nine Turkish soldiers"): None once two states' forces
     /// share a noun.
     forces: HashMap<String, Option<(usize, String)>>,
-    /// The one state the headline names, with its words: what the story is about.
-    headline: Option<(usize, String)>,
+    /// The one state the headline names, or the one it quotes ("Ethiopia says ... in
+    /// Tigray"), with its words: what the story is about, or whose account it is.
+    headline: Option<Headline>,
     /// Short forms the document defines ("the Arakan Army, or AA,", "the Syrian
     /// Observatory for Human Rights (SOHR)"): as written, to the party and how it names it.
     acronyms: HashMap<String, (usize, MentionKind)>,
@@ -570,6 +571,7 @@ impl<'a> Context<'a> {
     /// that state's.
     pub fn note_headline(&mut self, scope: &Scope<'_>) {
         let mut states: Vec<(usize, String)> = Vec::new();
+        let mut speaking: Vec<(usize, String)> = Vec::new();
         let toks = scope.toks;
         for m in scope.mentions.list.iter().filter(|m| !m.stance) {
             let Some(party) = m.party().filter(|&p| self.statelike(p)) else {
@@ -584,14 +586,31 @@ impl<'a> Context<'a> {
             if attacker {
                 continue;
             }
+            let words = super::entities::phrase_text(scope.text, scope.toks, m.span.clone());
+            if toks
+                .get(m.span.end)
+                .is_some_and(|t| t.has(class::SPEECH_VERB))
+                && !speaking.iter().any(|(p, _)| *p == party)
+            {
+                speaking.push((party, words.clone()));
+            }
             if !states.iter().any(|(p, _)| *p == party) {
-                let words = super::entities::phrase_text(scope.text, scope.toks, m.span.clone());
                 states.push((party, words));
             }
         }
-        if let [one] = states.as_slice() {
-            self.headline = Some(one.clone());
-        }
+        self.headline = match (speaking.as_slice(), states.as_slice()) {
+            ([(party, words)], _) => Some(Headline {
+                party: *party,
+                words: words.clone(),
+                speaks: true,
+            }),
+            (_, [(party, words)]) => Some(Headline {
+                party: *party,
+                words: words.clone(),
+                speaks: false,
+            }),
+            _ => None,
+        };
     }
 
     fn statelike(&self, party: usize) -> bool {
@@ -599,6 +618,15 @@ impl<'a> Context<'a> {
             .party(party)
             .is_some_and(|p| matches!(p.kind, PartyKind::State | PartyKind::Defacto))
     }
+}
+
+/// The state a headline names alone, or quotes ("Ethiopia says").
+#[derive(Debug, Clone)]
+pub(super) struct Headline {
+    party: usize,
+    words: String,
+    /// It is the subject of the headline's verb of saying.
+    speaks: bool,
 }
 
 /// A plural noun's singular, for matching "militants" with "militant": drops one "s".

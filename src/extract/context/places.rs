@@ -401,11 +401,26 @@ impl Context<'_> {
         // The headline is the weakest sign: not enough for diplomats or sources, who may
         // be anyone's.
         let anyones = super::super::lexicon::classes(&base.head) & class::NONPARTY != 0;
-        if let Some((party, words)) = self.headline.as_ref().filter(|_| !anyones) {
-            tiers[4].insert(
-                *party,
-                (1.0, format!("the only state the headline names ({words})")),
-            );
+        // A state the headline quotes outweighs the story's places: "Ethiopia says
+        // fighters, not civilians killed in Tigray massacre" is Ethiopia's account.
+        // "Its government" refers back to whom the paragraphs before named, not to it.
+        let refers_back = base
+            .phrase_words()
+            .next()
+            .is_some_and(|w| matches!(w, "its" | "their"));
+        if let Some(h) = self.headline.as_ref().filter(|_| !anyones) {
+            let words = &h.words;
+            if h.speaks && !refers_back {
+                tiers[3].insert(
+                    h.party,
+                    (2.0, format!("the state the headline quotes ({words})")),
+                );
+            } else {
+                tiers[4].insert(
+                    h.party,
+                    (1.0, format!("the only state the headline names ({words})")),
+                );
+            }
         }
         for tier in tiers {
             let mut ranked: Vec<(usize, f32, String)> = tier

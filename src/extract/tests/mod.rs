@@ -243,6 +243,31 @@ fn an_office_with_no_state_named_takes_the_one_state_of_the_headline() {
     );
 }
 
+/// The state a headline quotes ("Ethiopia says") is whose offices the story's unnamed
+/// ones are, before the places the story happens in; an office that refers back ("Its
+/// government") is not.
+#[test]
+fn an_office_with_no_state_named_takes_the_state_the_headline_quotes() {
+    let title = "Ethiopia says fighters, not civilians killed in Tigray massacre";
+    let during_the_war = chrono::NaiveDate::from_ymd_opt(2021, 5, 10);
+    let party_of = |text: &str| {
+        let scene = "The killings took place in Axum, in the Tigray region, in late November.";
+        let out = run_doc(Some(title), during_the_war, None, &[scene, text]);
+        out.statements.first().and_then(|s| s.party.clone())
+    };
+    assert_eq!(
+        party_of(
+            "At a press conference, deputy attorney general Fikadu Tsega said 93 people were killed during heavy fighting."
+        )
+        .as_deref(),
+        Some("ethiopia")
+    );
+    assert_ne!(
+        party_of("Its government said the town had been shelled.").as_deref(),
+        Some("ethiopia")
+    );
+}
+
 /// (paragraphs, figure as (count, count_min), status, side, claimant's party): figures read
 /// in one paragraph of a story of several.
 type StoryCase<'a> = (
