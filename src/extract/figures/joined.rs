@@ -215,7 +215,14 @@ pub(super) fn elided(
     if !in_place {
         return None;
     }
-    let status = match previous.filter(|p| p.sentence(toks) == sentence) {
+    let previous = previous.filter(|p| p.sentence(toks) == sentence);
+    // "83 rebels were killed in Nassir and 52 in Ayod": fighters are the same people in
+    // the second place, whose ground says nothing of whose they are.
+    let fighters_before = previous
+        .and_then(|p| p.victims.head)
+        .and_then(|h| toks.get(h))
+        .is_some_and(|h| h.has(class::COMBATANT | class::HOSTILE | class::REBELS));
+    let status = match previous {
         Some(p) => p.status,
         None => {
             let toll = (0..span.first).rev().take(12).any(|k| {
@@ -233,7 +240,7 @@ pub(super) fn elided(
         who: span.end..at,
         head: None,
         possessive: None,
-        elliptical: others == 1,
+        elliptical: others == 1 || fighters_before,
     };
     Some(read(span, toks, victims, status, Voice::Passive, false))
 }

@@ -120,3 +120,40 @@ fn soldiers_in_an_armed_groups_account_are_the_states() {
     let out = run(&story);
     assert_eq!(side_of_figure(&out, (None, Some(30))), Some("nigeria"));
 }
+
+/// The SPLA was southern Sudan's rebel army until the south's independence, and South
+/// Sudan's own army after it: its spokesman speaks for the party of the story's day.
+#[test]
+fn an_army_that_was_a_rebel_army_speaks_for_the_party_of_its_day() {
+    let text = "Philip Aguer, a spokesman for the Sudan People's Liberation Army (SPLA), said the town was shelled.";
+    let party_on = |y: i32| {
+        run_published(chrono::NaiveDate::from_ymd_opt(y, 1, 10), &[text])
+            .statements
+            .first()
+            .and_then(|s| s.party.clone())
+    };
+    assert_eq!(party_on(2014).as_deref(), Some("south-sudan"));
+    assert_eq!(party_on(1987).as_deref(), Some("spla"));
+}
+
+/// "83 rebels were killed in Nassir and 52 in Ayod": the second figure is more of the
+/// same fighters, not people of the place it names.
+#[test]
+fn a_gapped_figure_of_fighters_is_more_of_them() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2014, 1, 10),
+        &[
+            "A spokesman for the army said 83 rebels were killed in clashes in Nassir, in Upper Nile state, and 52 in Ayod in Jonglei state.",
+        ],
+    );
+    assert_eq!(
+        side_of_figure(&out, (Some(83), None)),
+        side_of_figure(&out, (Some(52), None)),
+        "{:?}",
+        out.claims
+    );
+    assert_eq!(
+        side_of_figure(&out, (Some(52), None)),
+        Some("south-sudan-rebels")
+    );
+}
