@@ -165,6 +165,10 @@ pub(crate) struct Context<'a> {
     places: HashMap<usize, usize>,
     /// The same over the whole document, read before any claim.
     story_places: HashMap<usize, usize>,
+    /// Over the whole document: the names of each state's places, and the states it names
+    /// otherwise too (by name, people, capital, institution, person or media).
+    place_names: HashMap<usize, HashSet<String>>,
+    named_otherwise: HashSet<usize>,
     /// Parties the story names as attackers ("Indian missile strikes", "Pakistani
     /// shelling"): the sides of the fight, not bystanders who report on it.
     belligerents: Vec<usize>,
@@ -226,6 +230,8 @@ impl<'a> Context<'a> {
             heard: Vec::new(),
             places: HashMap::new(),
             story_places: HashMap::new(),
+            place_names: HashMap::new(),
+            named_otherwise: HashSet::new(),
             belligerents: Vec::new(),
             place_words: HashMap::new(),
             outlet: None,

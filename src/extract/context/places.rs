@@ -15,6 +15,20 @@ impl Context<'_> {
             *self.story_places.entry(party).or_default() += n;
         }
         let toks = scope.toks;
+        for m in &scope.mentions.list {
+            let Some(party) = m.party() else { continue };
+            if m.kind == MentionKind::Place {
+                let words = toks.get(m.span.clone()).unwrap_or(&[]);
+                let name = words
+                    .iter()
+                    .map(|t| t.norm.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.place_names.entry(party).or_default().insert(name);
+            } else {
+                self.named_otherwise.insert(party);
+            }
+        }
         for m in scope.mentions.list.iter().filter(|m| !m.stance) {
             // "Indian missile strikes", "Hezbollah fired", "IDF troops", "the Israeli
             // army": a party with forces or attacks of its own in the story. Peacekeepers
@@ -44,12 +58,26 @@ impl Context<'_> {
     /// Whether a place of this party is a stray: named once in the whole story, while
     /// the story happens in another state ("Boni" read as the German town in a story of
     /// central Mali). Such a place is more likely a homonym than where people were hit.
+    /// So is a town whose state the story names in no other way, while it names another
+    /// state both by a place of its own and otherwise ("Solhan", a town of Turkey, in a
+    /// story of "Burkinabè soldiers" in the Sahel).
     pub fn stray_place(&self, party: usize) -> bool {
-        self.story_places.get(&party).copied().unwrap_or(0) <= 1
+        let once = self.story_places.get(&party).copied().unwrap_or(0) <= 1
             && self
                 .story_places
                 .iter()
-                .any(|(&other, &n)| other != party && n >= 2)
+                .any(|(&other, &n)| other != party && n >= 2);
+        once || self.lone_town(party)
+    }
+
+    /// The one town the story names of a state it names in no other way, while it names
+    /// another state both by a place of its own and otherwise.
+    fn lone_town(&self, party: usize) -> bool {
+        !self.named_otherwise.contains(&party)
+            && self.place_names.get(&party).is_some_and(|n| n.len() == 1)
+            && self.place_names.iter().any(|(&other, names)| {
+                other != party && !names.is_empty() && self.named_otherwise.contains(&other)
+            })
     }
 
     /// Whether the story names a state other than `id` as an attacker.
@@ -449,9 +477,17 @@ impl Context<'_> {
     /// least twice and more than twice as often as any other ("Ganja" five times beats the
     /// "Geneva Conventions" once).
     fn story_place_index(&self) -> Option<(usize, String)> {
-        // The places read so far decide; the whole story only where they do not.
-        Self::dominant(&self.places)
-            .or_else(|| Self::dominant(&self.story_places))
+        // The places read so far decide; the whole story only where they do not. A lone
+        // town, a likely homonym, sets no scene.
+        let kept = |places: &HashMap<usize, usize>| -> HashMap<usize, usize> {
+            places
+                .iter()
+                .filter(|&(&p, _)| !self.lone_town(p))
+                .map(|(&p, &n)| (p, n))
+                .collect()
+        };
+        Self::dominant(&kept(&self.places))
+            .or_else(|| Self::dominant(&kept(&self.story_places)))
             .map(|only| {
                 (
                     only,

@@ -603,3 +603,27 @@ fn a_dateline_with_bylines_and_the_day_of_an_offensive() {
         .unwrap_or_else(|| panic!("{:?}", out.claims));
     assert_eq!(claim.side, None, "{claim:?}");
 }
+
+/// A town of a state the story names in no other way, in a story of another state's
+/// soldiers and places, is a homonym: Solhan is also a town of Turkey.
+#[test]
+fn a_lone_town_of_a_state_the_story_never_names_is_a_homonym() {
+    let story = [
+        "According to reports, the gunmen returned to the village of Solhan, which was hit by an attack that left more than 100 people dead.",
+        "The first group clashed with Burkinabè soldiers in the village of Baniaba, in the Sahel region, not far from Solhan.",
+    ];
+    let out = run_published(chrono::NaiveDate::from_ymd_opt(2021, 6, 6), &story);
+    assert_ne!(
+        side_of_figure(&out, (None, Some(100))),
+        Some("turkey"),
+        "{:?}",
+        out.claims
+    );
+    // A town whose state the story names otherwise is that state's.
+    let story = [
+        "A Russian missile hit the town of Kupyansk, killing 50 people.",
+        "Ukrainian officials said the victims had gathered for a wake.",
+    ];
+    let out = run_published(chrono::NaiveDate::from_ymd_opt(2023, 10, 6), &story);
+    assert_eq!(side_of_figure(&out, (Some(50), None)), Some("ukraine"));
+}
