@@ -424,6 +424,18 @@ impl<'a> Context<'a> {
                 .iter()
                 .filter_map(|t| t.text.chars().next())
                 .collect();
+            // "the Armed Forces of the Philippines" ... "the AFP said": a long name's
+            // initials stand for it in the story, written with no brackets as well.
+            let capitals: String = toks
+                .get(m.span.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.word && t.capitalized())
+                .filter_map(|t| t.text.chars().next())
+                .collect();
+            if capitals.len() >= 3 && capitals.chars().all(|c| c.is_ascii_uppercase()) {
+                learned |= self.acronyms.insert(capitals, (party, m.kind)).is_none();
+            }
             let Some(short) = short.filter(|t| {
                 is_acronym(t.text)
                     && t.text

@@ -212,11 +212,11 @@ pub(crate) fn resolve_one(
         return Some(referent(None, Voice::Media, String::new()));
     }
     // "Gold Fields of South Africa Ltd", "Cardinal Jaime Sin, the archbishop of Manila": a
-    // company or a churchman speaks for no party.
-    if toks
-        .get(span.clone())
-        .is_some_and(|w| w.iter().any(|t| t.has(class::NONPARTY_MARK)))
-    {
+    // company or a churchman speaks for no party. Not a short form the story defined:
+    // "AFP" after "the Armed Forces of the Philippines" is the army, not the agency.
+    if (span.start..span.end).any(|k| {
+        toks.get(k).is_some_and(|t| t.has(class::NONPARTY_MARK)) && cx.acronym_at(toks, k).is_none()
+    }) {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
     // "General Guven Ergenc, Secretary General of the Turkish General Staff": a person

@@ -76,3 +76,27 @@ fn officials_of_an_ngo_or_out_of_office_speak_for_no_state() {
         assert_eq!(claim.according_to.party, None, "{text}");
     }
 }
+
+/// "AFP" is the French news agency and speaks for no party, except in a story that names
+/// the Armed Forces of the Philippines: there its initials are the army.
+#[test]
+fn initials_a_story_defines_are_not_the_agency_they_spell() {
+    let out = run(&[
+        "The Armed Forces of the Philippines said the militants had suffered heavy losses.",
+        "The AFP Western Mindanao Command said about two dozen militants were killed in the clash.",
+    ]);
+    let command = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the command speaks");
+    assert_eq!(command.party.as_deref(), Some("philippines"), "{command:?}");
+    let out = run(&["A military spokesman in Manila told AFP that 12 soldiers were killed."]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("france")),
+        "{:?}",
+        out.statements
+    );
+}
