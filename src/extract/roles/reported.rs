@@ -138,7 +138,18 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
         && own
             .as_deref()
             .is_some_and(|o| at_home || s.cx.other_state_fights(o));
+    // "The AFP has greatly diminished the number of the terrorists. So far 191 were
+    // confirmed dead": the bare number is more of the enemy just named.
+    let figure_sentence = read.sentence(toks);
+    let enemy_just_named = toks
+        .get(..read.span.start)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence + 1 >= figure_sentence)
+        .any(|t| t.word && t.has(class::HOSTILE));
     if bare
+        && !enemy_just_named
         && state_at_war
         && passive
         && unnamed_attacker

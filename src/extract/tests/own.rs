@@ -372,3 +372,27 @@ fn what_a_toll_includes_is_of_its_side() {
     assert_eq!(side_of_figure(&out, (Some(10), None)), Some("karabakh"));
     assert_eq!(side_of_figure(&out, (None, Some(40))), Some("karabakh"));
 }
+
+/// A bare number an army reports at war is its own loss, unless the sentence before
+/// named the enemy it stands for.
+#[test]
+fn a_bare_number_after_the_enemy_named_is_not_the_armys_own() {
+    let quote = "\u{201c}The AFP has greatly diminished the number of the terrorists. So far 191 were confirmed dead,\u{201d} Philippine army spokesman Col. Edgard Arevalo said.";
+    let out = run(&[quote]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(191))
+        .expect("the 191");
+    assert_ne!(claim.side.as_deref(), Some("philippines"), "{claim:?}");
+    // With no enemy named, the number is the army's own.
+    let out = run(&[
+        "\u{201c}So far 19 were confirmed dead,\u{201d} Philippine army spokesman Col. Edgard Arevalo said of the fighting in Marawi.",
+    ]);
+    let claim = out
+        .claims
+        .iter()
+        .find(|c| c.count == Some(19))
+        .expect("the 19");
+    assert_eq!(claim.side.as_deref(), Some("philippines"), "{claim:?}");
+}
