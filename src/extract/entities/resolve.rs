@@ -401,9 +401,16 @@ pub(crate) fn resolve_one(
                 .filter(|t| t.has(class::OFFICE_KIND))
                 .all(|t| e.words.iter().any(|w| same(w, t.norm.as_ref())))
     };
-    // "the ministry", "the spokesman", "the sources": someone named before.
+    // "the ministry", "the spokesman", "the sources": someone named before. Not "The
+    // Ministry of Foreign Affairs of Tajikistan" after Kyrgyzstan's health ministry: a
+    // party after "of" is its own.
+    let owned_after = np
+        .owners
+        .iter()
+        .any(|r| owner_in(scope, r.clone(), true).is_some());
     if definite
         && owner.is_none()
+        && !owned_after
         && let Some(earlier) = cx.same_head_where(&head, person_head, same_kind)
     {
         return Some(earlier);

@@ -309,6 +309,11 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         return Side::one(party, format!("“our losses” in {}'s own words", c.name));
     }
 
+    // 2c. Citizens a state counts: "announced the death of 38 citizens".
+    if !killed_by_them && let Some(side) = reported::citizens_counted(s, head) {
+        return side;
+    }
+
     // 3. "Iranian troops fled the battlefield, leaving 220 men killed": the dead of those
     //    who fled; "jets bombed the town, leaving 20 dead": of the town.
     if let super::figures::Voice::Active { verb } = read.voice

@@ -269,3 +269,20 @@ pub(super) fn soldiers_a_group_hit(
         format!("soldiers {group} hit, where the story happens: “{words}”"),
     ))
 }
+
+/// "The Ministry of Foreign Affairs of Tajikistan announced the death of 38 citizens":
+/// citizens or nationals a state counts, with no other state's word, are its own.
+pub(super) fn citizens_counted(s: &Surround<'_>, head: Option<&Token<'_>>) -> Option<Side> {
+    let head = head.filter(|h| h.is_any(&["citizens", "citizen", "nationals", "compatriots"]))?;
+    let c = s.claimant.filter(|c| c.voice == Voice::Party)?;
+    let party = c.party.clone().filter(|p| {
+        s.scope
+            .gazetteer
+            .get(p)
+            .is_some_and(|g| g.kind == PartyKind::State)
+    })?;
+    Some(Side::one(
+        party,
+        format!("“{}” {} counts", head.text, c.name),
+    ))
+}

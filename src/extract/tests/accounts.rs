@@ -584,3 +584,23 @@ fn the_toll_told_again_by_the_same_party() {
     )];
     assert_story_figures(cases);
 }
+
+/// Two states' ministries, each named with its state after "of", give two accounts: the
+/// second is not the first named again, and citizens a state counts are its own.
+#[test]
+fn a_ministry_named_with_its_state_after_of_is_its_own() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2022, 9, 18),
+        &[
+            "The Ministry of Health of Kyrgyzstan announced 46 dead and 140 wounded.",
+            "The Ministry of Foreign Affairs of Tajikistan announced the death of 38 citizens, including two military personnel.",
+        ],
+    );
+    let second = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("Tajikistan's ministry speaks");
+    assert_eq!(second.party.as_deref(), Some("tajikistan"), "{second:?}");
+    assert_eq!(side_of_figure(&out, (Some(38), None)), Some("tajikistan"));
+}
