@@ -316,6 +316,15 @@ fn appositions(
             k = m_end;
             continue;
         }
+        // "Deputy Prime Minister of Armenia Tigran Avinyan", "President of the Republic of
+        // Azerbaijan Ilham Aliyev": titles, the party after "of", the name.
+        if let Some((party, name_at)) = titled_of_party(toks, mentions, gazetteer, k)
+            && let Some(end) = name_run(toks, mentions, name_at)
+        {
+            out.push((name_at, end, party, words(k, end)));
+            k = end;
+            continue;
+        }
         // "Kamal Kharrazi, head of Iran's war information headquarters,"
         // "General Guven Ergenc, Secretary General of the Turkish General Staff": a name
         // may follow a rank.
@@ -369,4 +378,38 @@ fn appositions(
         k += 1;
     }
     out
+}
+
+/// Capitalised titles at `k` followed by "of", perhaps "the Republic of", and a party:
+/// the party and where the name after it would start.
+fn titled_of_party(
+    toks: &[Token<'_>],
+    mentions: &Mentions,
+    gazetteer: &Gazetteer,
+    k: usize,
+) -> Option<(usize, usize)> {
+    let title = |t: &Token<'_>| t.word && t.capitalized() && t.has(class::PERSON_TITLE);
+    if !toks.get(k).is_some_and(title) || mentions.at(k).is_some() {
+        return None;
+    }
+    let mut j = k;
+    while toks
+        .get(j)
+        .is_some_and(|t| title(t) && mentions.at(j).is_none())
+    {
+        j += 1;
+    }
+    if !toks.get(j)?.is("of") {
+        return None;
+    }
+    j += 1;
+    if toks.get(j).is_some_and(|t| t.is("the"))
+        && toks.get(j + 1).is_some_and(|t| t.is("republic"))
+        && toks.get(j + 2).is_some_and(|t| t.is("of"))
+    {
+        j += 3;
+    }
+    let party = office_owner(gazetteer, mentions, j)?;
+    let name_at = mentions.at(j)?.span.end;
+    Some((party, name_at))
 }

@@ -337,3 +337,24 @@ fn an_article_alone_is_no_speaker() {
         out.statements
     );
 }
+
+/// "Deputy Prime Minister of Armenia Tigran Avinyan": an office of a party named after
+/// "of" teaches the name, so "Avinyan reported" later speaks for Armenia.
+#[test]
+fn an_office_of_a_party_before_a_name_teaches_it() {
+    for opening in [
+        "Deputy Prime Minister of Armenia Tigran Avinyan named the number of killed and wounded soldiers.",
+        "Deputy Prime Minister of the Republic of Armenia Tigran Avinyan named the number of killed and wounded soldiers.",
+    ] {
+        let out = run(&[
+            opening,
+            "In addition, Avinyan reported that 90 drones had been shot down.",
+        ]);
+        let later = out
+            .statements
+            .iter()
+            .find(|s| s.paragraph == 2)
+            .expect("Avinyan speaks");
+        assert_eq!(later.party.as_deref(), Some("armenia"), "{later:?}");
+    }
+}
