@@ -268,6 +268,29 @@ fn an_office_with_no_state_named_takes_the_state_the_headline_quotes() {
     );
 }
 
+/// "... as a result of Armenian provocation": a provocation, like an attack, names the
+/// side that struck, not whose offices the story's are.
+#[test]
+fn a_headlines_provocation_names_the_attacker() {
+    let out = run_doc(
+        Some(
+            "Prosecutor General's Office: 19 people died, 55 injured as a result of Armenian provocation",
+        ),
+        chrono::NaiveDate::from_ymd_opt(2020, 10, 1),
+        None,
+        &[
+            "The shelling continues against civilians, the Prosecutor General's Office told reporters.",
+        ],
+    );
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("armenia")),
+        "{:?}",
+        out.statements
+    );
+}
+
 /// (paragraphs, figure as (count, count_min), status, side, claimant's party): figures read
 /// in one paragraph of a story of several.
 type StoryCase<'a> = (
