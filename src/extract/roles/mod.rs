@@ -782,6 +782,11 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         && let Some(index) = s.scope.gazetteer.index_of(&party)
         && agent.as_deref() != Some(party.as_str())
         && other_states(index) < 2
+        // "The Azerbaijani authorities reported the death of 2,906 servicemen" after
+        // "3,773 Armenian servicemen": another state's count of the noun is its own.
+        && claimant
+            .as_deref()
+            .is_none_or(|c| c == party || !statelike(s.scope, c))
     {
         return Side::one(party, format!("“{}” as in “{words}”", h.text));
     }

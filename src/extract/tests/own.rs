@@ -396,3 +396,17 @@ fn a_bare_number_after_the_enemy_named_is_not_the_armys_own() {
         .expect("the 19");
     assert_eq!(claim.side.as_deref(), Some("philippines"), "{claim:?}");
 }
+
+/// "3,773 Armenian servicemen" in one state's count makes "servicemen" Armenia's in the
+/// story, but not in another state's count: Azerbaijan's servicemen are never Armenia's.
+#[test]
+fn another_states_count_of_the_same_noun_is_not_the_first_states() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2020, 12, 1),
+        &[
+            "According to Armenian Prime Minister Nikol Pashinyan, about 3,773 Armenian servicemen were killed. The Azerbaijani authorities reported the death of 2,906 servicemen, 8 more were missing.",
+        ],
+    );
+    assert_eq!(side_of_figure(&out, (Some(3773), None)), Some("armenia"));
+    assert_ne!(side_of_figure(&out, (Some(2906), None)), Some("armenia"));
+}
