@@ -1,5 +1,6 @@
 //! The words of a figure's sentence that say whose its people are: the relative clause
-//! ", which" opens, and a sentence on what the toll before it includes.
+//! ", which" opens, a sentence on what the toll before it includes, and the other states
+//! it names.
 
 use super::super::figures::{Read, date_comma};
 use super::super::lexicon::class;
@@ -58,4 +59,29 @@ pub(super) fn toll_includes(toks: &[Token<'_>], start: usize) -> bool {
                     &["includes", "included", "include", "comprises", "comprised"],
                 )
             })
+}
+
+/// How many states other than `index` the sentence names.
+pub(super) fn other_states(
+    scope: &super::Scope<'_>,
+    sentence: std::ops::Range<usize>,
+    index: usize,
+) -> usize {
+    let mut others: Vec<usize> = scope
+        .mentions
+        .list
+        .iter()
+        .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
+        .filter_map(|m| m.party())
+        .filter(|&p| {
+            p != index
+                && scope
+                    .gazetteer
+                    .party(p)
+                    .is_some_and(|x| x.kind == super::PartyKind::State)
+        })
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    others.len()
 }

@@ -20,7 +20,7 @@ mod reported;
 
 use agents::{agent_party, agent_spans, left_behind};
 use attacks::{clash_side, target_side};
-use clauses::{relative_clause, toll_includes};
+use clauses::{other_states, relative_clause, toll_includes};
 pub(super) use people::statelike;
 pub(crate) use people::with_included;
 use people::{
@@ -754,26 +754,6 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     //     Not "fighters", who may be anyone's, nor across a list of other states ("across
     //     Mali, Niger and Burkina Faso"); one place where it happened is no list ("a base in
     //     northern Iraq").
-    let other_states = |index: usize| {
-        let mut others: Vec<usize> = s
-            .scope
-            .mentions
-            .list
-            .iter()
-            .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
-            .filter_map(|m| m.party())
-            .filter(|&p| {
-                p != index
-                    && s.scope
-                        .gazetteer
-                        .party(p)
-                        .is_some_and(|x| x.kind == PartyKind::State)
-            })
-            .collect();
-        others.sort_unstable();
-        others.dedup();
-        others.len()
-    };
     if let Some(h) = head.filter(|h| {
         h.has(class::COMBATANT) && h.has(class::PEOPLE) && !h.is_any(&["fighter", "fighters"])
     }) && !hostile
@@ -781,7 +761,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
         && let Some((party, words)) = s.cx.forces_called(&h.norm)
         && let Some(index) = s.scope.gazetteer.index_of(&party)
         && agent.as_deref() != Some(party.as_str())
-        && other_states(index) < 2
+        && other_states(s.scope, sentence.clone(), index) < 2
         // "The Azerbaijani authorities reported the death of 2,906 servicemen" after
         // "3,773 Armenian servicemen": another state's count of the noun is its own.
         && claimant
