@@ -249,7 +249,10 @@ fn office_owner(gazetteer: &Gazetteer, mentions: &Mentions, k: usize) -> Option<
     if m.stance
         || !matches!(
             m.kind,
-            MentionKind::Name | MentionKind::Demonym | MentionKind::Capital
+            MentionKind::Name
+                | MentionKind::Demonym
+                | MentionKind::Capital
+                | MentionKind::Institution
         )
     {
         return None;

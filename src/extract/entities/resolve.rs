@@ -425,7 +425,16 @@ pub(crate) fn resolve_one(
             .first()
             .and_then(|r| toks.get(r.clone()))
             .is_some_and(|w| w.iter().any(|t| rebel_word(&t) || t.has(class::REBELS)));
-    if head_tok.has(class::REBELS) || core.iter().any(rebel_word) || member_of_rebels {
+    // "opposition military spokesman Lul Ruai Koang", "opposition forces": an
+    // opposition under arms is the country's rebels, not a party in parliament.
+    let armed_opposition = core.windows(2).any(|w| {
+        w[0].is("opposition") && (w[1].has(class::SECURITY) || w[1].is_any(&["fighters", "troops"]))
+    });
+    if head_tok.has(class::REBELS)
+        || core.iter().any(rebel_word)
+        || member_of_rebels
+        || armed_opposition
+    {
         if let Some((party, words)) = owner
             .clone()
             .filter(|(p, _)| scope.party_kind(*p) == Some(PartyKind::Group))

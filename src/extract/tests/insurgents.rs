@@ -157,3 +157,31 @@ fn a_gapped_figure_of_fighters_is_more_of_them() {
         Some("south-sudan-rebels")
     );
 }
+
+/// "Philip Aguer, a spokesman for the Sudan People's Liberation Army": a person titled in
+/// a party's institution is learned as that party's; an opposition under arms is the
+/// country's rebels.
+#[test]
+fn a_spokesman_of_an_army_and_of_an_armed_opposition() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2014, 5, 9),
+        &[
+            "Philip Aguer, a spokesman for the Sudan People's Liberation Army (SPLA) said 83 rebels were killed in clashes in Nassir, in South Sudan.",
+            "Aguer said the army was ready to defend the town.",
+            "In Juba, opposition military spokesman Lul Ruai Koang said government forces attacked their positions.",
+        ],
+    );
+    let party_in = |paragraph: usize| {
+        out.statements
+            .iter()
+            .find(|s| s.paragraph == paragraph)
+            .and_then(|s| s.party.as_deref())
+    };
+    assert_eq!(party_in(2), Some("south-sudan"), "{:?}", out.statements);
+    assert_eq!(
+        party_in(3),
+        Some("south-sudan-rebels"),
+        "{:?}",
+        out.statements
+    );
+}
