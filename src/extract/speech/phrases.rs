@@ -166,7 +166,7 @@ pub(crate) fn joiner(toks: &[Token<'_>], k: usize) -> bool {
 
 /// Where the phrase that ends at `end` begins, walking back over words a noun phrase holds.
 pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) -> Option<usize> {
-    let mut start = end;
+    let mut start = topic_tail(toks, end, sentence_start).unwrap_or(end);
     while start > sentence_start && end - start < 14 {
         let t = &toks[start - 1];
         // "World Health Organization (WHO) chief Tedros", "the Ministry of Defence (MoD)
@@ -277,6 +277,28 @@ pub(crate) fn np_start(toks: &[Token<'_>], end: usize, sentence_start: usize) ->
         start -= 1;
     }
     (start < end).then_some(start)
+}
+
+/// "the lead Russian negotiator in the contact group on intra-Libyan settlement": what a
+/// body or an office is about, after "on", closing the phrase before its verb. Returns
+/// where "on" stands.
+fn topic_tail(toks: &[Token<'_>], end: usize, sentence_start: usize) -> Option<usize> {
+    let on = (end.saturating_sub(4).max(sentence_start + 1)..end)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| t.is("on")))?;
+    let head = toks.get(on - 1)?;
+    let about = toks.get(on + 1..end)?;
+    let plain = |t: &Token<'_>| {
+        t.word
+            && !t.quoted
+            && !t.has(class::SPEECH_VERB | class::AUXILIARY | class::CLAUSE_OPENER | class::TIME)
+            && !t.is_month()
+    };
+    (head.word
+        && head.has(class::INSTITUTION | class::PERSON_TITLE | class::GROUP_NOUN)
+        && !about.is_empty()
+        && about.iter().all(plain))
+    .then_some(on)
 }
 
 pub(crate) enum Paren {

@@ -358,3 +358,16 @@ fn an_office_of_a_party_before_a_name_teaches_it() {
         assert_eq!(later.party.as_deref(), Some("armenia"), "{later:?}");
     }
 }
+
+/// "the lead Russian negotiator in the contact group on intra-Libyan settlement told
+/// Sputnik": what a body is about, after "on", is part of the speaker's phrase.
+#[test]
+fn what_a_body_is_about_stays_in_its_speakers_phrase() {
+    assert_party_speaks(&[(
+        &[
+            "Troops have reclaimed Sirte, the lead Russian negotiator in the contact group on intra-Libyan settlement told Sputnik on Monday.",
+        ],
+        1,
+        "russia",
+    )]);
+}
