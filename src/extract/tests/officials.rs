@@ -720,6 +720,11 @@ fn an_outlet_a_group_runs_and_short_forms_of_forces() {
             1,
             "arakan-army",
         ),
+        (
+            &["UNSMIL said it was alarmed by the clashes in Tripoli."],
+            1,
+            "un",
+        ),
     ];
     assert_party_speaks(cases);
     // A compound that says where an outlet is says nothing of whose voice it is.
