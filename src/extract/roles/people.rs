@@ -341,10 +341,16 @@ pub(super) fn possessive_side(
                     // word describing other people is not what "its" stands for.
                     && !toks.get(m.span.end).is_some_and(|t| t.has(class::PEOPLE))
                     // "launched 73 strikes on Yemen, killing five of its fighters": the
-                    // land struck is not whose fighters they were.
-                    && !m.span.start.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-                        t.is_any(&["on", "in", "at", "into", "against", "over", "across"])
-                    })
+                    // land struck is not whose fighters they were; nor is a place named
+                    // for its owner ("in the UN camp ..., including two of their own
+                    // staff").
+                    && !(sentence.start..m.span.start)
+                        .rev()
+                        .map_while(|k| toks.get(k))
+                        .find(|t| !t.is_any(&["the", "a", "an"]))
+                        .is_some_and(|t| {
+                            t.is_any(&["on", "in", "at", "into", "against", "over", "across"])
+                        })
             })
             .filter(|m| m.kind != MentionKind::Place)
             .find_map(|m| {

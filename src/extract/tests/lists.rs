@@ -458,3 +458,21 @@ fn a_word_an_editor_put_in_square_brackets() {
         Some("[Armenian] soldiers")
     );
 }
+
+/// "in the UN camp ..., including two of their own staff": a place named for its owner is
+/// not whom "their" stands for.
+#[test]
+fn their_is_not_the_owner_of_a_place_named_before() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2016, 2, 19),
+        &[
+            "At least 18 people were killed in the clashes in the UN camp in the town of Malakal, Doctors Without Borders has said, including two of their own staff killed.",
+        ],
+    );
+    assert_ne!(
+        side_of_figure(&out, (Some(2), None)),
+        Some("un"),
+        "{:?}",
+        out.claims
+    );
+}
