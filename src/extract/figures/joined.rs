@@ -41,13 +41,27 @@ pub(super) fn detail_of(
     let previous = previous?;
     // "has reached 168—six children aged under five, 19 aged between five and 14, ...":
     // a toll broken down after a dash or a colon, item by item.
+    // "killed all 22 people on board - 13 Azerbaijani government officials, ...": the
+    // toll's people, and a few words about them, may come before the dash.
+    let toll_end = previous.victims.who.end.max(previous.span.end);
     let opens_list = span
         .first
         .checked_sub(1)
         .and_then(|k| toks.get(k))
-        .is_some_and(|t| is_dash(t) || t.is_punct(':'))
+        .is_some_and(|t| opens_breakdown(toks, t))
         && previous.sentence(toks) == sentence
-        && previous.span.end + 1 == span.first
+        && (previous.span.end + 1 == span.first
+            // Of people in general: "three children: two girls ... and a boy" counts no
+            // one new.
+            || previous.victims.head.and_then(|h| toks.get(h)).is_none_or(|h| {
+                h.is_any(&["people", "persons", "victims", "casualties", "dead", "passengers"])
+            }) && toll_end < span.first
+                && span.first - toll_end <= 3
+                && (toll_end..span.first - 1).all(|j| {
+                    toks.get(j).is_some_and(|t| {
+                        t.word && !t.has(class::AUXILIARY | class::SPEECH_VERB)
+                    })
+                }))
         // "three children: two girls aged 11 and 12 and a boy": a detail's own breakdown
         // counts no one new.
         && !previous.detail;
@@ -162,8 +176,16 @@ fn sentence_opening(toks: &[Token<'_>], at: usize) -> Option<usize> {
 fn list_open(toks: &[Token<'_>], previous: &Read, sentence: usize) -> bool {
     (0..previous.span.start).rev().take(40).any(|k| {
         toks.get(k)
-            .is_some_and(|t| t.sentence == sentence && (is_dash(t) || t.is_punct(':')))
+            .is_some_and(|t| t.sentence == sentence && opens_breakdown(toks, t))
     })
+}
+
+/// A dash or a colon that opens a breakdown; a hyphen with spaces around it is a dash.
+fn opens_breakdown(toks: &[Token<'_>], t: &Token<'_>) -> bool {
+    let spaced = t.is_punct('-')
+        && toks.iter().any(|p| p.end < t.start && p.end + 1 >= t.start)
+        && toks.iter().any(|n| n.start > t.end && n.start <= t.end + 1);
+    is_dash(t) || t.is_punct(':') || spaced
 }
 
 /// Whether the figure at `span` comes next in a list after `previous`'s people: "two

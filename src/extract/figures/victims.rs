@@ -196,6 +196,15 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
             j += 1;
             continue;
         }
+        // "one Kazakh Ministry of Internal Affairs official": "of" inside a name.
+        if t.is("of")
+            && j > start
+            && toks.get(j - 1).is_some_and(|p| p.word && p.capitalized())
+            && in_sentence(j + 1).is_some_and(|n| n.word && n.capitalized())
+        {
+            j += 1;
+            continue;
+        }
         // "6,300 reported fatalities": a word of record, not a verb.
         let recorded = t.is_any(&[
             "reported",
@@ -286,8 +295,16 @@ pub(crate) fn victims_after(toks: &[Token<'_>], span: &FigureSpan) -> Option<Vic
         let shared = head_tok.word
             && in_sentence(j).is_some_and(|t| t.is("and"))
             && super::super::numbers::starts_number(toks, j + 1);
-        let head = (j + 2..j + 6)
-            .take_while(|&k| in_sentence(k).is_some_and(|t| t.word && !t.has(class::NP_STOP)))
+        // "two Russian and one Kazakh Ministry of Internal Affairs officials": a name may
+        // stand between, "of" and all.
+        let in_name = |k: usize| {
+            in_sentence(k).is_some_and(|t| t.is("of"))
+                && in_sentence(k + 1).is_some_and(|n| n.word && n.capitalized())
+        };
+        let head = (j + 2..j + 9)
+            .take_while(|&k| {
+                in_sentence(k).is_some_and(|t| t.word && !t.has(class::NP_STOP)) || in_name(k)
+            })
             .find(|&k| in_sentence(k).is_some_and(is_people))
             .filter(|_| shared)
             // "35 tanks and 31 armored personnel carriers": a people word naming a thing.

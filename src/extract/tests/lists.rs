@@ -476,3 +476,36 @@ fn their_is_not_the_owner_of_a_place_named_before() {
         out.claims
     );
 }
+
+/// "killed all 22 people on board - 13 Azerbaijani government officials, two Russian and
+/// one Kazakh Ministry of Internal Affairs officials": "all" before the toll, a spaced
+/// hyphen opening its breakdown after a few words about the people, and a noun shared
+/// across a name with "of" in it.
+#[test]
+fn a_toll_of_all_on_board_broken_down_after_a_spaced_hyphen() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2019, 11, 20),
+        &[
+            "The attack killed all 22 people on board - 13 Azerbaijani government officials, two Russian and one Kazakh Ministry of Internal Affairs officials, and three Azerbaijani journalists.",
+        ],
+    );
+    let killed = |n: u64| {
+        out.claims
+            .iter()
+            .find(|c| c.count == Some(n) && c.status == Status::Killed)
+            .unwrap_or_else(|| panic!("{n} killed in {:?}", out.claims))
+    };
+    assert_eq!(killed(22).status, Status::Killed);
+    assert_eq!(killed(13).side.as_deref(), Some("azerbaijan"));
+    assert_eq!(killed(2).side.as_deref(), Some("russia"));
+    assert_eq!(killed(1).side.as_deref(), Some("kazakhstan"));
+    // A breakdown of a detail counts no one new.
+    let out = run(&[
+        "\u{201c}Among the wounded are three children: two girls aged 11 and 12 and a 12-year-old boy,\u{201d} he added.",
+    ]);
+    assert!(
+        out.claims.iter().all(|c| c.count != Some(2)),
+        "{:?}",
+        out.claims
+    );
+}

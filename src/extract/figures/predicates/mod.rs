@@ -124,6 +124,8 @@ pub(crate) fn verb_before(toks: &[Token<'_>], first: usize, end: usize) -> Optio
                 "estimated",
                 "some",
                 "another",
+                // "killed all 22 people on board".
+                "all",
                 "a",
                 "further",
                 "an",
