@@ -295,12 +295,15 @@ pub(crate) fn resolve_one(
         return None;
     }
     // "the highest number of casualties reported": a speaker is someone, not something;
-    // but "an official toll" is the officials' account.
+    // but "an official toll" is the officials' account, and "army figures" the army's.
     let official_count =
         head_tok.is_any(&["toll", "tally", "count", "figures", "statistics", "data"])
-            && toks
-                .get(np.core.clone())
-                .is_some_and(|c| c.iter().any(|t| t.is_any(&["official", "government"])));
+            && toks.get(np.core.clone()).is_some_and(|c| {
+                c.iter().any(|t| {
+                    t.is_any(&["official", "government"])
+                        || t.word && t.has(class::INSTITUTION | class::SECURITY)
+                })
+            });
     // "the military's media wing": a wing of a state's army is the army's.
     // Not "the group's armed wing".
     let army_wing = head_tok.is("wing")

@@ -371,3 +371,16 @@ fn what_a_body_is_about_stays_in_its_speakers_phrase() {
         "russia",
     )]);
 }
+
+/// "according to army figures": a count an institution keeps is its account, of the state
+/// its context names, as "official figures" are.
+#[test]
+fn figures_an_institution_keeps_are_its_account() {
+    let out = run(&["In Israel, 22 soldiers have been killed, according to army figures."]);
+    let claim = out.claims.first().expect("22 killed");
+    assert_eq!(
+        claim.according_to.party.as_deref(),
+        Some("israel"),
+        "{claim:?}"
+    );
+}
