@@ -607,6 +607,8 @@ fn in_name(toks: &[Token<'_>], i: usize, at: &[Option<u32>]) -> bool {
         && prev.capitalized()
         && at.get(i - 1).is_some_and(Option::is_none)
         && !prev.has(class::CLAUSE_OPENER | class::LOCATIVE | class::TIME)
+        // "the Joint Task Force Sulu": a body's name, not a first name.
+        && !prev.has(class::INSTITUTION | class::GROUP_NOUN)
         && !prev.is_month()
         && !prev
             .text

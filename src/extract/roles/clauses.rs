@@ -85,3 +85,16 @@ pub(super) fn other_states(
     others.dedup();
     others.len()
 }
+
+/// "The AFP has greatly diminished the number of the terrorists. So far 191 were
+/// confirmed dead": hostile people named in the figure's sentence or the one before, whom
+/// a bare number may stand for.
+pub(super) fn hostile_just_named(toks: &[Token<'_>], read: &Read) -> bool {
+    let figure_sentence = read.sentence(toks);
+    toks.get(..read.span.start)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence + 1 >= figure_sentence)
+        .any(|t| t.word && t.has(class::HOSTILE))
+}

@@ -250,7 +250,11 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return Side::one(party, format!("“{}” as in “{words}”", h.text));
     }
-    let civilian = head.is_none_or(civilian_word);
+    // "four suspected Maute members": not people of the place they were hit in.
+    let suspected = toks
+        .get(read.victims.who.clone())
+        .is_some_and(|w| w.iter().any(|t| t.is_any(&["suspected", "alleged"])));
+    let civilian = head.is_none_or(civilian_word) && !suspected;
     // "Junior Sergeant Gevorg Khurshudyan died": a rank before a name.
     let ranked = named_single
         && toks

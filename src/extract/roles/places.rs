@@ -416,7 +416,10 @@ fn side_named_on(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
 pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Option<String>> {
     let toks = s.scope.toks;
     let head = read.victims.head.and_then(|h| toks.get(h));
-    let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE));
+    let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE))
+        && !toks
+            .get(read.victims.who.clone())
+            .is_some_and(|w| w.iter().any(|t| t.is_any(&["suspected", "alleged"])));
     // Captives are held somewhere, not from there.
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     // "Among the casualties, 1,277 were taken to hospitals": people with no phrase and

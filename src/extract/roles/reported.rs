@@ -140,14 +140,7 @@ pub(super) fn reported_side(read: &Read, s: &Surround<'_>, f: &Facts<'_>) -> Opt
             .is_some_and(|o| at_home || s.cx.other_state_fights(o));
     // "The AFP has greatly diminished the number of the terrorists. So far 191 were
     // confirmed dead": the bare number is more of the enemy just named.
-    let figure_sentence = read.sentence(toks);
-    let enemy_just_named = toks
-        .get(..read.span.start)
-        .unwrap_or_default()
-        .iter()
-        .rev()
-        .take_while(|t| t.sentence + 1 >= figure_sentence)
-        .any(|t| t.word && t.has(class::HOSTILE));
+    let enemy_just_named = super::clauses::hostile_just_named(toks, read);
     if bare
         && !enemy_just_named
         && state_at_war
@@ -252,7 +245,17 @@ pub(super) fn soldiers_a_group_hit(
         })
         .and_then(|c| c.party.as_deref())
         .and_then(group_of);
-    let (group, country) = claimed.or_else(|| agent.and_then(group_of))?;
+    // "killed ... in a fierce firefight with more than 120 heavily armed Abu Sayyaf
+    // members": soldiers in a fight with a group, as much as soldiers it hit.
+    let opponent = || {
+        state_forces
+            .then(|| fought_with(read, s))
+            .flatten()
+            .and_then(|id| group_of(&id))
+    };
+    let (group, country) = claimed
+        .or_else(|| agent.and_then(group_of))
+        .or_else(opponent)?;
     let (place, words) =
         s.cx.story_place()
             // A group fighting its own state (al-Shabaab and Somalia's troops) hits that
@@ -285,4 +288,41 @@ pub(super) fn citizens_counted(s: &Surround<'_>, head: Option<&Token<'_>>) -> Op
         party,
         format!("“{}” {} counts", head.text, c.name),
     ))
+}
+
+/// The armed group a figure's sentence says its people fought: "in a firefight with ...
+/// Abu Sayyaf members", "clashes with al-Shabaab".
+fn fought_with(read: &Read, s: &Surround<'_>) -> Option<String> {
+    let toks = s.scope.toks;
+    let sentence = read.sentence(toks);
+    let in_sentence = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
+    let fight = (0..toks.len()).find(|&k| {
+        in_sentence(k).is_some_and(|t| {
+            t.is_any(&[
+                "firefight",
+                "gunfight",
+                "gunbattle",
+                "shootout",
+                "clash",
+                "clashes",
+                "battle",
+                "fighting",
+                "encounter",
+                "skirmish",
+                "skirmishes",
+            ])
+        }) && in_sentence(k + 1).is_some_and(|t| t.is("with"))
+    })?;
+    s.scope
+        .mentions
+        .list
+        .iter()
+        .filter(|m| m.span.start > fight + 1 && m.span.start <= fight + 9 && !m.stance)
+        .filter_map(|m| s.scope.party_id(m.party()?))
+        .find(|id| {
+            s.scope
+                .gazetteer
+                .get(id)
+                .is_some_and(|p| p.kind == PartyKind::Group)
+        })
 }

@@ -185,3 +185,20 @@ fn a_spokesman_of_an_army_and_of_an_armed_opposition() {
         out.statements
     );
 }
+
+/// Soldiers killed in a fight with an armed group are the state's where it fights; a
+/// body's name ("the Joint Task Force Sulu") makes no surname of the place after it; and
+/// suspected militants are not people of the place they were hit in.
+#[test]
+fn soldiers_in_a_fight_with_a_group_and_suspected_militants() {
+    let out = run_published(
+        chrono::NaiveDate::from_ymd_opt(2016, 8, 30),
+        &[
+            "Fifteen soldiers were killed in a fierce firefight with more than 120 heavily armed Abu Sayyaf members in Patikul, Sulu late Monday afternoon.",
+            "The military clashed with the group in Patikul town, the commander of the Joint Task Force Sulu said.",
+            "Police reported that four suspected Maute members were killed in an ambush in Sulu on Saturday night.",
+        ],
+    );
+    assert_eq!(side_of_figure(&out, (Some(15), None)), Some("philippines"));
+    assert_ne!(side_of_figure(&out, (Some(4), None)), Some("philippines"));
+}
