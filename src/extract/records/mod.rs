@@ -185,6 +185,7 @@ pub(crate) fn read_document(
             c.side_evidence = Some(why);
         }
     }
+    named_after_office(&mut out, gazetteer, doc.paragraphs);
     named_elsewhere(&mut out);
     out
 }
@@ -203,6 +204,130 @@ fn own_count(
     let party = gazetteer.get(claim.according_to.party.as_deref()?)?;
     let warring = matches!(party.kind, PartyKind::State | PartyKind::Defacto);
     (warring && party.id != place && agent != Some(party.id.as_str())).then(|| party.id.clone())
+}
+
+/// "The Lebanese Minister of Health revealed ..." then "Firas al-Abyad told reporters":
+/// a person named in full for the first time, with nothing said of who they are, right
+/// after an office spoke unnamed, is taken for that office's holder, and its party.
+fn named_after_office(out: &mut Extraction, gazetteer: &Gazetteer, paragraphs: &[String]) {
+    let particle = |w: &str| matches!(w, "al" | "el" | "bin" | "ibn" | "de" | "van" | "von");
+    // Whether a capitalised word of a phrase is a party's name, a place or a word the
+    // lexicon knows (an office, an outlet, an institution).
+    let known_words = |phrase: &str| -> Vec<(bool, bool)> {
+        let t = tokenize(phrase);
+        (0..t.toks.len())
+            .filter(|&i| t.toks[i].word)
+            .map(|i| {
+                let tok = &t.toks[i];
+                let known = tok.class != 0
+                    || gazetteer
+                        .match_tokens_case(&t.toks, i, None, false)
+                        .is_some()
+                    || gazetteer.place_tokens(&t.toks, i).is_some();
+                (tok.capitalized(), known)
+            })
+            .collect()
+    };
+    // "Lev Dengov", "Firas al-Abyad": two to four words of a name and nothing else.
+    let bare_name = |speaker: &str| {
+        let words: Vec<&str> = speaker.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && !speaker.contains(',')
+            && words.iter().all(|w| {
+                (w.chars().next().is_some_and(char::is_uppercase)
+                    || particle(w)
+                    || w.starts_with("al-"))
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            })
+            && known_words(speaker).iter().all(|&(_, known)| !known)
+    };
+    // An office that named no one: each capitalised word is a word of office or a party's
+    // ("Lebanese Minister of Health", "lead Russian negotiator in the contact group").
+    let unnamed_office = |st: &Statement| {
+        let words: Vec<String> = st
+            .speaker
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        // A person's office, not a body's ("General Prosecutor's Office").
+        let title = words.iter().any(|w| {
+            super::lexicon::classes(w) & class::OFFICE != 0 && w != "general"
+                || w == "negotiator"
+                || w == "envoy"
+        }) && !words.iter().any(|w| {
+            matches!(
+                w.trim_end_matches("'s"),
+                "office"
+                    | "ministry"
+                    | "department"
+                    | "service"
+                    | "command"
+                    | "council"
+                    | "committee"
+                    | "headquarters"
+                    | "agency"
+            )
+        });
+        st.party.is_some()
+            && title
+            && known_words(&st.speaker)
+                .iter()
+                .all(|&(capital, known)| !capital || known)
+    };
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for i in 0..out.statements.len() {
+        let st = &out.statements[i];
+        if st.party.is_some() || !bare_name(&st.speaker) {
+            continue;
+        }
+        let last = st.speaker.split_whitespace().last().unwrap_or("");
+        let named_before = out.statements[..i]
+            .iter()
+            .any(|e| e.speaker.split_whitespace().any(|w| w == last));
+        let Some(before) = out.statements[..i]
+            .iter()
+            .rev()
+            .find(|e| e.speaker != st.speaker)
+            .filter(|e| e.paragraph + 1 >= st.paragraph && unnamed_office(e))
+        else {
+            continue;
+        };
+        // "says Yusif Rzaev, a resident of Barda": an apposition says who they are.
+        let described = paragraphs
+            .get(st.paragraph.wrapping_sub(1))
+            .is_some_and(|text| {
+                text.match_indices(st.speaker.as_str())
+                    .any(|(at, _)| text[at + st.speaker.len()..].starts_with(','))
+            });
+        if named_before || described {
+            continue;
+        }
+        let (Some(party), name) = (before.party.clone(), st.speaker.clone()) else {
+            continue;
+        };
+        let evidence = format!(
+            "“{name}”, named right after “{}” spoke, taken for its holder",
+            before.speaker
+        );
+        found.push((name, party, evidence));
+    }
+    for (name, party, evidence) in found {
+        for st in out
+            .statements
+            .iter_mut()
+            .filter(|s| s.speaker == name && s.party.is_none())
+        {
+            st.party = Some(party.clone());
+            st.evidence = Some(evidence.clone());
+        }
+        for c in out.claims.iter_mut() {
+            let by = &mut c.according_to;
+            if by.speaker == name && by.party.is_none() {
+                by.party = Some(party.clone());
+                by.evidence = Some(evidence.clone());
+            }
+        }
+    }
 }
 
 /// A person the story names without a party in one paragraph and with one in another

@@ -384,3 +384,33 @@ fn figures_an_institution_keeps_are_its_account() {
         "{claim:?}"
     );
 }
+
+/// A person named in full for the first time, with nothing said of who they are, right
+/// after an office spoke unnamed, is that office's holder; not a person an apposition
+/// describes, nor an outlet.
+#[test]
+fn a_name_right_after_an_unnamed_office_is_its_holder() {
+    let office =
+        "The Lebanese Minister of Health revealed on Saturday that the death toll had risen to 31.";
+    let party_of_second = |second: &str| {
+        run(&[office, second])
+            .statements
+            .iter()
+            .find(|s| s.paragraph == 2)
+            .map(|s| s.party.clone())
+    };
+    assert_eq!(
+        party_of_second("Firas al-Abyad told reporters that 68 people were also wounded."),
+        Some(Some("lebanon".to_string()))
+    );
+    assert_eq!(
+        party_of_second(
+            "At least six missiles hit the city, says Yusif Rzaev, a resident of Beirut."
+        ),
+        Some(None)
+    );
+    assert_eq!(
+        party_of_second("Al Jazeera reported that 68 people were also wounded."),
+        Some(None)
+    );
+}
