@@ -32,6 +32,17 @@ impl Context<'_> {
             .map(|h| h.referent.clone())
     }
 
+    /// An international body heard in this paragraph or the two before: whom "the
+    /// mission" means after "UNSMIL said".
+    pub fn body_just_before(&self) -> Option<Referent> {
+        self.latest_heard(2, |r| {
+            r.party
+                .as_deref()
+                .and_then(|p| self.gazetteer.get(p))
+                .is_some_and(|p| p.kind == PartyKind::Intl)
+        })
+    }
+
     /// A spokesman of a party heard in this paragraph or the one before, whose title
     /// `title` repeats: "spokesperson Emmanuel Mlelemba" after "Malawi's military
     /// spokesman".

@@ -728,6 +728,18 @@ pub(crate) fn resolve_one(
     if core.iter().any(|t| t.is("executive")) && !other_office {
         return Some(referent(None, Voice::NonParty, String::new()));
     }
+    // "the mission", "the embassy": a body abroad, never the state it works in; the
+    // international body heard just before, else no one known.
+    if definite && head_tok.is_any(&["mission", "embassy", "delegation", "consulate"]) {
+        return Some(
+            cx.body_just_before()
+                .map(|earlier| Referent {
+                    name: name.clone(),
+                    ..earlier
+                })
+                .unwrap_or_else(|| referent(None, Voice::Unknown, String::new())),
+        );
+    }
     if head_tok.has(class::INSTITUTION | class::PERSON_TITLE | class::VENUE) {
         return Some(at_home());
     }

@@ -735,3 +735,29 @@ fn an_outlet_a_group_runs_and_short_forms_of_forces() {
         out.statements
     );
 }
+
+/// "the mission" is a body abroad: the international body heard just before, never the
+/// state it works in.
+#[test]
+fn the_mission_is_the_body_heard_before_not_the_host_state() {
+    let out = run(&[
+        "UNSMIL said it was alarmed by the clashes in Tripoli.",
+        "The mission expressed its concern over the reports of civilian casualties in Libya.",
+    ]);
+    let mission = out
+        .statements
+        .iter()
+        .find(|s| s.paragraph == 2)
+        .expect("the mission speaks");
+    assert_eq!(mission.party.as_deref(), Some("un"), "{mission:?}");
+    let out = run(&[
+        "The mission expressed its concern over the reports of civilian casualties in Libya.",
+    ]);
+    assert!(
+        out.statements
+            .iter()
+            .all(|s| s.party.as_deref() != Some("libya")),
+        "{:?}",
+        out.statements
+    );
+}
