@@ -47,8 +47,7 @@ pub(super) fn detail_of(
     let opens_list = span
         .first
         .checked_sub(1)
-        .and_then(|k| toks.get(k))
-        .is_some_and(|t| opens_breakdown(toks, t))
+        .is_some_and(|k| opens_breakdown(toks, k))
         && previous.sentence(toks) == sentence
         && (previous.span.end + 1 == span.first
             // Of people in general: "three children: two girls ... and a boy" counts no
@@ -174,17 +173,22 @@ fn sentence_opening(toks: &[Token<'_>], at: usize) -> Option<usize> {
 /// Whether the detail `previous` sits in a list a dash or a colon opened after a toll in
 /// this sentence.
 fn list_open(toks: &[Token<'_>], previous: &Read, sentence: usize) -> bool {
-    (0..previous.span.start).rev().take(40).any(|k| {
-        toks.get(k)
-            .is_some_and(|t| t.sentence == sentence && opens_breakdown(toks, t))
-    })
+    (0..previous.span.start)
+        .rev()
+        .take(40)
+        .any(|k| toks.get(k).is_some_and(|t| t.sentence == sentence) && opens_breakdown(toks, k))
 }
 
 /// A dash or a colon that opens a breakdown; a hyphen with spaces around it is a dash.
-fn opens_breakdown(toks: &[Token<'_>], t: &Token<'_>) -> bool {
+fn opens_breakdown(toks: &[Token<'_>], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
     let spaced = t.is_punct('-')
-        && toks.iter().any(|p| p.end < t.start && p.end + 1 >= t.start)
-        && toks.iter().any(|n| n.start > t.end && n.start <= t.end + 1);
+        && k.checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .is_some_and(|p| p.end < t.start)
+        && toks.get(k + 1).is_some_and(|n| n.start > t.end);
     is_dash(t) || t.is_punct(':') || spaced
 }
 
