@@ -683,6 +683,14 @@ fn a_rank_in_a_force_is_an_officer_and_a_ships_captain_no_party() {
             1,
             "armenia",
         ),
+        // A rank written as one hyphenated word.
+        (
+            &[
+                "The statement, signed by Rear-Admiral Augustus Aikhomu, urged the media to exercise restraint in reporting the clashes in Kaduna, Nigeria.",
+            ],
+            1,
+            "nigeria",
+        ),
     ];
     assert_party_speaks(cases);
     let out = run(&["The Greek captain of the tanker said the ship was hit by a missile."]);
