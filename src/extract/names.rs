@@ -216,15 +216,18 @@ pub fn lessons(
     out
 }
 
+/// Lower-case words inside a person's name: "Osama bin Laden", "Firas al-Abyad".
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "van", "von", "abu", "abdel", "ul",
+];
+
 /// A run of capitalised words that can be a person's name: one to four words, none of
 /// them a title, a party name, a function word or a word of time. Returns its end.
 fn name_run(toks: &[Token<'_>], mentions: &Mentions, start: usize) -> Option<usize> {
     let mut end = start;
     while end < toks.len() && end - start < 4 {
         let t = &toks[end];
-        let particle = t.is_any(&[
-            "bin", "ibn", "al", "el", "de", "van", "von", "abu", "abdel", "ul",
-        ]);
+        let particle = t.is_any(NAME_PARTICLES);
         let fits = t.word
             && (t.capitalized() || particle && end > start)
             && !t.has(class::PERSON_TITLE | class::INSTITUTION | class::SPEECH_VERB)

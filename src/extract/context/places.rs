@@ -479,15 +479,9 @@ impl Context<'_> {
     fn story_place_index(&self) -> Option<(usize, String)> {
         // The places read so far decide; the whole story only where they do not. A lone
         // town, a likely homonym, sets no scene.
-        let kept = |places: &HashMap<usize, usize>| -> HashMap<usize, usize> {
-            places
-                .iter()
-                .filter(|&(&p, _)| !self.lone_town(p))
-                .map(|(&p, &n)| (p, n))
-                .collect()
-        };
-        Self::dominant(&kept(&self.places))
-            .or_else(|| Self::dominant(&kept(&self.story_places)))
+        let kept = |p: usize| !self.lone_town(p);
+        Self::dominant_of(&self.places, kept)
+            .or_else(|| Self::dominant_of(&self.story_places, kept))
             .map(|only| {
                 (
                     only,
@@ -497,7 +491,16 @@ impl Context<'_> {
     }
 
     pub(super) fn dominant(places: &HashMap<usize, usize>) -> Option<usize> {
-        let mut ranked: Vec<(usize, usize)> = places.iter().map(|(&p, &n)| (p, n)).collect();
+        Self::dominant_of(places, |_| true)
+    }
+
+    /// `dominant` among the parties `keep` accepts.
+    fn dominant_of(places: &HashMap<usize, usize>, keep: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut ranked: Vec<(usize, usize)> = places
+            .iter()
+            .filter(|&(&p, _)| keep(p))
+            .map(|(&p, &n)| (p, n))
+            .collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         match ranked.as_slice() {
             [(only, _)] => Some(*only),

@@ -210,7 +210,6 @@ fn own_count(
 /// a person named in full for the first time, with nothing said of who they are, right
 /// after an office spoke unnamed, is taken for that office's holder, and its party.
 fn named_after_office(out: &mut Extraction, gazetteer: &Gazetteer, paragraphs: &[String]) {
-    let particle = |w: &str| matches!(w, "al" | "el" | "bin" | "ibn" | "de" | "van" | "von");
     // Whether a capitalised word of a phrase is a party's name, a place or a word the
     // lexicon knows (an office, an outlet, an institution).
     let known_words = |phrase: &str| -> Vec<(bool, bool)> {
@@ -235,7 +234,7 @@ fn named_after_office(out: &mut Extraction, gazetteer: &Gazetteer, paragraphs: &
             && !speaker.contains(',')
             && words.iter().all(|w| {
                 (w.chars().next().is_some_and(char::is_uppercase)
-                    || particle(w)
+                    || super::names::NAME_PARTICLES.contains(w)
                     || w.starts_with("al-"))
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
             })
@@ -250,24 +249,23 @@ fn named_after_office(out: &mut Extraction, gazetteer: &Gazetteer, paragraphs: &
             .map(|w| w.to_lowercase())
             .collect();
         // A person's office, not a body's ("General Prosecutor's Office").
-        let title = words.iter().any(|w| {
-            super::lexicon::classes(w) & class::OFFICE != 0 && w != "general"
-                || w == "negotiator"
-                || w == "envoy"
-        }) && !words.iter().any(|w| {
-            matches!(
-                w.trim_end_matches("'s"),
-                "office"
-                    | "ministry"
-                    | "department"
-                    | "service"
-                    | "command"
-                    | "council"
-                    | "committee"
-                    | "headquarters"
-                    | "agency"
-            )
-        });
+        let title = words
+            .iter()
+            .any(|w| super::lexicon::classes(w) & class::OFFICE != 0)
+            && !words.iter().any(|w| {
+                matches!(
+                    w.trim_end_matches("'s"),
+                    "office"
+                        | "ministry"
+                        | "department"
+                        | "service"
+                        | "command"
+                        | "council"
+                        | "committee"
+                        | "headquarters"
+                        | "agency"
+                )
+            });
         st.party.is_some()
             && title
             && known_words(&st.speaker)

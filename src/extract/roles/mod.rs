@@ -26,7 +26,7 @@ pub(crate) use people::with_included;
 use people::{
     civilian_word, crew_side, described_after, martyrs, military_voice, of_the_group,
     others_of_hostile, phrase_side, possessive_side, received_side, same_kind_before, same_people,
-    same_toll,
+    same_toll, suspected,
 };
 pub(crate) use places::story_place_candidate;
 use places::{clause_party, country_of_sentence, named_side, named_side_before, place_side};
@@ -250,11 +250,7 @@ pub(crate) fn side_of(read: &Read, s: &Surround<'_>) -> Side {
     {
         return Side::one(party, format!("“{}” as in “{words}”", h.text));
     }
-    // "four suspected Maute members": not people of the place they were hit in.
-    let suspected = toks
-        .get(read.victims.who.clone())
-        .is_some_and(|w| w.iter().any(|t| t.is_any(&["suspected", "alleged"])));
-    let civilian = head.is_none_or(civilian_word) && !suspected;
+    let civilian = head.is_none_or(civilian_word) && !suspected(toks, read);
     // "Junior Sergeant Gevorg Khurshudyan died": a rank before a name.
     let ranked = named_single
         && toks

@@ -278,6 +278,13 @@ pub(super) fn crew_side(read: &Read, scope: &Scope<'_>, sentence: Range<usize>) 
     })
 }
 
+/// "four suspected Maute members", "alleged militants": people the text suspects of
+/// fighting, never people of the place they were hit in.
+pub(super) fn suspected(toks: &[Token<'_>], read: &Read) -> bool {
+    toks.get(read.victims.who.clone())
+        .is_some_and(|w| w.iter().any(|t| t.is_any(&["suspected", "alleged"])))
+}
+
 pub(super) fn civilian_word(t: &Token<'_>) -> bool {
     t.has(class::CIVILIAN)
         || t.capitalized()

@@ -11,7 +11,7 @@ use super::super::knowledge::PartyKind;
 use super::super::lexicon::class;
 use super::super::speech::sentence_tokens;
 use super::agents::{agent_party, agent_spans};
-use super::people::civilian_word;
+use super::people::{civilian_word, suspected};
 use super::{Side, Surround};
 
 /// The one party named in the figure's clause (outside the speaker's phrase, agents,
@@ -416,10 +416,8 @@ fn side_named_on(scope: &Scope<'_>, range: Range<usize>) -> Option<Side> {
 pub(crate) fn story_place_candidate(read: &Read, s: &Surround<'_>) -> Option<Option<String>> {
     let toks = s.scope.toks;
     let head = read.victims.head.and_then(|h| toks.get(h));
-    let civilian = head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE))
-        && !toks
-            .get(read.victims.who.clone())
-            .is_some_and(|w| w.iter().any(|t| t.is_any(&["suspected", "alleged"])));
+    let civilian =
+        head.is_none_or(|h| civilian_word(h) && !h.has(class::HOSTILE)) && !suspected(toks, read);
     // Captives are held somewhere, not from there.
     let captive = head.is_some_and(|h| h.has(class::NOUN_CAPTURED));
     // "Among the casualties, 1,277 were taken to hospitals": people with no phrase and

@@ -296,7 +296,7 @@ fn fought_with(read: &Read, s: &Surround<'_>) -> Option<String> {
     let toks = s.scope.toks;
     let sentence = read.sentence(toks);
     let in_sentence = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
-    let fight = (0..toks.len()).find(|&k| {
+    let fight = super::sentence_tokens(s.tokens, sentence).find(|&k| {
         in_sentence(k).is_some_and(|t| {
             t.is_any(&[
                 "firefight",
