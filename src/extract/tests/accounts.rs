@@ -146,15 +146,11 @@ fn a_speaker_after_the_verb_behind_a_comma() {
         Some("russia"),
         "{dead:?}"
     );
-    let out = run(&[
-        "Geoffrey Pyne, analyst at stockbrokers Phillips and Drew, said he was impressed by the sensible U.S. response.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("us")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "Geoffrey Pyne, analyst at stockbrokers Phillips and Drew, said he was impressed by the sensible U.S. response.",
+        ],
+        "us",
     );
 }
 
@@ -187,12 +183,7 @@ fn a_passive_of_saying_names_its_speaker() {
         "On January 14, 41 people died in the Russian attack on Dnipro.",
         "This was stated by the head of the Dnipropetrovsk Regional Military Administration Valentyn Reznichenko.",
     ]);
-    let head = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 2)
-        .expect("the head of the administration");
-    assert_eq!(head.party.as_deref(), Some("ukraine"), "{head:?}");
+    assert_eq!(party_in(&out, 2), Some("ukraine"), "{:?}", out.statements);
 }
 
 #[test]
@@ -596,11 +587,11 @@ fn a_ministry_named_with_its_state_after_of_is_its_own() {
             "The Ministry of Foreign Affairs of Tajikistan announced the death of 38 citizens, including two military personnel.",
         ],
     );
-    let second = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 2)
-        .expect("Tajikistan's ministry speaks");
-    assert_eq!(second.party.as_deref(), Some("tajikistan"), "{second:?}");
+    assert_eq!(
+        party_in(&out, 2),
+        Some("tajikistan"),
+        "{:?}",
+        out.statements
+    );
     assert_eq!(side_of_figure(&out, (Some(38), None)), Some("tajikistan"));
 }

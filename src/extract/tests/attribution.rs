@@ -350,12 +350,7 @@ fn an_office_of_a_party_before_a_name_teaches_it() {
             opening,
             "In addition, Avinyan reported that 90 drones had been shot down.",
         ]);
-        let later = out
-            .statements
-            .iter()
-            .find(|s| s.paragraph == 2)
-            .expect("Avinyan speaks");
-        assert_eq!(later.party.as_deref(), Some("armenia"), "{later:?}");
+        assert_eq!(party_in(&out, 2), Some("armenia"), "{:?}", out.statements);
     }
 }
 
@@ -392,25 +387,19 @@ fn figures_an_institution_keeps_are_its_account() {
 fn a_name_right_after_an_unnamed_office_is_its_holder() {
     let office =
         "The Lebanese Minister of Health revealed on Saturday that the death toll had risen to 31.";
-    let party_of_second = |second: &str| {
-        run(&[office, second])
-            .statements
-            .iter()
-            .find(|s| s.paragraph == 2)
-            .map(|s| s.party.clone())
-    };
+    let party_of_second = |second: &str| party_in(&run(&[office, second]), 2).map(str::to_string);
     assert_eq!(
         party_of_second("Firas al-Abyad told reporters that 68 people were also wounded."),
-        Some(Some("lebanon".to_string()))
+        Some("lebanon".to_string())
     );
     assert_eq!(
         party_of_second(
             "At least six missiles hit the city, says Yusif Rzaev, a resident of Beirut."
         ),
-        Some(None)
+        None
     );
     assert_eq!(
         party_of_second("Al Jazeera reported that 68 people were also wounded."),
-        Some(None)
+        None
     );
 }

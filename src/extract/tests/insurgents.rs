@@ -171,19 +171,8 @@ fn a_spokesman_of_an_army_and_of_an_armed_opposition() {
             "In Juba, opposition military spokesman Lul Ruai Koang said government forces attacked their positions.",
         ],
     );
-    let party_in = |paragraph: usize| {
-        out.statements
-            .iter()
-            .find(|s| s.paragraph == paragraph)
-            .and_then(|s| s.party.as_deref())
-    };
-    assert_eq!(party_in(2), Some("south-sudan"), "{:?}", out.statements);
-    assert_eq!(
-        party_in(3),
-        Some("south-sudan-rebels"),
-        "{:?}",
-        out.statements
-    );
+    assert_eq!(party_in(&out, 2), Some("south-sudan"));
+    assert_eq!(party_in(&out, 3), Some("south-sudan-rebels"));
 }
 
 /// Soldiers killed in a fight with an armed group are the state's where it fights; a

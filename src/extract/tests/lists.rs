@@ -495,7 +495,8 @@ fn a_toll_of_all_on_board_broken_down_after_a_spaced_hyphen() {
             .find(|c| c.count == Some(n) && c.status == Status::Killed)
             .unwrap_or_else(|| panic!("{n} killed in {:?}", out.claims))
     };
-    assert_eq!(killed(22).status, Status::Killed);
+    // The toll itself is read, with "all" before it.
+    killed(22);
     assert_eq!(killed(13).side.as_deref(), Some("azerbaijan"));
     assert_eq!(killed(2).side.as_deref(), Some("russia"));
     assert_eq!(killed(1).side.as_deref(), Some("kazakhstan"));

@@ -168,6 +168,31 @@ fn assert_none_speaks_for(paragraphs: &[&str], party: &str) {
     );
 }
 
+/// No statement in `paragraphs` is filed under any party.
+fn assert_no_party_speaks(paragraphs: &[&str]) {
+    let out = run(paragraphs);
+    assert!(
+        out.statements.iter().all(|s| s.party.is_none()),
+        "{:?}",
+        out.statements
+    );
+}
+
+/// The party of the first statement in `paragraph`; there must be one.
+fn party_in(out: &Extraction, paragraph: usize) -> Option<&str> {
+    out.statements
+        .iter()
+        .find(|s| s.paragraph == paragraph)
+        .unwrap_or_else(|| {
+            panic!(
+                "no statement in paragraph {paragraph}: {:?}",
+                out.statements
+            )
+        })
+        .party
+        .as_deref()
+}
+
 /// The counts of the figures a text gives with `status`, in order.
 fn counts_with(text: &str, status: Status) -> Vec<Option<u64>> {
     run(&[text])

@@ -85,18 +85,14 @@ fn initials_a_story_defines_are_not_the_agency_they_spell() {
         "The Armed Forces of the Philippines said the militants had suffered heavy losses.",
         "The AFP Western Mindanao Command said about two dozen militants were killed in the clash.",
     ]);
-    let command = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 2)
-        .expect("the command speaks");
-    assert_eq!(command.party.as_deref(), Some("philippines"), "{command:?}");
-    let out = run(&["A military spokesman in Manila told AFP that 12 soldiers were killed."]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("france")),
+    assert_eq!(
+        party_in(&out, 2),
+        Some("philippines"),
         "{:?}",
         out.statements
+    );
+    assert_none_speaks_for(
+        &["A military spokesman in Manila told AFP that 12 soldiers were killed."],
+        "france",
     );
 }

@@ -7,15 +7,11 @@ use super::*;
 /// the one plain officials speak for, whatever marks stand between.
 #[test]
 fn the_state_that_struck_is_not_the_officials() {
-    let out = run(&[
-        "Officials said earlier that Russia “deliberately” struck the overcrowded railway station in Kramatorsk.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("russia")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "Officials said earlier that Russia “deliberately” struck the overcrowded railway station in Kramatorsk.",
+        ],
+        "russia",
     );
 }
 
@@ -472,12 +468,7 @@ fn officials_and_sources_from_a_place_or_an_institution() {
         ),
     ]);
     // A source in a place, not an institution, is no one's.
-    let out = run(&["Three drones were shot down, a source in Stepanakert said."]);
-    assert!(
-        out.statements.iter().all(|s| s.party.is_none()),
-        "{:?}",
-        out.statements
-    );
+    assert_no_party_speaks(&["Three drones were shot down, a source in Stepanakert said."]);
     let exiled = run_published(
         chrono::NaiveDate::from_ymd_opt(2024, 2, 5),
         &[
@@ -693,12 +684,9 @@ fn a_rank_in_a_force_is_an_officer_and_a_ships_captain_no_party() {
         ),
     ];
     assert_party_speaks(cases);
-    let out = run(&["The Greek captain of the tanker said the ship was hit by a missile."]);
-    assert!(
-        out.statements.iter().all(|s| s.party.is_none()),
-        "{:?}",
-        out.statements
-    );
+    assert_no_party_speaks(&[
+        "The Greek captain of the tanker said the ship was hit by a missile.",
+    ]);
 }
 
 /// An outlet an armed group runs speaks for it, as its offices do; forces and bodies
@@ -736,12 +724,7 @@ fn an_outlet_a_group_runs_and_short_forms_of_forces() {
     ];
     assert_party_speaks(cases);
     // A compound that says where an outlet is says nothing of whose voice it is.
-    let out = run(&["A US-based news outlet reported seven deaths."]);
-    assert!(
-        out.statements.iter().all(|s| s.party.is_none()),
-        "{:?}",
-        out.statements
-    );
+    assert_no_party_speaks(&["A US-based news outlet reported seven deaths."]);
 }
 
 /// "the mission" is a body abroad: the international body heard just before, never the
@@ -752,20 +735,9 @@ fn the_mission_is_the_body_heard_before_not_the_host_state() {
         "UNSMIL said it was alarmed by the clashes in Tripoli.",
         "The mission expressed its concern over the reports of civilian casualties in Libya.",
     ]);
-    let mission = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 2)
-        .expect("the mission speaks");
-    assert_eq!(mission.party.as_deref(), Some("un"), "{mission:?}");
-    let out = run(&[
-        "The mission expressed its concern over the reports of civilian casualties in Libya.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("libya")),
-        "{:?}",
-        out.statements
+    assert_eq!(party_in(&out, 2), Some("un"), "{:?}", out.statements);
+    assert_none_speaks_for(
+        &["The mission expressed its concern over the reports of civilian casualties in Libya."],
+        "libya",
     );
 }

@@ -131,15 +131,10 @@ fn the_story_place_is_read_ahead_and_names_that_go_on_are_no_places() {
         "{claim:?}"
     );
     // "Martin Marietta Corp" is a company, not the Slovak town of Martin.
-    let out = run(&[
+    assert_no_party_speaks(&[
         "Defense officials told Reuters a final decision had been suspended.",
         "The move would open the competition to firms including Martin Marietta Corp.",
     ]);
-    assert!(
-        out.statements.iter().all(|s| s.party.is_none()),
-        "{:?}",
-        out.statements
-    );
 }
 
 #[test]
@@ -368,16 +363,12 @@ fn an_undated_story_is_dated_by_its_own_words() {
 /// Donetsk Regional Theatre of Drama" in Mariupol are not the Greek town of Drama.
 #[test]
 fn a_town_in_a_buildings_name_is_no_place() {
-    let out = run(&[
-        "About 300 people were killed in the Russian strike on the Drama theatre in Mariupol, officials in Ukraine said.",
-        "There were about 1,000 people inside the Donetsk Regional Theatre of Drama. The city council said it spoke with survivors.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("greece")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "About 300 people were killed in the Russian strike on the Drama theatre in Mariupol, officials in Ukraine said.",
+            "There were about 1,000 people inside the Donetsk Regional Theatre of Drama. The city council said it spoke with survivors.",
+        ],
+        "greece",
     );
 }
 

@@ -232,14 +232,9 @@ fn people_named_with_an_apposition_speak_for_its_party_by_surname() {
 #[test]
 fn no_state_is_invented_for_aid_groups_statements_or_the_outlet() {
     // An aid group speaks for no state, wherever it works.
-    let out = run(&[
+    assert_no_party_speaks(&[
         "\"We are facing difficulties,\" the aid group said of the hospital in North Darfur.",
     ]);
-    assert!(
-        out.statements.iter().all(|s| s.party.is_none()),
-        "{:?}",
-        out.statements
-    );
     // "the statement added" with no statement issued before it is no one's yet.
     let out = run(&[
         "Airstrikes killed 27 civilians in northern Shan State in August, the statement added.",
@@ -273,15 +268,11 @@ fn rebels_are_of_the_country_where_they_fight() {
     )];
     assert_party_speaks(cases);
     // Not of a people their sentence names.
-    let out = run(&[
-        "Separatist rebels reported that they killed 84 fighters from the Russian mercenary group Wagner.",
-    ]);
-    assert!(
-        out.statements
-            .iter()
-            .all(|s| s.party.as_deref() != Some("russia-rebels")),
-        "{:?}",
-        out.statements
+    assert_none_speaks_for(
+        &[
+            "Separatist rebels reported that they killed 84 fighters from the Russian mercenary group Wagner.",
+        ],
+        "russia-rebels",
     );
 }
 
@@ -439,12 +430,7 @@ fn a_capital_or_state_media_standing_for_a_government_is_no_place_of_the_story()
         paragraphs: &paragraphs,
     };
     let out = extract(&doc, &Gazetteer::builtin());
-    let minister = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 2)
-        .expect("the minister speaks");
-    assert_eq!(minister.party.as_deref(), Some("lebanon"), "{minister:?}");
+    assert_eq!(party_in(&out, 2), Some("lebanon"), "{:?}", out.statements);
 }
 
 /// Plain "officials" after a foreign attack are the ground's, not the attacker's; a
@@ -480,12 +466,7 @@ fn a_local_official_is_of_the_place_just_named() {
         "Seven policemen were killed after a suicide bomber rammed a car into a police school in Dera Ismail Khan district.",
         "\"Seven police personnel were martyred,\" Muhammad Hussain, a senior local police official, told AFP.",
     ]);
-    let local = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 3)
-        .expect("the official");
-    assert_eq!(local.party.as_deref(), Some("pakistan"), "{local:?}");
+    assert_eq!(party_in(&out, 3), Some("pakistan"), "{:?}", out.statements);
     let out = run(&[
         "Russia denied the strike on the station in Kramatorsk. Moscow has denied targeting civilians.",
         "Pavlo Kyrylenko, the governor of the Donetsk region, said thousands of people had been at the station.",
@@ -572,12 +553,12 @@ fn the_ministry_is_the_one_named_before_though_it_did_not_speak() {
         "The Azerbaijani Defence Ministry has made public on its webpage the list of servicemen killed in the Karabakh war.",
         "The ministry stated that 2,783 servicemen of our Armed Forces died in the war.",
     ]);
-    let stated = out
-        .statements
-        .iter()
-        .find(|s| s.paragraph == 2)
-        .expect("the ministry");
-    assert_eq!(stated.party.as_deref(), Some("azerbaijan"), "{stated:?}");
+    assert_eq!(
+        party_in(&out, 2),
+        Some("azerbaijan"),
+        "{:?}",
+        out.statements
+    );
     let dead = out.claims.first().expect("the dead");
     assert_eq!(dead.side.as_deref(), Some("azerbaijan"), "{dead:?}");
 }
